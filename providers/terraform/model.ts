@@ -1,0 +1,60 @@
+import type { FileSource } from '../../src/graph/source';
+
+/**
+ * The evaluated Terraform configuration handed from the HCL reader (parse + evaluate) to the adapters.
+ * The terraform-plan provider produces the same shapes, so adapters serve both.
+ */
+
+/** A value that cannot be known statically: `var.x` without default, `aws_x.y.id`, an unsupported function... */
+export interface TfUnknown {
+  readonly unknown: true;
+  /** Source text of the expression that could not be resolved, for messages. */
+  readonly expr: string;
+}
+
+export type TfValue = string | number | boolean | null | readonly TfValue[] | { readonly [key: string]: TfValue } | TfUnknown;
+
+export interface TfAttribute {
+  readonly value: TfValue;
+  /**
+   * Resource addresses the expression refers to, whether or not its value is known,
+   * e.g. `aws_api_gateway_rest_api.api` or `module.api.aws_api_gateway_stage.this["prod"]`.
+   * References into a module output resolve to the module's resources. These become graph edges.
+   */
+  readonly refs: readonly string[];
+  /** Location of the attribute (its first line) */
+  readonly source: FileSource;
+}
+
+/** A block body: attributes and nested blocks (`access_log_settings { ... }`, expanded `dynamic` blocks). */
+export interface TfBody {
+  readonly attributes: Readonly<Record<string, TfAttribute>>;
+  readonly blocks: Readonly<Record<string, readonly TfBody[]>>;
+  /** Names of `dynamic` blocks whose `for_each` is unknown: their content cannot be listed. */
+  readonly unknownBlocks: readonly string[];
+  readonly source: FileSource;
+}
+
+export interface TfResource {
+  readonly mode: 'managed' | 'data';
+  /** e.g. `aws_api_gateway_stage`. */
+  readonly type: string;
+  /** The block label, e.g. `prod`. */
+  readonly name: string;
+  /**
+   * Full address: module path + type.name + instance key, as Terraform prints it:
+   * `module.api.aws_api_gateway_stage.this["prod"]`, `aws_api_gateway_method.m[0]`.
+   */
+  readonly address: string;
+  /** `module.api` (nested: `module.a.module.b`); empty at the root. */
+  readonly modulePath: string;
+  /** Instance key from count / for_each; `undefined` for single resources; `unknown` when count/for_each is unknown. */
+  readonly instanceKey?: string | number | TfUnknown;
+  readonly body: TfBody;
+  /** The resource block: file, first line, end line, address. */
+  readonly source: FileSource;
+}
+
+export function isUnknown(value: TfValue | undefined): value is TfUnknown {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && (value as { unknown?: unknown }).unknown === true;
+}

@@ -1,0 +1,91 @@
+import type { ReadonlyGraph } from '../graph/graph';
+import type { GraphNode, NodeKind, ProviderId } from '../graph/kinds';
+import type { SourceRef } from '../graph/source';
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+
+/** The practices of CONTROLS.md. */
+export type Category =
+  | 'discovery' | 'shadow-apis' | 'encryption' | 'authentication' | 'least-privilege' | 'documentation'
+  | 'validation' | 'data-exposure' | 'api-management' | 'key-management' | 'exposure' | 'monitoring';
+
+/** The control slugs of CONTROLS.md: public contract, never renamed or reused. */
+export type Control =
+  | 'tls-version' | 'https-only' | 'backend-tls' | 'client-certificate'
+  | 'authorizer' | 'jwt-validation' | 'api-key-only'
+  | 'resource-policy' | 'config-snippet'
+  | 'request-validation' | 'body-size-limit'
+  | 'data-trace' | 'cache-encryption' | 'cors'
+  | 'throttling' | 'quota' | 'waf' | 'waf-rules' | 'cdn'
+  | 'api-key-in-code' | 'api-key-rotation' | 'api-key-scope'
+  | 'public-endpoint' | 'default-endpoint'
+  | 'access-logging' | 'execution-logging' | 'tracing'
+  | 'undocumented-route' | 'api-spec'
+  | 'shadow-api' | 'deprecated-route'
+  | 'inventory';
+
+/** OWASP API Security Top 10 (2023). */
+export type OwaspApi2023 =
+  | 'API1:2023' | 'API2:2023' | 'API3:2023' | 'API4:2023' | 'API5:2023'
+  | 'API6:2023' | 'API7:2023' | 'API8:2023' | 'API9:2023' | 'API10:2023';
+
+export interface PolicyContext {
+  readonly graph: ReadonlyGraph;
+}
+
+export type Outcome =
+  | { readonly status: 'pass' }
+  | {
+      readonly status: 'fail';
+      readonly message: string;
+      /** The attribute's location, else the node's. */
+      readonly source?: SourceRef;
+      /** Distinguishes several findings on one node (for suppressions and fingerprints). */
+      readonly key?: string;
+      /** Overrides the policy's severity for this finding (e.g. public endpoint without auth or WAF). */
+      readonly severity?: Severity;
+    }
+  | { readonly status: 'unknown'; readonly message: string; readonly source?: SourceRef; readonly key?: string };
+
+export interface Policy<K extends NodeKind = NodeKind> {
+  /** `GW-<AREA>-<NNN>`: stable forever, never reused. */
+  readonly id: string;
+  /** kebab-case, equals the file name. */
+  readonly slug: string;
+  /** The desired state, sentence case. */
+  readonly title: string;
+  readonly severity: Severity;
+  readonly category: Category;
+  readonly control: Control;
+  readonly owasp: readonly OwaspApi2023[];
+  readonly target: K;
+  readonly rationale: string;
+  /** Copy-pasteable fix per source kind the policy has fixtures for. */
+  readonly remediation: Partial<Record<ProviderId, string>>;
+  readonly references: readonly string[];
+  readonly frameworks?: Readonly<Record<string, readonly string[]>>;
+  /** Former IDs. */
+  readonly aliases?: readonly string[];
+  evaluate(node: GraphNode<K>, ctx: PolicyContext): Outcome | readonly Outcome[];
+}
+
+/** Identity function that infers the node type of `evaluate` from `target`. */
+export function definePolicy<K extends NodeKind>(policy: Policy<K>): Policy<K> {
+  return policy;
+}
+
+export function pass(): Outcome {
+  return { status: 'pass' };
+}
+
+export function fail(message: string, source?: SourceRef, extra?: { key?: string; severity?: Severity }): Outcome {
+  return { status: 'fail', message, ...(source && { source }), ...extra };
+}
+
+export function unknown(message: string, source?: SourceRef, key?: string): Outcome {
+  return { status: 'unknown', message, ...(source && { source }), ...(key !== undefined && { key }) };
+}
+
+/** Type-erased policy, as registries hold them. */
+export type AnyPolicy = { [K in NodeKind]: Policy<K> }[NodeKind];

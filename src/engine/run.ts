@@ -1,0 +1,65 @@
+import type { ReadonlyGraph } from '../graph/graph';
+import type { AnyNode, GraphNode, NodeKind } from '../graph/kinds';
+import type { SourceRef } from '../graph/source';
+import type { AnyPolicy, Outcome, Policy, Severity } from './policy';
+
+export type ResultStatus = 'pass' | 'fail' | 'unknown' | 'error';
+
+/** One policy's verdict on one node (several when the policy reports findings by key). */
+export interface PolicyResult {
+  readonly policy: AnyPolicy;
+  readonly node: AnyNode;
+  readonly status: ResultStatus;
+  /** Empty for passes. */
+  readonly message: string;
+  /** Where the finding points: the attribute when known, else the node. */
+  readonly location: SourceRef;
+  readonly severity: Severity;
+  readonly key?: string;
+}
+
+/** Runs each policy on every node of its target kind. A policy that throws yields an `error` result for that node. */
+export function runPolicies(graph: ReadonlyGraph, policies: readonly AnyPolicy[]): PolicyResult[] {
+  const results: PolicyResult[] = [];
+  for (const policy of policies) {
+    for (const node of graph.nodesOf(policy.target)) {
+      results.push(...evaluateOne(policy, node, graph));
+    }
+  }
+  return results;
+}
+
+function evaluateOne(policy: AnyPolicy, node: AnyNode, graph: ReadonlyGraph): PolicyResult[] {
+  let outcomes: readonly Outcome[];
+  try {
+    // The registry pairs each policy with nodes of its own target kind, which TypeScript cannot see through the union.
+    const evaluated = (policy as Policy<NodeKind>).evaluate(node as GraphNode<NodeKind>, { graph });
+    outcomes = isOutcomeList(evaluated) ? evaluated : [evaluated];
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return [{ policy, node, status: 'error', message: `${policy.id} failed on ${node.name}: ${reason}`, location: node.source, severity: policy.severity }];
+  }
+  if (outcomes.length === 0) outcomes = [{ status: 'pass' }];
+  return outcomes.map((o) => toResult(policy, node, o));
+}
+
+function isOutcomeList(value: Outcome | readonly Outcome[]): value is readonly Outcome[] {
+  return Array.isArray(value);
+}
+
+function toResult(policy: AnyPolicy, node: AnyNode, outcome: Outcome): PolicyResult {
+  switch (outcome.status) {
+    case 'pass':
+      return { policy, node, status: 'pass', message: '', location: node.source, severity: policy.severity };
+    case 'fail':
+      return {
+        policy, node, status: 'fail', message: outcome.message, location: outcome.source ?? node.source,
+        severity: outcome.severity ?? policy.severity, ...(outcome.key !== undefined && { key: outcome.key }),
+      };
+    case 'unknown':
+      return {
+        policy, node, status: 'unknown', message: outcome.message, location: outcome.source ?? node.source,
+        severity: 'info', ...(outcome.key !== undefined && { key: outcome.key }),
+      };
+  }
+}

@@ -1,0 +1,14 @@
+import type { Diagnostic } from '../graph/diagnostic';
+import type { ReadonlyGraph } from '../graph/graph';
+import type { PolicyResult } from './run';
+
+/** Everything one scan produced; reporters turn it into text, JSON, SARIF... and decide nothing. */
+export interface ScanResult {
+  readonly results: readonly PolicyResult[];
+  /** Inputs that could not be read, or were read only in part. */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly graph: ReadonlyGraph;
+  /** Files read, per provider. */
+  readonly filesScanned: number;
+  readonly timings: Readonly<Record<string, number>>;
+}

@@ -1,0 +1,15 @@
+import type { ProviderId } from './kinds';
+
+/**
+ * Something an adapter or the scanner could not do with an input. `error` means input was not read
+ * (the run exits 2); `warning` and `notice` say what was approximated or skipped on purpose.
+ */
+export interface Diagnostic {
+  readonly severity: 'error' | 'warning' | 'notice';
+  readonly message: string;
+  /** Absolute path of the input concerned. */
+  readonly file?: string;
+  /** 1-based. */
+  readonly line?: number;
+  readonly provider?: ProviderId;
+}

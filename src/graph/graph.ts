@@ -1,0 +1,84 @@
+import type { AnyNode, Edge, EdgeRel, GraphNode, NodeKind } from './kinds';
+
+/** Read-only view handed to policies. */
+export interface ReadonlyGraph {
+  get(id: string): AnyNode | undefined;
+  nodes(): readonly AnyNode[];
+  nodesOf<K extends NodeKind>(kind: K): readonly GraphNode<K>[];
+  /** Nodes reached from `id` over edges named `rel`. */
+  out(id: string, rel: EdgeRel): readonly AnyNode[];
+  /** Nodes that reach `id` over edges named `rel`. */
+  in(id: string, rel: EdgeRel): readonly AnyNode[];
+  edges(): readonly Edge[];
+}
+
+/**
+ * The resource graph. Edges may name nodes that are not (yet) in the graph, e.g. a WAF association to a stage
+ * declared in an unscanned file: they are kept, and queries skip the missing end.
+ */
+export class ResourceGraph implements ReadonlyGraph {
+  private readonly byId = new Map<string, AnyNode>();
+  private readonly byKind = new Map<NodeKind, AnyNode[]>();
+  private readonly outgoing = new Map<string, Edge[]>();
+  private readonly incoming = new Map<string, Edge[]>();
+  private readonly edgeKeys = new Set<string>();
+  private readonly allEdges: Edge[] = [];
+
+  /** Adds a node; a second node with the same id replaces nothing and is reported to the caller. */
+  add(node: AnyNode): boolean {
+    if (this.byId.has(node.id)) return false;
+    this.byId.set(node.id, node);
+    const list = this.byKind.get(node.kind);
+    if (list) list.push(node);
+    else this.byKind.set(node.kind, [node]);
+    return true;
+  }
+
+  link(edge: Edge): void {
+    const key = `${edge.from}\u0000${edge.rel}\u0000${edge.to}`;
+    if (this.edgeKeys.has(key)) return;
+    this.edgeKeys.add(key);
+    this.allEdges.push(edge);
+    push(this.outgoing, edge.from, edge);
+    push(this.incoming, edge.to, edge);
+  }
+
+  get(id: string): AnyNode | undefined {
+    return this.byId.get(id);
+  }
+
+  nodes(): readonly AnyNode[] {
+    return [...this.byId.values()];
+  }
+
+  nodesOf<K extends NodeKind>(kind: K): readonly GraphNode<K>[] {
+    return (this.byKind.get(kind) ?? []) as unknown as readonly GraphNode<K>[];
+  }
+
+  out(id: string, rel: EdgeRel): readonly AnyNode[] {
+    return this.resolve((this.outgoing.get(id) ?? []).filter((e) => e.rel === rel).map((e) => e.to));
+  }
+
+  in(id: string, rel: EdgeRel): readonly AnyNode[] {
+    return this.resolve((this.incoming.get(id) ?? []).filter((e) => e.rel === rel).map((e) => e.from));
+  }
+
+  edges(): readonly Edge[] {
+    return this.allEdges;
+  }
+
+  private resolve(ids: readonly string[]): AnyNode[] {
+    const found: AnyNode[] = [];
+    for (const id of ids) {
+      const node = this.byId.get(id);
+      if (node) found.push(node);
+    }
+    return found;
+  }
+}
+
+function push(map: Map<string, Edge[]>, key: string, edge: Edge): void {
+  const list = map.get(key);
+  if (list) list.push(edge);
+  else map.set(key, [edge]);
+}

@@ -1,0 +1,211 @@
+import type { Attr } from './attr';
+import type { SourceRef } from './source';
+import type { TlsVersion } from './tls';
+
+/** Which adapter produced a node. */
+export type ProviderId = 'terraform' | 'terraform-plan' | 'cloudformation' | 'kubernetes' | 'aws' | 'azure';
+
+/** Where the API runs, whatever described it. */
+export type Platform = 'aws' | 'azure' | 'kubernetes';
+
+/** The provider-neutral node kinds (DESIGN.md "graph vocabulary"). */
+export type NodeKind =
+  | 'api'
+  | 'api.operation'
+  | 'api.stage'
+  | 'api.authorizer'
+  | 'api.domain'
+  | 'api.backend'
+  | 'api.usage-plan'
+  | 'api.key'
+  | 'edge.waf'
+  | 'edge.cdn';
+
+export const NODE_KINDS: readonly NodeKind[] = [
+  'api', 'api.operation', 'api.stage', 'api.authorizer', 'api.domain', 'api.backend', 'api.usage-plan', 'api.key', 'edge.waf', 'edge.cdn',
+];
+
+export type ApiFlavor = 'rest' | 'http' | 'websocket' | 'apim' | 'ingress' | 'gateway-route';
+export type EndpointType = 'edge' | 'regional' | 'private' | 'internal' | 'external';
+
+/** How a request to an operation is authenticated. `api-key-only` and `subscription-key` identify, they do not authenticate. */
+export type Authorization = 'none' | 'iam' | 'jwt' | 'cognito' | 'lambda' | 'api-key-only' | 'subscription-key' | 'oauth' | 'mtls';
+
+export type AuthorizerType = 'jwt' | 'cognito' | 'lambda' | 'iam' | 'oauth';
+
+export interface PolicyStatement {
+  readonly effect: 'Allow' | 'Deny';
+  /** `*` stands for anyone (`Principal: "*"` or `{"AWS": "*"}`). */
+  readonly principals: readonly string[];
+  readonly actions: readonly string[];
+  readonly resources: readonly string[];
+  readonly hasCondition: boolean;
+}
+
+/** An IAM-style resource policy attached to an API. */
+export interface ResourcePolicy { readonly statements: readonly PolicyStatement[] }
+
+export interface CorsConfig {
+  readonly allowOrigins: readonly string[];
+  readonly allowCredentials: boolean;
+}
+
+export interface Throttle { readonly rateLimit?: number; readonly burstLimit?: number }
+export interface Quota { readonly limit: number; readonly period: string }
+
+export type LogLevel = 'off' | 'error' | 'info';
+export type RequestValidation = 'none' | 'body' | 'params' | 'full';
+export type BackendType = 'http' | 'lambda' | 'aws-service' | 'mock' | 'service';
+
+export interface ApiAttrs {
+  readonly flavor: ApiFlavor;
+  readonly endpointType: Attr<EndpointType>;
+  /** The platform's own endpoint (execute-api, azure-api.net) accepts traffic. */
+  readonly defaultEndpointEnabled: Attr<boolean>;
+  /** `null`: no resource policy attached. */
+  readonly resourcePolicy: Attr<ResourcePolicy | null>;
+  /** An OpenAPI / spec body describes the API. */
+  readonly hasSpec: Attr<boolean>;
+  /** `null`: CORS not configured at the gateway. */
+  readonly cors: Attr<CorsConfig | null>;
+}
+
+export interface OperationAttrs {
+  /** Upper-case HTTP method, `ANY`, or a WebSocket route key such as `$connect`. */
+  readonly method: Attr<string>;
+  readonly path: Attr<string>;
+  readonly authorization: Attr<Authorization>;
+  readonly apiKeyRequired: Attr<boolean>;
+  readonly requestValidation: Attr<RequestValidation>;
+  /** Per-operation throttle (method settings, route settings); `null` when none is set here. */
+  readonly throttling: Attr<Throttle | null>;
+}
+
+export interface StageAttrs {
+  readonly stageName: Attr<string>;
+  readonly accessLogging: Attr<boolean>;
+  readonly executionLogging: Attr<LogLevel>;
+  /** Full request/response bodies written to logs. */
+  readonly dataTrace: Attr<boolean>;
+  readonly tracing: Attr<boolean>;
+  readonly cacheEnabled: Attr<boolean>;
+  readonly cacheEncrypted: Attr<boolean>;
+  /** Stage-wide throttle (`*/*` method settings, default route settings); `null` when only the account default applies. */
+  readonly throttling: Attr<Throttle | null>;
+  /** The stage presents a client certificate to its backends. */
+  readonly clientCertificate: Attr<boolean>;
+}
+
+export interface AuthorizerAttrs {
+  readonly type: Attr<AuthorizerType>;
+  /** `null`: no issuer is checked. */
+  readonly issuer: Attr<string | null>;
+  /** Empty: no audience is checked. */
+  readonly audience: Attr<readonly string[]>;
+  readonly identitySource: Attr<string>;
+}
+
+export interface DomainAttrs {
+  readonly hostname: Attr<string>;
+  readonly minTlsVersion: Attr<TlsVersion>;
+  /** The native policy name, e.g. `TLS_1_0`, `TLSv1.2_2021`, for messages. */
+  readonly securityPolicy: Attr<string>;
+  /** Plain HTTP is served (not redirected) on this endpoint. */
+  readonly allowsPlainHttp: Attr<boolean>;
+  readonly mutualTls: Attr<boolean>;
+  readonly endpointType: Attr<EndpointType>;
+}
+
+export interface BackendAttrs {
+  readonly type: Attr<BackendType>;
+  readonly url: Attr<string>;
+  /** The connection to the backend is TLS-protected. */
+  readonly usesTls: Attr<boolean>;
+  /** The backend's certificate is verified. */
+  readonly verifiesCertificate: Attr<boolean>;
+  readonly connection: Attr<'internet' | 'vpc-link' | 'private'>;
+}
+
+export interface UsagePlanAttrs {
+  readonly throttling: Attr<Throttle | null>;
+  readonly quota: Attr<Quota | null>;
+}
+
+export interface ApiKeyAttrs {
+  readonly enabled: Attr<boolean>;
+  /** Where the key value comes from: a literal in code, generated by the platform, a secret store, or another expression. */
+  readonly valueSource: Attr<'literal' | 'generated' | 'secret-store' | 'expression'>;
+  /** A safe preview of a literal value (first characters + fingerprint), never the value itself. */
+  readonly valuePreview: Attr<string | null>;
+  readonly createdAt: Attr<string | null>;
+  readonly lastUsedAt: Attr<string | null>;
+}
+
+export interface WafAttrs {
+  readonly defaultAction: Attr<'allow' | 'block'>;
+  readonly managedRuleGroups: Attr<readonly string[]>;
+  readonly rateBasedRules: Attr<number>;
+  readonly ruleCount: Attr<number>;
+  readonly mode: Attr<'prevention' | 'detection'>;
+}
+
+export interface CdnAttrs {
+  /** Protocol from the CDN to its origins. */
+  readonly originProtocol: Attr<'http-only' | 'https-only' | 'match-viewer'>;
+  readonly enabled: Attr<boolean>;
+}
+
+export interface AttrsByKind {
+  readonly 'api': ApiAttrs;
+  readonly 'api.operation': OperationAttrs;
+  readonly 'api.stage': StageAttrs;
+  readonly 'api.authorizer': AuthorizerAttrs;
+  readonly 'api.domain': DomainAttrs;
+  readonly 'api.backend': BackendAttrs;
+  readonly 'api.usage-plan': UsagePlanAttrs;
+  readonly 'api.key': ApiKeyAttrs;
+  readonly 'edge.waf': WafAttrs;
+  readonly 'edge.cdn': CdnAttrs;
+}
+
+export interface GraphNode<K extends NodeKind = NodeKind> {
+  /** Stable and readable: `terraform:aws_api_gateway_rest_api.payments`, `aws:arn:aws:apigateway:...`. */
+  readonly id: string;
+  readonly kind: K;
+  /** Human name for messages: the resource name or the API's name. */
+  readonly name: string;
+  readonly provider: ProviderId;
+  readonly platform: Platform;
+  /** Where the node is declared (resource's first line, or the cloud resource). */
+  readonly source: SourceRef;
+  /** The native resource type, e.g. `aws_api_gateway_domain_name`, `AWS::ApiGateway::Stage`. */
+  readonly native: { readonly type: string };
+  readonly attrs: AttrsByKind[K];
+  /** Original attributes, for debugging and custom policies. */
+  readonly raw?: unknown;
+}
+
+export type AnyNode = { [K in NodeKind]: GraphNode<K> }[NodeKind];
+
+/**
+ * Named relations (DESIGN.md). Direction is always from the first word to the second:
+ * `api-has-stage` api → stage, `waf-protects` waf → stage|api|cdn|domain, `cdn-fronts` cdn → api|domain|stage,
+ * `domain-serves` domain → api|stage|cdn, `usage-plan-covers` plan → stage|api, `key-in-plan` key → plan.
+ */
+export type EdgeRel =
+  | 'api-has-stage'
+  | 'api-has-operation'
+  | 'api-has-authorizer'
+  | 'operation-uses-authorizer'
+  | 'operation-calls-backend'
+  | 'domain-serves'
+  | 'waf-protects'
+  | 'cdn-fronts'
+  | 'usage-plan-covers'
+  | 'key-in-plan';
+
+export interface Edge {
+  readonly from: string;
+  readonly to: string;
+  readonly rel: EdgeRel;
+}

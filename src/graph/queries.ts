@@ -1,0 +1,87 @@
+import type { ReadonlyGraph } from './graph';
+import type { AnyNode, GraphNode } from './kinds';
+
+/** Graph questions shared by policies. Each follows the edge directions documented on `EdgeRel`. */
+
+/** The API a stage, operation or authorizer belongs to. */
+export function apiOf(graph: ReadonlyGraph, node: AnyNode): GraphNode<'api'> | undefined {
+  if (node.kind === 'api') return node;
+  const rel = node.kind === 'api.stage' ? 'api-has-stage' : node.kind === 'api.operation' ? 'api-has-operation' : 'api-has-authorizer';
+  return graph.in(node.id, rel).find(isApi);
+}
+
+export function stagesOf(graph: ReadonlyGraph, api: GraphNode<'api'>): GraphNode<'api.stage'>[] {
+  return graph.out(api.id, 'api-has-stage').filter((n): n is GraphNode<'api.stage'> => n.kind === 'api.stage');
+}
+
+export function operationsOf(graph: ReadonlyGraph, api: GraphNode<'api'>): GraphNode<'api.operation'>[] {
+  return graph.out(api.id, 'api-has-operation').filter((n): n is GraphNode<'api.operation'> => n.kind === 'api.operation');
+}
+
+/** The authorizer a route resolves to, if it names one. */
+export function authorizerOf(graph: ReadonlyGraph, operation: GraphNode<'api.operation'>): GraphNode<'api.authorizer'> | undefined {
+  return graph.out(operation.id, 'operation-uses-authorizer').find((n): n is GraphNode<'api.authorizer'> => n.kind === 'api.authorizer');
+}
+
+export function backendsOf(graph: ReadonlyGraph, operation: GraphNode<'api.operation'>): GraphNode<'api.backend'>[] {
+  return graph.out(operation.id, 'operation-calls-backend').filter((n): n is GraphNode<'api.backend'> => n.kind === 'api.backend');
+}
+
+/** The API and its stages: the targets a domain, CDN or WAF can be attached to. */
+function apiAndStages(graph: ReadonlyGraph, api: GraphNode<'api'>): Set<string> {
+  return new Set([api.id, ...stagesOf(graph, api).map((s) => s.id)]);
+}
+
+/** Custom domains that serve the API or one of its stages. */
+export function domainsServing(graph: ReadonlyGraph, api: GraphNode<'api'>): GraphNode<'api.domain'>[] {
+  const targets = apiAndStages(graph, api);
+  const domains = new Map<string, GraphNode<'api.domain'>>();
+  for (const id of targets) {
+    for (const n of graph.in(id, 'domain-serves')) if (n.kind === 'api.domain') domains.set(n.id, n);
+  }
+  return [...domains.values()];
+}
+
+/** CDNs in front of the API: pointing at its default endpoint, a stage, or one of its custom domains. */
+export function cdnsFronting(graph: ReadonlyGraph, api: GraphNode<'api'>): GraphNode<'edge.cdn'>[] {
+  const targets = [...apiAndStages(graph, api), ...domainsServing(graph, api).map((d) => d.id)];
+  const cdns = new Map<string, GraphNode<'edge.cdn'>>();
+  for (const id of targets) {
+    for (const n of graph.in(id, 'cdn-fronts')) if (n.kind === 'edge.cdn') cdns.set(n.id, n);
+  }
+  return [...cdns.values()];
+}
+
+/** Custom domains and CDNs in front of the API. */
+export function frontsOf(graph: ReadonlyGraph, api: GraphNode<'api'>): (GraphNode<'api.domain'> | GraphNode<'edge.cdn'>)[] {
+  return [...domainsServing(graph, api), ...cdnsFronting(graph, api)];
+}
+
+export interface WafPath {
+  readonly waf: GraphNode<'edge.waf'>;
+  /** The node the WAF is attached to: the stage, the API, a domain or the CDN in front. */
+  readonly via: AnyNode;
+}
+
+function wafsOn(graph: ReadonlyGraph, node: AnyNode): WafPath[] {
+  return graph.in(node.id, 'waf-protects').filter((n): n is GraphNode<'edge.waf'> => n.kind === 'edge.waf').map((waf) => ({ waf, via: node }));
+}
+
+/** WAFs in the path to a stage: attached to the stage or its API directly, or to a domain or CDN in front of it. */
+export function wafsProtecting(graph: ReadonlyGraph, stage: GraphNode<'api.stage'>): WafPath[] {
+  const api = apiOf(graph, stage);
+  const hops: AnyNode[] = [stage];
+  if (api) hops.push(api, ...domainsServing(graph, api), ...cdnsFronting(graph, api));
+  return hops.flatMap((n) => wafsOn(graph, n));
+}
+
+/** Usage plans covering the stage or its whole API. */
+export function usagePlansCovering(graph: ReadonlyGraph, stage: GraphNode<'api.stage'>): GraphNode<'api.usage-plan'>[] {
+  const api = apiOf(graph, stage);
+  const ids = [stage.id, ...(api ? [api.id] : [])];
+  return ids.flatMap((id) => graph.in(id, 'usage-plan-covers')).filter((n): n is GraphNode<'api.usage-plan'> => n.kind === 'api.usage-plan');
+}
+
+function isApi(n: AnyNode): n is GraphNode<'api'> {
+  return n.kind === 'api';
+}

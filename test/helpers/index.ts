@@ -1,0 +1,2 @@
+export { g, GraphBuilder } from './graph-builders';
+export { policyTester } from './policy-tester';
