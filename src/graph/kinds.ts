@@ -90,7 +90,7 @@ export interface StageAttrs {
   readonly tracing: Attr<boolean>;
   readonly cacheEnabled: Attr<boolean>;
   readonly cacheEncrypted: Attr<boolean>;
-  /** Stage-wide throttle (`*/*` method settings, default route settings); `null` when only the account default applies. */
+  /** Stage-wide throttle (method settings for all methods, default route settings); `null` when only the account default applies. */
   readonly throttling: Attr<Throttle | null>;
   /** The stage presents a client certificate to its backends. */
   readonly clientCertificate: Attr<boolean>;
