@@ -14,8 +14,12 @@ export class ConfigError extends GatewardenError {}
 
 /** An input that could not be read or parsed. */
 export class SourceError extends GatewardenError {
-  constructor(readonly file: string, message: string, readonly line?: number, options?: { cause?: unknown }) {
+  readonly file: string;
+  readonly line: number | undefined;
+  constructor(file: string, message: string, line?: number, options?: { cause?: unknown }) {
     super(message, options);
+    this.file = file;
+    this.line = line;
   }
 }
 

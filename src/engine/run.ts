@@ -23,7 +23,7 @@ export function runPolicies(graph: ReadonlyGraph, policies: readonly AnyPolicy[]
   const results: PolicyResult[] = [];
   for (const policy of policies) {
     for (const node of graph.nodesOf(policy.target)) {
-      results.push(...evaluateOne(policy, node, graph));
+      results.push(...evaluateOne(policy, node as AnyNode, graph));
     }
   }
   return results;
