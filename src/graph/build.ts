@@ -1,0 +1,24 @@
+import type { LoadResult } from './adapter';
+import type { Diagnostic } from './diagnostic';
+import { ResourceGraph } from './graph';
+
+/** Merges adapter results into one graph; a node id seen twice is a warning (the first declaration wins). */
+export function buildGraph(results: readonly LoadResult[]): { graph: ResourceGraph; diagnostics: Diagnostic[] } {
+  const graph = new ResourceGraph();
+  const diagnostics: Diagnostic[] = [];
+  for (const result of results) {
+    diagnostics.push(...result.diagnostics);
+    for (const node of result.nodes) {
+      if (!graph.add(node)) {
+        diagnostics.push({
+          severity: 'warning',
+          message: `${node.id} is declared more than once; only the first declaration is checked`,
+          ...(node.source.kind === 'file' && { file: node.source.file, line: node.source.line }),
+          provider: node.provider,
+        });
+      }
+    }
+    for (const edge of result.edges) graph.link(edge);
+  }
+  return { graph, diagnostics };
+}
