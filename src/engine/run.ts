@@ -1,5 +1,5 @@
 import type { ReadonlyGraph } from '../graph/graph';
-import type { AnyNode, GraphNode, NodeKind } from '../graph/kinds';
+import type { AnyNode } from '../graph/kinds';
 import type { SourceRef } from '../graph/source';
 import type { AnyPolicy, Outcome, Policy, Severity } from './policy';
 
@@ -33,7 +33,7 @@ function evaluateOne(policy: AnyPolicy, node: AnyNode, graph: ReadonlyGraph): Po
   let outcomes: readonly Outcome[];
   try {
     // The registry pairs each policy with nodes of its own target kind, which TypeScript cannot see through the union.
-    const evaluated = (policy as Policy<NodeKind>).evaluate(node as GraphNode<NodeKind>, { graph });
+    const evaluated = (policy as Policy).evaluate(node, { graph });
     outcomes = isOutcomeList(evaluated) ? evaluated : [evaluated];
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
