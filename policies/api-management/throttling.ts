@@ -1,0 +1,83 @@
+import { definePolicy, fail, pass, unknown } from '../../src/engine/policy';
+import type { Attr } from '../../src/graph/attr';
+import type { Throttle } from '../../src/graph/kinds';
+import { apiOf, operationsOf, usagePlansCovering } from '../../src/graph/queries';
+import type { SourceRef } from '../../src/graph/source';
+
+/** Whether one source of throttling limits the stage: yes, no, or not knowable statically. */
+type Verdict = { readonly limited: true } | { readonly limited: false } | { readonly limited: 'unknown'; readonly why: string; readonly source?: SourceRef };
+
+export default definePolicy({
+  id: 'GW-MGMT-001',
+  slug: 'throttling',
+  title: 'API stages set their own rate and burst limits',
+  severity: 'medium',
+  category: 'api-management',
+  control: 'throttling',
+  owasp: ['API4:2023'],
+  target: 'api.stage',
+  rationale:
+    'Without a stage, usage-plan or per-route limit, a stage only has the account-wide default (10,000 requests per second shared by every API in the region), ' +
+    'so one abusive client or a scraping bot can exhaust backends and the account quota for every other API.',
+  remediation: {
+    terraform: [
+      'resource "aws_api_gateway_method_settings" "all" {',
+      '  rest_api_id = aws_api_gateway_rest_api.api.id',
+      '  stage_name  = aws_api_gateway_stage.prod.stage_name',
+      '  method_path = "*/*"',
+      '  settings {',
+      '    throttling_rate_limit  = 100',
+      '    throttling_burst_limit = 50',
+      '  }',
+      '}',
+      '# HTTP/WebSocket APIs: default_route_settings { throttling_rate_limit = 100, throttling_burst_limit = 50 } on aws_apigatewayv2_stage',
+    ].join('\n'),
+  },
+  references: [
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-request-throttling.html',
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-throttling.html',
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html',
+  ],
+  evaluate(stage, { graph }) {
+    const verdicts: Verdict[] = [fromThrottle(stage.attrs.throttling, `the throttling of stage ${stage.name}`)];
+    for (const plan of usagePlansCovering(graph, stage)) verdicts.push(fromThrottle(plan.attrs.throttling, `the throttling of usage plan ${plan.name}`));
+    const api = apiOf(graph, stage);
+    if (api) verdicts.push(everyOperationLimited(operationsOf(graph, api).map((op) => ({ name: op.name, throttling: op.attrs.throttling }))));
+
+    if (verdicts.some((v) => v.limited === true)) return pass();
+    const open = verdicts.find((v): v is Extract<Verdict, { limited: 'unknown' }> => v.limited === 'unknown');
+    if (open) return unknown(`Cannot tell whether stage ${stage.name} is rate limited: ${open.why}`, open.source ?? stage.source);
+    return fail(
+      `Stage ${stage.name} sets no rate or burst limit (not on the stage, a usage plan or every route): only the account-level default applies`,
+      stage.attrs.throttling.source ?? stage.source,
+    );
+  },
+});
+
+/** A throttle limits traffic when it sets a rate or a burst; 0 blocks all traffic, which is a limit too. Negative values mean "not set". */
+function limits(throttle: Throttle | null): boolean {
+  if (throttle === null) return false;
+  return [throttle.rateLimit, throttle.burstLimit].some((n) => n !== undefined && n >= 0);
+}
+
+function fromThrottle(attr: Attr<Throttle | null>, what: string): Verdict {
+  switch (attr.state) {
+    case 'unknown':
+      return { limited: 'unknown', why: `${what} is not known statically (${attr.expr ?? 'computed'})`, ...(attr.source && { source: attr.source }) };
+    case 'set':
+    case 'default':
+      return { limited: limits(attr.value) };
+  }
+}
+
+/** Per-route limits only count when every route has one: a single unthrottled route is enough to flood the backend. */
+function everyOperationLimited(operations: readonly { readonly name: string; readonly throttling: Attr<Throttle | null> }[]): Verdict {
+  if (operations.length === 0) return { limited: false };
+  let open: Verdict | undefined;
+  for (const op of operations) {
+    const verdict = fromThrottle(op.throttling, `the throttling of route ${op.name}`);
+    if (verdict.limited === false) return verdict;
+    if (verdict.limited === 'unknown') open ??= verdict;
+  }
+  return open ?? { limited: true };
+}

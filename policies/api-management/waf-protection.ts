@@ -1,0 +1,74 @@
+import { definePolicy, fail, pass, unknown } from '../../src/engine/policy';
+import { apiOf, wafsProtecting } from '../../src/graph/queries';
+import { wafStrength } from '../../src/graph/waf';
+
+export default definePolicy({
+  id: 'GW-MGMT-002',
+  slug: 'waf-protection',
+  title: 'A blocking WAF protects every public API stage',
+  severity: 'high',
+  category: 'api-management',
+  control: 'waf',
+  owasp: ['API4:2023', 'API8:2023'],
+  target: 'api.stage',
+  rationale:
+    'A web application firewall in front of the stage (on the stage itself, or on the custom domain or CloudFront distribution in front of it) ' +
+    'filters injection payloads, known bad inputs and floods before they reach the gateway and its backends. ' +
+    'A web ACL that only counts, or that has no rule and allows by default, inspects traffic but blocks nothing.',
+  remediation: {
+    terraform: [
+      'resource "aws_wafv2_web_acl_association" "prod" {',
+      '  resource_arn = aws_api_gateway_stage.prod.arn',
+      '  web_acl_arn  = aws_wafv2_web_acl.api.arn # scope = "REGIONAL", with managed rule groups and override_action { none {} }',
+      '}',
+      '# HTTP APIs cannot be associated with a web ACL: put an aws_cloudfront_distribution with web_acl_id = aws_wafv2_web_acl.edge.arn',
+      '# (scope = "CLOUDFRONT") in front of the API and disable_execute_api_endpoint = true on the API.',
+    ].join('\n'),
+  },
+  references: [
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-aws-waf.html',
+    'https://docs.aws.amazon.com/waf/latest/developerguide/waf-chapter.html',
+    'https://docs.aws.amazon.com/waf/latest/developerguide/cloudfront-features.html',
+  ],
+  evaluate(stage, { graph }) {
+    const paths = wafsProtecting(graph, stage);
+    const verdicts = paths.map((path) => ({ path, strength: wafStrength(path.waf) }));
+    if (verdicts.some((v) => v.strength.state === 'blocks')) return pass();
+
+    const api = apiOf(graph, stage);
+    // Private APIs are reachable only through interface VPC endpoints, which a regional web ACL cannot sit in front of anyway.
+    const endpoint = api?.attrs.endpointType;
+    if (endpoint) {
+      switch (endpoint.state) {
+        case 'unknown':
+          return unknown(`Cannot tell whether stage ${stage.name} is public: the endpoint type of ${api.name} is not known statically (${endpoint.expr ?? 'computed'})`, endpoint.source ?? stage.source);
+        case 'set':
+        case 'default':
+          if (endpoint.value === 'private' || endpoint.value === 'internal') return pass();
+          break;
+      }
+    }
+
+    for (const { strength } of verdicts) {
+      if (strength.state === 'unknown') return unknown(`Cannot tell whether a WAF blocks traffic to stage ${stage.name}: ${strength.reason}`, strength.source ?? stage.source);
+    }
+    const passive = verdicts.flatMap(({ path, strength }) => (strength.state === 'passive' ? [{ path, reason: strength.reason, source: strength.source }] : []));
+    const first = passive[0];
+    if (first) {
+      return fail(
+        `Stage ${stage.name} is only covered by WAFs that block nothing: ${passive.map((p) => `${p.reason} (on ${p.path.via.name})`).join('; ')}`,
+        first.source ?? first.path.waf.source,
+      );
+    }
+    switch (api?.attrs.flavor) {
+      case 'http':
+      case 'websocket':
+        return fail(
+          `Stage ${stage.name} has no WAF in front of it, and ${api.attrs.flavor === 'http' ? 'HTTP' : 'WebSocket'} API ${api.name} cannot be associated with a web ACL: front it with CloudFront and a WAF`,
+          stage.source,
+        );
+      default:
+        return fail(`Stage ${stage.name} has no WAF in front of it (none on the stage, its API, a custom domain or a CDN)`, stage.source);
+    }
+  },
+});

@@ -1,0 +1,127 @@
+import { definePolicy, fail, pass, unknown, type Outcome } from '../../src/engine/policy';
+import type { Attr } from '../../src/graph/attr';
+import type { GraphNode } from '../../src/graph/kinds';
+import { apiOf } from '../../src/graph/queries';
+
+export default definePolicy({
+  id: 'GW-AUTH-001',
+  slug: 'route-authorization',
+  title: 'Every API operation requires authentication',
+  severity: 'high',
+  category: 'authentication',
+  control: 'authorizer',
+  owasp: ['API2:2023', 'API5:2023'],
+  target: 'api.operation',
+  rationale:
+    'An operation without an authorizer can be called by anyone who can reach the endpoint. ' +
+    'An API key or subscription key alone only identifies the calling application: keys are shared, embedded in clients and rarely rotated, so they do not authenticate a user. ' +
+    'Resource policies and network restrictions are checked by other policies and do not replace authentication here.',
+  remediation: {
+    terraform: [
+      '# REST API method: IAM, a Cognito user pool or a Lambda authorizer (an API key may be required in addition)',
+      'resource "aws_api_gateway_method" "get_orders" {',
+      '  rest_api_id   = aws_api_gateway_rest_api.api.id',
+      '  resource_id   = aws_api_gateway_resource.orders.id',
+      '  http_method   = "GET"',
+      '  authorization = "COGNITO_USER_POOLS" # or "AWS_IAM", "CUSTOM"',
+      '  authorizer_id = aws_api_gateway_authorizer.users.id',
+      '}',
+      '',
+      '# HTTP API route (for WebSocket APIs, authorize the $connect route)',
+      'resource "aws_apigatewayv2_route" "get_orders" {',
+      '  api_id             = aws_apigatewayv2_api.api.id',
+      '  route_key          = "GET /orders"',
+      '  authorization_type = "JWT" # or "AWS_IAM", "CUSTOM"',
+      '  authorizer_id      = aws_apigatewayv2_authorizer.users.id',
+      '  target             = "integrations/${aws_apigatewayv2_integration.orders.id}"',
+      '}',
+    ].join('\n'),
+  },
+  references: [
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-to-api.html',
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-access-control.html',
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-control-access.html',
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html',
+  ],
+  frameworks: { 'nist-800-53': ['AC-3', 'IA-2'] },
+  evaluate(operation, ctx) {
+    const api = apiOf(ctx.graph, operation);
+    const method = operation.attrs.method;
+    // WebSocket APIs authorize once, when the connection opens: only `$connect` accepts an authorizer.
+    // https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-control-access.html
+    if (api?.attrs.flavor === 'websocket') {
+      switch (method.state) {
+        case 'unknown':
+          return unknown(`\`${operation.name}\`: route key is not known statically (${method.expr ?? 'computed'})`, method.source ?? operation.source);
+        case 'set':
+        case 'default':
+          return method.value === '$connect' ? checkAuthorization(operation, method) : pass();
+      }
+    }
+    switch (method.state) {
+      case 'unknown':
+        return checkAuthorization(operation, method);
+      case 'set':
+      case 'default':
+        // CORS preflight requests never carry credentials, so OPTIONS must stay open. `$disconnect` only exists on
+        // WebSocket APIs and cannot take an authorizer, even when its API is outside the scan.
+        if (method.value.toUpperCase() === 'OPTIONS' || method.value === '$disconnect') return pass();
+        return checkAuthorization(operation, method);
+    }
+  },
+});
+
+function checkAuthorization(operation: GraphNode<'api.operation'>, method: Attr<string>): Outcome {
+  const { authorization, apiKeyRequired } = operation.attrs;
+  const label = `\`${operation.name}\`${routeOf(method, operation.attrs.path)}`;
+  const source = authorization.source ?? operation.source;
+  switch (authorization.state) {
+    case 'unknown':
+      return unknown(`${label}: authorization is not known statically (${authorization.expr ?? 'computed'})`, source);
+    case 'set':
+    case 'default':
+      switch (authorization.value) {
+        case 'iam':
+        case 'jwt':
+        case 'cognito':
+        case 'lambda':
+        case 'oauth':
+        case 'mtls':
+          return pass();
+        case 'api-key-only':
+          return fail(`${label} is protected by an API key only: a key identifies the calling application but does not authenticate it`, source);
+        case 'subscription-key':
+          return fail(`${label} is protected by a subscription key only: a key identifies the calling application but does not authenticate it`, source);
+        case 'none':
+          break;
+      }
+  }
+  if (method.state === 'unknown') {
+    return unknown(`${label}: requires no authorization, but its method is not known statically (${method.expr ?? 'computed'}) and could be an OPTIONS preflight`, source);
+  }
+  switch (apiKeyRequired.state) {
+    case 'set':
+    case 'default':
+      if (apiKeyRequired.value) {
+        return fail(`${label} has authorization none and relies on an API key alone: a key identifies the calling application but does not authenticate it`, source);
+      }
+      return fail(`${label} requires no authorization (authorization none)`, source);
+    case 'unknown':
+      // With or without a key, nobody is authenticated.
+      return fail(`${label} requires no authorization (authorization none)`, source);
+  }
+}
+
+/** ` (GET /orders)` from what is known of the method and path. */
+function routeOf(method: Attr<string>, path: Attr<string>): string {
+  const parts = [method, path].flatMap((a) => {
+    switch (a.state) {
+      case 'unknown':
+        return [];
+      case 'set':
+      case 'default':
+        return [a.value];
+    }
+  });
+  return parts.length === 0 ? '' : ` (${parts.join(' ')})`;
+}

@@ -1,0 +1,29 @@
+# API Gateway custom domains only ever listen on HTTPS.
+provider "aws" {
+  region = "eu-west-1"
+}
+
+resource "aws_acm_certificate" "api" {
+  domain_name       = "orders.example.com"
+  validation_method = "DNS"
+}
+
+resource "aws_api_gateway_domain_name" "pass_rest_domain" {
+  domain_name              = "orders.example.com"
+  regional_certificate_arn = aws_acm_certificate.api.arn
+  security_policy          = "TLS_1_2"
+
+  endpoint_configuration {
+    types = ["REGIONAL"]
+  }
+}
+
+resource "aws_apigatewayv2_domain_name" "pass_http_domain" {
+  domain_name = "events.example.com"
+
+  domain_name_configuration {
+    certificate_arn = aws_acm_certificate.api.arn
+    endpoint_type   = "REGIONAL"
+    security_policy = "TLS_1_2"
+  }
+}

@@ -1,0 +1,119 @@
+import { definePolicy, fail, pass, unknown, type Outcome, type Severity } from '../../src/engine/policy';
+import type { Attr } from '../../src/graph/attr';
+import type { BackendAttrs, GraphNode } from '../../src/graph/kinds';
+
+export default definePolicy({
+  id: 'GW-TLS-003',
+  slug: 'backend-tls',
+  title: 'Gateways reach HTTP backends over TLS with certificate verification',
+  severity: 'high',
+  category: 'encryption',
+  control: 'backend-tls',
+  owasp: ['API8:2023'],
+  target: 'api.backend',
+  rationale:
+    'TLS between client and gateway protects nothing past the gateway: a plain-HTTP or unverified hop to the backend exposes requests, ' +
+    'credentials forwarded in headers and responses to anyone on that path, and lets them impersonate the backend. ' +
+    'A hop over a VPC link or private network is less exposed, so it is reported at medium severity.',
+  remediation: {
+    terraform: [
+      '# REST API: call the backend over https:// and keep certificate verification on',
+      'resource "aws_api_gateway_integration" "orders" {',
+      '  # ...',
+      '  type                    = "HTTP_PROXY"',
+      '  integration_http_method = "ANY"',
+      '  uri                     = "https://orders.internal.example.com/{proxy}"',
+      '  tls_config {',
+      '    insecure_skip_verification = false',
+      '  }',
+      '}',
+      '',
+      '# HTTP API',
+      'resource "aws_apigatewayv2_integration" "orders" {',
+      '  # ...',
+      '  integration_type   = "HTTP_PROXY"',
+      '  integration_method = "ANY"',
+      '  integration_uri    = "https://orders.example.com/{proxy}"',
+      '}',
+    ].join('\n'),
+  },
+  references: [
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/getting-started-client-side-ssl-authentication.html',
+    'https://docs.aws.amazon.com/apigateway/latest/api/API_TlsConfig.html',
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-private-integration.html',
+  ],
+  frameworks: { 'pci-dss-4.0': ['4.2.1'], 'nist-800-53': ['SC-8'] },
+  evaluate(backend) {
+    const type = backend.attrs.type;
+    switch (type.state) {
+      case 'unknown':
+        return unknown(`\`${backend.name}\`: backend type is not known statically (${type.expr ?? 'computed'})`, type.source ?? backend.source);
+      case 'set':
+      case 'default':
+        switch (type.value) {
+          // Lambda, AWS service and mock integrations are called over the platform's own TLS endpoints, or not at all.
+          case 'lambda':
+          case 'aws-service':
+          case 'mock':
+            return pass();
+          case 'http':
+          case 'service':
+            return checkNetworkBackend(backend);
+        }
+    }
+  },
+});
+
+function checkNetworkBackend(backend: GraphNode<'api.backend'>): Outcome {
+  const { usesTls, verifiesCertificate } = backend.attrs;
+  const severity = severityFor(backend.attrs.connection);
+  switch (usesTls.state) {
+    case 'unknown':
+      return unknown(`\`${backend.name}\`: whether the backend${urlOf(backend.attrs)} is called over TLS is not known statically (${usesTls.expr ?? 'computed'})`, usesTls.source ?? backend.source);
+    case 'set':
+    case 'default':
+      if (!usesTls.value) {
+        return fail(`\`${backend.name}\` calls its backend${urlOf(backend.attrs)} over plain HTTP${connectionNote(backend.attrs.connection)}`, usesTls.source ?? backend.source, { severity });
+      }
+  }
+  switch (verifiesCertificate.state) {
+    case 'unknown':
+      return unknown(`\`${backend.name}\`: whether the backend certificate is verified is not known statically (${verifiesCertificate.expr ?? 'computed'})`, verifiesCertificate.source ?? backend.source);
+    case 'set':
+    case 'default':
+      return verifiesCertificate.value
+        ? pass()
+        : fail(`\`${backend.name}\` calls its backend${urlOf(backend.attrs)} over TLS without verifying its certificate${connectionNote(backend.attrs.connection)}`, verifiesCertificate.source ?? backend.source, { severity });
+  }
+}
+
+/** A private hop (VPC link, in-cluster) is less exposed than the internet; an unknown connection is treated as the internet. */
+function severityFor(connection: Attr<'internet' | 'vpc-link' | 'private'>): Severity {
+  switch (connection.state) {
+    case 'unknown':
+      return 'high';
+    case 'set':
+    case 'default':
+      return connection.value === 'internet' ? 'high' : 'medium';
+  }
+}
+
+function connectionNote(connection: Attr<'internet' | 'vpc-link' | 'private'>): string {
+  switch (connection.state) {
+    case 'unknown':
+      return '';
+    case 'set':
+    case 'default':
+      return connection.value === 'internet' ? '' : ` (through a ${connection.value} connection)`;
+  }
+}
+
+function urlOf(attrs: BackendAttrs): string {
+  switch (attrs.url.state) {
+    case 'unknown':
+      return '';
+    case 'set':
+    case 'default':
+      return ` ${attrs.url.value}`;
+  }
+}

@@ -1,0 +1,59 @@
+import type { Attr } from '../../src/graph/attr';
+import { definePolicy, fail, pass, unknown } from '../../src/engine/policy';
+
+export default definePolicy({
+  id: 'GW-TLS-002',
+  slug: 'https-only',
+  title: 'Client-facing endpoints serve HTTPS only',
+  severity: 'high',
+  category: 'encryption',
+  control: 'https-only',
+  owasp: ['API8:2023'],
+  target: 'api.domain',
+  rationale:
+    'An endpoint that answers plain HTTP instead of redirecting to HTTPS sends tokens, API keys and response data in clear text, ' +
+    'where anyone on the network path can read or change them.',
+  remediation: {
+    terraform: [
+      '# CloudFront: redirect (or refuse) plain HTTP in the default and every ordered cache behavior',
+      'resource "aws_cloudfront_distribution" "api" {',
+      '  # ...',
+      '  default_cache_behavior {',
+      '    # ...',
+      '    viewer_protocol_policy = "redirect-to-https" # or "https-only"',
+      '  }',
+      '  ordered_cache_behavior {',
+      '    # ...',
+      '    viewer_protocol_policy = "https-only"',
+      '  }',
+      '}',
+    ].join('\n'),
+  },
+  references: [
+    'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-viewers-to-cloudfront.html',
+    'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html#DownloadDistValuesViewerProtocolPolicy',
+  ],
+  frameworks: { 'pci-dss-4.0': ['4.2.1'], 'nist-800-53': ['SC-8'] },
+  evaluate(domain) {
+    const plain = domain.attrs.allowsPlainHttp;
+    switch (plain.state) {
+      case 'unknown':
+        return unknown(`\`${domain.name}\`: whether plain HTTP is served is not known statically (${plain.expr ?? 'computed'})`, plain.source ?? domain.source);
+      case 'set':
+      case 'default':
+        return plain.value
+          ? fail(`\`${domain.name}\`${hostnameOf(domain.attrs.hostname)} serves plain HTTP instead of redirecting it to HTTPS`, plain.source ?? domain.source)
+          : pass();
+    }
+  },
+});
+
+function hostnameOf(hostname: Attr<string>): string {
+  switch (hostname.state) {
+    case 'unknown':
+      return '';
+    case 'set':
+    case 'default':
+      return ` (${hostname.value})`;
+  }
+}

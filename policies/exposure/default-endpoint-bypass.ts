@@ -1,0 +1,44 @@
+import { definePolicy, fail, pass, unknown } from '../../src/engine/policy';
+import { frontsOf } from '../../src/graph/queries';
+
+export default definePolicy({
+  id: 'GW-EXP-002',
+  slug: 'default-endpoint-bypass',
+  title: 'APIs served through a custom domain or CDN disable their default endpoint',
+  severity: 'medium',
+  category: 'exposure',
+  control: 'default-endpoint',
+  owasp: ['API8:2023', 'API9:2023'],
+  target: 'api',
+  rationale:
+    'When a custom domain or a CDN fronts an API, its TLS policy, mutual TLS and the WAF attached to the CDN only apply to traffic that goes through it. ' +
+    'While the default execute-api endpoint stays enabled, anyone can call the API directly and skip all of them.',
+  remediation: {
+    terraform: [
+      'resource "aws_api_gateway_rest_api" "api" {',
+      '  name                         = "api"',
+      '  disable_execute_api_endpoint = true',
+      '}',
+      '# aws_apigatewayv2_api takes the same disable_execute_api_endpoint = true',
+    ].join('\n'),
+  },
+  references: [
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-disable-default-endpoint.html',
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-disable-default-endpoint.html',
+  ],
+  evaluate(api, { graph }) {
+    const fronts = frontsOf(graph, api);
+    if (fronts.length === 0) return pass();
+    const names = fronts.map((f) => (f.kind === 'edge.cdn' ? `CDN ${f.name}` : `custom domain ${f.name}`)).join(', ');
+    const enabled = api.attrs.defaultEndpointEnabled;
+    switch (enabled.state) {
+      case 'unknown':
+        return unknown(`API ${api.name} is served through ${names}, but whether its default endpoint is enabled is not known statically (${enabled.expr ?? 'computed'})`, enabled.source ?? api.source);
+      case 'set':
+      case 'default':
+        return enabled.value
+          ? fail(`API ${api.name} is served through ${names} but its default endpoint stays enabled: clients can bypass their TLS policy and WAF`, enabled.source ?? api.source)
+          : pass();
+    }
+  },
+});

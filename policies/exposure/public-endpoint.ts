@@ -1,0 +1,121 @@
+import { definePolicy, fail, pass, unknown, type Severity } from '../../src/engine/policy';
+import type { ReadonlyGraph } from '../../src/graph/graph';
+import type { Authorization, GraphNode } from '../../src/graph/kinds';
+import { frontsOf, operationsOf, stagesOf, wafsProtecting } from '../../src/graph/queries';
+import { wafStrength } from '../../src/graph/waf';
+
+/** Present, absent, or not knowable statically. */
+type Presence = 'yes' | 'no' | 'unknown';
+
+export default definePolicy({
+  id: 'GW-EXP-001',
+  slug: 'public-endpoint',
+  title: 'Internet-facing APIs are known, authenticated and behind a WAF',
+  severity: 'info',
+  category: 'exposure',
+  control: 'public-endpoint',
+  owasp: ['API9:2023', 'API2:2023'],
+  target: 'api',
+  rationale:
+    'Every API reachable from the internet is attack surface that must be inventoried. ' +
+    'An internet-facing API without authentication on any route and without a WAF is open to anyone who finds its URL, so the finding rises to high; missing one of the two gives medium.',
+  remediation: {
+    terraform: [
+      '# Keep the API inside the VPC when it has no public clients:',
+      'resource "aws_api_gateway_rest_api" "internal" {',
+      '  name = "internal"',
+      '  endpoint_configuration {',
+      '    types            = ["PRIVATE"]',
+      '    vpc_endpoint_ids = [aws_vpc_endpoint.execute_api.id]',
+      '  }',
+      '}',
+      '# Otherwise require authorization on its routes (authorization = "AWS_IAM" / "COGNITO_USER_POOLS" / "CUSTOM") and associate a web ACL.',
+    ].join('\n'),
+  },
+  references: [
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-endpoint-types.html',
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-apis.html',
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-to-api.html',
+  ],
+  evaluate(api, { graph }) {
+    const endpoint = api.attrs.endpointType;
+    switch (endpoint.state) {
+      case 'unknown':
+        return unknown(`Cannot tell whether API ${api.name} is public: its endpoint type is not known statically (${endpoint.expr ?? 'computed'})`, endpoint.source ?? api.source);
+      case 'set':
+      case 'default':
+        if (endpoint.value === 'private' || endpoint.value === 'internal') return pass();
+        break;
+    }
+
+    // A public endpoint type with the default endpoint switched off and nothing in front is not reachable at all.
+    const fronts = frontsOf(graph, api);
+    const defaultEndpoint = api.attrs.defaultEndpointEnabled;
+    const ways: string[] = [];
+    switch (defaultEndpoint.state) {
+      case 'unknown':
+        if (fronts.length === 0) {
+          return unknown(
+            `Cannot tell whether API ${api.name} is reachable: whether its default endpoint is enabled is not known statically (${defaultEndpoint.expr ?? 'computed'})`,
+            defaultEndpoint.source ?? api.source,
+          );
+        }
+        break;
+      case 'set':
+      case 'default':
+        if (defaultEndpoint.value) ways.push('its default endpoint');
+        break;
+    }
+    ways.push(...fronts.map((f) => (f.kind === 'edge.cdn' ? `CDN ${f.name}` : `custom domain ${f.name}`)));
+    if (ways.length === 0) return pass();
+
+    const authentication = authenticationOf(graph, api);
+    const waf = blockingWafOf(graph, api);
+    const missing = [authentication === 'no' && 'without authentication on any route', waf === 'no' && 'without a blocking WAF on any stage'].filter(
+      (m): m is string => m !== false,
+    );
+    const unverified = [authentication === 'unknown' && 'authentication', waf === 'unknown' && 'WAF'].filter((m): m is string => m !== false);
+    const severity: Severity = missing.length === 2 ? 'high' : missing.length === 1 ? 'medium' : 'info';
+    const detail = [missing.join(' and '), unverified.length > 0 ? `(${unverified.join(' and ')} not verifiable statically)` : ''].filter((d) => d !== '').join(' ');
+    return fail(
+      `API ${api.name} is reachable from the internet (${endpoint.value} endpoint, through ${ways.join(', ')})${detail ? ` ${detail}` : ''}`,
+      endpoint.source ?? api.source,
+      { severity },
+    );
+  },
+});
+
+/** Credentials that prove identity; API and subscription keys only identify the caller. */
+const AUTHENTICATING: ReadonlySet<Authorization> = new Set<Authorization>(['iam', 'jwt', 'cognito', 'lambda', 'oauth', 'mtls']);
+
+function authenticationOf(graph: ReadonlyGraph, api: GraphNode<'api'>): Presence {
+  const operations = operationsOf(graph, api);
+  // No route in the graph (e.g. routes defined by an OpenAPI body the adapter could not expand): nothing to conclude.
+  if (operations.length === 0) return 'unknown';
+  let open = false;
+  for (const op of operations) {
+    const authorization = op.attrs.authorization;
+    switch (authorization.state) {
+      case 'unknown':
+        open = true;
+        break;
+      case 'set':
+      case 'default':
+        if (AUTHENTICATING.has(authorization.value)) return 'yes';
+        break;
+    }
+  }
+  return open ? 'unknown' : 'no';
+}
+
+function blockingWafOf(graph: ReadonlyGraph, api: GraphNode<'api'>): Presence {
+  let open = false;
+  for (const stage of stagesOf(graph, api)) {
+    for (const { waf } of wafsProtecting(graph, stage)) {
+      const strength = wafStrength(waf).state;
+      if (strength === 'blocks') return 'yes';
+      if (strength === 'unknown') open = true;
+    }
+  }
+  return open ? 'unknown' : 'no';
+}

@@ -1,0 +1,39 @@
+import type { AnyPolicy } from '../src/engine/policy';
+import authenticationJwtValidation from './authentication/jwt-validation';
+import authenticationRouteAuthorization from './authentication/route-authorization';
+import dataExposureCacheEncryption from './data-exposure/cache-encryption';
+import dataExposureCorsWildcard from './data-exposure/cors-wildcard';
+import dataExposureDataTraceLogging from './data-exposure/data-trace-logging';
+import encryptionBackendTls from './encryption/backend-tls';
+import encryptionHttpsOnly from './encryption/https-only';
+import encryptionTlsVersion from './encryption/tls-version';
+import keyManagementApiKeyInCode from './key-management/api-key-in-code';
+import leastPrivilegeResourcePolicyWildcard from './least-privilege/resource-policy-wildcard';
+import exposureDefaultEndpointBypass from './exposure/default-endpoint-bypass';
+import exposurePublicEndpoint from './exposure/public-endpoint';
+import monitoringAccessLogging from './monitoring/access-logging';
+import monitoringExecutionLogging from './monitoring/execution-logging';
+import monitoringTracing from './monitoring/tracing';
+import apiManagementThrottling from './api-management/throttling';
+import apiManagementWafProtection from './api-management/waf-protection';
+
+/** Every built-in policy, sorted by id (the policy meta-test checks the order and that each file is registered). */
+export const builtinPolicies: readonly AnyPolicy[] = [
+  authenticationRouteAuthorization,
+  authenticationJwtValidation,
+  dataExposureDataTraceLogging,
+  dataExposureCacheEncryption,
+  dataExposureCorsWildcard,
+  exposurePublicEndpoint,
+  exposureDefaultEndpointBypass,
+  keyManagementApiKeyInCode,
+  monitoringAccessLogging,
+  monitoringExecutionLogging,
+  monitoringTracing,
+  apiManagementThrottling,
+  apiManagementWafProtection,
+  leastPrivilegeResourcePolicyWildcard,
+  encryptionTlsVersion,
+  encryptionHttpsOnly,
+  encryptionBackendTls,
+];

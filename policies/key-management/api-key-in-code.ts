@@ -1,0 +1,62 @@
+import { definePolicy, fail, pass, unknown } from '../../src/engine/policy';
+import type { Attr } from '../../src/graph/attr';
+
+export default definePolicy({
+  id: 'GW-KEY-001',
+  slug: 'api-key-in-code',
+  title: 'API key values are not written in code',
+  severity: 'high',
+  category: 'key-management',
+  control: 'api-key-in-code',
+  owasp: ['API2:2023', 'API8:2023'],
+  target: 'api.key',
+  rationale:
+    'A key value written in infrastructure code is copied to every clone, fork, CI log and state file, and stays in version control history after it is changed. ' +
+    'Let the platform generate the key, or read it from a secret store.',
+  remediation: {
+    terraform: [
+      '# Let API Gateway generate the value (omit `value`)...',
+      'resource "aws_api_gateway_api_key" "partner" {',
+      '  name = "partner"',
+      '}',
+      '',
+      '# ...or read it from a secret store',
+      'data "aws_secretsmanager_secret_version" "partner_key" {',
+      '  secret_id = "api/partner-key"',
+      '}',
+      'resource "aws_api_gateway_api_key" "partner_from_secret" {',
+      '  name  = "partner"',
+      '  value = data.aws_secretsmanager_secret_version.partner_key.secret_string',
+      '}',
+    ].join('\n'),
+  },
+  references: [
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-setup-api-key-with-console.html',
+    'https://docs.aws.amazon.com/secretsmanager/latest/userguide/intro.html',
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html',
+  ],
+  frameworks: { 'pci-dss-4.0': ['8.3.2', '8.6.2'], 'nist-800-53': ['IA-5(7)'] },
+  evaluate(key) {
+    const source = key.attrs.valueSource;
+    switch (source.state) {
+      case 'unknown':
+        return unknown(`\`${key.name}\`: where the key value comes from is not known statically (${source.expr ?? 'computed'})`, source.source ?? key.source);
+      case 'set':
+      case 'default':
+        // Only the preview is ever shown: the value itself must not reach any report.
+        return source.value === 'literal'
+          ? fail(`\`${key.name}\` has its value written in code${previewOf(key.attrs.valuePreview)}`, source.source ?? key.source)
+          : pass();
+    }
+  },
+});
+
+function previewOf(preview: Attr<string | null>): string {
+  switch (preview.state) {
+    case 'unknown':
+      return '';
+    case 'set':
+    case 'default':
+      return preview.value === null ? '' : ` (${preview.value})`;
+  }
+}

@@ -1,0 +1,41 @@
+import { definePolicy, fail, pass, unknown } from '../../src/engine/policy';
+
+export default definePolicy({
+  id: 'GW-LOG-001',
+  slug: 'access-logging',
+  title: 'API stages write access logs',
+  severity: 'medium',
+  category: 'monitoring',
+  control: 'access-logging',
+  owasp: ['API9:2023'],
+  target: 'api.stage',
+  rationale:
+    'Access logs record who called which route, from where, and with what result. Without them, abuse, credential stuffing or data scraping ' +
+    'cannot be detected or investigated after the fact.',
+  remediation: {
+    terraform: [
+      'resource "aws_api_gateway_stage" "prod" {',
+      '  # ...',
+      '  access_log_settings {',
+      '    destination_arn = aws_cloudwatch_log_group.api_access.arn',
+      '    format          = jsonencode({ requestId = "$context.requestId", ip = "$context.identity.sourceIp", status = "$context.status" })',
+      '  }',
+      '}',
+      '# aws_apigatewayv2_stage takes the same access_log_settings block',
+    ].join('\n'),
+  },
+  references: [
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html',
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging.html',
+  ],
+  evaluate(stage) {
+    const logging = stage.attrs.accessLogging;
+    switch (logging.state) {
+      case 'unknown':
+        return unknown(`Cannot tell whether stage ${stage.name} writes access logs (${logging.expr ?? 'computed'})`, logging.source ?? stage.source);
+      case 'set':
+      case 'default':
+        return logging.value ? pass() : fail(`Stage ${stage.name} writes no access logs`, logging.source ?? stage.source);
+    }
+  },
+});

@@ -1,0 +1,5 @@
+import type { ProviderAdapter } from '../src/graph/adapter';
+import terraform from './terraform';
+
+/** Every built-in provider, in the order discovery offers files to them. */
+export const builtinProviders: readonly ProviderAdapter[] = [terraform];

@@ -1,0 +1,71 @@
+/** A Terraform resource address split into its parts: `module.a["x"].data.aws_x.y[0]`. */
+export interface ParsedAddress {
+  /** `module.a["x"]`, empty at the root. */
+  readonly modulePath: string;
+  readonly mode: 'managed' | 'data';
+  readonly type: string;
+  readonly name: string;
+  /** `[0]`, `["eu"]`, or empty when the address names no instance. */
+  readonly instanceSuffix: string;
+  /** The address without its instance suffix: every instance of the resource. */
+  readonly base: string;
+}
+
+/**
+ * Splits an address into segments on dots outside brackets and quotes, so keys such as `["a.b"]` stay whole.
+ * Returns `undefined` for text that is not a resource address.
+ */
+export function parseAddress(address: string): ParsedAddress | undefined {
+  const segments = splitSegments(address);
+  if (!segments) return undefined;
+  let i = 0;
+  const modules: string[] = [];
+  // Module calls come in pairs: `module`, `<name>[key]`; a resource needs two more segments after them.
+  while (segments[i] === 'module' && segments.length >= i + 4) {
+    modules.push(`module.${segments[i + 1] ?? ''}`);
+    i += 2;
+  }
+  let mode: 'managed' | 'data' = 'managed';
+  if (segments[i] === 'data') {
+    mode = 'data';
+    i += 1;
+  }
+  const type = segments[i];
+  const nameWithKey = segments[i + 1];
+  if (type === undefined || nameWithKey === undefined || segments.length !== i + 2) return undefined;
+  const bracket = nameWithKey.indexOf('[');
+  const name = bracket === -1 ? nameWithKey : nameWithKey.slice(0, bracket);
+  const instanceSuffix = bracket === -1 ? '' : nameWithKey.slice(bracket);
+  if (!/^[A-Za-z_][\w-]*$/.test(type) || !/^[A-Za-z_][\w-]*$/.test(name)) return undefined;
+  const modulePath = modules.join('.');
+  const local = `${mode === 'data' ? 'data.' : ''}${type}.${name}`;
+  return { modulePath, mode, type, name, instanceSuffix, base: modulePath ? `${modulePath}.${local}` : local };
+}
+
+function splitSegments(address: string): string[] | undefined {
+  const segments: string[] = [];
+  let current = '';
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < address.length; i++) {
+    const c = address[i];
+    if (inString) {
+      current += c;
+      if (c === '\\') {
+        current += address[i + 1] ?? '';
+        i += 1;
+      } else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === '[') depth += 1;
+    else if (c === ']') depth -= 1;
+    if (c === '.' && depth === 0) {
+      segments.push(current);
+      current = '';
+    } else current += c;
+  }
+  if (inString || depth !== 0) return undefined;
+  segments.push(current);
+  return segments.some((s) => s === '') ? undefined : segments;
+}

@@ -1,0 +1,76 @@
+import { byDefault, unknown, type Attr } from '../../../src/graph/attr';
+import type { DomainAttrs } from '../../../src/graph/kinds';
+import type { TlsVersion } from '../../../src/graph/tls';
+import type { TfBody, TfResource } from '../model';
+import { DEPLOYMENT, INLINE_STAGE_SUFFIX, REST_API, STAGE, endpointType } from './aws-apigateway';
+import { nodeId, type Linker } from './linker';
+import { asString, attribute, blockPresence, knownString, readAttr } from './read-attr';
+import { edge, emptyResult, terraformNode, type AdaptResult } from './terraform-node';
+import { apiGatewayPolicyMinTls } from './tls-policy';
+
+// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_domain_name
+export const DOMAIN_NAME = 'aws_api_gateway_domain_name';
+const BASE_PATH_MAPPING = 'aws_api_gateway_base_path_mapping';
+
+/** REST API custom domains and their base path mappings. */
+export function adaptApiGatewayDomains(linker: Linker): AdaptResult {
+  const result = emptyResult();
+  for (const domain of linker.ofType(DOMAIN_NAME)) {
+    const body = domain.body;
+    // security_policy is optional and API Gateway then applies TLS_1_0:
+    // https://docs.aws.amazon.com/apigateway/latest/api/API_CreateDomainName.html#apigw-CreateDomainName-request-securityPolicy
+    const securityPolicy = readAttr(body, 'security_policy', asString, { value: 'TLS_1_0', source: domain.source });
+    const attrs: DomainAttrs = {
+      hostname: readAttr(body, 'domain_name', asString),
+      minTlsVersion: minTlsOf(securityPolicy, apiGatewayPolicyMinTls),
+      securityPolicy,
+      // API Gateway custom domains listen on HTTPS only.
+      allowsPlainHttp: byDefault(false, domain.source),
+      mutualTls: blockPresence(body, 'mutual_tls_authentication', domain.source),
+      endpointType: endpointType(body, domain.source),
+    };
+    result.nodes.push(terraformNode(domain, 'api.domain', attrs));
+  }
+  for (const mapping of linker.ofType(BASE_PATH_MAPPING)) {
+    const body = mapping.body;
+    const apis = linker.ids(attribute(body, 'api_id'), [REST_API]);
+    const stages = attribute(body, 'stage_name') ? stageIds(linker, mapping) : [];
+    for (const domain of domainIds(linker, DOMAIN_NAME, attribute(body, 'domain_name'))) {
+      for (const target of stages.length > 0 ? stages : apis) result.edges.push(edge(domain, 'domain-serves', target));
+    }
+  }
+  return result;
+}
+
+/** The minimum TLS version of a security policy name; a name we do not know is unknown, not a guess. */
+export function minTlsOf(policy: Attr<string>, map: (name: string) => TlsVersion | undefined): Attr<TlsVersion> {
+  if (policy.state === 'unknown') return policy;
+  const version = map(policy.value);
+  return version === undefined ? unknown(`unrecognised security policy ${policy.value}`, policy.source) : { ...policy, value: version };
+}
+
+/** Domains a mapping names: by reference, else by host name among the scanned domains. */
+export function domainIds(linker: Linker, type: string, domainName: ReturnType<typeof attribute>): string[] {
+  const byRef = linker.ids(domainName, [type]);
+  if (byRef.length > 0) return byRef;
+  const host = domainName && typeof domainName.value === 'string' ? domainName.value : undefined;
+  if (host === undefined) return [];
+  return linker.ofType(type).filter((d) => knownString(d.body, 'domain_name') === host).map((d) => nodeId(d.address));
+}
+
+/** The REST stage a base path mapping's `stage_name` names: by reference, else by name on the mapped API. */
+function stageIds(linker: Linker, mapping: TfResource): string[] {
+  const body = mapping.body;
+  const stageName = attribute(body, 'stage_name');
+  const byRef = linker.ids(stageName, [STAGE, DEPLOYMENT], (r) => (r.type === DEPLOYMENT ? INLINE_STAGE_SUFFIX : ''));
+  if (byRef.length > 0) return byRef;
+  const name = knownString(body, 'stage_name');
+  const api = linker.identity(attribute(body, 'api_id'), [REST_API]);
+  if (name === undefined || api === undefined) return [];
+  const sameStage = (candidate: TfBody, apiAttr: string) =>
+    knownString(candidate, 'stage_name') === name && linker.identity(attribute(candidate, apiAttr), [REST_API]) === api;
+  return [
+    ...linker.ofType(STAGE).filter((s) => sameStage(s.body, 'rest_api_id')).map((s) => nodeId(s.address)),
+    ...linker.ofType(DEPLOYMENT).filter((d) => sameStage(d.body, 'rest_api_id')).map((d) => nodeId(d.address, INLINE_STAGE_SUFFIX)),
+  ];
+}

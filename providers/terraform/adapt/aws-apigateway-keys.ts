@@ -1,0 +1,125 @@
+import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
+import type { ApiKeyAttrs, Quota, Throttle, UsagePlanAttrs } from '../../../src/graph/kinds';
+import type { FileSource } from '../../../src/graph/source';
+import { parseAddress } from './address';
+import type { TfAttribute, TfBody, TfResource } from '../model';
+import { DEPLOYMENT, INLINE_STAGE_SUFFIX, REST_API, STAGE } from './aws-apigateway';
+import { nodeId, type Linker } from './linker';
+import { asBool, asNumber, asString, attribute, firstUnknown, knownString, readAttr, readBlocks } from './read-attr';
+import { secretPreview } from './secret-preview';
+import { edge, emptyResult, terraformNode, type AdaptResult } from './terraform-node';
+import { combineThrottle } from './throttle';
+
+// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_api_key
+const API_KEY = 'aws_api_gateway_api_key';
+const USAGE_PLAN = 'aws_api_gateway_usage_plan';
+const USAGE_PLAN_KEY = 'aws_api_gateway_usage_plan_key';
+
+/** Where a key value read from another resource is kept: a secret store. */
+const SECRET_STORE_TYPE = /^aws_(secretsmanager_|ssm_parameter$|kms_secrets$|kms_ciphertext$)/;
+
+/** API keys, usage plans and the keys attached to plans. */
+export function adaptApiGatewayKeys(linker: Linker): AdaptResult {
+  const result = emptyResult();
+  for (const key of linker.ofType(API_KEY)) result.nodes.push(terraformNode(key, 'api.key', keyAttrs(key), { raw: redactValue(key.body) }));
+  for (const plan of linker.ofType(USAGE_PLAN)) {
+    const node = terraformNode(plan, 'api.usage-plan', planAttrs(plan));
+    result.nodes.push(node);
+    for (const target of coveredStages(linker, plan)) result.edges.push(edge(node.id, 'usage-plan-covers', target));
+  }
+  for (const planKey of linker.ofType(USAGE_PLAN_KEY)) {
+    const keys = linker.ids(attribute(planKey.body, 'key_id'), [API_KEY]);
+    const plans = linker.ids(attribute(planKey.body, 'usage_plan_id'), [USAGE_PLAN]);
+    for (const key of keys) for (const plan of plans) result.edges.push(edge(key, 'key-in-plan', plan));
+  }
+  return result;
+}
+
+function keyAttrs(key: TfResource): ApiKeyAttrs {
+  const body = key.body;
+  const value = attribute(body, 'value');
+  // Creation and last use are facts of the live key, not of its code.
+  const notInCode = unknown('known only for a deployed key', key.source);
+  return {
+    enabled: readAttr(body, 'enabled', asBool, { value: true, source: key.source }),
+    ...valueSource(value, key.source),
+    createdAt: notInCode,
+    lastUsedAt: notInCode,
+  };
+}
+
+/**
+ * A value known statically and read from no resource is written in code (in the block, a variable default
+ * or a .tfvars file): a literal. Read from a secret store, it is kept out of code. Absent, API Gateway generates it.
+ */
+function valueSource(value: TfAttribute | undefined, fallback: FileSource): Pick<ApiKeyAttrs, 'valueSource' | 'valuePreview'> {
+  if (!value) return { valueSource: byDefault('generated', fallback), valuePreview: byDefault(null, fallback) };
+  const fromStore = value.refs.some((ref) => SECRET_STORE_TYPE.test(parseAddress(ref)?.type ?? ''));
+  if (fromStore) return { valueSource: set('secret-store', value.source), valuePreview: set(null, value.source) };
+  const literal = value.refs.length === 0 && !firstUnknown(value.value) ? asString(value.value) : undefined;
+  if (literal !== undefined) return { valueSource: set('literal', value.source), valuePreview: set(secretPreview(literal), value.source) };
+  return { valueSource: set('expression', value.source), valuePreview: set(null, value.source) };
+}
+
+/** The key's body without its value: `raw` must never carry a secret. */
+function redactValue(body: TfBody): TfBody {
+  const value = body.attributes['value'];
+  if (!value) return body;
+  const redacted: TfAttribute = { ...value, value: typeof value.value === 'string' ? '(redacted)' : value.value };
+  return { ...body, attributes: { ...body.attributes, value: redacted } };
+}
+
+function planAttrs(plan: TfResource): UsagePlanAttrs {
+  return {
+    throttling: planThrottle(plan.body, plan.source),
+    quota: planQuota(plan.body, plan.source),
+  };
+}
+
+function planThrottle(body: TfBody, fallback: FileSource): Attr<Throttle | null> {
+  const blocks = readBlocks(body, 'throttle_settings');
+  if (blocks.state === 'unknown') return unknown(blocks.expr, blocks.source);
+  const block = blocks.blocks[0];
+  if (!block) return byDefault(null, fallback);
+  return combineThrottle(
+    readAttr(block, 'rate_limit', asNumber, { value: -1, source: block.source }),
+    readAttr(block, 'burst_limit', asNumber, { value: -1, source: block.source }),
+    block.source,
+  );
+}
+
+function planQuota(body: TfBody, fallback: FileSource): Attr<Quota | null> {
+  const blocks = readBlocks(body, 'quota_settings');
+  if (blocks.state === 'unknown') return unknown(blocks.expr, blocks.source);
+  const block = blocks.blocks[0];
+  if (!block) return byDefault(null, fallback);
+  const limit = readAttr(block, 'limit', asNumber);
+  const period = readAttr(block, 'period', asString);
+  if (limit.state === 'unknown') return limit;
+  if (period.state === 'unknown') return period;
+  return set({ limit: limit.value, period: period.value.toUpperCase() }, block.source);
+}
+
+/** `api_stages { api_id, stage }`: the stage by reference, else by name on the API. */
+function coveredStages(linker: Linker, plan: TfResource): string[] {
+  const blocks = readBlocks(plan.body, 'api_stages');
+  if (blocks.state === 'unknown') return [];
+  const targets: string[] = [];
+  for (const block of blocks.blocks) {
+    const stage = attribute(block, 'stage');
+    const byRef = linker.ids(stage, [STAGE, DEPLOYMENT], (r) => (r.type === DEPLOYMENT ? INLINE_STAGE_SUFFIX : ''));
+    if (byRef.length > 0) {
+      targets.push(...byRef);
+      continue;
+    }
+    const name = knownString(block, 'stage');
+    const api = linker.identity(attribute(block, 'api_id'), [REST_API]);
+    if (name === undefined || api === undefined) continue;
+    targets.push(
+      ...linker.ofType(STAGE)
+        .filter((s) => knownString(s.body, 'stage_name') === name && linker.identity(attribute(s.body, 'rest_api_id'), [REST_API]) === api)
+        .map((s) => nodeId(s.address)),
+    );
+  }
+  return [...new Set(targets)];
+}

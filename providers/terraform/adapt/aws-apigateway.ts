@@ -1,0 +1,406 @@
+import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
+import type {
+  ApiAttrs, AuthorizerAttrs, Authorization, AuthorizerType, BackendAttrs, BackendType, EndpointType, LogLevel, OperationAttrs,
+  RequestValidation, ResourcePolicy, StageAttrs, Throttle,
+} from '../../../src/graph/kinds';
+import type { FileSource } from '../../../src/graph/source';
+import type { TfBody, TfResource } from '../model';
+import { parseResourcePolicy } from './iam-policy';
+import { nodeId, type Linker } from './linker';
+import { specOperations } from './openapi-operations';
+import {
+  asBool, asNumber, asString, asStringList, attribute, blockPresence, convertAttribute, firstBlock, knownString, oneOf, readAttr, readBlocks,
+} from './read-attr';
+import { terraformNode, edge, emptyResult, type AdaptResult } from './terraform-node';
+import { combineThrottle } from './throttle';
+
+// REST APIs (API Gateway v1): https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_rest_api
+export const REST_API = 'aws_api_gateway_rest_api';
+const REST_API_POLICY = 'aws_api_gateway_rest_api_policy';
+const RESOURCE = 'aws_api_gateway_resource';
+const METHOD = 'aws_api_gateway_method';
+const INTEGRATION = 'aws_api_gateway_integration';
+const AUTHORIZER = 'aws_api_gateway_authorizer';
+const VALIDATOR = 'aws_api_gateway_request_validator';
+export const STAGE = 'aws_api_gateway_stage';
+export const DEPLOYMENT = 'aws_api_gateway_deployment';
+const METHOD_SETTINGS = 'aws_api_gateway_method_settings';
+
+/** The node id of a deployment's inline stage (`stage_name` on `aws_api_gateway_deployment`, deprecated). */
+export const INLINE_STAGE_SUFFIX = '#stage';
+
+/** A stage node of a REST API and what identifies it for method settings, mappings and usage plans. */
+export interface RestStage {
+  readonly id: string;
+  readonly resource: TfResource;
+  readonly api: string | undefined;
+  readonly stageName: string | undefined;
+}
+
+interface MethodInfo {
+  readonly resource: TfResource;
+  readonly id: string;
+  readonly api: string | undefined;
+  readonly resourceKey: string | undefined;
+  readonly httpMethod: string | undefined;
+  readonly path: Attr<string>;
+}
+
+/** REST APIs with their resources, methods, integrations, authorizers, stages and method settings. */
+export function adaptApiGateway(linker: Linker): AdaptResult {
+  const result = emptyResult();
+  adaptRestApis(linker, result);
+  const methods = linker.ofType(METHOD).map((m) => methodInfo(linker, m));
+  const stages = restStages(linker);
+  const settings = methodSettings(linker, stages, methods);
+  adaptMethods(linker, methods, settings.byMethod, result);
+  adaptIntegrations(linker, methods, result);
+  adaptAuthorizers(linker, result);
+  adaptStages(linker, stages, settings.byStage, result);
+  return result;
+}
+
+function adaptRestApis(linker: Linker, result: AdaptResult): void {
+  const policyOverrides = new Map<string, Attr<ResourcePolicy | null>>();
+  for (const attachment of linker.ofType(REST_API_POLICY)) {
+    const policy = readAttr(attachment.body, 'policy', toResourcePolicy);
+    for (const api of linker.targets(attribute(attachment.body, 'rest_api_id'), [REST_API])) policyOverrides.set(api.address, policy);
+  }
+  for (const api of linker.ofType(REST_API)) {
+    const body = api.body;
+    const attrs: ApiAttrs = {
+      flavor: 'rest',
+      endpointType: endpointType(body, api.source),
+      // disable_execute_api_endpoint defaults to false: the execute-api endpoint stays open.
+      defaultEndpointEnabled: negate(readAttr(body, 'disable_execute_api_endpoint', asBool, { value: false, source: api.source })),
+      resourcePolicy: policyOverrides.get(api.address) ?? readAttr(body, 'policy', toResourcePolicy, { value: null, source: api.source }),
+      hasSpec: hasSpec(body, api.source),
+      // REST APIs answer CORS through OPTIONS methods and integration responses, not a gateway setting.
+      cors: byDefault(null, api.source),
+    };
+    const apiNode = terraformNode(api, 'api', attrs);
+    result.nodes.push(apiNode);
+    for (const operation of specOperations(api, 'rest')) {
+      result.nodes.push(operation);
+      result.edges.push(edge(apiNode.id, 'api-has-operation', operation.id));
+    }
+  }
+}
+
+/** `endpoint_configuration { types = [...] }`; absent, the API is edge-optimized. */
+export function endpointType(body: TfBody, fallback: FileSource): Attr<EndpointType> {
+  const blocks = readBlocks(body, 'endpoint_configuration');
+  if (blocks.state === 'unknown') return unknown(blocks.expr, blocks.source);
+  const block = blocks.blocks[0];
+  if (!block) return byDefault('edge', fallback);
+  return readAttr(block, 'types', (v) => {
+    const types = asStringList(v);
+    const first = types?.[0];
+    return first === undefined ? undefined : ENDPOINT_TYPES[first.toUpperCase()];
+  }, { value: 'edge', source: block.source });
+}
+
+const ENDPOINT_TYPES: Readonly<Record<string, EndpointType>> = { EDGE: 'edge', REGIONAL: 'regional', PRIVATE: 'private' };
+
+/** An OpenAPI `body` describes the API. A body whose value is unknown (`templatefile(...)`) is still a spec. */
+export function hasSpec(body: TfBody, fallback: FileSource): Attr<boolean> {
+  const spec = attribute(body, 'body');
+  return spec ? set(true, spec.source) : byDefault(false, fallback);
+}
+
+function toResourcePolicy(value: unknown): ResourcePolicy | null | undefined {
+  return typeof value === 'string' ? (value.trim() === '' ? null : parseResourcePolicy(value)) : undefined;
+}
+
+export function negate(attr: Attr<boolean>): Attr<boolean> {
+  return attr.state === 'unknown' ? attr : { ...attr, value: !attr.value };
+}
+
+/** The full path of an `aws_api_gateway_resource`, following `parent_id` up to the API's root resource. */
+function resourcePath(linker: Linker, resource: TfResource, seen: ReadonlySet<string> = new Set()): Attr<string> {
+  if (seen.has(resource.address)) return unknown(`cyclic parent_id at ${resource.address}`, resource.source);
+  const part = readAttr(resource.body, 'path_part', asString);
+  if (part.state === 'unknown') return part;
+  const parent = parentPath(linker, attribute(resource.body, 'parent_id'), resource, new Set([...seen, resource.address]));
+  if (parent.state === 'unknown') return parent;
+  return set(parent.value === '/' ? `/${part.value}` : `${parent.value}/${part.value}`, part.source);
+}
+
+/** `parent_id` / `resource_id` pointing at `rest_api.root_resource_id` is `/`; at another resource, its path. */
+function parentPath(linker: Linker, parent: ReturnType<typeof attribute>, owner: TfResource, seen: ReadonlySet<string>): Attr<string> {
+  if (!parent) return unknown('parent resource is not set', owner.source);
+  if (linker.refsTo(parent, [REST_API]).length > 0) return set('/', parent.source);
+  const [target, ...others] = linker.targets(parent, [RESOURCE]);
+  if (target && others.length === 0) return resourcePath(linker, target, seen);
+  return convertAttribute<string>(parent, () => undefined);
+}
+
+function methodInfo(linker: Linker, method: TfResource): MethodInfo {
+  const resourceId = attribute(method.body, 'resource_id');
+  return {
+    resource: method,
+    id: nodeId(method.address),
+    api: linker.identity(attribute(method.body, 'rest_api_id'), [REST_API]),
+    resourceKey: linker.identity(resourceId, [REST_API, RESOURCE]),
+    httpMethod: knownString(method.body, 'http_method')?.toUpperCase(),
+    path: parentPath(linker, resourceId, method, new Set()),
+  };
+}
+
+// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_method#authorization
+const AUTHORIZATIONS: Readonly<Record<string, Authorization>> = { NONE: 'none', AWS_IAM: 'iam', CUSTOM: 'lambda', COGNITO_USER_POOLS: 'cognito' };
+
+function adaptMethods(linker: Linker, methods: readonly MethodInfo[], settings: ReadonlyMap<string, TfBody>, result: AdaptResult): void {
+  const validators = new Map(linker.ofType(VALIDATOR).map((v) => [v.address, v]));
+  for (const info of methods) {
+    const { resource: method } = info;
+    const body = method.body;
+    const methodSettings = settings.get(info.id);
+    const attrs: OperationAttrs = {
+      method: readAttr(body, 'http_method', (v) => asString(v)?.toUpperCase()),
+      path: info.path,
+      authorization: readAttr(body, 'authorization', oneOf(AUTHORIZATIONS)),
+      apiKeyRequired: readAttr(body, 'api_key_required', asBool, { value: false, source: method.source }),
+      requestValidation: requestValidation(linker, body, method.source, validators),
+      throttling: methodSettings ? settingsThrottle(methodSettings) : byDefault(null, method.source),
+    };
+    result.nodes.push(terraformNode(method, 'api.operation', attrs));
+    for (const api of linker.ids(attribute(body, 'rest_api_id'), [REST_API])) result.edges.push(edge(api, 'api-has-operation', info.id));
+    for (const authorizer of linker.ids(attribute(body, 'authorizer_id'), [AUTHORIZER])) {
+      result.edges.push(edge(info.id, 'operation-uses-authorizer', authorizer));
+    }
+  }
+}
+
+/** From the request validator a method names; without one, nothing is validated. */
+function requestValidation(linker: Linker, body: TfBody, fallback: FileSource, validators: ReadonlyMap<string, TfResource>): Attr<RequestValidation> {
+  const ref = attribute(body, 'request_validator_id');
+  if (!ref) return byDefault('none', fallback);
+  const [validator, ...others] = linker.targets(ref, [VALIDATOR]).filter((v) => validators.has(v.address));
+  if (!validator || others.length > 0) return convertAttribute<RequestValidation>(ref, () => undefined);
+  const validatesBody = readAttr(validator.body, 'validate_request_body', asBool, { value: false, source: validator.source });
+  const validatesParams = readAttr(validator.body, 'validate_request_parameters', asBool, { value: false, source: validator.source });
+  if (validatesBody.state === 'unknown') return validatesBody;
+  if (validatesParams.state === 'unknown') return validatesParams;
+  const level: RequestValidation = validatesBody.value ? (validatesParams.value ? 'full' : 'body') : validatesParams.value ? 'params' : 'none';
+  return set(level, ref.source);
+}
+
+// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_integration#type
+const INTEGRATION_TYPES: Readonly<Record<string, BackendType>> = {
+  HTTP: 'http', HTTP_PROXY: 'http', AWS_PROXY: 'lambda', AWS: 'aws-service', MOCK: 'mock',
+};
+
+function adaptIntegrations(linker: Linker, methods: readonly MethodInfo[], result: AdaptResult): void {
+  for (const integration of linker.ofType(INTEGRATION)) {
+    const backend = terraformNode(integration, 'api.backend', backendAttrs(integration, { typeName: 'type', uriName: 'uri', types: INTEGRATION_TYPES }));
+    result.nodes.push(backend);
+    for (const method of integrationMethods(linker, integration, methods)) result.edges.push(edge(method, 'operation-calls-backend', backend.id));
+  }
+}
+
+/** The methods an integration belongs to: named by reference, else by the same API, resource and HTTP method. */
+function integrationMethods(linker: Linker, integration: TfResource, methods: readonly MethodInfo[]): string[] {
+  const body = integration.body;
+  const byRef = ['http_method', 'resource_id', 'rest_api_id'].flatMap((name) => linker.ids(attribute(body, name), [METHOD]));
+  if (byRef.length > 0) return [...new Set(byRef)];
+  const api = linker.identity(attribute(body, 'rest_api_id'), [REST_API]);
+  const resourceKey = linker.identity(attribute(body, 'resource_id'), [REST_API, RESOURCE]);
+  const httpMethod = knownString(body, 'http_method')?.toUpperCase();
+  if (api === undefined || resourceKey === undefined || httpMethod === undefined) return [];
+  return methods.filter((m) => m.api === api && m.resourceKey === resourceKey && m.httpMethod === httpMethod).map((m) => m.id);
+}
+
+/**
+ * Backend attributes shared by REST and HTTP API integrations. `uri` / `integration_uri` is where requests go;
+ * TLS is read from its scheme for HTTP backends. Lambda and AWS service integrations are called on AWS's HTTPS
+ * endpoints, and mock integrations make no call at all, so neither can be plain HTTP.
+ */
+export function backendAttrs(
+  integration: TfResource,
+  names: { readonly typeName: string; readonly uriName: string; readonly types: Readonly<Record<string, BackendType>> },
+): BackendAttrs {
+  const body = integration.body;
+  const uri = readAttr(body, names.uriName, asString, { value: '', source: integration.source });
+  const type = refineType(readAttr(body, names.typeName, oneOf(names.types)), uri);
+  const tls = firstBlock(body, 'tls_config');
+  const connection = readAttr<'internet' | 'vpc-link'>(body, 'connection_type', oneOf({ INTERNET: 'internet', VPC_LINK: 'vpc-link' }), {
+    value: 'internet', source: integration.source,
+  });
+  return {
+    type,
+    url: uri,
+    usesTls: usesTls(type, uri, tls, connection, integration.source),
+    // REST: tls_config.insecure_skip_verification defaults to false. HTTP APIs always verify (no such switch).
+    verifiesCertificate: tls
+      ? negate(readAttr(tls, 'insecure_skip_verification', asBool, { value: false, source: tls.source }))
+      : byDefault(true, integration.source),
+    connection,
+  };
+}
+
+/**
+ * A non-proxy `AWS` integration whose URI is the Lambda invoke path calls a Lambda function; an `AWS_PROXY`
+ * integration whose URI is not a Lambda function (HTTP API service integrations name no URI) calls a service.
+ */
+function refineType(type: Attr<BackendType>, uri: Attr<string>): Attr<BackendType> {
+  if (type.state === 'unknown' || uri.state === 'unknown') return type;
+  if (type.value === 'aws-service' && uri.value.includes(':lambda:path/')) return { ...type, value: 'lambda' };
+  if (type.value === 'lambda' && uri.state === 'default') return { ...type, value: 'aws-service' };
+  return type;
+}
+
+function usesTls(type: Attr<BackendType>, uri: Attr<string>, tls: TfBody | undefined, connection: Attr<string>, fallback: FileSource): Attr<boolean> {
+  if (type.state === 'unknown') return type;
+  if (type.value !== 'http') return byDefault(true, fallback);
+  if (uri.state === 'unknown') return uri;
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(uri.value)?.[1]?.toLowerCase();
+  if (scheme === 'https') return set(true, uri.source ?? fallback);
+  if (scheme === 'http') return set(false, uri.source ?? fallback);
+  // HTTP API private integrations name a load balancer listener or Cloud Map service ARN: TLS to it is on
+  // only when tls_config.server_name_to_verify is set: https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-private.html
+  if (connection.state !== 'unknown' && connection.value === 'vpc-link' && uri.value.startsWith('arn:')) {
+    return tls ? set(true, tls.source) : byDefault(false, fallback);
+  }
+  return unknown(`no scheme in ${uri.value}`, uri.source);
+}
+
+// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_authorizer#type (defaults to TOKEN)
+const AUTHORIZER_TYPES: Readonly<Record<string, AuthorizerType>> = { TOKEN: 'lambda', REQUEST: 'lambda', COGNITO_USER_POOLS: 'cognito' };
+
+function adaptAuthorizers(linker: Linker, result: AdaptResult): void {
+  for (const authorizer of linker.ofType(AUTHORIZER)) {
+    const body = authorizer.body;
+    const type = readAttr<AuthorizerType>(body, 'type', oneOf(AUTHORIZER_TYPES), { value: 'lambda', source: authorizer.source });
+    const attrs: AuthorizerAttrs = {
+      type,
+      issuer: authorizerIssuer(type, body, authorizer.source),
+      // Neither Lambda nor Cognito authorizers of REST APIs check a token audience.
+      audience: byDefault([], authorizer.source),
+      identitySource: readAttr(body, 'identity_source', asString, { value: 'method.request.header.Authorization', source: authorizer.source }),
+    };
+    const node = terraformNode(authorizer, 'api.authorizer', attrs);
+    result.nodes.push(node);
+    for (const api of linker.ids(attribute(body, 'rest_api_id'), [REST_API])) result.edges.push(edge(api, 'api-has-authorizer', node.id));
+  }
+}
+
+/** Cognito authorizers accept tokens of the user pools in `provider_arns`; Lambda authorizers check what their code checks. */
+function authorizerIssuer(type: Attr<AuthorizerType>, body: TfBody, fallback: FileSource): Attr<string | null> {
+  if (type.state === 'unknown') return type;
+  if (type.value !== 'cognito') return byDefault(null, fallback);
+  return readAttr(body, 'provider_arns', (v) => asStringList(v)?.join(','), { value: null, source: fallback });
+}
+
+function restStages(linker: Linker): RestStage[] {
+  const stages: RestStage[] = linker.ofType(STAGE).map((stage) => ({
+    id: nodeId(stage.address),
+    resource: stage,
+    api: linker.identity(attribute(stage.body, 'rest_api_id'), [REST_API]),
+    stageName: knownString(stage.body, 'stage_name'),
+  }));
+  for (const deployment of linker.ofType(DEPLOYMENT)) {
+    if (!attribute(deployment.body, 'stage_name')) continue;
+    stages.push({
+      id: nodeId(deployment.address, INLINE_STAGE_SUFFIX),
+      resource: deployment,
+      api: linker.identity(attribute(deployment.body, 'rest_api_id'), [REST_API]),
+      stageName: knownString(deployment.body, 'stage_name'),
+    });
+  }
+  return stages;
+}
+
+/** The sub-node id a reference to a stage or deployment resolves to. */
+export function stageSuffix(resource: TfResource): string {
+  return resource.type === DEPLOYMENT ? INLINE_STAGE_SUFFIX : '';
+}
+
+/**
+ * The stages a `stage_name` argument names: by reference to the stage (or a deployment's inline stage),
+ * else by the same API and stage name.
+ */
+export function stagesNamed(linker: Linker, stages: readonly RestStage[], stageName: ReturnType<typeof attribute>, api: string | undefined): RestStage[] {
+  const byRef = new Set(linker.targets(stageName, [STAGE, DEPLOYMENT]).map((r) => nodeId(r.address, stageSuffix(r))));
+  if (byRef.size > 0) return stages.filter((s) => byRef.has(s.id));
+  const name = stageName && typeof stageName.value === 'string' ? stageName.value : undefined;
+  if (name === undefined || api === undefined) return [];
+  return stages.filter((s) => s.api === api && s.stageName === name);
+}
+
+/** Method settings for all methods of a stage, and per method (`path/METHOD`). */
+function methodSettings(linker: Linker, stages: readonly RestStage[], methods: readonly MethodInfo[]) {
+  const byStage = new Map<string, TfBody>();
+  const byMethod = new Map<string, TfBody>();
+  for (const ms of linker.ofType(METHOD_SETTINGS)) {
+    const body = ms.body;
+    const settings = firstBlock(body, 'settings');
+    if (!settings) continue;
+    const api = linker.identity(attribute(body, 'rest_api_id'), [REST_API]);
+    const targets = stagesNamed(linker, stages, attribute(body, 'stage_name'), api);
+    const methodPath = attribute(body, 'method_path');
+    const path = knownString(body, 'method_path');
+    if (path === '*/*') {
+      for (const stage of targets) if (!byStage.has(stage.id)) byStage.set(stage.id, settings);
+      continue;
+    }
+    // A per-method override: named by reference to the method (method_path built from its path), else by its text.
+    const referenced = linker.ids(methodPath, [METHOD]);
+    const matched = referenced.length > 0 ? referenced : path === undefined ? [] : methodsAt(methods, api, path);
+    for (const id of matched) if (!byMethod.has(id)) byMethod.set(id, settings);
+  }
+  return { byStage, byMethod };
+}
+
+/** `users/{id}/GET` → the methods of that API at `/users/{id}` with verb GET (`~1` is an escaped `/`). */
+function methodsAt(methods: readonly MethodInfo[], api: string | undefined, methodPath: string): string[] {
+  const at = methodPath.lastIndexOf('/');
+  if (at === -1) return [];
+  const verb = methodPath.slice(at + 1).toUpperCase();
+  const path = `/${methodPath.slice(0, at).replaceAll('~1', '/').replace(/^\/+/, '')}`;
+  return methods
+    .filter((m) => (api === undefined || m.api === api) && m.httpMethod === verb && m.path.state !== 'unknown' && m.path.value === path)
+    .map((m) => m.id);
+}
+
+function settingsThrottle(settings: TfBody): Attr<Throttle | null> {
+  return combineThrottle(
+    readAttr(settings, 'throttling_rate_limit', asNumber, { value: -1, source: settings.source }),
+    readAttr(settings, 'throttling_burst_limit', asNumber, { value: -1, source: settings.source }),
+    settings.source,
+  );
+}
+
+const LOG_LEVELS: Readonly<Record<string, LogLevel>> = { OFF: 'off', ERROR: 'error', INFO: 'info' };
+
+function adaptStages(linker: Linker, stages: readonly RestStage[], settingsByStage: ReadonlyMap<string, TfBody>, result: AdaptResult): void {
+  for (const stage of stages) {
+    const { resource } = stage;
+    const body = resource.body;
+    const isInline = resource.type === DEPLOYMENT;
+    const settings = settingsByStage.get(stage.id);
+    // Without method settings, execution logging is off, data trace off, no stage throttle, cache unencrypted:
+    // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_method_settings#settings
+    const at = settings?.source ?? resource.source;
+    const attrs: StageAttrs = {
+      stageName: readAttr(body, 'stage_name', asString),
+      accessLogging: isInline ? byDefault(false, resource.source) : blockPresence(body, 'access_log_settings', resource.source),
+      executionLogging: settings ? readAttr(settings, 'logging_level', oneOf(LOG_LEVELS), { value: 'off', source: at }) : byDefault('off', at),
+      dataTrace: settings ? readAttr(settings, 'data_trace_enabled', asBool, { value: false, source: at }) : byDefault(false, at),
+      tracing: isInline ? byDefault(false, resource.source) : readAttr(body, 'xray_tracing_enabled', asBool, { value: false, source: resource.source }),
+      cacheEnabled: isInline ? byDefault(false, resource.source) : readAttr(body, 'cache_cluster_enabled', asBool, { value: false, source: resource.source }),
+      cacheEncrypted: settings ? readAttr(settings, 'cache_data_encrypted', asBool, { value: false, source: at }) : byDefault(false, at),
+      throttling: settings ? settingsThrottle(settings) : byDefault(null, at),
+      clientCertificate: isInline ? byDefault(false, resource.source) : present(body, 'client_certificate_id', resource.source),
+    };
+    const node = terraformNode(resource, 'api.stage', attrs, { suffix: isInline ? INLINE_STAGE_SUFFIX : '' });
+    result.nodes.push(node);
+    for (const api of linker.ids(attribute(body, 'rest_api_id'), [REST_API])) result.edges.push(edge(api, 'api-has-stage', node.id));
+  }
+}
+
+/** An argument that is written at all (its value, e.g. a certificate id, is often known only after apply). */
+export function present(body: TfBody, name: string, fallback: FileSource): Attr<boolean> {
+  const found = attribute(body, name);
+  return found ? set(true, found.source) : byDefault(false, fallback);
+}

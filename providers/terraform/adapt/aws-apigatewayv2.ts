@@ -1,0 +1,328 @@
+import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
+import type {
+  ApiAttrs, ApiFlavor, AuthorizerAttrs, Authorization, AuthorizerType, BackendType, CorsConfig, DomainAttrs, EndpointType, LogLevel, OperationAttrs,
+  StageAttrs, Throttle,
+} from '../../../src/graph/kinds';
+import type { FileSource } from '../../../src/graph/source';
+import type { TfBody, TfResource } from '../model';
+import { backendAttrs, hasSpec, negate, present } from './aws-apigateway';
+import { domainIds, minTlsOf } from './aws-apigateway-domains';
+import { nodeId, type Linker } from './linker';
+import { specOperations } from './openapi-operations';
+import { asBool, asNumber, asString, asStringList, attribute, blockPresence, firstBlock, knownString, oneOf, readAttr, readBlocks } from './read-attr';
+import { edge, emptyResult, terraformNode, type AdaptResult } from './terraform-node';
+import { combineThrottle } from './throttle';
+import { apiGatewayPolicyMinTls } from './tls-policy';
+
+// HTTP and WebSocket APIs (API Gateway v2): https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/apigatewayv2_api
+export const V2_API = 'aws_apigatewayv2_api';
+const ROUTE = 'aws_apigatewayv2_route';
+const INTEGRATION = 'aws_apigatewayv2_integration';
+const AUTHORIZER = 'aws_apigatewayv2_authorizer';
+export const V2_STAGE = 'aws_apigatewayv2_stage';
+export const V2_DOMAIN_NAME = 'aws_apigatewayv2_domain_name';
+const API_MAPPING = 'aws_apigatewayv2_api_mapping';
+
+/** Sub-nodes of a quick-create API (`target` set): its implicit `$default` route, integration and stage. */
+export const QUICK_ROUTE_SUFFIX = '#default-route';
+const QUICK_INTEGRATION_SUFFIX = '#default-integration';
+export const QUICK_STAGE_SUFFIX = '#default-stage';
+
+const FLAVORS: Readonly<Record<string, ApiFlavor>> = { HTTP: 'http', WEBSOCKET: 'websocket' };
+
+export function adaptApiGatewayV2(linker: Linker): AdaptResult {
+  const result = emptyResult();
+  const flavors = new Map<string, ApiFlavor>();
+  for (const api of linker.ofType(V2_API)) {
+    const flavor = apiFlavor(api, result);
+    flavors.set(api.address, flavor);
+    adaptApi(api, flavor, result);
+  }
+  const flavorOf = (resource: TfResource): ApiFlavor | undefined => {
+    const [api, ...others] = linker.targets(attribute(resource.body, 'api_id'), [V2_API]);
+    return api && others.length === 0 ? flavors.get(api.address) : undefined;
+  };
+  adaptRoutes(linker, result);
+  adaptIntegrations(linker, result);
+  adaptAuthorizers(linker, result);
+  adaptStages(linker, flavorOf, result);
+  adaptDomains(linker, result);
+  return result;
+}
+
+/** `protocol_type` is required and cannot be changed; an unknown one is read as HTTP, and said so. */
+function apiFlavor(api: TfResource, result: AdaptResult): ApiFlavor {
+  const protocol = readAttr(api.body, 'protocol_type', oneOf(FLAVORS));
+  if (protocol.state !== 'unknown') return protocol.value;
+  result.diagnostics.push({
+    severity: 'warning',
+    message: `${api.address}: protocol_type is not known statically (${protocol.expr ?? 'computed'}); checked as an HTTP API`,
+    file: api.source.file,
+    ...(api.source.line !== undefined && { line: api.source.line }),
+    provider: 'terraform',
+  });
+  return 'http';
+}
+
+function adaptApi(api: TfResource, flavor: ApiFlavor, result: AdaptResult): void {
+  const body = api.body;
+  const attrs: ApiAttrs = {
+    flavor,
+    // HTTP and WebSocket APIs only have regional endpoints.
+    endpointType: byDefault<EndpointType>('regional', api.source),
+    defaultEndpointEnabled: negate(readAttr(body, 'disable_execute_api_endpoint', asBool, { value: false, source: api.source })),
+    // API Gateway v2 has no resource policies.
+    resourcePolicy: byDefault(null, api.source),
+    hasSpec: hasSpec(body, api.source),
+    cors: flavor === 'http' ? cors(body, api.source) : byDefault(null, api.source),
+  };
+  const node = terraformNode(api, 'api', attrs);
+  result.nodes.push(node);
+  if (flavor === 'http') {
+    for (const operation of specOperations(api, 'http')) {
+      result.nodes.push(operation);
+      result.edges.push(edge(node.id, 'api-has-operation', operation.id));
+    }
+  }
+  const target = attribute(body, 'target');
+  if (target) quickCreate(api, target.source, result);
+}
+
+function cors(body: TfBody, fallback: FileSource): Attr<CorsConfig | null> {
+  const blocks = readBlocks(body, 'cors_configuration');
+  if (blocks.state === 'unknown') return unknown(blocks.expr, blocks.source);
+  const block = blocks.blocks[0];
+  if (!block) return byDefault(null, fallback);
+  const origins = readAttr(block, 'allow_origins', asStringList, { value: [], source: block.source });
+  const credentials = readAttr(block, 'allow_credentials', asBool, { value: false, source: block.source });
+  if (origins.state === 'unknown') return origins;
+  if (credentials.state === 'unknown') return credentials;
+  return set({ allowOrigins: origins.value, allowCredentials: credentials.value }, block.source);
+}
+
+/**
+ * Quick create: `target` makes API Gateway create a `$default` route without authorization, its integration
+ * and an auto-deployed `$default` stage: https://docs.aws.amazon.com/apigateway/latest/api/API_CreateApi.html#apigw-CreateApi-request-target
+ */
+function quickCreate(api: TfResource, at: FileSource, result: AdaptResult): void {
+  const body = api.body;
+  const apiId = nodeId(api.address);
+  const routeKey = readAttr(body, 'route_key', asString, { value: '$default', source: at });
+  const route = routeKeyParts(routeKey);
+  const operation = terraformNode(api, 'api.operation', {
+    method: route.method,
+    path: route.path,
+    authorization: byDefault<Authorization>('none', at),
+    apiKeyRequired: byDefault(false, at),
+    requestValidation: byDefault('none', at),
+    throttling: byDefault(null, at),
+  }, { suffix: QUICK_ROUTE_SUFFIX });
+  const target = readAttr(body, 'target', asString);
+  const isLambda = target.state !== 'unknown' && /^arn:[^:]+:lambda:/.test(target.value);
+  const scheme = target.state === 'unknown' ? undefined : /^(https?):\/\//i.exec(target.value)?.[1]?.toLowerCase();
+  const backend = terraformNode(api, 'api.backend', {
+    type: target.state === 'unknown' ? target : set<BackendType>(isLambda ? 'lambda' : 'http', at),
+    url: target,
+    usesTls: isLambda ? byDefault(true, at) : scheme ? set(scheme === 'https', at) : unknown(target.state === 'unknown' ? target.expr : target.value, at),
+    verifiesCertificate: byDefault(true, at),
+    connection: byDefault('internet', at),
+  }, { suffix: QUICK_INTEGRATION_SUFFIX });
+  const stage = terraformNode(api, 'api.stage', { ...httpStageDefaults(at), stageName: byDefault('$default', at), accessLogging: byDefault(false, at) }, {
+    suffix: QUICK_STAGE_SUFFIX,
+  });
+  result.nodes.push(operation, backend, stage);
+  result.edges.push(
+    edge(apiId, 'api-has-operation', operation.id),
+    edge(operation.id, 'operation-calls-backend', backend.id),
+    edge(apiId, 'api-has-stage', stage.id),
+  );
+}
+
+/** `GET /pets/{id}` → GET and `/pets/{id}`; `$default`, `$connect` and WebSocket keys are both method and path. */
+function routeKeyParts(routeKey: Attr<string>): { method: Attr<string>; path: Attr<string> } {
+  if (routeKey.state === 'unknown') return { method: routeKey, path: routeKey };
+  const match = /^(\S+)\s+(\S+)$/.exec(routeKey.value.trim());
+  if (!match) return { method: routeKey, path: routeKey };
+  return { method: { ...routeKey, value: (match[1] ?? '').toUpperCase() }, path: { ...routeKey, value: match[2] ?? '' } };
+}
+
+// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/apigatewayv2_route#authorization_type (defaults to NONE)
+const AUTHORIZATIONS: Readonly<Record<string, Authorization>> = { NONE: 'none', AWS_IAM: 'iam', JWT: 'jwt', CUSTOM: 'lambda' };
+
+function adaptRoutes(linker: Linker, result: AdaptResult): void {
+  const throttles = routeThrottles(linker);
+  for (const route of linker.ofType(ROUTE)) {
+    const body = route.body;
+    const parts = routeKeyParts(readAttr(body, 'route_key', asString));
+    const id = nodeId(route.address);
+    const attrs: OperationAttrs = {
+      method: parts.method,
+      path: parts.path,
+      authorization: readAttr(body, 'authorization_type', oneOf(AUTHORIZATIONS), { value: 'none', source: route.source }),
+      apiKeyRequired: readAttr(body, 'api_key_required', asBool, { value: false, source: route.source }),
+      // HTTP APIs do not validate requests; WebSocket request models are not request validation of the REST kind.
+      requestValidation: byDefault('none', route.source),
+      throttling: throttles.get(routeIdentity(linker, route)) ?? byDefault(null, route.source),
+    };
+    result.nodes.push(terraformNode(route, 'api.operation', attrs));
+    for (const api of linker.ids(attribute(body, 'api_id'), [V2_API])) result.edges.push(edge(api, 'api-has-operation', id));
+    for (const authorizer of linker.ids(attribute(body, 'authorizer_id'), [AUTHORIZER])) result.edges.push(edge(id, 'operation-uses-authorizer', authorizer));
+    // target = "integrations/${aws_apigatewayv2_integration.x.id}"
+    for (const integration of linker.ids(attribute(body, 'target'), [INTEGRATION])) result.edges.push(edge(id, 'operation-calls-backend', integration));
+  }
+}
+
+function routeIdentity(linker: Linker, route: TfResource): string {
+  return `${linker.identity(attribute(route.body, 'api_id'), [V2_API]) ?? '?'} ${knownString(route.body, 'route_key') ?? '?'}`;
+}
+
+/** `route_settings { route_key = ... }` of a stage throttles that route of the stage's API. */
+function routeThrottles(linker: Linker): Map<string, Attr<Throttle | null>> {
+  const throttles = new Map<string, Attr<Throttle | null>>();
+  for (const stage of linker.ofType(V2_STAGE)) {
+    const api = linker.identity(attribute(stage.body, 'api_id'), [V2_API]) ?? '?';
+    const blocks = readBlocks(stage.body, 'route_settings');
+    if (blocks.state === 'unknown') continue;
+    for (const block of blocks.blocks) {
+      const key = knownString(block, 'route_key');
+      if (key === undefined) continue;
+      const throttle = routeSettingsThrottle(block);
+      if (!throttles.has(`${api} ${key}`)) throttles.set(`${api} ${key}`, throttle);
+    }
+  }
+  return throttles;
+}
+
+/** Route settings throttling has no documented default: absent means the stage or account limit applies. */
+function routeSettingsThrottle(block: TfBody): Attr<Throttle | null> {
+  return combineThrottle(
+    readAttr(block, 'throttling_rate_limit', asNumber, { value: -1, source: block.source }),
+    readAttr(block, 'throttling_burst_limit', asNumber, { value: -1, source: block.source }),
+    block.source,
+  );
+}
+
+// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/apigatewayv2_integration#integration_type
+const INTEGRATION_TYPES: Readonly<Record<string, BackendType>> = {
+  HTTP: 'http', HTTP_PROXY: 'http', AWS_PROXY: 'lambda', AWS: 'aws-service', MOCK: 'mock',
+};
+
+function adaptIntegrations(linker: Linker, result: AdaptResult): void {
+  for (const integration of linker.ofType(INTEGRATION)) {
+    const attrs = backendAttrs(integration, { typeName: 'integration_type', uriName: 'integration_uri', types: INTEGRATION_TYPES });
+    // AWS_PROXY with an integration_subtype (SQS-SendMessage, ...) calls an AWS service, not a function.
+    const subtype = attribute(integration.body, 'integration_subtype');
+    const type = subtype && attrs.type.state !== 'unknown' ? set<BackendType>('aws-service', subtype.source) : attrs.type;
+    result.nodes.push(terraformNode(integration, 'api.backend', { ...attrs, type }));
+  }
+}
+
+function adaptAuthorizers(linker: Linker, result: AdaptResult): void {
+  for (const authorizer of linker.ofType(AUTHORIZER)) {
+    const body = authorizer.body;
+    const type = readAttr(body, 'authorizer_type', oneOf<AuthorizerType>({ JWT: 'jwt', REQUEST: 'lambda' }));
+    const jwt = firstBlock(body, 'jwt_configuration');
+    const isJwt = type.state !== 'unknown' && type.value === 'jwt';
+    const attrs: AuthorizerAttrs = {
+      type,
+      issuer: isJwt && jwt ? readAttr(jwt, 'issuer', asString, { value: null, source: jwt.source }) : byDefault(null, authorizer.source),
+      audience: isJwt && jwt ? readAttr(jwt, 'audience', asStringList, { value: [], source: jwt.source }) : byDefault([], authorizer.source),
+      identitySource: readAttr(body, 'identity_sources', (v) => asStringList(v)?.join(','), {
+        // JWT authorizers read the Authorization header unless told otherwise.
+        value: isJwt ? '$request.header.Authorization' : '', source: authorizer.source,
+      }),
+    };
+    const node = terraformNode(authorizer, 'api.authorizer', attrs);
+    result.nodes.push(node);
+    for (const api of linker.ids(attribute(body, 'api_id'), [V2_API])) result.edges.push(edge(api, 'api-has-authorizer', node.id));
+  }
+}
+
+const LOG_LEVELS: Readonly<Record<string, LogLevel>> = { OFF: 'off', ERROR: 'error', INFO: 'info' };
+
+/**
+ * HTTP API stages have no execution logs, data trace, X-Ray tracing or cache: documented defaults, and the
+ * policies decide by flavor: https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-vs-rest.html
+ */
+function httpStageDefaults(at: FileSource): Omit<StageAttrs, 'stageName' | 'accessLogging'> {
+  return {
+    executionLogging: byDefault('off', at),
+    dataTrace: byDefault(false, at),
+    tracing: byDefault(false, at),
+    cacheEnabled: byDefault(false, at),
+    cacheEncrypted: byDefault(false, at),
+    throttling: byDefault(null, at),
+    clientCertificate: byDefault(false, at),
+  };
+}
+
+function adaptStages(linker: Linker, flavorOf: (r: TfResource) => ApiFlavor | undefined, result: AdaptResult): void {
+  for (const stage of linker.ofType(V2_STAGE)) {
+    const body = stage.body;
+    const defaults = firstBlock(body, 'default_route_settings');
+    const at = defaults?.source ?? stage.source;
+    const isWebSocket = flavorOf(stage) === 'websocket';
+    const attrs: StageAttrs = {
+      ...httpStageDefaults(stage.source),
+      stageName: readAttr(body, 'name', asString),
+      accessLogging: blockPresence(body, 'access_log_settings', stage.source),
+      // logging_level and data_trace_enabled apply to WebSocket APIs only; an HTTP API ignores them.
+      ...(isWebSocket && {
+        executionLogging: defaults ? readAttr(defaults, 'logging_level', oneOf(LOG_LEVELS), { value: 'off', source: at }) : byDefault('off', at),
+        dataTrace: defaults ? readAttr(defaults, 'data_trace_enabled', asBool, { value: false, source: at }) : byDefault(false, at),
+        clientCertificate: present(body, 'client_certificate_id', stage.source),
+      }),
+      throttling: defaults ? routeSettingsThrottle(defaults) : byDefault(null, stage.source),
+    };
+    const node = terraformNode(stage, 'api.stage', attrs);
+    result.nodes.push(node);
+    for (const api of linker.ids(attribute(body, 'api_id'), [V2_API])) result.edges.push(edge(api, 'api-has-stage', node.id));
+  }
+}
+
+function adaptDomains(linker: Linker, result: AdaptResult): void {
+  for (const domain of linker.ofType(V2_DOMAIN_NAME)) {
+    const body = domain.body;
+    const config = firstBlock(body, 'domain_name_configuration');
+    const at = config?.source ?? domain.source;
+    // security_policy is required in domain_name_configuration; TLS_1_2 is the only legacy value v2 accepts:
+    // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/apigatewayv2_domain_name#security_policy
+    const securityPolicy = config ? readAttr(config, 'security_policy', asString) : unknown('domain_name_configuration is not known', at);
+    const attrs: DomainAttrs = {
+      hostname: readAttr(body, 'domain_name', asString),
+      minTlsVersion: minTlsOf(securityPolicy, apiGatewayPolicyMinTls),
+      securityPolicy,
+      allowsPlainHttp: byDefault(false, domain.source),
+      mutualTls: blockPresence(body, 'mutual_tls_authentication', domain.source),
+      endpointType: config
+        ? readAttr(config, 'endpoint_type', oneOf<EndpointType>({ REGIONAL: 'regional', EDGE: 'edge', PRIVATE: 'private' }))
+        : unknown('domain_name_configuration is not known', at),
+    };
+    result.nodes.push(terraformNode(domain, 'api.domain', attrs));
+  }
+  for (const mapping of linker.ofType(API_MAPPING)) {
+    const body = mapping.body;
+    const stages = mappedStages(linker, mapping);
+    const targets = stages.length > 0 ? stages : linker.ids(attribute(body, 'api_id'), [V2_API]);
+    for (const domain of domainIds(linker, V2_DOMAIN_NAME, attribute(body, 'domain_name'))) {
+      for (const target of targets) result.edges.push(edge(domain, 'domain-serves', target));
+    }
+  }
+}
+
+/** The stage an API mapping names: by reference, else by name on the mapped API (quick-create APIs have `$default`). */
+function mappedStages(linker: Linker, mapping: TfResource): string[] {
+  const body = mapping.body;
+  const byRef = linker.ids(attribute(body, 'stage'), [V2_STAGE]);
+  if (byRef.length > 0) return byRef;
+  const name = knownString(body, 'stage');
+  const api = linker.identity(attribute(body, 'api_id'), [V2_API]);
+  if (name === undefined || api === undefined) return [];
+  const named = linker.ofType(V2_STAGE)
+    .filter((s) => knownString(s.body, 'name') === name && linker.identity(attribute(s.body, 'api_id'), [V2_API]) === api)
+    .map((s) => nodeId(s.address));
+  const quick = name === '$default'
+    ? linker.ofType(V2_API).filter((a) => `ref:${a.address}` === api && attribute(a.body, 'target')).map((a) => nodeId(a.address, QUICK_STAGE_SUFFIX))
+    : [];
+  return [...named, ...quick];
+}

@@ -1,0 +1,120 @@
+import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
+import type { WafAttrs } from '../../../src/graph/kinds';
+import type { FileSource } from '../../../src/graph/source';
+import type { TfBody, TfResource } from '../model';
+import { DEPLOYMENT, INLINE_STAGE_SUFFIX, REST_API, STAGE } from './aws-apigateway';
+import type { Linker } from './linker';
+import { attribute, firstBlock, knownString, readBlocks } from './read-attr';
+import { edge, emptyResult, terraformNode, type AdaptResult } from './terraform-node';
+
+// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/wafv2_web_acl
+export const WEB_ACL = 'aws_wafv2_web_acl';
+const ASSOCIATION = 'aws_wafv2_web_acl_association';
+
+/** What we need of one rule, whether written as a `rule` block or in `rule_json`. */
+interface RuleFacts {
+  readonly managedGroup?: string;
+  readonly rateBased: boolean;
+  /** The rule only counts matches (`action { count {} }` or `override_action { count {} }`). */
+  readonly countOnly: boolean;
+}
+
+export function adaptWafv2(linker: Linker): AdaptResult {
+  const result = emptyResult();
+  for (const acl of linker.ofType(WEB_ACL)) result.nodes.push(terraformNode(acl, 'edge.waf', wafAttrs(acl)));
+  for (const association of linker.ofType(ASSOCIATION)) {
+    const body = association.body;
+    const target = attribute(body, 'resource_arn');
+    // An ARN built from the API and the stage names the stage: protect only it, not the whole API.
+    const stages = linker.ids(target, [STAGE, DEPLOYMENT], (r) => (r.type === DEPLOYMENT ? INLINE_STAGE_SUFFIX : ''));
+    const targets = stages.length > 0 ? stages : linker.ids(target, [REST_API]);
+    for (const waf of linker.ids(attribute(body, 'web_acl_arn'), [WEB_ACL])) {
+      for (const protectedId of targets) result.edges.push(edge(waf, 'waf-protects', protectedId));
+    }
+  }
+  return result;
+}
+
+function wafAttrs(acl: TfResource): WafAttrs {
+  const body = acl.body;
+  const rules = ruleFacts(body, acl.source);
+  const ruleAttr = <T>(fn: (facts: readonly RuleFacts[]) => T): Attr<T> =>
+    rules.state === 'unknown' ? unknown(rules.expr, rules.source) : rules.written ? set(fn(rules.facts), rules.source) : byDefault(fn(rules.facts), rules.source);
+  return {
+    defaultAction: defaultAction(body, acl.source),
+    managedRuleGroups: ruleAttr((facts) => facts.flatMap((f) => (f.managedGroup === undefined ? [] : [f.managedGroup]))),
+    rateBasedRules: ruleAttr((facts) => facts.filter((f) => f.rateBased).length),
+    ruleCount: ruleAttr((facts) => facts.length),
+    // Rules that only count matches detect; one rule that acts makes the ACL prevent.
+    mode: ruleAttr((facts) => (facts.length > 0 && facts.every((f) => f.countOnly) ? 'detection' : 'prevention')),
+  };
+}
+
+/** `default_action { allow {} }` or `{ block {} }`; required by the provider. */
+function defaultAction(body: TfBody, fallback: FileSource): Attr<'allow' | 'block'> {
+  const blocks = readBlocks(body, 'default_action');
+  if (blocks.state === 'unknown') return unknown(blocks.expr, blocks.source);
+  const block = blocks.blocks[0];
+  if (!block) return unknown('default_action is not set', fallback);
+  if (firstBlock(block, 'block')) return set('block', block.source);
+  if (firstBlock(block, 'allow')) return set('allow', block.source);
+  return unknown('default_action names neither allow nor block', block.source);
+}
+
+type Rules =
+  | { readonly state: 'known'; readonly facts: readonly RuleFacts[]; readonly written: boolean; readonly source: FileSource }
+  | { readonly state: 'unknown'; readonly expr: string; readonly source: FileSource };
+
+function ruleFacts(body: TfBody, fallback: FileSource): Rules {
+  const blocks = readBlocks(body, 'rule');
+  if (blocks.state === 'unknown') return { state: 'unknown', expr: blocks.expr, source: blocks.source };
+  const facts = blocks.blocks.map(blockRuleFacts);
+  const json = attribute(body, 'rule_json');
+  if (json) {
+    const text = typeof json.value === 'string' ? json.value : undefined;
+    const parsed = text === undefined ? undefined : jsonRuleFacts(text);
+    if (!parsed) return { state: 'unknown', expr: text === undefined ? 'rule_json is computed' : 'rule_json is not a JSON list of rules', source: json.source };
+    return { state: 'known', facts: [...facts, ...parsed], written: true, source: json.source };
+  }
+  const first = blocks.blocks[0];
+  return first ? { state: 'known', facts, written: true, source: first.source } : { state: 'known', facts, written: false, source: fallback };
+}
+
+function blockRuleFacts(rule: TfBody): RuleFacts {
+  const statement = firstBlock(rule, 'statement');
+  const managed = firstBlock(statement, 'managed_rule_group_statement');
+  const vendor = knownString(managed, 'vendor_name');
+  const name = managed ? knownString(managed, 'name') ?? '(unknown)' : undefined;
+  return {
+    ...(name !== undefined && { managedGroup: vendor ? `${vendor}/${name}` : name }),
+    rateBased: firstBlock(statement, 'rate_based_statement') !== undefined,
+    countOnly: firstBlock(firstBlock(rule, 'action'), 'count') !== undefined || firstBlock(firstBlock(rule, 'override_action'), 'count') !== undefined,
+  };
+}
+
+/** `rule_json` holds the rules in the WAF API's own JSON shape: https://docs.aws.amazon.com/waf/latest/APIReference/API_Rule.html */
+function jsonRuleFacts(text: string): RuleFacts[] | undefined {
+  let rules: unknown;
+  try {
+    rules = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(rules)) return undefined;
+  return rules.map((rule: unknown) => {
+    const r = record(rule);
+    const statement = record(r['Statement']);
+    const managed = record(statement['ManagedRuleGroupStatement']);
+    const name = typeof managed['Name'] === 'string' ? managed['Name'] : undefined;
+    const vendor = typeof managed['VendorName'] === 'string' ? managed['VendorName'] : undefined;
+    return {
+      ...(name !== undefined && { managedGroup: vendor ? `${vendor}/${name}` : name }),
+      rateBased: 'RateBasedStatement' in statement,
+      countOnly: 'Count' in record(r['Action']) || 'Count' in record(r['OverrideAction']),
+    };
+  });
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}

@@ -1,0 +1,60 @@
+import type { PolicyStatement, ResourcePolicy } from '../../../src/graph/kinds';
+
+/**
+ * Parses an IAM policy document (the JSON string of `policy = jsonencode(...)` or a heredoc) into statements.
+ * Returns `undefined` when the text is not a policy document: the caller reports the attribute as unknown.
+ * Grammar: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html
+ */
+export function parseResourcePolicy(text: string): ResourcePolicy | undefined {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch {
+    // Not JSON: not a policy document we can read, and the caller says so with an unknown attribute.
+    return undefined;
+  }
+  if (!isRecord(document)) return undefined;
+  const raw = document['Statement'];
+  const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+  const statements: PolicyStatement[] = [];
+  for (const item of list) {
+    const statement = parseStatement(item);
+    if (!statement) return undefined;
+    statements.push(statement);
+  }
+  return { statements };
+}
+
+function parseStatement(item: unknown): PolicyStatement | undefined {
+  if (!isRecord(item)) return undefined;
+  const effect = item['Effect'];
+  if (effect !== 'Allow' && effect !== 'Deny') return undefined;
+  const condition = item['Condition'];
+  return {
+    effect,
+    // `NotPrincipal` with Allow grants everyone but the listed principals: as wide as `*` for our purposes.
+    principals: 'NotPrincipal' in item ? ['*'] : principals(item['Principal']),
+    // `NotAction` / `NotResource` grant everything but the list: reported as `*`.
+    actions: 'NotAction' in item ? ['*'] : strings(item['Action']),
+    resources: 'NotResource' in item ? ['*'] : strings(item['Resource']),
+    hasCondition: isRecord(condition) && Object.keys(condition).length > 0,
+  };
+}
+
+/** `"*"` and `{"AWS": "*"}` both mean anyone; other principals keep their ARN, service or federated name. */
+function principals(value: unknown): string[] {
+  if (value === undefined) return [];
+  if (typeof value === 'string') return [value];
+  if (!isRecord(value)) return [];
+  return Object.values(value).flatMap((v) => strings(v));
+}
+
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  return [];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,96 @@
+import type { TfAttribute, TfResource } from '../model';
+import { parseAddress } from './address';
+
+/** The graph id of the node made from a resource address (sub-nodes add a `#suffix`). */
+export function nodeId(address: string, suffix = ''): string {
+  return `terraform:${address}${suffix}`;
+}
+
+/**
+ * Resolves the resource addresses recorded in `TfAttribute.refs` to the scanned resources.
+ * A ref with an instance key names that instance; a ref without one (`aws_x.y` when `y` has count or for_each)
+ * names every instance. A ref to nothing scanned is dangling: callers keep it as an edge to its computed id.
+ */
+export class Linker {
+  private readonly byAddress = new Map<string, TfResource>();
+  private readonly byBase = new Map<string, TfResource[]>();
+  private readonly byType = new Map<string, TfResource[]>();
+
+  readonly resources: readonly TfResource[];
+
+  constructor(resources: readonly TfResource[]) {
+    this.resources = resources;
+    for (const resource of resources) {
+      this.byAddress.set(resource.address, resource);
+      const base = parseAddress(resource.address)?.base ?? resource.address;
+      push(this.byBase, base, resource);
+      push(this.byType, resource.type, resource);
+    }
+  }
+
+  /** Managed resources of a type, in scan order. */
+  ofType(type: string): readonly TfResource[] {
+    return (this.byType.get(type) ?? []).filter((r) => r.mode === 'managed');
+  }
+
+  /** Scanned resources a ref names: the exact instance, else every instance of the base address. */
+  resolve(ref: string): readonly TfResource[] {
+    const exact = this.byAddress.get(ref);
+    if (exact) return [exact];
+    const parsed = parseAddress(ref);
+    if (!parsed || parsed.instanceSuffix !== '') return [];
+    return this.byBase.get(parsed.base) ?? [];
+  }
+
+  /** Refs of an attribute that point at one of `types` (managed resources, or data sources when `data.` is part of the type). */
+  refsTo(attribute: TfAttribute | undefined, types: readonly string[]): string[] {
+    if (!attribute) return [];
+    return attribute.refs.filter((ref) => {
+      const parsed = parseAddress(ref);
+      if (!parsed) return false;
+      const type = parsed.mode === 'data' ? `data.${parsed.type}` : parsed.type;
+      return types.includes(type);
+    });
+  }
+
+  /** Scanned resources of `types` an attribute refers to. */
+  targets(attribute: TfAttribute | undefined, types: readonly string[]): TfResource[] {
+    return this.refsTo(attribute, types).flatMap((ref) => this.resolve(ref));
+  }
+
+  /**
+   * What an attribute points at, for matching resources that name the same thing: the referenced resource's
+   * address, else the literal value (`rest_api_id = "a1b2c3"`); `undefined` when neither is known.
+   */
+  identity(attribute: TfAttribute | undefined, types: readonly string[]): string | undefined {
+    if (!attribute) return undefined;
+    const ref = this.refsTo(attribute, types)[0];
+    if (ref !== undefined) {
+      const resolved = this.resolve(ref);
+      const only = resolved.length === 1 ? resolved[0] : undefined;
+      return `ref:${only ? only.address : ref}`;
+    }
+    const value = attribute.value;
+    return typeof value === 'string' || typeof value === 'number' ? `literal:${value}` : undefined;
+  }
+
+  /**
+   * Graph ids an attribute links to among `types`: one per resolved resource, or the computed id of a dangling ref.
+   * `suffixFor` picks the sub-node of a resource (e.g. the inline stage of a deployment).
+   */
+  ids(attribute: TfAttribute | undefined, types: readonly string[], suffixFor: (resource: TfResource) => string = () => ''): string[] {
+    const ids: string[] = [];
+    for (const ref of this.refsTo(attribute, types)) {
+      const resolved = this.resolve(ref);
+      if (resolved.length === 0) ids.push(nodeId(ref));
+      for (const resource of resolved) ids.push(nodeId(resource.address, suffixFor(resource)));
+    }
+    return [...new Set(ids)];
+  }
+}
+
+function push<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,135 @@
+import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
+import type { FileSource } from '../../../src/graph/source';
+import { isUnknown, type TfAttribute, type TfBody, type TfUnknown, type TfValue } from '../model';
+
+/** Turns a known Terraform value into the neutral value, or `undefined` when it means nothing we can name. */
+export type Convert<T> = (value: TfValue) => T | undefined;
+
+/** The documented default applied when an attribute is absent, and where the finding should point then. */
+export interface Fallback<T> {
+  readonly value: T;
+  readonly source: FileSource;
+}
+
+/**
+ * Reads one attribute of a block into an `Attr`:
+ * - written and known: `set(value, attribute source)`;
+ * - absent or `null` (Terraform treats null as unset): the documented default, else `unknown` (a required argument is missing);
+ * - written but not knowable statically, or holding a value we cannot interpret: `unknown(expr, attribute source)`.
+ */
+export function readAttr<T>(body: TfBody, name: string, convert: Convert<T>, fallback?: Fallback<T>): Attr<T> {
+  const attribute = body.attributes[name];
+  if (!attribute || attribute.value === null) {
+    return fallback ? byDefault(fallback.value, fallback.source) : unknown(`${name} is not set`, body.source);
+  }
+  return convertAttribute(attribute, convert);
+}
+
+export function convertAttribute<T>(attribute: TfAttribute, convert: Convert<T>): Attr<T> {
+  const hidden = firstUnknown(attribute.value);
+  if (hidden) return unknown(hidden.expr, attribute.source);
+  const value = convert(attribute.value);
+  return value === undefined ? unknown(describe(attribute.value), attribute.source) : set(value, attribute.source);
+}
+
+/** The attribute when written with a non-null value. */
+export function attribute(body: TfBody | undefined, name: string): TfAttribute | undefined {
+  const found = body?.attributes[name];
+  return found && found.value !== null ? found : undefined;
+}
+
+/** The attribute's value when written and fully known. */
+export function knownValue(body: TfBody | undefined, name: string): TfValue | undefined {
+  const found = attribute(body, name);
+  return found && !firstUnknown(found.value) ? found.value : undefined;
+}
+
+export function knownString(body: TfBody | undefined, name: string): string | undefined {
+  const value = knownValue(body, name);
+  return value === undefined ? undefined : asString(value);
+}
+
+/** Nested blocks by name; `unknown` when a `dynamic` block's `for_each` could not be evaluated. */
+export type Blocks =
+  | { readonly state: 'known'; readonly blocks: readonly TfBody[] }
+  | { readonly state: 'unknown'; readonly expr: string; readonly source: FileSource };
+
+export function readBlocks(body: TfBody | undefined, name: string): Blocks {
+  if (!body) return { state: 'known', blocks: [] };
+  if (body.unknownBlocks.includes(name)) return { state: 'unknown', expr: `dynamic "${name}"`, source: body.source };
+  return { state: 'known', blocks: body.blocks[name] ?? [] };
+}
+
+/** The first nested block of that name, ignoring dynamic blocks with unknown content. */
+export function firstBlock(body: TfBody | undefined, name: string): TfBody | undefined {
+  return body?.blocks[name]?.[0];
+}
+
+/** Finds an unknown anywhere in a value (a list with one `var.x` element is unknown as a whole). */
+export function firstUnknown(value: TfValue): TfUnknown | undefined {
+  if (isUnknown(value)) return value;
+  if (Array.isArray(value)) {
+    for (const item of value as readonly TfValue[]) {
+      const found = firstUnknown(item);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (typeof value === 'object' && value !== null) {
+    for (const item of Object.values(value as { readonly [key: string]: TfValue })) {
+      const found = firstUnknown(item);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function describe(value: TfValue): string {
+  const text = JSON.stringify(value);
+  return `unrecognised value ${text.length > 80 ? `${text.slice(0, 77)}...` : text}`;
+}
+
+// Terraform converts between strings, numbers and bools on assignment: https://developer.hashicorp.com/terraform/language/expressions/type-constraints#conversion-of-primitive-types
+
+export const asString: Convert<string> = (value) =>
+  typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+
+export const asBool: Convert<boolean> = (value) => {
+  if (typeof value === 'boolean') return value;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return undefined;
+};
+
+export const asNumber: Convert<number> = (value) => {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  return undefined;
+};
+
+export const asStringList: Convert<readonly string[]> = (value) => {
+  if (!Array.isArray(value)) return undefined;
+  const strings: string[] = [];
+  for (const item of value as readonly TfValue[]) {
+    const s = asString(item);
+    if (s === undefined) return undefined;
+    strings.push(s);
+  }
+  return strings;
+};
+
+/** Maps a case-insensitive enum string (AWS enums are upper-case; Terraform passes them through) to a neutral value. */
+export function oneOf<T>(mapping: Readonly<Record<string, T>>): Convert<T> {
+  return (value) => {
+    const s = asString(value);
+    return s === undefined ? undefined : mapping[s.toUpperCase()];
+  };
+}
+
+/** `true` when a block is written at all (e.g. `access_log_settings { ... }`), with its location. */
+export function blockPresence(body: TfBody, name: string, fallbackSource: FileSource): Attr<boolean> {
+  const blocks = readBlocks(body, name);
+  if (blocks.state === 'unknown') return unknown(blocks.expr, blocks.source);
+  const first = blocks.blocks[0];
+  return first ? set(true, first.source) : byDefault(false, fallbackSource);
+}

@@ -1,0 +1,19 @@
+import { byDefault, set, type Attr } from '../../../src/graph/attr';
+import type { Throttle } from '../../../src/graph/kinds';
+import type { FileSource } from '../../../src/graph/source';
+
+/**
+ * Combines a rate and a burst limit into one throttle. A negative limit means "not set" (API Gateway method
+ * settings default both to -1: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_method_settings),
+ * and a throttle with neither limit is `null`: only the account-level default applies.
+ */
+export function combineThrottle(rate: Attr<number>, burst: Attr<number>, fallbackSource: FileSource): Attr<Throttle | null> {
+  if (rate.state === 'unknown') return rate;
+  if (burst.state === 'unknown') return burst;
+  const throttle: { rateLimit?: number; burstLimit?: number } = {};
+  if (rate.value >= 0) throttle.rateLimit = rate.value;
+  if (burst.value >= 0) throttle.burstLimit = burst.value;
+  const value = throttle.rateLimit === undefined && throttle.burstLimit === undefined ? null : throttle;
+  const written = [rate, burst].find((a) => a.state === 'set');
+  return written ? set(value, written.source ?? fallbackSource) : byDefault(value, fallbackSource);
+}

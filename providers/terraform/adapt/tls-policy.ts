@@ -1,0 +1,30 @@
+import type { TlsVersion } from '../../../src/graph/tls';
+
+/**
+ * The minimum TLS version an API Gateway security policy accepts. `TLS_1_0` and `TLS_1_2` are the legacy
+ * policies; the enhanced `SecurityPolicy_TLS13_1_3_*` accept TLS 1.3 only, and every other enhanced policy
+ * (`SecurityPolicy_TLS13_1_2_*`, `SecurityPolicy_TLS12_*`, the `*_EDGE` ones) rejects anything older than TLS 1.2,
+ * which is the floor we report for them: https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-security-policies-list.html
+ */
+export function apiGatewayPolicyMinTls(policy: string): TlsVersion | undefined {
+  const name = policy.trim();
+  if (name === 'TLS_1_0') return '1.0';
+  if (name === 'TLS_1_2') return '1.2';
+  if (/^SecurityPolicy_TLS13_1_3(_|$)/.test(name)) return '1.3';
+  if (/^SecurityPolicy_TLS1[23]_/.test(name)) return '1.2';
+  return undefined;
+}
+
+/**
+ * The minimum TLS version of a CloudFront viewer `minimum_protocol_version`
+ * (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html).
+ * SSLv3 is below anything TlsVersion names: it is reported as the lowest, 1.0.
+ */
+export function cloudFrontMinTls(policy: string): TlsVersion | undefined {
+  const name = policy.trim();
+  if (name === 'SSLv3' || name === 'TLSv1' || name === 'TLSv1_2016') return '1.0';
+  if (name === 'TLSv1.1_2016') return '1.1';
+  if (/^TLSv1\.2(_|$)/.test(name)) return '1.2';
+  if (/^TLSv1\.3(_|$)/.test(name)) return '1.3';
+  return undefined;
+}

@@ -1,0 +1,110 @@
+import type { Expr, HclAttribute, HclBlock, HclFile } from './hcl/ast';
+
+/** The declarations of one Terraform module directory, indexed by name, before any evaluation. */
+export interface ModuleConfig {
+  /** Absolute directory. */
+  readonly dir: string;
+  readonly variables: ReadonlyMap<string, VariableDecl>;
+  readonly locals: ReadonlyMap<string, LocalDecl>;
+  /** Keyed `type.name` for managed resources, `data.type.name` for data sources; in file order. */
+  readonly resources: ReadonlyMap<string, ResourceDecl>;
+  readonly moduleCalls: ReadonlyMap<string, ModuleCallDecl>;
+  readonly outputs: ReadonlyMap<string, OutputDecl>;
+}
+
+export interface VariableDecl {
+  readonly name: string;
+  readonly default?: Expr;
+  readonly type?: Expr;
+  readonly file: string;
+}
+
+export interface LocalDecl {
+  readonly name: string;
+  readonly attribute: HclAttribute;
+  readonly file: string;
+}
+
+export interface ResourceDecl {
+  readonly mode: 'managed' | 'data';
+  readonly type: string;
+  readonly name: string;
+  readonly block: HclBlock;
+  readonly file: string;
+}
+
+export interface ModuleCallDecl {
+  readonly name: string;
+  /** The `source` argument when it is a literal string (Terraform requires one). */
+  readonly source?: string;
+  readonly block: HclBlock;
+  readonly file: string;
+}
+
+export interface OutputDecl {
+  readonly name: string;
+  readonly value?: Expr;
+  readonly file: string;
+}
+
+export function buildModuleConfig(dir: string, files: readonly HclFile[]): ModuleConfig {
+  const variables = new Map<string, VariableDecl>();
+  const locals = new Map<string, LocalDecl>();
+  const resources = new Map<string, ResourceDecl>();
+  const moduleCalls = new Map<string, ModuleCallDecl>();
+  const outputs = new Map<string, OutputDecl>();
+  for (const { file, body } of files) {
+    for (const block of body.blocks) {
+      const [first, second] = block.labels;
+      switch (block.type) {
+        case 'variable':
+          if (first !== undefined) {
+            const defaultExpr = attribute(block, 'default');
+            const typeExpr = attribute(block, 'type');
+            variables.set(first, { name: first, file, ...(defaultExpr && { default: defaultExpr }), ...(typeExpr && { type: typeExpr }) });
+          }
+          break;
+        case 'locals':
+          for (const local of block.body.attributes) locals.set(local.name, { name: local.name, attribute: local, file });
+          break;
+        case 'resource':
+        case 'data':
+          if (first !== undefined && second !== undefined) {
+            const mode = block.type === 'data' ? 'data' : 'managed';
+            resources.set(`${mode === 'data' ? 'data.' : ''}${first}.${second}`, { mode, type: first, name: second, block, file });
+          }
+          break;
+        case 'module':
+          if (first !== undefined) {
+            const source = literalString(attribute(block, 'source'));
+            moduleCalls.set(first, { name: first, block, file, ...(source !== undefined && { source }) });
+          }
+          break;
+        case 'output':
+          if (first !== undefined) {
+            const value = attribute(block, 'value');
+            outputs.set(first, { name: first, file, ...(value && { value }) });
+          }
+          break;
+        default:
+          break;
+      }
+    }
+  }
+  return { dir, variables, locals, resources, moduleCalls, outputs };
+}
+
+export function attribute(block: HclBlock, name: string): Expr | undefined {
+  return block.body.attributes.find((candidate) => candidate.name === name)?.expr;
+}
+
+function literalString(expr: Expr | undefined): string | undefined {
+  if (expr?.kind === 'literal' && typeof expr.value === 'string') return expr.value;
+  if (expr?.kind === 'template' && expr.parts.every((part) => part.kind === 'literal')) return expr.parts.map((part) => (part.kind === 'literal' ? part.value : '')).join('');
+  return undefined;
+}
+
+/** Local module sources start with ./ or ../ : https://developer.hashicorp.com/terraform/language/modules/sources#local-paths */
+export function isLocalSource(source: string): boolean {
+  return source.startsWith('./') || source.startsWith('../') || source === '.' || source === '..';
+}

@@ -1,0 +1,376 @@
+import { resolve } from 'node:path';
+import type { Diagnostic } from '../../src/graph/diagnostic';
+import { fileSource } from '../../src/graph/source';
+import type { Expr, HclBody, Step } from './hcl/ast';
+import type { EvalBudget, EvalContext, RootResolver } from './hcl/context';
+import { BudgetExceededError, MAX_LAZY_DEPTH } from './hcl/context';
+import { applySteps, evaluate, evaluateOrUnknown } from './hcl/evaluate';
+import { HclEvalError, objectFrom, unknownValue } from './hcl/value';
+import type { Evaluated } from './evaluate-body';
+import { evaluateBody } from './evaluate-body';
+import type { Expansion, Instance } from './instance-expansion';
+import { expansionOf, findInstance, instanceSuffix, instancesOf } from './instance-expansion';
+import type { ModuleCallDecl, ModuleConfig, ResourceDecl } from './module-config';
+import { isLocalSource } from './module-config';
+import type { TfResource, TfValue } from './model';
+import { isUnknown } from './model';
+import { convertToType } from './type-constraint';
+
+/** Shared by all module instances of one root module. */
+export interface ModuleEnvironment {
+  readonly budget: EvalBudget;
+  readonly rootDir: string;
+  readonly diagnostics: Diagnostic[];
+  /** The parsed configuration of a local module directory, or undefined when it has no readable .tf file. */
+  readonly loadModule: (dir: string) => ModuleConfig | undefined;
+  /** `file()`: reads a file under the module directory, or undefined. */
+  readonly readFile: (path: string, moduleDir: string) => string | undefined;
+  /** Keys of diagnostics already reported, so each is reported once. */
+  readonly reported: Set<string>;
+}
+
+/** Values given to a root module's variables from .tfvars files. */
+export type VariableValues = ReadonlyMap<string, TfValue>;
+
+/** Arguments of module blocks that are not input variables. */
+const MODULE_META_ARGUMENTS = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
+
+const MAX_MODULE_DEPTH = 32;
+
+type Memo = { state: 'busy' } | { state: 'done'; result: Evaluated };
+
+/**
+ * One instance of a module (the root, or `module.x["k"]`): resolves `var.*`, `local.*`, resource and
+ * module references lazily, with cycle detection, and lists its resources with evaluated bodies.
+ */
+export class ModuleInstance implements RootResolver {
+  readonly config: ModuleConfig;
+  /** `module.a["k"].module.b`, empty at the root. */
+  readonly modulePath: string;
+  private readonly env: ModuleEnvironment;
+  private readonly inputs: ReadonlyMap<string, () => Evaluated>;
+  private readonly variableValues: VariableValues;
+  private readonly ancestry: readonly string[];
+  private readonly memo = new Map<string, Memo>();
+  private readonly expansions = new Map<string, Expansion>();
+  private readonly children = new Map<string, ModuleInstance | undefined>();
+
+  constructor(options: {
+    config: ModuleConfig;
+    modulePath: string;
+    env: ModuleEnvironment;
+    inputs?: ReadonlyMap<string, () => Evaluated>;
+    variableValues?: VariableValues;
+    ancestry?: readonly string[];
+  }) {
+    this.config = options.config;
+    this.modulePath = options.modulePath;
+    this.env = options.env;
+    this.inputs = options.inputs ?? new Map();
+    this.variableValues = options.variableValues ?? new Map();
+    this.ancestry = [...(options.ancestry ?? []), options.config.dir];
+  }
+
+  /** Evaluates an expression in this module, with the given `each` / `count` / iterator bindings. */
+  evaluateExpression(expr: Expr, bindings: ReadonlyMap<string, TfValue> = new Map()): Evaluated {
+    const refs = new Set<string>();
+    const context: EvalContext = {
+      resolver: this,
+      bindings,
+      refs,
+      budget: this.env.budget,
+      readFile: (path) => this.env.readFile(path, this.config.dir),
+      baseDir: this.config.dir,
+    };
+    let value: TfValue;
+    try {
+      value = evaluateOrUnknown(expr, context);
+    } catch (error) {
+      if (!(error instanceof BudgetExceededError)) throw error;
+      value = unknownValue(expr.text);
+    }
+    return { value, refs: [...refs].sort() };
+  }
+
+  /** All resources of this instance and of the local modules it calls, in declaration order. */
+  collectResources(out: TfResource[]): void {
+    for (const decl of this.config.resources.values()) {
+      const expansion = this.expansion(decl);
+      for (const instance of instancesOf(expansion)) {
+        const address = `${this.prefix()}${resourceKey(decl)}${instanceSuffix(instance.key)}`;
+        const body = evaluateBody(decl.block.body, decl.file, address, (expr, bindings) => this.evaluateExpression(expr, bindings), instance.bindings);
+        out.push({
+          mode: decl.mode,
+          type: decl.type,
+          name: decl.name,
+          address,
+          modulePath: this.modulePath,
+          ...(instance.key !== undefined && { instanceKey: instance.key }),
+          body,
+          source: fileSource(decl.file, decl.block.line, decl.block.endLine, address),
+        });
+      }
+    }
+    for (const call of this.config.moduleCalls.values()) {
+      for (const instance of instancesOf(this.moduleExpansion(call))) this.child(call, instance)?.collectResources(out);
+    }
+  }
+
+  resolve(name: string, steps: readonly Step[], text: string, context: EvalContext): TfValue {
+    const [first, ...rest] = steps;
+    const attr = first?.kind === 'attr' ? first.name : undefined;
+    switch (name) {
+      case 'var':
+        return attr === undefined ? unknownValue(text) : this.use(this.variable(attr), rest, text, context);
+      case 'local':
+        return attr === undefined ? unknownValue(text) : this.use(this.local(attr), rest, text, context);
+      case 'path':
+        if (attr === 'module') return applySteps(this.config.dir, rest, text, context);
+        if (attr === 'root' || attr === 'cwd') return applySteps(this.env.rootDir, rest, text, context);
+        return unknownValue(text);
+      case 'module':
+        return attr === undefined ? unknownValue(text) : this.moduleReference(attr, rest, text, context);
+      case 'data': {
+        const second = rest[0];
+        if (attr === undefined || second?.kind !== 'attr') return unknownValue(text);
+        return this.resourceReference(`data.${attr}.${second.name}`, rest.slice(1), text, context);
+      }
+      // terraform.workspace, self, count/each outside a counted block: not knowable statically.
+      case 'terraform':
+      case 'self':
+      case 'count':
+      case 'each':
+        return unknownValue(text);
+      default:
+        if (attr === undefined) return unknownValue(text);
+        return this.resourceReference(`${name}.${attr}`, rest, text, context);
+    }
+  }
+
+  private prefix(): string {
+    return this.modulePath === '' ? '' : `${this.modulePath}.`;
+  }
+
+  /** Adds an evaluated value's refs to the current expression and applies the remaining steps. */
+  private use(evaluated: Evaluated, steps: readonly Step[], text: string, context: EvalContext): TfValue {
+    for (const ref of evaluated.refs) context.refs.add(ref);
+    return applySteps(evaluated.value, steps, text, context);
+  }
+
+  /** Memoised lazy evaluation; a cycle or too deep a chain gives an unknown value. */
+  private lazy(key: string, text: string, compute: () => Evaluated): Evaluated {
+    const known = this.memo.get(key);
+    if (known?.state === 'done') return known.result;
+    if (known?.state === 'busy') return { value: unknownValue(text), refs: [] };
+    const budget = this.env.budget;
+    if (budget.depth >= MAX_LAZY_DEPTH) return { value: unknownValue(text), refs: [] };
+    this.memo.set(key, { state: 'busy' });
+    budget.depth++;
+    try {
+      const result = compute();
+      this.memo.set(key, { state: 'done', result });
+      return result;
+    } finally {
+      budget.depth--;
+      if (this.memo.get(key)?.state === 'busy') this.memo.delete(key);
+    }
+  }
+
+  private variable(name: string): Evaluated {
+    return this.lazy(`var.${name}`, `var.${name}`, () => {
+      const decl = this.config.variables.get(name);
+      if (!decl) return { value: unknownValue(`var.${name}`), refs: [] };
+      const input = this.inputs.get(name);
+      let result: Evaluated;
+      if (input) result = input();
+      else if (this.variableValues.has(name)) result = { value: this.variableValues.get(name) ?? null, refs: [] };
+      else if (decl.default) result = this.evaluateExpression(decl.default);
+      // No value anywhere: Terraform would prompt for it; here it stays unknown.
+      else result = { value: unknownValue(`var.${name}`), refs: [] };
+      return decl.type ? { value: convertToType(result.value, decl.type, (expr) => this.evaluateExpression(expr).value), refs: result.refs } : result;
+    });
+  }
+
+  private local(name: string): Evaluated {
+    return this.lazy(`local.${name}`, `local.${name}`, () => {
+      const decl = this.config.locals.get(name);
+      return decl ? this.evaluateExpression(decl.attribute.expr) : { value: unknownValue(`local.${name}`), refs: [] };
+    });
+  }
+
+  private expansion(decl: ResourceDecl): Expansion {
+    const key = resourceKey(decl);
+    let expansion = this.expansions.get(key);
+    if (!expansion) {
+      expansion = expansionOf(decl.block, (meta) => this.evaluateMeta(decl.block.body, meta));
+      this.expansions.set(key, expansion);
+      this.reportExpansion(expansion, decl.file, decl.block.line, `${this.prefix()}${key}`);
+    }
+    return expansion;
+  }
+
+  private moduleExpansion(call: ModuleCallDecl): Expansion {
+    const key = `module.${call.name}`;
+    let expansion = this.expansions.get(key);
+    if (!expansion) {
+      expansion = expansionOf(call.block, (meta) => this.evaluateMeta(call.block.body, meta));
+      this.expansions.set(key, expansion);
+      this.reportExpansion(expansion, call.file, call.block.line, `${this.prefix()}${key}`);
+    }
+    return expansion;
+  }
+
+  private evaluateMeta(body: HclBody, name: 'count' | 'for_each'): Evaluated | undefined {
+    const meta = body.attributes.find((candidate) => candidate.name === name);
+    return meta ? this.lazy(`meta:${body.line}:${name}:${meta.line}`, meta.expr.text, () => this.evaluateExpression(meta.expr)) : undefined;
+  }
+
+  private reportExpansion(expansion: Expansion, file: string, line: number, address: string): void {
+    if (expansion.kind === 'unknown' && expansion.reason !== undefined) {
+      this.report('warning', `${address}: ${expansion.reason}; it is read as one instance of unknown key`, file, line);
+    }
+  }
+
+  private resourceReference(key: string, steps: readonly Step[], text: string, context: EvalContext): TfValue {
+    const base = `${this.prefix()}${key}`;
+    const decl = this.config.resources.get(key);
+    const [first, ...rest] = steps;
+    const expansion = decl ? this.expansion(decl) : undefined;
+    const counted = expansion !== undefined && expansion.kind !== 'single';
+    if (first?.kind === 'index' && (counted || !decl)) {
+      const instanceKey = evaluate(first.key, context);
+      if (isUnknown(instanceKey) || (typeof instanceKey !== 'number' && typeof instanceKey !== 'string')) {
+        context.refs.add(base);
+        return unknownValue(text);
+      }
+      context.refs.add(`${base}${instanceSuffix(instanceKey)}`);
+      const instance = expansion ? findInstance(expansion, instanceKey) : undefined;
+      if (!decl || !instance) {
+        if (expansion && expansion.kind !== 'unknown') throw new HclEvalError(`${base} has no instance ${JSON.stringify(instanceKey)}`);
+        return unknownValue(text);
+      }
+      return this.instanceValue(decl, instance, rest, text, context);
+    }
+    context.refs.add(base);
+    if (!decl) return unknownValue(text);
+    if (first?.kind === 'splat' && expansion && expansion.kind !== 'unknown') {
+      return instancesOf(expansion).map((instance) => this.instanceValue(decl, instance, first.steps, text, context));
+    }
+    if (counted) return unknownValue(text);
+    return this.instanceValue(decl, { key: undefined, bindings: new Map() }, steps, text, context);
+  }
+
+  /** A configured attribute of a resource instance; computed (unset) attributes are unknown. */
+  private instanceValue(decl: ResourceDecl, instance: Instance, steps: readonly Step[], text: string, context: EvalContext): TfValue {
+    const [first, ...rest] = steps;
+    if (first?.kind !== 'attr') return unknownValue(text);
+    const name = first.name;
+    const memoKey = `attr:${resourceKey(decl)}${instanceSuffix(instance.key)}.${name}`;
+    const configured = this.lazy(memoKey, text, () => {
+      const set = decl.block.body.attributes.find((candidate) => candidate.name === name);
+      if (set) return { value: this.evaluateExpression(set.expr, instance.bindings).value, refs: [] };
+      const blocks = decl.block.body.blocks.filter((block) => block.type === name);
+      if (blocks.length > 0) return { value: blocks.map((block) => this.bodyValue(block.body, instance.bindings)), refs: [] };
+      return { value: unknownValue(text), refs: [] };
+    });
+    return applySteps(configured.value, rest, text, context, true);
+  }
+
+  /** A nested block as an object value, for references like `aws_x.y.origin[0].domain_name`. */
+  private bodyValue(body: HclBody, bindings: ReadonlyMap<string, TfValue>): TfValue {
+    const entries: [string, TfValue][] = body.attributes.map((item) => [item.name, this.evaluateExpression(item.expr, bindings).value]);
+    const types = [...new Set(body.blocks.filter((block) => block.type !== 'dynamic').map((block) => block.type))];
+    for (const type of types) entries.push([type, body.blocks.filter((block) => block.type === type).map((block) => this.bodyValue(block.body, bindings))]);
+    return objectFrom(entries);
+  }
+
+  private moduleReference(name: string, steps: readonly Step[], text: string, context: EvalContext): TfValue {
+    const call = this.config.moduleCalls.get(name);
+    if (!call) return unknownValue(text);
+    const expansion = this.moduleExpansion(call);
+    const [first, ...rest] = steps;
+    let instance: Instance | undefined;
+    let outputSteps = steps;
+    if (expansion.kind === 'single') {
+      instance = { key: undefined, bindings: new Map() };
+    } else if (first?.kind === 'index') {
+      const key = evaluate(first.key, context);
+      instance = isUnknown(key) ? undefined : findInstance(expansion, key);
+      outputSteps = rest;
+    }
+    const child = instance ? this.child(call, instance) : undefined;
+    if (!child) return unknownValue(text);
+    const [output, ...after] = outputSteps;
+    if (output === undefined) return child.allOutputs(context);
+    if (output.kind !== 'attr') return unknownValue(text);
+    return this.use(child.output(output.name), after, text, context);
+  }
+
+  output(name: string): Evaluated {
+    return this.lazy(`output.${name}`, `module output ${name}`, () => {
+      const decl = this.config.outputs.get(name);
+      return decl?.value ? this.evaluateExpression(decl.value) : { value: unknownValue(`output.${name}`), refs: [] };
+    });
+  }
+
+  private allOutputs(context: EvalContext): TfValue {
+    const entries: [string, TfValue][] = [];
+    for (const name of this.config.outputs.keys()) {
+      const { value, refs } = this.output(name);
+      for (const ref of refs) context.refs.add(ref);
+      entries.push([name, value]);
+    }
+    return objectFrom(entries);
+  }
+
+  /** The module instance a `module` block creates, or undefined for remote sources, missing dirs and cycles. */
+  private child(call: ModuleCallDecl, instance: Instance): ModuleInstance | undefined {
+    const key = `${call.name}${instanceSuffix(instance.key)}`;
+    if (this.children.has(key)) return this.children.get(key);
+    this.children.set(key, undefined);
+    const child = this.createChild(call, instance);
+    this.children.set(key, child);
+    return child;
+  }
+
+  private createChild(call: ModuleCallDecl, instance: Instance): ModuleInstance | undefined {
+    const address = `${this.prefix()}module.${call.name}`;
+    const line = call.block.line;
+    if (call.source === undefined) {
+      this.report('warning', `${address}: the module source is not a literal string; its resources are not checked`, call.file, line);
+      return undefined;
+    }
+    if (!isLocalSource(call.source)) {
+      this.report('notice', `${address}: module source "${call.source}" is not a local path and is not downloaded; its resources are not checked`, call.file, line);
+      return undefined;
+    }
+    const dir = resolve(this.config.dir, call.source);
+    if (this.ancestry.includes(dir) || this.ancestry.length > MAX_MODULE_DEPTH) {
+      this.report('warning', `${address}: module "${call.source}" calls itself (directly or through other modules); not followed`, call.file, line);
+      return undefined;
+    }
+    const config = this.env.loadModule(dir);
+    if (!config) {
+      this.report('warning', `${address}: module directory ${dir} has no readable .tf file; its resources are not checked`, call.file, line);
+      return undefined;
+    }
+    const inputs = new Map<string, () => Evaluated>();
+    for (const argument of call.block.body.attributes) {
+      if (MODULE_META_ARGUMENTS.has(argument.name)) continue;
+      inputs.set(argument.name, () => this.lazy(`input:${call.name}${instanceSuffix(instance.key)}.${argument.name}`, argument.expr.text, () => this.evaluateExpression(argument.expr, instance.bindings)));
+    }
+    return new ModuleInstance({ config, modulePath: `${address}${instanceSuffix(instance.key)}`, env: this.env, inputs, ancestry: this.ancestry });
+  }
+
+  private report(severity: Diagnostic['severity'], message: string, file: string, line: number): void {
+    // Once per place: module instances (for_each, count) would otherwise repeat the same message.
+    const key = `${severity}|${file}|${line}`;
+    if (this.env.reported.has(key)) return;
+    this.env.reported.add(key);
+    this.env.diagnostics.push({ severity, message, file, line, provider: 'terraform' });
+  }
+}
+
+function resourceKey(decl: ResourceDecl): string {
+  return `${decl.mode === 'data' ? 'data.' : ''}${decl.type}.${decl.name}`;
+}

@@ -1,0 +1,39 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+/** Everything the CLI does to the outside world, injectable so tests run it in-process. */
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Standard output is a terminal (colours are used only then, and not under NO_COLOR). */
+  readonly isTTY: boolean;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  /** Writes a report file, creating its directory. */
+  readonly writeFile: (file: string, text: string) => void;
+  /** The process's exit status; the CLI never calls `process.exit()`, so pending output is flushed. */
+  readonly setExitCode: (code: number) => void;
+}
+
+export function processIo(): Io {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    isTTY: process.stdout.isTTY === true,
+    env: process.env,
+    cwd: process.cwd(),
+    writeFile: (file, text) => {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, text, 'utf8');
+    },
+    setExitCode: (code) => {
+      process.exitCode = code;
+    },
+  };
+}
+
+/** NO_COLOR counts only when set to a non-empty value (https://no-color.org). */
+export function useColor(io: Io): boolean {
+  const noColor = io.env.NO_COLOR;
+  return io.isTTY && (noColor === undefined || noColor === '');
+}

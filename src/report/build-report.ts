@@ -1,0 +1,139 @@
+import { SEVERITIES, type Severity } from '../engine/policy';
+import type { PolicyResult } from '../engine/run';
+import type { ScanResult } from '../engine/scan-result';
+import type { Diagnostic } from '../graph/diagnostic';
+import type { SourceRef } from '../graph/source';
+import { TOOL } from './tool';
+import { relativePath } from './relative-path';
+import type { Report, ReportError, ReportFinding, ReportLocation } from './types';
+
+export interface ReportOptions {
+  /** Paths in the report are relative to this directory. */
+  readonly cwd: string;
+  /** List `unknown` results ("cannot verify") as info findings. */
+  readonly reportUnknown?: boolean;
+}
+
+/** The view reporters render: failures (and unknowns when asked), tool errors, counts. Sorted so output is stable. */
+export function buildReport(result: ScanResult, options: ReportOptions): Report {
+  const findings: ReportFinding[] = [];
+  const errors: ReportError[] = result.diagnostics.map((d) => diagnosticToError(d, options.cwd));
+  for (const r of result.results) {
+    switch (r.status) {
+      case 'pass':
+        break;
+      case 'fail':
+        findings.push(toFinding(r, 'fail', options.cwd));
+        break;
+      case 'unknown':
+        if (options.reportUnknown === true) findings.push(toFinding(r, 'unknown', options.cwd));
+        break;
+      case 'error':
+        errors.push(policyError(r, options.cwd));
+        break;
+    }
+  }
+  findings.sort(compareFindings);
+  errors.sort(compareErrors);
+
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  let unknownCount = 0;
+  for (const f of findings) {
+    if (f.status === 'fail') bySeverity[f.severity] += 1;
+    else unknownCount += 1;
+  }
+  return {
+    tool: { name: TOOL.name, version: TOOL.version },
+    findings,
+    errors,
+    summary: {
+      bySeverity,
+      total: findings.length - unknownCount,
+      unknown: unknownCount,
+      errors: errors.filter((e) => e.severity === 'error').length,
+      warnings: errors.filter((e) => e.severity === 'warning').length,
+      filesScanned: result.filesScanned,
+    },
+  };
+}
+
+function toFinding(r: PolicyResult, status: 'fail' | 'unknown', cwd: string): ReportFinding {
+  const { policy, node } = r;
+  return {
+    status,
+    policy: policy.id,
+    slug: policy.slug,
+    title: policy.title,
+    severity: r.severity,
+    category: policy.category,
+    control: policy.control,
+    owasp: [...policy.owasp],
+    message: r.message,
+    resource: { id: node.id, type: node.native.type, name: node.name, provider: node.provider },
+    location: toLocation(r.location, cwd),
+    remediation: policy.remediation[node.provider] ?? null,
+  };
+}
+
+export function toLocation(source: SourceRef, cwd: string): ReportLocation {
+  if (source.kind === 'cloud') {
+    return { cloud: source.provider, id: source.id, ...(source.region !== undefined && { region: source.region }) };
+  }
+  return {
+    file: relativePath(source.file, cwd),
+    ...(source.line !== undefined && { line: source.line }),
+    ...(source.endLine !== undefined && { endLine: source.endLine }),
+    ...(source.address !== undefined && { address: source.address }),
+  };
+}
+
+function diagnosticToError(d: Diagnostic, cwd: string): ReportError {
+  return {
+    kind: 'input',
+    severity: d.severity,
+    message: d.message,
+    ...(d.file !== undefined && { file: relativePath(d.file, cwd) }),
+    ...(d.line !== undefined && { line: d.line }),
+    ...(d.provider !== undefined && { provider: d.provider }),
+  };
+}
+
+function policyError(r: PolicyResult, cwd: string): ReportError {
+  const location = toLocation(r.location, cwd);
+  return {
+    kind: 'policy',
+    severity: 'error',
+    message: r.message,
+    ...('file' in location && { file: location.file }),
+    ...('file' in location && location.line !== undefined && { line: location.line }),
+    ...('cloud' in location && { location }),
+    provider: r.node.provider,
+    policy: r.policy.id,
+  };
+}
+
+/** Files first (by path, line), then cloud resources (by id); ties broken by policy, then message. */
+function locationKey(l: ReportLocation): [number, string, number] {
+  return 'file' in l ? [0, l.file, l.line ?? 0] : [1, l.id, 0];
+}
+
+function compareFindings(a: ReportFinding, b: ReportFinding): number {
+  return compareKeys(locationKey(a.location), locationKey(b.location)) || compare(a.policy, b.policy) || compare(a.message, b.message)
+    || compare(a.resource.id, b.resource.id);
+}
+
+const ERROR_ORDER = { error: 0, warning: 1, notice: 2 } as const;
+
+function compareErrors(a: ReportError, b: ReportError): number {
+  return ERROR_ORDER[a.severity] - ERROR_ORDER[b.severity] || compare(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0)
+    || compare(a.message, b.message);
+}
+
+function compareKeys(a: [number, string, number], b: [number, string, number]): number {
+  return a[0] - b[0] || compare(a[1], b[1]) || a[2] - b[2];
+}
+
+/** Code-unit order, not locale order, so output is the same on every machine. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

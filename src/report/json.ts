@@ -1,0 +1,44 @@
+import type { JsonReport } from './json-schema';
+import type { Formatter, Report } from './types';
+
+/** The stable, versioned JSON report (docs/json-report.md). Built field by field so the contract does not follow internal renames. */
+export const formatJson: Formatter = (report) => `${JSON.stringify(toJsonReport(report), null, 2)}\n`;
+
+export function toJsonReport(report: Report): JsonReport {
+  return {
+    version: '1',
+    tool: { name: report.tool.name, version: report.tool.version },
+    findings: report.findings.map((f) => ({
+      status: f.status,
+      policy: f.policy,
+      slug: f.slug,
+      title: f.title,
+      severity: f.severity,
+      category: f.category,
+      control: f.control,
+      owasp: [...f.owasp],
+      message: f.message,
+      resource: { id: f.resource.id, type: f.resource.type, name: f.resource.name, provider: f.resource.provider },
+      location: { ...f.location },
+      remediation: f.remediation,
+    })),
+    errors: report.errors.map((e) => ({
+      kind: e.kind,
+      severity: e.severity,
+      message: e.message,
+      ...(e.file !== undefined && { file: e.file }),
+      ...(e.line !== undefined && { line: e.line }),
+      ...(e.location !== undefined && { location: { ...e.location } }),
+      ...(e.provider !== undefined && { provider: e.provider }),
+      ...(e.policy !== undefined && { policy: e.policy }),
+    })),
+    summary: {
+      bySeverity: { ...report.summary.bySeverity },
+      total: report.summary.total,
+      unknown: report.summary.unknown,
+      errors: report.summary.errors,
+      warnings: report.summary.warnings,
+      filesScanned: report.summary.filesScanned,
+    },
+  };
+}

@@ -1,0 +1,223 @@
+import { open, readdir, realpath, stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import type { ProviderAdapter } from '../graph/adapter';
+import type { Diagnostic } from '../graph/diagnostic';
+import { InternalError, UsageError } from '../errors';
+
+/**
+ * Directories never walked into: VCS metadata, Terraform's download cache (`.terraform/modules` and provider
+ * binaries are copies of code the configuration already references, or not code at all) and npm dependencies.
+ * A path given explicitly on the command line is always read, even inside one of these.
+ */
+export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['.git', '.terraform', 'node_modules']);
+
+/** Bytes read from each file for adapters to sniff its kind (e.g. `AWSTemplateFormatVersion`, `"format_version"`). */
+export const HEAD_BYTES = 1024;
+
+export interface DiscoverRequest {
+  /** Files or directories, relative to `cwd` or absolute. */
+  readonly paths: readonly string[];
+  readonly cwd: string;
+  /** File adapters, in priority order: the first whose `matches` accepts a file gets it. */
+  readonly adapters: readonly ProviderAdapter[];
+}
+
+export interface AdapterFiles {
+  readonly adapter: ProviderAdapter;
+  /** Absolute paths as walked (not symlink-resolved), sorted. */
+  readonly files: readonly string[];
+}
+
+export interface Discovery {
+  /** Adapters with at least one matched file, in the order given. */
+  readonly matched: readonly AdapterFiles[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Walks the given paths and hands each regular file to the first adapter that claims it. Deterministic: directory
+ * entries are visited in code-unit order. Symbolic links are followed, but a directory or file is visited once
+ * (by its real path); a link leading back into its own ancestry is a loop, reported as an error, and the walk goes
+ * on. A missing path is a usage error; an unreadable directory is an error diagnostic.
+ */
+export async function discover(request: DiscoverRequest): Promise<Discovery> {
+  const walker = new Walker(request.adapters.filter((a) => a.kind === 'file' && a.matches !== undefined));
+  for (const given of request.paths) {
+    if (given === '-') throw new UsageError('reading from standard input (-) is not supported yet; pass files or directories');
+    await walker.visitRoot(given, path.resolve(request.cwd, given));
+  }
+  return walker.result();
+}
+
+class Walker {
+  private readonly adapters: readonly ProviderAdapter[];
+  private readonly filesByAdapter = new Map<ProviderAdapter, string[]>();
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly visitedDirectories = new Set<string>();
+  private readonly visitedFiles = new Set<string>();
+
+  constructor(adapters: readonly ProviderAdapter[]) {
+    this.adapters = adapters;
+  }
+
+  async visitRoot(given: string, absolute: string): Promise<void> {
+    let stats;
+    try {
+      stats = await stat(absolute);
+    } catch (error) {
+      if (codeOf(error) === 'ENOENT' || codeOf(error) === 'ENOTDIR') {
+        throw new UsageError(`path does not exist: ${given}`, { cause: error });
+      }
+      this.error(absolute, describeStatError(error));
+      return;
+    }
+    if (stats.isDirectory()) await this.visitDirectory(absolute, []);
+    else if (stats.isFile()) await this.visitFile(absolute, true);
+    else this.diagnostics.push({ severity: 'warning', file: absolute, message: 'not a regular file or directory; skipped' });
+  }
+
+  result(): Discovery {
+    const matched: AdapterFiles[] = [];
+    for (const adapter of this.adapters) {
+      const files = this.filesByAdapter.get(adapter);
+      if (files) matched.push({ adapter, files: [...files].sort(compare) });
+    }
+    return { matched, diagnostics: this.diagnostics };
+  }
+
+  /** `ancestors`: real paths of the directories above this one on the current walk, to recognise loops. */
+  private async visitDirectory(directory: string, ancestors: readonly string[]): Promise<void> {
+    let real: string;
+    try {
+      real = await realpath(directory);
+    } catch (error) {
+      this.error(directory, `cannot resolve directory: ${reason(error)}`);
+      return;
+    }
+    if (ancestors.includes(real)) {
+      this.error(directory, `symbolic link loop: leads back to ${real}; not followed`);
+      return;
+    }
+    if (this.visitedDirectories.has(real)) return; // reached again through another link: already scanned once
+    this.visitedDirectories.add(real);
+
+    let entries;
+    try {
+      entries = await readdir(directory, { withFileTypes: true });
+    } catch (error) {
+      this.error(directory, `cannot read directory: ${reason(error)}`);
+      return;
+    }
+    entries.sort((a, b) => compare(a.name, b.name));
+    const below = [...ancestors, real];
+    for (const entry of entries) {
+      const full = path.join(directory, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRECTORIES.has(entry.name)) await this.visitDirectory(full, below);
+      } else if (entry.isFile()) {
+        await this.visitFile(full, false);
+      } else if (entry.isSymbolicLink()) {
+        await this.visitLink(full, entry.name, below);
+      }
+      // Sockets, FIFOs and devices are not configuration, and reading a FIFO would block.
+    }
+  }
+
+  private async visitLink(link: string, name: string, ancestors: readonly string[]): Promise<void> {
+    let target;
+    try {
+      target = await stat(link);
+    } catch (error) {
+      const code = codeOf(error);
+      if (code === 'ENOENT') this.diagnostics.push({ severity: 'warning', file: link, message: 'broken symbolic link; skipped' });
+      else this.error(link, describeStatError(error));
+      return;
+    }
+    if (target.isDirectory()) {
+      if (!SKIPPED_DIRECTORIES.has(name)) await this.visitDirectory(link, ancestors);
+    } else if (target.isFile()) {
+      await this.visitFile(link, false);
+    }
+  }
+
+  private async visitFile(file: string, explicit: boolean): Promise<void> {
+    let real = file;
+    try {
+      real = await realpath(file);
+    } catch (error) {
+      this.error(file, `cannot resolve file: ${reason(error)}`);
+      return;
+    }
+    if (this.visitedFiles.has(real)) return;
+    this.visitedFiles.add(real);
+
+    const head = await readHead(file);
+    const adapter = this.adapters.find((a) => matches(a, file, head.text));
+    if (adapter) {
+      const list = this.filesByAdapter.get(adapter);
+      if (list) list.push(file);
+      else this.filesByAdapter.set(adapter, [file]);
+    } else if (head.error !== undefined) {
+      // Its kind could not be sniffed; the files adapters claim by name are reported by the adapter itself.
+      this.diagnostics.push({ severity: 'warning', file, message: `cannot read the file to recognise its kind: ${head.error}` });
+    } else if (explicit) {
+      this.diagnostics.push({ severity: 'warning', file, message: 'no provider reads this kind of file; skipped' });
+    }
+  }
+
+  private error(file: string, message: string): void {
+    this.diagnostics.push({ severity: 'error', file, message });
+  }
+}
+
+function matches(adapter: ProviderAdapter, file: string, head: string): boolean {
+  try {
+    return adapter.matches?.({ path: file, head }) ?? false;
+  } catch (error) {
+    throw new InternalError(`provider ${adapter.id} threw while sniffing ${file}`, { cause: error });
+  }
+}
+
+async function readHead(file: string): Promise<{ text: string; error?: string }> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    return { text: buffer.subarray(0, bytesRead).toString('utf8') };
+  } catch (error) {
+    return { text: '', error: reason(error) };
+  } finally {
+    await handle?.close();
+  }
+}
+
+function describeStatError(error: unknown): string {
+  switch (codeOf(error)) {
+    case 'ELOOP':
+      return 'symbolic link loop; not followed';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return `cannot read: ${reason(error)}`;
+  }
+}
+
+function codeOf(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}
+
+/** The OS reason without the path Node repeats in it (`EACCES: permission denied, scandir '/x'` → `permission denied (EACCES)`). */
+function reason(error: unknown): string {
+  // Duck-typed: errors from Node's fs may come from another realm (vm contexts, test sandboxes), failing `instanceof Error`.
+  const message = typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string' ? error.message : String(error);
+  const code = codeOf(error);
+  const match = code === undefined ? null : /^[A-Z]+: ([^,]+)/.exec(message);
+  return match?.[1] !== undefined ? `${match[1]} (${code})` : message;
+}
+
+/** Code-unit order, not locale order, so the walk is the same on every machine. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

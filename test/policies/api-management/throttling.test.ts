@@ -1,0 +1,78 @@
+import policy from '../../../policies/api-management/throttling';
+import type { Attr } from '../../../src/graph/attr';
+import type { Throttle } from '../../../src/graph/kinds';
+import { g, policyTester, type GraphBuilder } from '../../helpers';
+
+/** A REST API with stage `prod` and the given routes' throttling. */
+function api(b: GraphBuilder, stageThrottling: Attr<Throttle | null>, routes: Attr<Throttle | null>[] = []) {
+  const rest = b.node('api', { name: 'orders' });
+  const stage = b.node('api.stage', { name: 'prod', throttling: stageThrottling });
+  b.link(rest, 'api-has-stage', stage);
+  routes.forEach((throttling, i) => b.link(rest, 'api-has-operation', b.node('api.operation', { name: `route${i}`, throttling })));
+  return { rest, stage };
+}
+
+function withPlan(stageThrottling: Attr<Throttle | null>, planThrottling: Attr<Throttle | null>, coversApi = false) {
+  return g.build((b) => {
+    const { rest, stage } = api(b, stageThrottling);
+    b.link(b.node('api.usage-plan', { name: 'gold', throttling: planThrottling }), 'usage-plan-covers', coversApi ? rest : stage);
+  });
+}
+
+policyTester.run(policy, {
+  valid: [
+    { name: 'stage rate and burst set', graph: g.build((b) => api(b, g.set({ rateLimit: 100, burstLimit: 50 }))) },
+    { name: 'stage burst only', graph: g.build((b) => api(b, g.set({ burstLimit: 10 }))) },
+    { name: 'rate 0 blocks traffic: a limit, not a missing one', graph: g.build((b) => api(b, g.set({ rateLimit: 0, burstLimit: 0 }))) },
+    { name: 'usage plan covering the stage throttles', graph: withPlan(g.byDefault(null), g.set({ rateLimit: 20 })) },
+    { name: 'usage plan covering the whole API throttles', graph: withPlan(g.byDefault(null), g.set({ burstLimit: 5 }), true) },
+    { name: 'usage plan throttles while stage throttling is unknown', graph: withPlan(g.unknown('var.throttle'), g.set({ rateLimit: 20 })) },
+    {
+      name: 'every route has its own throttle',
+      graph: g.build((b) => api(b, g.byDefault(null), [g.set({ rateLimit: 10 }), g.set({ rateLimit: 0, burstLimit: 0 })])),
+    },
+    { name: 'orphan stage with its own throttle', graph: g.stage({ name: 'orphan', throttling: g.set({ rateLimit: 5 }) }) },
+  ],
+  invalid: [
+    {
+      name: 'no throttling anywhere (documented default)',
+      graph: g.build((b) => api(b, g.byDefault(null))),
+      findings: [{ node: 'prod', message: /prod sets no rate or burst limit.*account-level default/ }],
+    },
+    {
+      name: 'explicitly null throttle',
+      graph: g.build((b) => api(b, g.set(null))),
+      findings: [{ node: 'prod', message: /account-level default/ }],
+    },
+    {
+      name: 'throttle object with neither rate nor burst (-1 means unset)',
+      graph: g.build((b) => api(b, g.set({ rateLimit: -1, burstLimit: -1 }))),
+      findings: [{ node: 'prod', message: /no rate or burst limit/ }],
+    },
+    {
+      name: 'usage plan without throttle settings',
+      graph: withPlan(g.byDefault(null), g.byDefault(null)),
+      findings: [{ node: 'prod', message: /account-level default/ }],
+    },
+    {
+      name: 'one route of several unthrottled',
+      graph: g.build((b) => api(b, g.byDefault(null), [g.set({ rateLimit: 10 }), g.byDefault(null)])),
+      findings: [{ node: 'prod', message: /account-level default/ }],
+    },
+    {
+      name: 'one route unthrottled even though another is unknown',
+      graph: g.build((b) => api(b, g.byDefault(null), [g.unknown('var.r'), g.byDefault(null)])),
+      findings: [{ node: 'prod', message: /account-level default/ }],
+    },
+    {
+      name: 'orphan stage without throttle',
+      graph: g.stage({ name: 'orphan', throttling: g.byDefault(null) }),
+      findings: [{ node: 'orphan', message: /orphan sets no rate/ }],
+    },
+  ],
+  unknown: [
+    { name: 'stage throttling from an unresolved variable', graph: g.build((b) => api(b, g.unknown('var.throttle'))) },
+    { name: 'usage plan throttling unknown', graph: withPlan(g.byDefault(null), g.unknown('var.plan')) },
+    { name: 'routes throttled or unknown', graph: g.build((b) => api(b, g.byDefault(null), [g.set({ rateLimit: 1 }), g.unknown('var.r')])) },
+  ],
+});

@@ -1,0 +1,60 @@
+import policy from '../../../policies/encryption/tls-version';
+import { runPolicies } from '../../../src/engine/run';
+import { g, policyTester } from '../../helpers';
+
+policyTester.run(policy, {
+  valid: [
+    { name: 'TLS 1.2 security policy', graph: g.domain({ minTlsVersion: g.set('1.2'), securityPolicy: g.set('TLS_1_2') }) },
+    { name: 'TLS 1.3 security policy', graph: g.domain({ minTlsVersion: g.set('1.3'), securityPolicy: g.set('SecurityPolicy_TLS13_1_3_2025_09') }) },
+    { name: 'platform default that is already TLS 1.2', graph: g.domain({ minTlsVersion: g.byDefault('1.2'), securityPolicy: g.byDefault('TLS_1_2') }) },
+    { name: 'TLS 1.2 with the policy name unknown', graph: g.domain({ minTlsVersion: g.set('1.2'), securityPolicy: g.unknown('var.policy') }) },
+    {
+      name: 'every domain in a multi-domain graph is modern',
+      graph: g.build((b) => {
+        b.node('api.domain', { name: 'a', minTlsVersion: g.set('1.2') });
+        b.node('api.domain', { name: 'b', minTlsVersion: g.set('1.3') });
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'explicit TLS 1.0 names the security policy',
+      graph: g.domain({ name: 'legacy', minTlsVersion: g.set('1.0'), securityPolicy: g.set('TLS_1_0') }),
+      findings: [{ node: 'legacy', message: /^`legacy` accepts TLS 1\.0 \(security policy TLS_1_0\)$/, severity: 'high' }],
+    },
+    {
+      name: 'no security policy: the default TLS_1_0 is called out as a default',
+      graph: g.domain({ name: 'implicit', minTlsVersion: g.byDefault('1.0'), securityPolicy: g.byDefault('TLS_1_0') }),
+      findings: [{ node: 'implicit', message: /accepts TLS 1\.0 \(security policy TLS_1_0, the default when none is set\)/ }],
+    },
+    {
+      name: 'CloudFront viewer side with TLS 1.1',
+      graph: g.domain({ name: 'cdn', minTlsVersion: g.set('1.1'), securityPolicy: g.set('TLSv1.1_2016') }),
+      findings: [{ node: 'cdn', message: /accepts TLS 1\.1 \(security policy TLSv1\.1_2016\)/ }],
+    },
+    {
+      name: 'TLS 1.0 with the native policy name unknown',
+      graph: g.domain({ name: 'nameless', minTlsVersion: g.set('1.0'), securityPolicy: g.unknown('var.p') }),
+      findings: [{ node: 'nameless', message: /^`nameless` accepts TLS 1\.0$/ }],
+    },
+    {
+      name: 'only the old domain of two fails',
+      graph: g.build((b) => {
+        b.node('api.domain', { name: 'modern', minTlsVersion: g.set('1.2') });
+        b.node('api.domain', { name: 'old', minTlsVersion: g.set('1.0') });
+      }),
+      findings: [{ node: 'old', message: /accepts TLS 1\.0/ }],
+    },
+  ],
+  unknown: [
+    { name: 'security policy from an unresolved variable', graph: g.domain({ minTlsVersion: g.unknown('var.tls_policy') }) },
+  ],
+});
+
+describe('GW-TLS-001 finding location', () => {
+  it('points at the attribute that sets the version', () => {
+    const graph = g.domain({ name: 'legacy', minTlsVersion: g.set('1.0') });
+    const [result] = runPolicies(graph, [policy]);
+    expect(result?.location).toMatchObject({ file: '/test/main.tf', line: 2 });
+  });
+});

@@ -1,0 +1,95 @@
+import { expectAdapted, tf, type AdapterCase } from '../../helpers/tf-resources';
+
+const managedRule = (name: string, override: 'none' | 'count') => ({
+  name,
+  priority: 1,
+  override_action: tf.block({ [override]: tf.block() }),
+  statement: tf.block({ managed_rule_group_statement: tf.block({ name, vendor_name: 'AWS' }) }),
+  visibility_config: tf.block({ metric_name: name, sampled_requests_enabled: true, cloudwatch_metrics_enabled: true }),
+});
+
+const rateRule = (action: 'block' | 'count') => ({
+  name: 'rate',
+  priority: 2,
+  action: tf.block({ [action]: tf.block() }),
+  statement: tf.block({ rate_based_statement: tf.block({ limit: 1000, aggregate_key_type: 'IP' }) }),
+});
+
+const cases: AdapterCase[] = [
+  {
+    name: 'web acl with managed and rate-based rules that block',
+    resources: () => [tf.resource('aws_wafv2_web_acl', 'acl', {
+      name: 'acl', scope: 'REGIONAL', default_action: tf.block({ allow: tf.block() }),
+      rule: tf.blocks(managedRule('AWSManagedRulesCommonRuleSet', 'none'), rateRule('block')),
+    })],
+    nodes: {
+      'terraform:aws_wafv2_web_acl.acl': {
+        kind: 'edge.waf',
+        attrs: {
+          defaultAction: { state: 'set', value: 'allow' },
+          managedRuleGroups: { state: 'set', value: ['AWS/AWSManagedRulesCommonRuleSet'] },
+          rateBasedRules: { state: 'set', value: 1 },
+          ruleCount: { state: 'set', value: 2 },
+          mode: { state: 'set', value: 'prevention' },
+        },
+      },
+    },
+  },
+  {
+    name: 'web acl whose rules only count is in detection mode',
+    resources: () => [tf.resource('aws_wafv2_web_acl', 'acl', {
+      scope: 'REGIONAL', default_action: tf.block({ allow: tf.block() }), rule: tf.blocks(managedRule('AWSManagedRulesSQLiRuleSet', 'count'), rateRule('count')),
+    })],
+    nodes: { 'terraform:aws_wafv2_web_acl.acl': { attrs: { mode: { value: 'detection' }, ruleCount: { value: 2 } } } },
+  },
+  {
+    name: 'web acl without rules: default block, counts by default',
+    resources: () => [tf.resource('aws_wafv2_web_acl', 'acl', { scope: 'REGIONAL', default_action: tf.block({ block: tf.block() }) })],
+    nodes: {
+      'terraform:aws_wafv2_web_acl.acl': {
+        attrs: { defaultAction: { value: 'block' }, ruleCount: { state: 'default', value: 0 }, managedRuleGroups: { state: 'default', value: [] }, mode: { value: 'prevention' } },
+      },
+    },
+  },
+  {
+    name: 'web acl with dynamic rules of unknown for_each',
+    resources: () => [tf.resource('aws_wafv2_web_acl', 'acl', { scope: 'REGIONAL', default_action: tf.block({ allow: tf.block() }), rule: tf.dynamic() })],
+    nodes: { 'terraform:aws_wafv2_web_acl.acl': { attrs: { ruleCount: { state: 'unknown' }, mode: { state: 'unknown' }, defaultAction: { value: 'allow' } } } },
+  },
+  {
+    name: 'web acl with rule_json',
+    resources: () => [tf.resource('aws_wafv2_web_acl', 'acl', {
+      scope: 'REGIONAL', default_action: tf.block({ allow: tf.block() }),
+      rule_json: JSON.stringify([{ Name: 'm', Priority: 1, OverrideAction: { Count: {} }, Statement: { ManagedRuleGroupStatement: { VendorName: 'AWS', Name: 'AWSManagedRulesKnownBadInputsRuleSet' } } }]),
+    })],
+    nodes: {
+      'terraform:aws_wafv2_web_acl.acl': { attrs: { managedRuleGroups: { value: ['AWS/AWSManagedRulesKnownBadInputsRuleSet'] }, mode: { value: 'detection' } } },
+    },
+  },
+  {
+    name: 'associations: to a stage (ARN built from api and stage names the stage only) and to an API outside the scan',
+    resources: () => [
+      tf.resource('aws_wafv2_web_acl', 'acl', { scope: 'REGIONAL', default_action: tf.block({ block: tf.block() }) }),
+      tf.resource('aws_api_gateway_stage', 'prod', { rest_api_id: tf.ref('aws_api_gateway_rest_api.api'), stage_name: 'prod' }),
+      tf.resource('aws_wafv2_web_acl_association', 'stage', {
+        resource_arn: tf.ref(['aws_api_gateway_rest_api.api', 'aws_api_gateway_stage.prod']), web_acl_arn: tf.ref('aws_wafv2_web_acl.acl'),
+      }),
+      tf.resource('aws_wafv2_web_acl_association', 'elsewhere', { resource_arn: tf.ref('aws_api_gateway_stage.other'), web_acl_arn: tf.ref('aws_wafv2_web_acl.acl') }),
+    ],
+    edges: [
+      { from: 'terraform:aws_wafv2_web_acl.acl', rel: 'waf-protects', to: 'terraform:aws_api_gateway_stage.prod' },
+      { from: 'terraform:aws_wafv2_web_acl.acl', rel: 'waf-protects', to: 'terraform:aws_api_gateway_stage.other' },
+    ],
+  },
+];
+
+describe('Terraform adapter: WAFv2', () => {
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    expectAdapted(c);
+  });
+
+  it('does not protect the whole API when the association names a stage', () => {
+    const { edges } = expectAdapted(cases[5] as AdapterCase);
+    expect(edges.filter((e) => e.rel === 'waf-protects').map((e) => e.to)).not.toContain('terraform:aws_api_gateway_rest_api.api');
+  });
+});

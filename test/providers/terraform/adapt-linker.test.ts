@@ -1,0 +1,108 @@
+import { parseAddress } from '../../../providers/terraform/adapt/address';
+import { parseResourcePolicy } from '../../../providers/terraform/adapt/iam-policy';
+import { Linker } from '../../../providers/terraform/adapt/linker';
+import { secretPreview } from '../../../providers/terraform/adapt/secret-preview';
+import { apiGatewayPolicyMinTls, cloudFrontMinTls } from '../../../providers/terraform/adapt/tls-policy';
+import { tf } from '../../helpers/tf-resources';
+
+describe('parseAddress', () => {
+  it.each([
+    ['aws_x.y', { modulePath: '', mode: 'managed', type: 'aws_x', name: 'y', instanceSuffix: '', base: 'aws_x.y' }],
+    ['aws_x.y[0]', { type: 'aws_x', name: 'y', instanceSuffix: '[0]', base: 'aws_x.y' }],
+    ['data.aws_x.y', { mode: 'data', type: 'aws_x', base: 'data.aws_x.y' }],
+    ['module.a["k.1"].module.b.aws_x.y["e.u"]', { modulePath: 'module.a["k.1"].module.b', type: 'aws_x', name: 'y', instanceSuffix: '["e.u"]', base: 'module.a["k.1"].module.b.aws_x.y' }],
+    ['module.m.data.aws_x.y', { modulePath: 'module.m', mode: 'data', type: 'aws_x', name: 'y' }],
+  ])('%s', (address, expected) => {
+    expect(parseAddress(address)).toMatchObject(expected);
+  });
+
+  it.each(['', 'var.x', 'aws_x', 'aws_x.y.z.w', 'aws_x.y["unterminated]'])('rejects %j', (address) => {
+    expect(parseAddress(address)).toBeUndefined();
+  });
+});
+
+describe('Linker', () => {
+  const one = tf.resource('aws_api_gateway_rest_api', 'one', {});
+  const each = ['a', 'b'].map((key) => tf.resource('aws_api_gateway_stage', 'env', { stage_name: key }, { key }));
+  const inModule = tf.resource('aws_api_gateway_rest_api', 'this', {}, { module: 'module.api' });
+  const linker = new Linker([one, ...each, inModule]);
+
+  it('resolves an exact address', () => {
+    expect(linker.resolve('aws_api_gateway_stage.env["a"]').map((r) => r.address)).toEqual(['aws_api_gateway_stage.env["a"]']);
+  });
+
+  it('resolves a ref without instance key to every instance', () => {
+    expect(linker.resolve('aws_api_gateway_stage.env').map((r) => r.address)).toEqual(['aws_api_gateway_stage.env["a"]', 'aws_api_gateway_stage.env["b"]']);
+  });
+
+  it('does not resolve a missing instance or another module', () => {
+    expect(linker.resolve('aws_api_gateway_stage.env["c"]')).toEqual([]);
+    expect(linker.resolve('aws_api_gateway_rest_api.this')).toEqual([]);
+    expect(linker.resolve('module.api.aws_api_gateway_rest_api.this')).toEqual([inModule]);
+  });
+
+  it('keeps dangling refs as computed ids and filters by type', () => {
+    const attribute = { value: { unknown: true, expr: 'x' } as const, refs: ['aws_api_gateway_rest_api.gone', 'aws_lb.x', 'aws_api_gateway_rest_api.one'], source: one.source };
+    expect(linker.ids(attribute, ['aws_api_gateway_rest_api'])).toEqual(['terraform:aws_api_gateway_rest_api.gone', 'terraform:aws_api_gateway_rest_api.one']);
+  });
+
+  it('identifies by reference, else by literal value', () => {
+    const byRef = { value: 'x', refs: ['aws_api_gateway_rest_api.one'], source: one.source };
+    const literal = { value: 'a1b2c3', refs: [], source: one.source };
+    const computed = { value: { unknown: true, expr: 'var.x' } as const, refs: [], source: one.source };
+    expect(linker.identity(byRef, ['aws_api_gateway_rest_api'])).toBe('ref:aws_api_gateway_rest_api.one');
+    expect(linker.identity(literal, ['aws_api_gateway_rest_api'])).toBe('literal:a1b2c3');
+    expect(linker.identity(computed, ['aws_api_gateway_rest_api'])).toBeUndefined();
+  });
+});
+
+describe('parseResourcePolicy', () => {
+  it('reads statements, principals, NotPrincipal and conditions', () => {
+    const policy = parseResourcePolicy(JSON.stringify({
+      Statement: [
+        { Effect: 'Allow', Principal: { AWS: ['arn:aws:iam::1:root'] }, Action: 'execute-api:Invoke', Resource: ['arn:a', 'arn:b'] },
+        { Effect: 'Allow', NotPrincipal: { AWS: 'arn:aws:iam::1:root' }, NotAction: 'x:*', Resource: '*', Condition: {} },
+        { Effect: 'Deny', Principal: '*', Action: '*', Resource: '*', Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1' } } },
+      ],
+    }));
+    expect(policy?.statements).toEqual([
+      { effect: 'Allow', principals: ['arn:aws:iam::1:root'], actions: ['execute-api:Invoke'], resources: ['arn:a', 'arn:b'], hasCondition: false },
+      { effect: 'Allow', principals: ['*'], actions: ['*'], resources: ['*'], hasCondition: false },
+      { effect: 'Deny', principals: ['*'], actions: ['*'], resources: ['*'], hasCondition: true },
+    ]);
+  });
+
+  it.each(['not json', '[]', '{"Statement":[{"Effect":"Maybe"}]}'])('rejects %j', (text) => {
+    expect(parseResourcePolicy(text)).toBeUndefined();
+  });
+});
+
+describe('security policy names', () => {
+  it.each([
+    ['TLS_1_0', '1.0'], ['TLS_1_2', '1.2'], ['SecurityPolicy_TLS13_1_3_2025_09', '1.3'], ['SecurityPolicy_TLS13_1_3_FIPS_2025_09', '1.3'],
+    ['SecurityPolicy_TLS13_1_2_2021_06', '1.2'], ['SecurityPolicy_TLS12_PFS_2025_EDGE', '1.2'], ['SecurityPolicy_TLS13_2025_EDGE', '1.2'], ['TLS_1_3', undefined],
+  ])('API Gateway %s → %s', (name, version) => {
+    expect(apiGatewayPolicyMinTls(name)).toBe(version);
+  });
+
+  it.each([
+    ['SSLv3', '1.0'], ['TLSv1', '1.0'], ['TLSv1_2016', '1.0'], ['TLSv1.1_2016', '1.1'], ['TLSv1.2_2018', '1.2'], ['TLSv1.2_2021', '1.2'], ['TLSv1.2_2025', '1.2'],
+    ['TLSv1.3_2025', '1.3'], ['bogus', undefined],
+  ])('CloudFront %s → %s', (name, version) => {
+    expect(cloudFrontMinTls(name)).toBe(version);
+  });
+});
+
+describe('secretPreview', () => {
+  it('shows four characters and a fingerprint, never the value', () => {
+    const value = 'abcdEFGHijklMNOPqrstUVWX';
+    const preview = secretPreview(value);
+    expect(preview).toMatch(/^abcd…sha256:[0-9a-f]{8}$/);
+    expect(preview).not.toContain('EFGH');
+    expect(secretPreview(value)).toBe(preview);
+  });
+
+  it('shows no characters of a short value', () => {
+    expect(secretPreview('short')).toMatch(/^…sha256:[0-9a-f]{8}$/);
+  });
+});
