@@ -75,7 +75,7 @@ function readRest(fd: number, start: Buffer, length: number, maxBytes: number): 
 }
 
 function describeReadError(error: unknown): string {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
   switch (code) {
     case 'EACCES':
     case 'EPERM':

@@ -50,11 +50,12 @@ function forEachExpansion(value: TfValue, text: string): Expansion {
     entries = sortedKeys(value).map((key) => [key, value[key] ?? null] as const);
   } else if (isList(value)) {
     // A set of strings: each.key and each.value are both the element. Unknown elements hide the keys.
-    if (!value.every((item) => typeof item === 'string')) {
+    const strings = value.filter((item): item is string => typeof item === 'string');
+    if (strings.length !== value.length) {
       const reason = value.some(isUnknown) ? undefined : 'for_each needs a map or a set of strings';
       return { kind: 'unknown', value: { unknown: true, expr: text }, ...(reason !== undefined && { reason }) };
     }
-    entries = [...new Set(value as readonly string[])].sort().map((item) => [item, item] as const);
+    entries = [...new Set(strings)].sort().map((item) => [item, item] as const);
   } else {
     return { kind: 'unknown', value: { unknown: true, expr: text }, reason: `for_each is ${typeName(value)}, not a map or set` };
   }

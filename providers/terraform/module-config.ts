@@ -100,7 +100,14 @@ export function attribute(block: HclBlock, name: string): Expr | undefined {
 
 function literalString(expr: Expr | undefined): string | undefined {
   if (expr?.kind === 'literal' && typeof expr.value === 'string') return expr.value;
-  if (expr?.kind === 'template' && expr.parts.every((part) => part.kind === 'literal')) return expr.parts.map((part) => (part.kind === 'literal' ? part.value : '')).join('');
+  if (expr?.kind === 'template') {
+    let text = '';
+    for (const part of expr.parts) {
+      if (part.kind !== 'literal') return undefined;
+      text += part.value;
+    }
+    return text;
+  }
   return undefined;
 }
 

@@ -36,7 +36,8 @@ export function parseAddress(address: string): ParsedAddress | undefined {
   const bracket = nameWithKey.indexOf('[');
   const name = bracket === -1 ? nameWithKey : nameWithKey.slice(0, bracket);
   const instanceSuffix = bracket === -1 ? '' : nameWithKey.slice(bracket);
-  if (!/^[A-Za-z_][\w-]*$/.test(type) || !/^[A-Za-z_][\w-]*$/.test(name)) return undefined;
+  // Resource types are `<provider>_<name>`: `var.x`, `local.y`, `each.key` are not resources.
+  if (!/^[A-Za-z][A-Za-z0-9]*_[\w-]+$/.test(type) || !/^[A-Za-z_][\w-]*$/.test(name)) return undefined;
   const modulePath = modules.join('.');
   const local = `${mode === 'data' ? 'data.' : ''}${type}.${name}`;
   return { modulePath, mode, type, name, instanceSuffix, base: modulePath ? `${modulePath}.${local}` : local };
@@ -48,11 +49,11 @@ function splitSegments(address: string): string[] | undefined {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < address.length; i++) {
-    const c = address[i];
+    const c = address.charAt(i);
     if (inString) {
       current += c;
       if (c === '\\') {
-        current += address[i + 1] ?? '';
+        current += address.charAt(i + 1);
         i += 1;
       } else if (c === '"') inString = false;
       continue;

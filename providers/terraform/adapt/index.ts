@@ -14,6 +14,16 @@ const SERVICE_ADAPTERS: readonly ((linker: Linker) => AdaptResult)[] = [
   adaptApiGateway, adaptApiGatewayDomains, adaptApiGatewayKeys, adaptApiGatewayV2, adaptWafv2, adaptCloudFront,
 ];
 
+/**
+ * Resource types that matter to API security but are not modelled: said once per resource, so a policy
+ * finding that seems to ignore them can be explained (e.g. a WAF Classic ACL on a stage).
+ */
+const NOT_MODELLED: Readonly<Record<string, string>> = {
+  aws_waf_web_acl: 'WAF Classic web ACLs are not modelled; only WAFv2 ACLs count as protection',
+  aws_wafregional_web_acl: 'WAF Classic web ACLs are not modelled; only WAFv2 ACLs count as protection',
+  aws_wafregional_web_acl_association: 'WAF Classic associations are not modelled; only WAFv2 associations count as protection',
+};
+
 /** Every service adapter over the evaluated resources: pure and synchronous. Resource types nobody adapts are ignored. */
 export function adaptTerraform(resources: readonly TfResource[]): { nodes: AnyNode[]; edges: Edge[]; diagnostics: Diagnostic[] } {
   const linker = new Linker(resources);
@@ -25,6 +35,17 @@ export function adaptTerraform(resources: readonly TfResource[]): { nodes: AnyNo
     nodes.push(...result.nodes);
     edges.push(...result.edges);
     diagnostics.push(...result.diagnostics);
+  }
+  for (const resource of resources) {
+    const reason = NOT_MODELLED[resource.type];
+    if (reason === undefined || resource.mode !== 'managed') continue;
+    diagnostics.push({
+      severity: 'notice',
+      message: `${resource.address}: ${reason}`,
+      file: resource.source.file,
+      ...(resource.source.line !== undefined && { line: resource.source.line }),
+      provider: 'terraform',
+    });
   }
   return { nodes, edges, diagnostics };
 }

@@ -64,7 +64,8 @@ export class Linker {
    */
   identity(attribute: TfAttribute | undefined, types: readonly string[]): string | undefined {
     if (!attribute) return undefined;
-    const ref = this.refsTo(attribute, types)[0];
+    // An API looked up with a data source (`data.aws_api_gateway_rest_api.x.id`) is the same API for every resource naming it.
+    const ref = this.refsTo(attribute, [...types, ...types.map((t) => `data.${t}`)])[0];
     if (ref !== undefined) {
       const resolved = this.resolve(ref);
       const only = resolved.length === 1 ? resolved[0] : undefined;

@@ -323,13 +323,22 @@ function evaluateBinary(expr: Extract<Expr, { kind: 'binary' }>, context: EvalCo
       if (isUnknown(left) || isUnknown(right)) return unknownValue(expr.text);
       return expr.operator === '&&' ? toBoolValue(left) && toBoolValue(right) : toBoolValue(left) || toBoolValue(right);
     }
-    default:
-      break;
+    case '+':
+    case '-':
+    case '*':
+    case '/':
+    case '%':
+    case '>':
+    case '>=':
+    case '<':
+    case '<=':
+      if (isUnknown(left) || isUnknown(right)) return unknownValue(expr.text);
+      return arithmetic(expr.operator, toNumberValue(left), toNumberValue(right));
   }
-  if (isUnknown(left) || isUnknown(right)) return unknownValue(expr.text);
-  const a = toNumberValue(left);
-  const b = toNumberValue(right);
-  switch (expr.operator) {
+}
+
+function arithmetic(operator: '+' | '-' | '*' | '/' | '%' | '>' | '>=' | '<' | '<=', a: number, b: number): TfValue {
+  switch (operator) {
     case '+':
       return a + b;
     case '-':

@@ -52,6 +52,13 @@ export function callFunction(name: string, args: readonly TfValue[], text: strin
   }
 }
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Terraform counts and slices strings by user-perceived characters (grapheme clusters), not UTF-16 units. */
+function characters(text: string): string[] {
+  return Array.from(graphemes.segment(text), (segment) => segment.segment);
+}
+
 function arg(args: readonly TfValue[], index: number): TfValue {
   if (index >= args.length) throw new HclEvalError(`missing argument ${index + 1}`);
   return args[index] ?? null;
@@ -213,7 +220,7 @@ const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
   keys: shallow((args) => sortedKeys(object(args, 0))),
   length: shallow((args) => {
     const value = arg(args, 0);
-    if (typeof value === 'string') return [...value].length;
+    if (typeof value === 'string') return characters(value).length;
     if (isList(value)) return value.length;
     if (isObject(value)) return Object.keys(value).length;
     throw new HclEvalError(`length() of ${typeName(value)}`);
@@ -263,7 +270,7 @@ const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
   startswith: deep((args) => str(args, 0).startsWith(str(args, 1))),
   strcontains: deep((args) => str(args, 0).includes(str(args, 1))),
   substr: deep((args) => {
-    const chars = [...str(args, 0)];
+    const chars = characters(str(args, 0));
     const offset = num(args, 1);
     const length = num(args, 2);
     const start = offset < 0 ? chars.length + offset : offset;
@@ -277,8 +284,8 @@ const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
   toset: deep((args) => distinctValues(list(args, 0))),
   tostring: deep((args) => (arg(args, 0) === null ? null : str(args, 0))),
   trim: deep((args) => {
-    const cut = new Set([...str(args, 1)]);
-    const chars = [...str(args, 0)];
+    const cut = new Set(characters(str(args, 1)));
+    const chars = characters(str(args, 0));
     let start = 0;
     let end = chars.length;
     while (start < end && cut.has(chars[start] ?? '')) start++;

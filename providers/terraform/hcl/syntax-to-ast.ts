@@ -201,6 +201,7 @@ export class SyntaxConverter {
         return { kind: 'literal', value: null, text, line: at };
       case 'string_lit':
         return { kind: 'literal', value: this.stringLiteral(literal), text, line: at };
+      case undefined:
       default:
         return this.unsupported(node, 'unknown literal');
     }
@@ -523,7 +524,7 @@ export function unescapeQuoted(raw: string): string {
       i += 2;
       continue;
     }
-    out += char;
+    out += char ?? '';
   }
   return out;
 }

@@ -68,7 +68,7 @@ export function toBoolValue(value: TfValue): boolean {
 /** Structural equality, as HCL's `==` on known values. */
 export function valuesEqual(left: TfValue, right: TfValue): boolean {
   if (left === right) return true;
-  if (Array.isArray(left) && Array.isArray(right)) {
+  if (isList(left) && isList(right)) {
     return left.length === right.length && left.every((item, index) => valuesEqual(item, right[index] ?? null));
   }
   if (isObject(left) && isObject(right)) {

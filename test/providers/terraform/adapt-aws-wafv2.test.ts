@@ -93,3 +93,13 @@ describe('Terraform adapter: WAFv2', () => {
     expect(edges.filter((e) => e.rel === 'waf-protects').map((e) => e.to)).not.toContain('terraform:aws_api_gateway_rest_api.api');
   });
 });
+
+describe('Terraform adapter: resources not modelled', () => {
+  it('says that WAF Classic is not modelled', () => {
+    expectAdapted({
+      name: 'waf classic',
+      resources: () => [tf.resource('aws_wafregional_web_acl_association', 'classic', { resource_arn: tf.ref('aws_api_gateway_stage.s'), web_acl_id: 'x' })],
+      diagnostics: [/aws_wafregional_web_acl_association\.classic: WAF Classic associations are not modelled/],
+    });
+  });
+});

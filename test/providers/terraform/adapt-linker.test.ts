@@ -106,3 +106,12 @@ describe('secretPreview', () => {
     expect(secretPreview('short')).toMatch(/^…sha256:[0-9a-f]{8}$/);
   });
 });
+
+describe('Linker identity through data sources', () => {
+  it('treats refs to a data source of the type as the same thing', () => {
+    const linker = new Linker([]);
+    const source = tf.resource('aws_api_gateway_stage', 's', {}).source;
+    const attribute = { value: { unknown: true, expr: 'data.aws_api_gateway_rest_api.x.id' } as const, refs: ['data.aws_api_gateway_rest_api.x'], source };
+    expect(linker.identity(attribute, ['aws_api_gateway_rest_api'])).toBe('ref:data.aws_api_gateway_rest_api.x');
+  });
+});

@@ -85,7 +85,7 @@ describe('HCL expression evaluation (real parser, real files)', () => {
     ['{ a = 1 }.b', '{ a = 1 }.b'],
     ['try(var.missing.b, "fallback")', 'try(var.missing.b, "fallback")'],
   ])('%s is unknown', async (expr, text) => {
-    expect(await evaluateExpression(`${expr}`, 'variable "missing" {}')).toEqual(unknown(text));
+    expect(await evaluateExpression(expr, 'variable "missing" {}')).toEqual(unknown(text));
   });
 
   test('file() reads only inside the module directory', async () => {

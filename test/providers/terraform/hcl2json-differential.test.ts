@@ -1,8 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse as hcl2json } from '@cdktf/hcl2json';
 import type { Expr, HclBlock, HclBody, LiteralValue } from '../../../providers/terraform/hcl/ast';
 import { parseHcl } from '../../../providers/terraform/parse';
+import type { Hcl2Json as Json } from '../../helpers/hcl2json';
+import { parseWithHcl2Json } from '../../helpers/hcl2json';
 
 /**
  * Differential test: what the tree-sitter reader extracts before evaluation (blocks, attribute names,
@@ -40,19 +41,17 @@ function discover(): string[] {
   return files.sort();
 }
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
 const files = discover();
 
 describe('tree-sitter reader agrees with hcl2json', () => {
   test('finds .tf files to compare', () => {
     expect(files.length).toBeGreaterThan(0);
-    expect(files.some((file) => file.includes(`${join('test', 'fixtures', 'terraform')}`))).toBe(true);
+    expect(files.some((file) => file.includes(join('test', 'fixtures', 'terraform')))).toBe(true);
   });
 
   test.each(files.map((file) => [relative(repoRoot, file), file]))('%s', async (_name, file) => {
     const text = readFileSync(file, 'utf8');
-    const theirs = (await hcl2json(file, text)) as { [key: string]: Json };
+    const theirs = await parseWithHcl2Json(file, text);
     const ours = await parseHcl(text, file);
     expect(ours.diagnostics).toEqual([]);
     const problems: string[] = [];
@@ -93,7 +92,9 @@ function compareBody(ours: HclBody, theirs: Json, path: string, problems: string
         continue;
       }
       if (node.length !== blocks.length) problems.push(`${where}: ${blocks.length} blocks vs ${node.length} in hcl2json`);
-      blocks.forEach((block, index) => compareBody(block.body, node[index] ?? null, `${where}[${index}].`, problems));
+      blocks.forEach((block, index) => {
+        compareBody(block.body, node[index] ?? null, `${where}[${index}].`, problems);
+      });
     }
   }
 }
@@ -101,18 +102,22 @@ function compareBody(ours: HclBody, theirs: Json, path: string, problems: string
 function compareExpr(expr: Expr, theirs: Json, path: string, problems: string[]): void {
   const literal = literalOf(expr);
   if (literal.ok) {
-    if (JSON.stringify(literal.value) !== JSON.stringify(unescapeTheirs(theirs))) problems.push(`${path}: literal ${JSON.stringify(literal.value)} vs hcl2json ${JSON.stringify(theirs)}`);
+    if (canonical(literal.value) !== canonical(unescapeTheirs(theirs))) problems.push(`${path}: literal ${JSON.stringify(literal.value)} vs hcl2json ${JSON.stringify(theirs)}`);
     return;
   }
   if (expr.kind === 'tuple' && Array.isArray(theirs)) {
     if (theirs.length !== expr.items.length) problems.push(`${path}: ${expr.items.length} items vs ${theirs.length}`);
-    expr.items.forEach((item, index) => compareExpr(item, theirs[index] ?? null, `${path}[${index}]`, problems));
+    expr.items.forEach((item, index) => {
+      compareExpr(item, theirs[index] ?? null, `${path}[${index}]`, problems);
+    });
     return;
   }
   if (expr.kind === 'object' && isRecord(theirs) && expr.items.every((item) => staticKey(item.key, item.keyIsIdentifier) !== undefined)) {
     const keys = expr.items.map((item) => staticKey(item.key, item.keyIsIdentifier) ?? '');
     if (JSON.stringify([...keys].sort()) !== JSON.stringify(Object.keys(theirs).sort())) problems.push(`${path}: object keys ${keys.join(',')} vs ${Object.keys(theirs).join(',')}`);
-    expr.items.forEach((item, index) => compareExpr(item.value, theirs[keys[index] ?? ''] ?? null, `${path}.${keys[index] ?? ''}`, problems));
+    expr.items.forEach((item, index) => {
+      compareExpr(item.value, theirs[keys[index] ?? ''] ?? null, `${path}.${keys[index] ?? ''}`, problems);
+    });
     return;
   }
   if (typeof theirs !== 'string') {
@@ -128,11 +133,19 @@ function literalOf(expr: Expr): { ok: true; value: Json } | { ok: false } {
   switch (expr.kind) {
     case 'literal':
       return { ok: true, value: expr.value satisfies LiteralValue };
+    case 'unary':
+      // hcl2json folds `-1` into the number -1.
+      return expr.operator === '-' && expr.operand.kind === 'literal' && typeof expr.operand.value === 'number' ? { ok: true, value: -expr.operand.value } : { ok: false };
     case 'template':
-      return expr.parts.every((part) => part.kind === 'literal') ? { ok: true, value: expr.parts.map((part) => (part.kind === 'literal' ? part.value : '')).join('') } : { ok: false };
+      return literalTemplate(expr);
     case 'tuple': {
-      const items = expr.items.map(literalOf);
-      return items.every((item) => item.ok) ? { ok: true, value: items.map((item) => (item.ok ? item.value : null)) } : { ok: false };
+      const values: Json[] = [];
+      for (const item of expr.items) {
+        const literal = literalOf(item);
+        if (!literal.ok) return { ok: false };
+        values.push(literal.value);
+      }
+      return { ok: true, value: values };
     }
     case 'object': {
       const entries: [string, Json][] = [];
@@ -144,9 +157,25 @@ function literalOf(expr: Expr): { ok: true; value: Json } | { ok: false } {
       }
       return { ok: true, value: Object.fromEntries(entries) };
     }
-    default:
+    case 'variable':
+    case 'traversal':
+    case 'call':
+    case 'conditional':
+    case 'binary':
+    case 'for':
+    case 'parenthesized':
+    case 'unsupported':
       return { ok: false };
   }
+}
+
+function literalTemplate(expr: Extract<Expr, { kind: 'template' }>): { ok: true; value: Json } | { ok: false } {
+  let text = '';
+  for (const part of expr.parts) {
+    if (part.kind !== 'literal') return { ok: false };
+    text += part.value;
+  }
+  return { ok: true, value: text };
 }
 
 function staticKey(key: Expr, isIdentifier: boolean): string | undefined {
@@ -161,7 +190,8 @@ function templateSource(expr: Extract<Expr, { kind: 'template' }>): string {
     const lastNewline = expr.text.lastIndexOf('\n');
     return expr.text.slice(firstNewline + 1, lastNewline + 1);
   }
-  return expr.text.slice(1, -1).replace(/\\(["\\nrt])/g, (_m, c: string) => ({ n: '\n', r: '\r', t: '\t' })[c] ?? c);
+  const decoded: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t' };
+  return expr.text.slice(1, -1).replace(/\\(["\\nrt])/g, (_m, c: string) => decoded[c] ?? c);
 }
 
 /** hcl2json writes Terraform JSON syntax, where a literal `${` is escaped as `$${`. */
@@ -170,6 +200,13 @@ function unescapeTheirs(value: Json): Json {
   if (Array.isArray(value)) return value.map(unescapeTheirs);
   if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unescapeTheirs(v)]));
   return value;
+}
+
+/** JSON with object keys sorted: HCL objects have no key order. */
+function canonical(value: Json): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (isRecord(value)) return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical(value[key] ?? null)}`).join(',')}}`;
+  return JSON.stringify(value);
 }
 
 function squash(text: string): string {

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { readTerraform } from '../../../providers/terraform/load';
 import { find, readTree, valueOf } from './tf-helpers';
 
 const apiModule = {
@@ -83,5 +85,20 @@ describe('local modules', () => {
     expect(result.diagnostics).toEqual([
       expect.objectContaining({ severity: 'notice', line: 1, message: expect.stringMatching(/module\.gw.*terraform-aws-modules\/apigateway-v2\/aws.*not checked/) }),
     ]);
+  });
+});
+
+describe('the differential fixture, evaluated', () => {
+  test('heredocs, optional() defaults, for-expressions into a module, dynamic blocks', async () => {
+    const root = join(__dirname, '..', '..', 'fixtures', 'terraform', 'differential');
+    const result = await readTerraform([join(root, 'main.tf'), join(root, 'modules', 'api', 'main.tf')], {});
+    expect(result.diagnostics).toEqual([]);
+    expect(valueOf(result, 'aws_api_gateway_rest_api.api', 'body')).toBe('openapi: "3.0.1"\ninfo:\n  title: payments\n');
+    expect(valueOf(result, 'aws_api_gateway_rest_api.api', 'description')).toBe('Payments API.\n  Indented line.\n');
+    expect(find(result, 'aws_api_gateway_stage.stage["prod"]').body.blocks.canary_settings).toHaveLength(1);
+    expect(find(result, 'aws_api_gateway_stage.stage["test"]').body.blocks.canary_settings).toBeUndefined();
+    expect(valueOf(result, 'module.api.aws_apigatewayv2_stage.this[0]', 'name')).toBe('prod');
+    expect(result.resources.filter((r) => r.type === 'aws_apigatewayv2_stage')).toHaveLength(1);
+    expect(find(result, 'module.api.aws_apigatewayv2_stage.this[0]').body.blocks.default_route_settings?.[0]?.attributes.throttling_rate_limit?.value).toBe(100);
   });
 });

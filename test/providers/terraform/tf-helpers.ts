@@ -25,7 +25,9 @@ export function tempTree(files: Readonly<Record<string, string | Buffer>> = {}):
       writeFileSync(target, content);
       return target;
     },
-    cleanup: () => rmSync(root, { recursive: true, force: true }),
+    cleanup: () => {
+      rmSync(root, { recursive: true, force: true });
+    },
   };
   for (const [name, content] of Object.entries(files)) tree.write(name, content);
   return tree;
