@@ -123,5 +123,7 @@ function routeOf(method: Attr<string>, path: Attr<string>): string {
         return [a.value];
     }
   });
-  return parts.length === 0 ? '' : ` (${parts.join(' ')})`;
+  // WebSocket routes carry their route key as both method and path: show it once.
+  const unique = parts.filter((part, index) => parts.indexOf(part) === index);
+  return unique.length === 0 ? '' : ` (${unique.join(' ')})`;
 }

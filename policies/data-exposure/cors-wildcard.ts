@@ -61,7 +61,7 @@ export default definePolicy({
     const authenticated = operations.filter((op) => op.attrs.authorization.state !== 'unknown' && op.attrs.authorization.value !== 'none');
     if (authenticated.length > 0) {
       return fail(
-        `\`${api.name}\` allows any origin (${origins}) although ${authenticated.length} of its ${operations.length} operations require authentication`,
+        `\`${api.name}\` allows any origin (${origins}) although ${authenticated.length} of its ${operations.length} operations ${authenticated.length === 1 ? 'requires' : 'require'} authentication`,
         source,
         { severity: 'medium' },
       );

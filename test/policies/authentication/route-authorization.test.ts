@@ -63,7 +63,7 @@ policyTester.run(policy, {
     },
     {
       name: 'WebSocket $connect without authorization',
-      graph: apiWith('websocket', { name: 'connect', method: g.set('$connect'), authorization: g.set('none') }),
+      graph: apiWith('websocket', { name: 'connect', method: g.set('$connect'), path: g.set('$connect'), authorization: g.set('none') }),
       findings: [{ node: 'connect', message: /^`connect` \(\$connect\) requires no authorization/ }],
     },
     {
