@@ -25,7 +25,7 @@ export function evaluateBody(body: HclBody, file: string, address: string, evalu
   const attributes: Record<string, TfAttribute> = {};
   for (const attribute of body.attributes) {
     const { value, refs } = evaluateExpr(attribute.expr, bindings);
-    const entry: TfAttribute = { value, refs, source: fileSource(file, attribute.line, undefined, address) };
+    const entry: TfAttribute = { value, refs, source: fileSource(file, attribute.line, attribute.endLine, address) };
     if (attribute.name === '__proto__') Object.defineProperty(attributes, attribute.name, { value: entry, enumerable: true });
     else attributes[attribute.name] = entry;
   }

@@ -14,7 +14,15 @@ import type { TfResource } from './model';
 import { loadHclParser } from './parse';
 import { readVariableFiles } from './tfvars';
 
+/** The resources of one root module (a directory Terraform would be run in), including those of its local modules. */
+export interface RootModuleResources {
+  readonly rootDir: string;
+  readonly resources: readonly TfResource[];
+}
+
 export interface TerraformReadResult {
+  /** Every root module's resources; addresses are unique only within one root. */
+  readonly roots: readonly RootModuleResources[];
   readonly resources: readonly TfResource[];
   readonly diagnostics: readonly Diagnostic[];
   readonly filesRead: number;
@@ -65,7 +73,7 @@ export async function readTerraform(files: readonly string[], options: ProviderO
     return config && hasDeclarations(config) ? config : undefined;
   };
 
-  const resources: TfResource[] = [];
+  const roots: RootModuleResources[] = [];
   for (const rootDir of rootModules(scanned, configs)) {
     const config = configs.get(rootDir);
     if (!config) continue;
@@ -80,12 +88,14 @@ export async function readTerraform(files: readonly string[], options: ProviderO
       readFile: (path, moduleDir) => readAllowedFile(path, moduleDir, rootDir, maxBytes),
       reported: new Set(),
     };
+    const resources: TfResource[] = [];
     new ModuleInstance({ config, modulePath: '', env, variableValues: tfvars.values }).collectResources(resources);
+    roots.push({ rootDir, resources });
     if (env.budget.exhausted) {
       diagnostics.push({ severity: 'warning', message: 'evaluation stopped at its effort limit (very large or deeply nested expressions); remaining values are unknown', file: join(rootDir, '.'), provider: 'terraform' });
     }
   }
-  return { resources, diagnostics, filesRead };
+  return { roots, resources: roots.flatMap((r) => r.resources), diagnostics, filesRead };
 }
 
 /** Directories that are not called as a local module by another scanned directory (plus any left out by a call cycle). */

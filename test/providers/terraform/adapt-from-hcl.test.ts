@@ -23,7 +23,14 @@ async function load(files: Readonly<Record<string, string>>) {
     writeFileSync(path, text);
     return path;
   });
-  const result = await terraform.load({ files: paths.filter((p) => /\.tf(vars)?$/.test(p)), options: {} });
+  const loaded = await terraform.load({ files: paths.filter((p) => /\.tf(vars)?$/.test(p)), options: {} });
+  // Ids carry the root module directory (see root-scope.ts); the cases below each have one root, named by address alone.
+  const unscope = (id: string) => id.replace(/^terraform:[^:]*:/, 'terraform:');
+  const result = {
+    ...loaded,
+    nodes: loaded.nodes.map((n) => ({ ...n, id: unscope(n.id) })),
+    edges: loaded.edges.map((e) => ({ ...e, from: unscope(e.from), to: unscope(e.to) })),
+  };
   return { ...result, dir, node: (id: string) => result.nodes.find((n) => n.id === id) };
 }
 
@@ -351,5 +358,25 @@ resource "aws_api_gateway_api_key" "generated" {
     const matches = (path: string) => terraform.matches?.({ path, head: '' });
     expect([matches('/a/main.tf'), matches('/a/prod.tfvars'), matches('/a/x.tfvars.json'), matches('/a/x.yaml'), matches('/a/x.tf.bak')]).toEqual([true, true, true, false, false]);
   });
-});
 
+  it('keeps resources with the same address in two root modules apart, each linked within its own root', async () => {
+    const api = `resource "aws_api_gateway_rest_api" "api" {\n  name = "NAME"\n}\nresource "aws_api_gateway_stage" "prod" {\n  rest_api_id   = aws_api_gateway_rest_api.api.id\n  deployment_id = "d"\n  stage_name    = "prod"\n}\n`;
+    const dir = join(root, `case-${++counter}`);
+    const files = ['staging', 'production'].map((env) => {
+      const path = join(dir, env, 'main.tf');
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, api.replace('NAME', env));
+      return path;
+    });
+    const { nodes, edges } = await terraform.load({ files: files.sort(), options: {} });
+    const apis = nodes.filter((n) => n.kind === 'api');
+    expect(apis.map((n) => n.id)).toHaveLength(2);
+    expect(new Set(apis.map((n) => n.id)).size).toBe(2);
+    for (const api of apis) {
+      const stages = edges.filter((e) => e.from === api.id && e.rel === 'api-has-stage').map((e) => e.to);
+      expect(stages).toHaveLength(1);
+      expect(stages[0]?.startsWith(api.id.slice(0, api.id.lastIndexOf(':')))).toBe(true);
+      expect(api.id).toMatch(/^terraform:.*(staging|production):aws_api_gateway_rest_api\.api$/);
+    }
+  });
+});
