@@ -2,7 +2,7 @@
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   collectCoverageFrom: ['src/**/*.ts', 'providers/**/*.ts', 'policies/**/*.ts'],
   testTimeout: 60000,
 };

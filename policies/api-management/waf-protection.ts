@@ -60,15 +60,12 @@ export default definePolicy({
         first.source ?? first.path.waf.source,
       );
     }
-    switch (api?.attrs.flavor) {
-      case 'http':
-      case 'websocket':
-        return fail(
-          `Stage ${stage.name} has no WAF in front of it, and ${api.attrs.flavor === 'http' ? 'HTTP' : 'WebSocket'} API ${api.name} cannot be associated with a web ACL: front it with CloudFront and a WAF`,
-          stage.source,
-        );
-      default:
-        return fail(`Stage ${stage.name} has no WAF in front of it (none on the stage, its API, a custom domain or a CDN)`, stage.source);
+    if (api && (api.attrs.flavor === 'http' || api.attrs.flavor === 'websocket')) {
+      return fail(
+        `Stage ${stage.name} has no WAF in front of it, and ${api.attrs.flavor === 'http' ? 'HTTP' : 'WebSocket'} API ${api.name} cannot be associated with a web ACL: front it with CloudFront and a WAF`,
+        stage.source,
+      );
     }
+    return fail(`Stage ${stage.name} has no WAF in front of it (none on the stage, its API, a custom domain or a CDN)`, stage.source);
   },
 });

@@ -1,4 +1,5 @@
 import { definePolicy, fail, pass, unknown } from '../../src/engine/policy';
+import { known } from '../../src/graph/attr';
 import { frontsOf } from '../../src/graph/queries';
 
 export default definePolicy({
@@ -29,7 +30,7 @@ export default definePolicy({
   evaluate(api, { graph }) {
     const fronts = frontsOf(graph, api);
     if (fronts.length === 0) return pass();
-    const names = fronts.map((f) => (f.kind === 'edge.cdn' ? `CDN ${f.name}` : `custom domain ${f.name}`)).join(', ');
+    const names = fronts.map((f) => (f.kind === 'edge.cdn' ? `CDN ${f.name}` : `custom domain ${known(f.attrs.hostname) ?? f.name}`)).join(', ');
     const enabled = api.attrs.defaultEndpointEnabled;
     switch (enabled.state) {
       case 'unknown':

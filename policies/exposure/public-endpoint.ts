@@ -1,4 +1,5 @@
 import { definePolicy, fail, pass, unknown, type Severity } from '../../src/engine/policy';
+import { known } from '../../src/graph/attr';
 import type { ReadonlyGraph } from '../../src/graph/graph';
 import type { Authorization, GraphNode } from '../../src/graph/kinds';
 import { frontsOf, operationsOf, stagesOf, wafsProtecting } from '../../src/graph/queries';
@@ -66,7 +67,7 @@ export default definePolicy({
         if (defaultEndpoint.value) ways.push('its default endpoint');
         break;
     }
-    ways.push(...fronts.map((f) => (f.kind === 'edge.cdn' ? `CDN ${f.name}` : `custom domain ${f.name}`)));
+    ways.push(...fronts.map((f) => (f.kind === 'edge.cdn' ? `CDN ${f.name}` : `custom domain ${known(f.attrs.hostname) ?? f.name}`)));
     if (ways.length === 0) return pass();
 
     const authentication = authenticationOf(graph, api);

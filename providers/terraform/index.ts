@@ -19,7 +19,7 @@ const terraform: ProviderAdapter = {
     for (const root of read.roots) {
       // Each root module is adapted on its own: references never cross roots.
       const adapted = adaptTerraform(root.resources);
-      const scoped = scopeToRoot(adapted, rootLabel(root.rootDir, process.cwd()));
+      const scoped = scopeToRoot(adapted, rootLabel(root.rootDir, options.cwd ?? process.cwd()));
       nodes.push(...scoped.nodes);
       edges.push(...scoped.edges);
       diagnostics.push(...adapted.diagnostics);

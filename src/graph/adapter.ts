@@ -6,6 +6,8 @@ export interface ProviderOptions {
   readonly varFiles?: readonly string[];
   /** Largest input file read, in bytes; larger files become error diagnostics. */
   readonly maxFileBytes?: number;
+  /** The directory paths are shown relative to; node ids that embed a path use it too. Defaults to the process's. */
+  readonly cwd?: string;
 }
 
 export interface LoadRequest {

@@ -49,7 +49,7 @@ export async function scanWith(options: ScanWithOptions): Promise<ScanResult> {
   const discovery = await discover({ paths: options.paths ?? ['.'], cwd, adapters: options.providers });
   lap('discover');
 
-  const providerOptions: ProviderOptions = { varFiles, maxFileBytes };
+  const providerOptions: ProviderOptions = { varFiles, maxFileBytes, cwd };
   const loaded: LoadResult[] = [];
   for (const { adapter, files } of discovery.matched) {
     try {

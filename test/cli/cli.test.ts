@@ -88,9 +88,9 @@ describe('gatewarden CLI', () => {
       const written = r.files.get(path.join(root, 'out/report.json'));
       const report = jsonReportSchema.parse(JSON.parse(written ?? 'null'));
       expect(report.findings.map((f) => [f.policy, f.severity, f.location])).toEqual([
-        ['GW-TLS-001', 'high', { file: 'main.tf', line: 4, address: 'aws_api_gateway_domain_name.legacy' }],
+        ['GW-TLS-001', 'high', { file: 'main.tf', line: 4, endLine: 4, address: 'aws_api_gateway_domain_name.legacy' }],
       ]);
-      expect(report.findings[0]?.resource).toEqual({ id: 'terraform:aws_api_gateway_domain_name.legacy', type: 'aws_api_gateway_domain_name', name: 'legacy', provider: 'terraform' });
+      expect(report.findings[0]?.resource).toEqual({ id: 'terraform:.:aws_api_gateway_domain_name.legacy', type: 'aws_api_gateway_domain_name', name: 'legacy', provider: 'terraform' });
       expect(report.summary.filesScanned).toBe(1);
     });
 

@@ -105,7 +105,7 @@ describe('built-in policies', () => {
       expect(p.references.length).toBeGreaterThan(0);
       for (const ref of p.references) expect(new URL(ref).protocol).toBe('https:');
       expect(Object.keys(p.remediation).length).toBeGreaterThan(0);
-      for (const text of Object.values(p.remediation)) expect(text?.trim()).not.toBe('');
+      for (const text of Object.values(p.remediation)) expect(text.trim()).not.toBe('');
     });
 
     it('has a pass and a fail fixture for every provider it gives a remediation for', () => {

@@ -62,6 +62,14 @@ policyTester.run(policy, {
       graph: build(g.byDefault(true), 'cdn-on-domain'),
       findings: [{ node: 'orders', message: /through custom domain api\.example\.com, CDN front but/ }],
     },
+    {
+      name: 'the message names the domain by its hostname',
+      graph: g.build((b) => {
+        const api = b.node('api', { name: 'orders', defaultEndpointEnabled: g.byDefault(true) });
+        b.link(b.node('api.domain', { name: 'orders_domain', hostname: g.set('orders.example.com') }), 'domain-serves', api);
+      }),
+      findings: [{ node: 'orders', message: /through custom domain orders\.example\.com but/ }],
+    },
   ],
   unknown: [{ name: 'front present, default endpoint unknown', graph: build(g.unknown('var.disable'), 'cdn-on-api') }],
 });

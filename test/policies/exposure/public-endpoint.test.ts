@@ -17,7 +17,7 @@ function build(shape: Shape, extra?: (b: GraphBuilder, api: { id: string }) => v
     b.link(api, 'api-has-stage', stage);
     (shape.auth ?? []).forEach((authorization, i) => b.link(api, 'api-has-operation', b.node('api.operation', { name: `route${i}`, authorization })));
     if (shape.waf) {
-      const mode = shape.waf === 'unknown' ? g.unknown('var.mode') : g.set(shape.waf === 'blocking' ? 'prevention' : 'detection');
+      const mode = shape.waf === 'unknown' ? g.unknown('var.mode') : g.set<'prevention' | 'detection'>(shape.waf === 'blocking' ? 'prevention' : 'detection');
       const waf = b.node('edge.waf', { name: 'acl', mode, defaultAction: g.set('block') });
       b.link(waf, 'waf-protects', stage);
     }
