@@ -36,7 +36,7 @@ export default definePolicy({
     if (verdicts.some((v) => v.strength.state === 'blocks')) return pass();
 
     const api = apiOf(graph, stage);
-    // Private APIs are reachable only through interface VPC endpoints, which a regional web ACL cannot sit in front of anyway.
+    // Private (and internal) APIs are reachable only from inside the network (interface VPC endpoints), not from the internet a WAF filters.
     const endpoint = api?.attrs.endpointType;
     if (endpoint) {
       switch (endpoint.state) {
