@@ -1,6 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parse as hcl2jsonParse } from '@cdktf/hcl2json';
+import { parseOnly } from '../providers/terraform/parse';
+import { scan } from '../src/scan/scan';
 import { generateTerraformTree } from './generate-terraform';
 
 /**
@@ -30,19 +33,16 @@ async function measure(mode: Mode, dir: string): Promise<Measurement> {
   let findings: number | undefined;
   switch (mode) {
     case 'scan': {
-      const { scan } = await import('../src/scan/scan');
       const result = await scan({ paths: [dir], cwd: dir });
       findings = result.results.filter((r) => r.status === 'fail').length;
       break;
     }
     case 'tree-sitter': {
-      const { parseOnly } = await import('../providers/terraform/parse');
       for (const text of texts) await parseOnly(text);
       break;
     }
     case 'hcl2json': {
-      const { parse } = await import('@cdktf/hcl2json');
-      for (let i = 0; i < files.length; i++) await parse(files[i] ?? '', texts[i] ?? '');
+      for (let i = 0; i < files.length; i++) await hcl2jsonParse(files[i] ?? '', texts[i] ?? '');
       break;
     }
   }

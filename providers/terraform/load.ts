@@ -12,6 +12,8 @@ import type { ModuleEnvironment } from './module-instance';
 import { ModuleInstance } from './module-instance';
 import type { TfResource } from './model';
 import { loadHclParser } from './parse';
+import { readInParallel } from './parse-pool';
+import { readHclFile } from './read-hcl-file';
 import { readVariableFiles } from './tfvars';
 
 /** The resources of one root module (a directory Terraform would be run in), including those of its local modules. */
@@ -39,25 +41,17 @@ export async function readTerraform(files: readonly string[], options: ProviderO
   const diagnostics: Diagnostic[] = [];
   let filesRead = 0;
 
+  const tfFiles = [...files].filter((path) => path.endsWith('.tf')).sort(compareStrings);
+  const prepared = await readInParallel(tfFiles, maxBytes);
   const readModuleFile = (file: string): HclFile | undefined => {
-    const read = readTextFile(file, maxBytes);
-    if ('diagnostic' in read) {
-      diagnostics.push({ ...read.diagnostic, provider: 'terraform' });
-      return undefined;
-    }
-    filesRead++;
-    if (read.text.trim() === '') {
-      // An empty .tf file is valid Terraform: say so, but do not fail the run.
-      diagnostics.push({ severity: 'warning', message: 'empty file, nothing to check', file, provider: 'terraform' });
-      return undefined;
-    }
-    const parsed = parser.parse(read.text, file);
-    diagnostics.push(...parsed.diagnostics);
-    return parsed.file;
+    const read = prepared.get(file) ?? readHclFile(file, maxBytes, parser);
+    diagnostics.push(...read.diagnostics);
+    if (read.wasRead) filesRead++;
+    return read.file;
   };
 
   const scanned = new Map<string, HclFile[]>();
-  for (const file of [...files].filter((path) => path.endsWith('.tf')).sort(compareStrings)) {
+  for (const file of tfFiles) {
     const dir = dirname(file);
     const list = scanned.get(dir) ?? [];
     scanned.set(dir, list);
