@@ -9,7 +9,7 @@ const singleImporters = [
   // The benchmark times hcl2json against our parser in the same run.
   { name: '@cdktf/hcl2json', file: 'bench/terraform-scan.ts' },
   { name: 'js-yaml', file: 'providers/yaml/parse.ts' },
-  { name: 'commander', file: 'src/cli/main.ts' },
+  { name: 'commander', file: 'src/cli/**/*.ts' },
   { name: '@aws-sdk/*', file: 'providers/aws/client.ts' },
   { name: '@azure/*', file: 'providers/azure/client.ts' },
 ];
@@ -38,7 +38,7 @@ export default tseslint.config(
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
       'no-console': 'error',

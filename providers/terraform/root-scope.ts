@@ -17,7 +17,7 @@ export function rootLabel(rootDir: string, cwd: string): string {
 export function scopeToRoot(result: Pick<LoadResult, 'nodes' | 'edges'>, label: string): { nodes: AnyNode[]; edges: Edge[] } {
   const scope = (id: string): string => (id.startsWith(PREFIX) ? `${PREFIX}${label}:${id.slice(PREFIX.length)}` : id);
   return {
-    nodes: result.nodes.map((node) => ({ ...node, id: scope(node.id) }) as AnyNode),
+    nodes: result.nodes.map((node) => ({ ...node, id: scope(node.id) })),
     edges: result.edges.map((edge) => ({ ...edge, from: scope(edge.from), to: scope(edge.to) })),
   };
 }

@@ -19,7 +19,7 @@ export function processIo(): Io {
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    isTTY: process.stdout.isTTY === true,
+    isTTY: isTerminal(process.stdout),
     env: process.env,
     cwd: process.cwd(),
     writeFile: (file, text) => {
@@ -36,4 +36,9 @@ export function processIo(): Io {
 export function useColor(io: Io): boolean {
   const noColor = io.env.NO_COLOR;
   return io.isTTY && (noColor === undefined || noColor === '');
+}
+
+/** Node types `isTTY` as always present, but it is undefined on pipes and files. */
+function isTerminal(stream: { readonly isTTY?: boolean }): boolean {
+  return stream.isTTY ?? false;
 }

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { jsonReportSchema } from '../../src/report/json-schema';
+import { version as packageVersion } from '../../package.json';
 import { ensureDist, repo } from './ensure-dist';
 
 const examples = path.join(repo, 'examples', 'terraform');
@@ -31,7 +32,7 @@ function node(args: readonly string[]) {
 describe('bin/gatewarden.js', () => {
   it('prints its version', () => {
     const r = node(['bin/gatewarden.js', '--version']);
-    expect([r.status, r.stdout.trim()]).toEqual([0, (require('../../package.json') as { version: string }).version]);
+    expect([r.status, r.stdout.trim()]).toEqual([0, packageVersion]);
   });
 
   it('scans the examples: JSON on stdout valid against the schema, exit 1 for their high findings', () => {

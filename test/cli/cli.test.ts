@@ -26,7 +26,9 @@ let root: string;
 beforeEach(() => {
   root = mkdtempSync(path.join(tmpdir(), 'gw-cli-'));
 });
-afterEach(() => rmSync(root, { recursive: true, force: true }));
+afterEach(() => {
+  rmSync(root, { recursive: true, force: true });
+});
 
 function write(rel: string, text: string): string {
   const file = path.join(root, rel);
@@ -184,7 +186,7 @@ describe('gatewarden CLI', () => {
       for (const text of [policy.title, policy.severity, policy.control, policy.target, ...policy.owasp, ...policy.references]) expect(byId.stdout).toContain(text);
       expect(byId.stdout).toContain(policy.rationale.trim().split('\n')[0]);
       for (const remediation of Object.values(policy.remediation)) {
-        for (const line of (remediation ?? '').split('\n').filter((l) => l.trim() !== '')) expect(byId.stdout).toContain(line);
+        for (const line of remediation.split('\n').filter((l) => l.trim() !== '')) expect(byId.stdout).toContain(line);
       }
       expect((await runCli(['policies', 'show', `${policy.category}/${policy.slug}`])).stdout).toBe(byId.stdout);
     });

@@ -4,7 +4,6 @@ import { runPolicies } from '../../src/engine/run';
 import type { ScanResult } from '../../src/engine/scan-result';
 import { set } from '../../src/graph/attr';
 import { ResourceGraph } from '../../src/graph/graph';
-import type { AnyNode } from '../../src/graph/kinds';
 import { fileSource, type SourceRef } from '../../src/graph/source';
 import { GraphBuilder } from '../helpers';
 
@@ -83,7 +82,7 @@ function rebuilt(graph: ResourceGraph): ResourceGraph {
   const out = new ResourceGraph();
   for (const node of graph.nodes()) {
     const live = sources.get(node.id)?.kind === 'cloud';
-    out.add({ ...node, source: sources.get(node.id) ?? node.source, ...(live && { provider: 'aws' }) } as AnyNode);
+    out.add({ ...node, source: sources.get(node.id) ?? node.source, ...(live && { provider: 'aws' }) });
   }
   return out;
 }
