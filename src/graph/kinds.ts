@@ -92,6 +92,8 @@ export interface StageAttrs {
   readonly cacheEncrypted: Attr<boolean>;
   /** Stage-wide throttle (method settings for all methods, default route settings); `null` when only the account default applies. */
   readonly throttling: Attr<Throttle | null>;
+  /** Stage-wide usage quota set on the gateway itself (usage plans and products are `api.usage-plan` nodes); `null` when none. */
+  readonly quota: Attr<Quota | null>;
   /** The stage presents a client certificate to its backends. */
   readonly clientCertificate: Attr<boolean>;
 }
@@ -110,6 +112,8 @@ export interface DomainAttrs {
   readonly minTlsVersion: Attr<TlsVersion>;
   /** The native policy name, e.g. `TLS_1_0`, `TLSv1.2_2021`, for messages. */
   readonly securityPolicy: Attr<string>;
+  /** Weak cipher suites the endpoint still accepts (3DES, RC4); empty when none. */
+  readonly weakCiphers: Attr<readonly string[]>;
   /** Plain HTTP is served (not redirected) on this endpoint. */
   readonly allowsPlainHttp: Attr<boolean>;
   readonly mutualTls: Attr<boolean>;
@@ -124,6 +128,8 @@ export interface BackendAttrs {
   /** The backend's certificate is verified. */
   readonly verifiesCertificate: Attr<boolean>;
   readonly connection: Attr<'internet' | 'vpc-link' | 'private'>;
+  /** The oldest TLS version the gateway still offers when it connects to this backend. */
+  readonly minTlsVersion: Attr<TlsVersion>;
 }
 
 export interface UsagePlanAttrs {

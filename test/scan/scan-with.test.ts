@@ -35,7 +35,7 @@ function domainsAdapter(requests: LoadRequest[] = []): ProviderAdapter {
           nodes.push({
             id: `terraform:${m[1]}`, kind: 'api.domain', name: m[1], provider: 'terraform', platform: 'aws', source, native: { type: 'test_domain' },
             attrs: {
-              hostname: set(m[1]), minTlsVersion: set(m[2] as TlsVersion, source), securityPolicy: set(`TLS_${m[2]}`), allowsPlainHttp: set(false),
+              hostname: set(m[1]), minTlsVersion: set(m[2] as TlsVersion, source), securityPolicy: set(`TLS_${m[2]}`), weakCiphers: set([]), allowsPlainHttp: set(false),
               mutualTls: set(false), endpointType: set('regional'),
             },
           });

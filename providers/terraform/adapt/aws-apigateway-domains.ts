@@ -1,4 +1,4 @@
-import { byDefault, unknown, type Attr } from '../../../src/graph/attr';
+import { byDefault, mapAttr, unknown, type Attr } from '../../../src/graph/attr';
 import type { DomainAttrs } from '../../../src/graph/kinds';
 import type { TlsVersion } from '../../../src/graph/tls';
 import type { TfBody, TfResource } from '../model';
@@ -24,6 +24,9 @@ export function adaptApiGatewayDomains(linker: Linker): AdaptResult {
       hostname: readAttr(body, 'domain_name', asString),
       minTlsVersion: minTlsOf(securityPolicy, apiGatewayPolicyMinTls),
       securityPolicy,
+      // No API Gateway security policy offers 3DES or RC4:
+      // https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-security-policies-list.html
+      weakCiphers: mapAttr(securityPolicy, () => []),
       // API Gateway custom domains listen on HTTPS only.
       allowsPlainHttp: byDefault(false, domain.source),
       mutualTls: blockPresence(body, 'mutual_tls_authentication', domain.source),

@@ -236,6 +236,7 @@ export function backendAttrs(
       ? negate(readAttr(tls, 'insecure_skip_verification', asBool, { value: false, source: tls.source }))
       : byDefault(true, integration.source),
     connection,
+    minTlsVersion: unknownBackendTlsFloor(integration.source),
   };
 }
 
@@ -391,6 +392,8 @@ function adaptStages(linker: Linker, stages: readonly RestStage[], settingsBySta
       cacheEnabled: isInline ? byDefault(false, resource.source) : readAttr(body, 'cache_cluster_enabled', asBool, { value: false, source: resource.source }),
       cacheEncrypted: settings ? readAttr(settings, 'cache_data_encrypted', asBool, { value: false, source: at }) : byDefault(false, at),
       throttling: settings ? settingsThrottle(settings) : byDefault(null, at),
+      // API Gateway stages have no quota of their own; usage plans carry quotas.
+      quota: byDefault(null, resource.source),
       clientCertificate: isInline ? byDefault(false, resource.source) : present(body, 'client_certificate_id', resource.source),
     };
     const node = terraformNode(resource, 'api.stage', attrs, { suffix: isInline ? INLINE_STAGE_SUFFIX : '' });
@@ -403,4 +406,9 @@ function adaptStages(linker: Linker, stages: readonly RestStage[], settingsBySta
 export function present(body: TfBody, name: string, fallback: FileSource): Attr<boolean> {
   const found = attribute(body, name);
   return found ? set(true, found.source) : byDefault(false, fallback);
+}
+
+/** API Gateway does not document, nor let you choose, the TLS versions it offers to backends. */
+export function unknownBackendTlsFloor(at: FileSource): Attr<never> {
+  return unknown('API Gateway does not publish the TLS versions it offers to backends', at);
 }

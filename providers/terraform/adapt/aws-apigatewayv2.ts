@@ -1,11 +1,11 @@
-import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
+import { byDefault, mapAttr, set, unknown, type Attr } from '../../../src/graph/attr';
 import type {
   ApiAttrs, ApiFlavor, AuthorizerAttrs, Authorization, AuthorizerType, BackendType, CorsConfig, DomainAttrs, EndpointType, LogLevel, OperationAttrs,
   StageAttrs, Throttle,
 } from '../../../src/graph/kinds';
 import type { FileSource } from '../../../src/graph/source';
 import type { TfBody, TfResource } from '../model';
-import { backendAttrs, hasSpec, negate, present } from './aws-apigateway';
+import { unknownBackendTlsFloor, backendAttrs, hasSpec, negate, present } from './aws-apigateway';
 import { domainIds, minTlsOf } from './aws-apigateway-domains';
 import { nodeId, type Linker } from './linker';
 import { specOperations } from './openapi-operations';
@@ -126,6 +126,7 @@ function quickCreate(api: TfResource, at: FileSource, result: AdaptResult): void
     usesTls: isLambda ? byDefault(true, at) : scheme ? set(scheme === 'https', at) : unknown(target.state === 'unknown' ? target.expr : target.value, at),
     verifiesCertificate: byDefault(true, at),
     connection: byDefault('internet', at),
+    minTlsVersion: unknownBackendTlsFloor(at),
   }, { suffix: QUICK_INTEGRATION_SUFFIX });
   const stage = terraformNode(api, 'api.stage', { ...httpStageDefaults(at), stageName: byDefault('$default', at), accessLogging: byDefault(false, at) }, {
     suffix: QUICK_STAGE_SUFFIX,
@@ -252,6 +253,7 @@ function httpStageDefaults(at: FileSource): Omit<StageAttrs, 'stageName' | 'acce
     cacheEnabled: byDefault(false, at),
     cacheEncrypted: byDefault(false, at),
     throttling: byDefault(null, at),
+    quota: byDefault(null, at),
     clientCertificate: byDefault(false, at),
   };
 }
@@ -292,6 +294,7 @@ function adaptDomains(linker: Linker, result: AdaptResult): void {
       hostname: readAttr(body, 'domain_name', asString),
       minTlsVersion: minTlsOf(securityPolicy, apiGatewayPolicyMinTls),
       securityPolicy,
+      weakCiphers: mapAttr(securityPolicy, () => []),
       allowsPlainHttp: byDefault(false, domain.source),
       mutualTls: blockPresence(body, 'mutual_tls_authentication', domain.source),
       endpointType: config

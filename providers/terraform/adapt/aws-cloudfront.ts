@@ -1,4 +1,4 @@
-import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
+import { byDefault, mapAttr, set, unknown, type Attr } from '../../../src/graph/attr';
 import type { CdnAttrs, DomainAttrs, EndpointType } from '../../../src/graph/kinds';
 import type { FileSource } from '../../../src/graph/source';
 import type { TfBody, TfResource } from '../model';
@@ -9,7 +9,7 @@ import { WEB_ACL } from './aws-wafv2';
 import { nodeId, type Linker } from './linker';
 import { asBool, asString, asStringList, attribute, readAttr, readBlocks } from './read-attr';
 import { edge, emptyResult, terraformNode, type AdaptResult } from './terraform-node';
-import { cloudFrontMinTls } from './tls-policy';
+import { cloudFrontMinTls, cloudFrontWeakCiphers } from './tls-policy';
 
 // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudfront_distribution
 const DISTRIBUTION = 'aws_cloudfront_distribution';
@@ -74,6 +74,7 @@ function viewerAttrs(distribution: TfResource): DomainAttrs {
     hostname,
     minTlsVersion: minTlsOf(securityPolicy, cloudFrontMinTls),
     securityPolicy,
+    weakCiphers: mapAttr(securityPolicy, cloudFrontWeakCiphers),
     allowsPlainHttp: allowsPlainHttp(body, distribution.source),
     mutualTls: byDefault(false, distribution.source),
     endpointType: byDefault<EndpointType>('edge', distribution.source),

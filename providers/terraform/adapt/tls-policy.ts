@@ -28,3 +28,14 @@ export function cloudFrontMinTls(policy: string): TlsVersion | undefined {
   if (/^TLSv1\.3(_|$)/.test(name)) return '1.3';
   return undefined;
 }
+
+/**
+ * Weak cipher suites a CloudFront viewer security policy still accepts: 3DES in SSLv3 and TLSv1, RC4 in SSLv3
+ * (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html).
+ */
+export function cloudFrontWeakCiphers(policy: string): readonly string[] {
+  const name = policy.trim();
+  if (name === 'SSLv3') return ['RC4-MD5', 'DES-CBC3-SHA'];
+  if (name === 'TLSv1') return ['DES-CBC3-SHA'];
+  return [];
+}
