@@ -14,7 +14,7 @@ export default definePolicy({
   target: 'api.operation',
   rationale:
     'An operation without an authorizer can be called by anyone who can reach the endpoint. ' +
-    'An API key or subscription key alone only identifies the calling application: keys are shared, embedded in clients and rarely rotated, so they do not authenticate a user. ' +
+    'An API key or subscription key alone only identifies the calling application: keys are shared, embedded in clients and rarely rotated, so they do not authenticate a user (reported at medium severity, below operations open to anyone). ' +
     'Resource policies and network restrictions are checked by other policies and do not replace authentication here.',
   remediation: {
     terraform: [
@@ -71,6 +71,12 @@ export default definePolicy({
   },
 });
 
+/**
+ * A key is a credential of sorts: the caller must at least hold one, so key-only routes rank below open ones.
+ * (CONTROLS.md `api-key-only`; the finding stays with this policy so that one route never gets two findings.)
+ */
+const KEY_ONLY = { severity: 'medium' } as const;
+
 function checkAuthorization(operation: GraphNode<'api.operation'>, method: Attr<string>): Outcome {
   const { authorization, apiKeyRequired } = operation.attrs;
   const label = `\`${operation.name}\`${routeOf(method, operation.attrs.path)}`;
@@ -89,9 +95,9 @@ function checkAuthorization(operation: GraphNode<'api.operation'>, method: Attr<
         case 'mtls':
           return pass();
         case 'api-key-only':
-          return fail(`${label} is protected by an API key only: a key identifies the calling application but does not authenticate it`, source);
+          return fail(`${label} is protected by an API key only: a key identifies the calling application but does not authenticate it`, source, KEY_ONLY);
         case 'subscription-key':
-          return fail(`${label} is protected by a subscription key only: a key identifies the calling application but does not authenticate it`, source);
+          return fail(`${label} is protected by a subscription key only: a key identifies the calling application but does not authenticate it`, source, KEY_ONLY);
         case 'none':
           break;
       }
@@ -103,7 +109,7 @@ function checkAuthorization(operation: GraphNode<'api.operation'>, method: Attr<
     case 'set':
     case 'default':
       if (apiKeyRequired.value) {
-        return fail(`${label} has authorization none and relies on an API key alone: a key identifies the calling application but does not authenticate it`, source);
+        return fail(`${label} has authorization none and relies on an API key alone: a key identifies the calling application but does not authenticate it`, source, KEY_ONLY);
       }
       return fail(`${label} requires no authorization (authorization none)`, source);
     case 'unknown':

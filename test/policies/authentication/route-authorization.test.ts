@@ -39,7 +39,7 @@ policyTester.run(policy, {
     {
       name: 'authorization none with an API key: identification, not authentication',
       graph: g.operation({ name: 'keyed', ...get, authorization: g.set('none'), apiKeyRequired: g.set(true) }),
-      findings: [{ node: 'keyed', message: /relies on an API key alone: a key identifies the calling application but does not authenticate it/ }],
+      findings: [{ node: 'keyed', message: /relies on an API key alone: a key identifies the calling application but does not authenticate it/, severity: 'medium' }],
     },
     {
       name: 'authorization none with api key requirement unknown',
@@ -49,12 +49,12 @@ policyTester.run(policy, {
     {
       name: 'api-key-only',
       graph: apiWith('rest', { name: 'key_only', ...get, authorization: g.set('api-key-only') }),
-      findings: [{ node: 'key_only', message: /protected by an API key only/ }],
+      findings: [{ node: 'key_only', message: /protected by an API key only/, severity: 'medium' }],
     },
     {
       name: 'APIM subscription key',
       graph: apiWith('apim', { name: 'sub_key', ...get, authorization: g.set('subscription-key') }),
-      findings: [{ node: 'sub_key', message: /protected by a subscription key only/ }],
+      findings: [{ node: 'sub_key', message: /protected by a subscription key only/, severity: 'medium' }],
     },
     {
       name: 'HTTP API route with authorization none (default)',
