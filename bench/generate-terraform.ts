@@ -25,7 +25,7 @@ function pick<T>(i: number, salt: number, options: readonly T[]): T {
 }
 
 function restApi(i: number): string {
-  const routes = 1 + (i % 8);
+  const routes = 1 + (i % 6);
   const parts: string[] = [
     `variable "stage_${i}" {\n  type    = string\n  default = "${pick(i, 1, ['prod', 'staging', 'dev'])}"\n}\n`,
     `locals {\n  api_${i}_name = "svc-${i}-\${var.stage_${i}}"\n}\n`,

@@ -76,7 +76,9 @@ function main(): void {
 
 if (process.argv[2] === '--child') {
   measure(process.argv[3] as Mode, process.argv[4] ?? workDir).then(
-    (m) => console.log(JSON.stringify(m)),
+    (m) => {
+      console.log(JSON.stringify(m));
+    },
     (error: unknown) => { console.error(error); process.exitCode = 1; },
   );
 } else {

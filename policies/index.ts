@@ -4,6 +4,7 @@ import authenticationRouteAuthorization from './authentication/route-authorizati
 import dataExposureCacheEncryption from './data-exposure/cache-encryption';
 import dataExposureCorsWildcard from './data-exposure/cors-wildcard';
 import dataExposureDataTraceLogging from './data-exposure/data-trace-logging';
+import documentationApiSpec from './documentation/api-spec';
 import encryptionBackendTls from './encryption/backend-tls';
 import encryptionHttpsOnly from './encryption/https-only';
 import encryptionTlsVersion from './encryption/tls-version';
@@ -14,6 +15,8 @@ import exposurePublicEndpoint from './exposure/public-endpoint';
 import monitoringAccessLogging from './monitoring/access-logging';
 import monitoringExecutionLogging from './monitoring/execution-logging';
 import monitoringTracing from './monitoring/tracing';
+import validationRequestValidation from './validation/request-validation';
+import apiManagementQuota from './api-management/quota';
 import apiManagementThrottling from './api-management/throttling';
 import apiManagementWafProtection from './api-management/waf-protection';
 
@@ -24,6 +27,7 @@ export const builtinPolicies: readonly AnyPolicy[] = [
   dataExposureDataTraceLogging,
   dataExposureCacheEncryption,
   dataExposureCorsWildcard,
+  documentationApiSpec,
   exposurePublicEndpoint,
   exposureDefaultEndpointBypass,
   keyManagementApiKeyInCode,
@@ -32,8 +36,10 @@ export const builtinPolicies: readonly AnyPolicy[] = [
   monitoringTracing,
   apiManagementThrottling,
   apiManagementWafProtection,
+  apiManagementQuota,
   leastPrivilegeResourcePolicyWildcard,
   encryptionTlsVersion,
   encryptionHttpsOnly,
   encryptionBackendTls,
+  validationRequestValidation,
 ];

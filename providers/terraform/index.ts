@@ -1,31 +1,69 @@
+import { basename, sep } from 'node:path';
 import type { LoadRequest, LoadResult, ProviderAdapter } from '../../src/graph/adapter';
+import type { Diagnostic } from '../../src/graph/diagnostic';
+import type { AnyNode, Edge } from '../../src/graph/kinds';
+import { DEFAULT_MAX_FILE_BYTES } from '../read-text-file';
 import { adaptTerraform } from './adapt';
-import { readTerraform } from './load';
+import { readTerraform, type RootModuleResources, type TerraformReadResult } from './load';
+import type { TfResource } from './model';
+import { isPlanPath, looksLikePlanJson } from './plan/detect-plan';
+import { loadPlans, planRootDir } from './plan/load-plans';
 import { rootLabel, scopeToRoot } from './root-scope';
 
-/** Terraform configurations (HCL): `.tf` files, with `.tfvars` / `.tfvars.json` for variable values. */
+/**
+ * Terraform: configurations (HCL: `.tf` files, with `.tfvars` / `.tfvars.json` for variable values) and the JSON of
+ * plans and states (`terraform show -json`). One provider reads both so that a plan made from scanned .tf files is
+ * reported once: with the plan's values and the .tf files' lines.
+ */
 const terraform: ProviderAdapter = {
   id: 'terraform',
-  description: 'Terraform HCL configurations (*.tf, *.tfvars, *.tfvars.json)',
+  description: 'Terraform HCL configurations (*.tf, *.tfvars, *.tfvars.json) and plan / state JSON (terraform show -json)',
   kind: 'file',
-  matches({ path }) {
-    return /\.(tf|tfvars|tfvars\.json)$/i.test(path);
+  matches({ path, head }) {
+    return /\.(tf|tfvars|tfvars\.json)$/i.test(path) || looksLikePlanJson(path, head);
   },
   async load({ files, options }: LoadRequest): Promise<LoadResult> {
-    const read = await readTerraform(files, options);
-    const nodes = [];
-    const edges = [];
-    const diagnostics = [...read.diagnostics];
-    for (const root of read.roots) {
-      // Each root module is adapted on its own: references never cross roots.
-      const adapted = adaptTerraform(root.resources);
-      const scoped = scopeToRoot(adapted, rootLabel(root.rootDir, options.cwd ?? process.cwd()));
-      nodes.push(...scoped.nodes);
-      edges.push(...scoped.edges);
+    const planFiles = files.filter(isPlanPath);
+    const hclFiles = files.filter((file) => !isPlanPath(file));
+    // A plan alone needs no HCL parser: skip loading it.
+    const read: TerraformReadResult = hclFiles.length > 0 ? await readTerraform(hclFiles, options) : { roots: [], resources: [], diagnostics: [], filesRead: 0 };
+    const planned = loadPlans(planFiles, read.roots, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+    const matchedRoots = new Set(planned.plans.flatMap((plan) => (plan.matchedRoot ? [plan.matchedRoot.rootDir] : [])));
+
+    const cwd = options.cwd ?? process.cwd();
+    const nodes: AnyNode[] = [];
+    const edges: Edge[] = [];
+    const diagnostics: Diagnostic[] = [...withoutNoticesOf(read.diagnostics, read.roots, matchedRoots), ...planned.diagnostics];
+    const usedLabels = new Set<string>();
+    const add = (resources: readonly TfResource[], label: string): void => {
+      // Each root module (or plan) is adapted on its own: references never cross roots.
+      const adapted = adaptTerraform(resources);
+      const scoped = scopeToRoot(adapted, label);
+      for (const node of scoped.nodes) nodes.push(node);
+      for (const edge of scoped.edges) edges.push(edge);
       diagnostics.push(...adapted.diagnostics);
+      usedLabels.add(label);
+    };
+    for (const root of read.roots) {
+      if (!matchedRoots.has(root.rootDir)) add(root.resources, rootLabel(root.rootDir, cwd));
+    }
+    for (const plan of planned.plans) {
+      const label = rootLabel(planRootDir(plan), cwd);
+      // A plan and a state of the same root (or two plans in one directory) keep apart by file name.
+      add(plan.resources, usedLabels.has(label) ? `${label}/${basename(plan.file)}` : label);
     }
     return { nodes, edges, diagnostics };
   },
 };
+
+/**
+ * A root read through its plan is checked with the plan's values: what the HCL reader says about values it could
+ * not evaluate (unknown `count`, modules not downloaded) no longer applies. Errors (unreadable files) stay.
+ */
+function withoutNoticesOf(diagnostics: readonly Diagnostic[], roots: readonly RootModuleResources[], matched: ReadonlySet<string>): Diagnostic[] {
+  if (matched.size === 0) return [...diagnostics];
+  const matchedFiles = new Set(roots.filter((root) => matched.has(root.rootDir)).flatMap((root) => root.resources.map((r) => r.source.file)));
+  return diagnostics.filter((d) => d.severity === 'error' || d.file === undefined || !(matchedFiles.has(d.file) || [...matched].some((dir) => d.file?.startsWith(`${dir}${sep}`))));
+}
 
 export default terraform;

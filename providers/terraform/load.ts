@@ -10,6 +10,7 @@ import type { ModuleConfig } from './module-config';
 import { buildModuleConfig, isLocalSource } from './module-config';
 import type { ModuleEnvironment } from './module-instance';
 import { ModuleInstance } from './module-instance';
+import { readModuleManifest } from './module-manifest';
 import type { TfResource } from './model';
 import { loadHclParser } from './parse';
 import { readInParallel } from './parse-pool';
@@ -74,7 +75,10 @@ export async function readTerraform(files: readonly string[], options: ProviderO
     const tfvars = readVariableFiles(rootDir, options.varFiles ?? [], parser, maxBytes);
     diagnostics.push(...tfvars.diagnostics);
     filesRead += tfvars.filesRead;
+    const manifest = readModuleManifest(rootDir);
+    diagnostics.push(...manifest.diagnostics);
     const env: ModuleEnvironment = {
+      downloadedModules: manifest.dirs,
       budget: createBudget(),
       rootDir,
       diagnostics,

@@ -14,6 +14,7 @@ import type { ModuleCallDecl, ModuleConfig, ResourceDecl } from './module-config
 import { isLocalSource } from './module-config';
 import type { TfResource, TfValue } from './model';
 import { isUnknown } from './model';
+import { moduleCallPath } from './plan/traversal';
 import { convertToType } from './type-constraint';
 
 /** Shared by all module instances of one root module. */
@@ -27,6 +28,8 @@ export interface ModuleEnvironment {
   readonly readFile: (path: string, moduleDir: string) => string | undefined;
   /** Keys of diagnostics already reported, so each is reported once. */
   readonly reported: Set<string>;
+  /** Registry and git modules downloaded by `terraform init`, by module call path (`api`, `api.stage`): absolute directories. */
+  readonly downloadedModules?: ReadonlyMap<string, string>;
 }
 
 /** Values given to a root module's variables from .tfvars files. */
@@ -340,11 +343,11 @@ export class ModuleInstance implements RootResolver {
       this.report('warning', `${address}: the module source is not a literal string; its resources are not checked`, call.file, line);
       return undefined;
     }
-    if (!isLocalSource(call.source)) {
-      this.report('notice', `${address}: module source "${call.source}" is not a local path and is not downloaded; its resources are not checked`, call.file, line);
+    const dir = isLocalSource(call.source) ? resolve(this.config.dir, call.source) : this.env.downloadedModules?.get([...moduleCallPath(this.modulePath), call.name].join('.'));
+    if (dir === undefined) {
+      this.report('notice', `${address}: module ${call.name} from "${call.source}" is not downloaded; its resources are not checked; run terraform init or scan a plan`, call.file, line);
       return undefined;
     }
-    const dir = resolve(this.config.dir, call.source);
     if (this.ancestry.includes(dir) || this.ancestry.length > MAX_MODULE_DEPTH) {
       this.report('warning', `${address}: module "${call.source}" calls itself (directly or through other modules); not followed`, call.file, line);
       return undefined;

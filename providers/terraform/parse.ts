@@ -3,12 +3,13 @@ import { Language, Parser } from 'web-tree-sitter';
 import type { Node } from 'web-tree-sitter';
 import type { Diagnostic } from '../../src/graph/diagnostic';
 import type { HclFile } from './hcl/ast';
+import { ERROR_TYPE_ID, HAS_ERROR_FLAG, NODE_STRIDE, type CompactTree, type NodeTypeTable } from './hcl/compact-tree';
 import { MAX_SYNTAX_DEPTH, SyntaxConverter } from './hcl/syntax-to-ast';
 
 /**
  * The only importer of web-tree-sitter. tree-sitter-hcl gives positions on every node and is
  * 2-5x faster than @cdktf/hcl2json (docs/hcl-parser.md). The WASM runtime and the grammar are
- * loaded once per process; each parse frees its tree.
+ * loaded once per process; each parse copies the tree out of WASM memory in one walk and frees it.
  */
 
 export interface ParsedHcl {
@@ -19,6 +20,10 @@ export interface ParsedHcl {
 export interface HclParser {
   /** Synchronous once the parser is loaded, so evaluation code never awaits. */
   parse(text: string, file: string): ParsedHcl;
+  /** The WASM half of {@link parse}: parses and copies the tree (undefined if the parser returned none). */
+  copy(text: string): CompactTree | undefined;
+  /** The pure half of {@link parse}: converts a copied tree to the syntax tree of hcl/ast.ts. */
+  convert(text: string, file: string, tree: CompactTree | undefined): ParsedHcl;
 }
 
 let loading: Promise<HclParser> | undefined;
@@ -62,48 +67,126 @@ function loadRawParser(): Promise<Parser> {
 
 async function createParser(): Promise<HclParser> {
   const parser = await loadRawParser();
-  return {
-    parse(text: string, file: string): ParsedHcl {
-      const tree = parser.parse(text);
-      if (!tree) {
-        return { file: { file, body: { attributes: [], blocks: [], line: 1, endLine: 1 } }, diagnostics: [{ severity: 'error', message: 'the HCL parser returned no tree', file, provider: 'terraform' }] };
-      }
-      try {
-        const root = tree.rootNode;
-        const diagnostics: Diagnostic[] = [];
-        if (root.hasError) {
-          const problem = firstProblem(root);
-          const line = (problem?.startPosition.row ?? 0) + 1;
-          const what = problem?.isMissing ? `missing ${JSON.stringify(problem.type)}` : 'unexpected input';
-          diagnostics.push({ severity: 'error', message: `HCL syntax error at line ${line}: ${what}; blocks containing errors are skipped`, file, line, provider: 'terraform' });
-        }
-        const converter = new SyntaxConverter(text);
-        const body = converter.convertFile(root);
-        const truncated = converter.truncatedAtLines[0];
-        if (truncated !== undefined) {
-          diagnostics.push({ severity: 'warning', message: `nesting deeper than ${MAX_SYNTAX_DEPTH} levels at line ${truncated}: the deeper part is treated as unknown`, file, line: truncated, provider: 'terraform' });
-        }
-        return { file: { file, body }, diagnostics };
-      } finally {
-        tree.delete();
-      }
-    },
+  const language = parser.language;
+  if (!language) throw new Error('the HCL parser has no language');
+  const types: NodeTypeTable = {
+    names: language.types.map((name) => name || 'ERROR'),
+    named: language.types.map((_, id) => language.nodeTypeIsNamed(id)),
   };
+  const copier = new TreeCopier(types);
+  const copy = (text: string): CompactTree | undefined => {
+    const tree = parser.parse(text);
+    if (!tree) return undefined;
+    try {
+      return copier.copy(tree.rootNode);
+    } finally {
+      tree.delete();
+    }
+  };
+  const convert = (text: string, file: string, tree: CompactTree | undefined): ParsedHcl => {
+    if (!tree) {
+      return { file: { file, body: { attributes: [], blocks: [], line: 1, endLine: 1 } }, diagnostics: [{ severity: 'error', message: 'the HCL parser returned no tree', file, provider: 'terraform' }] };
+    }
+    const diagnostics: Diagnostic[] = [];
+    if (tree.problem) {
+      const { line, what } = tree.problem;
+      diagnostics.push({ severity: 'error', message: `HCL syntax error at line ${line}: ${what}; blocks containing errors are skipped`, file, line, provider: 'terraform' });
+    }
+    const converter = new SyntaxConverter(text, tree, types);
+    const body = converter.convertFile();
+    const truncated = converter.truncatedAtLines[0];
+    if (truncated !== undefined) {
+      diagnostics.push({ severity: 'warning', message: `nesting deeper than ${MAX_SYNTAX_DEPTH} levels at line ${truncated}: the deeper part is treated as unknown`, file, line: truncated, provider: 'terraform' });
+    }
+    return { file: { file, body }, diagnostics };
+  };
+  return { copy, convert, parse: (text, file) => convert(text, file, copy(text)) };
 }
 
-/** The first ERROR or MISSING node in document order, without recursion (the tree may be deep). */
-function firstProblem(root: Node): Node | undefined {
-  const cursor = root.walk();
-  try {
-    for (;;) {
-      const node = cursor.currentNode;
-      if (node.isError || node.isMissing) return node;
-      if (node.hasError && cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) return undefined;
+/**
+ * Named node types whose children hcl/syntax-to-ast.ts never reads (it takes their type or their text):
+ * in an error-free tree they are copied without their children, which saves a `children` call each.
+ */
+const OPAQUE_TYPES: ReadonlySet<string> = new Set([
+  'identifier', 'variable_expr', 'numeric_lit', 'bool_lit', 'null_lit', 'legacy_index', 'ellipsis', 'strip_marker',
+  'template_literal', 'heredoc_start', 'heredoc_identifier', 'quoted_template_start', 'quoted_template_end',
+  'template_interpolation_start', 'template_interpolation_end', 'template_directive_start', 'template_directive_end',
+  'block_start', 'block_end', 'object_start', 'object_end', 'tuple_start', 'tuple_end',
+]);
+
+/**
+ * Copies a tree into a {@link CompactTree}: one call for each node's type, plus its end offset unless the
+ * node is an anonymous token of an error-free tree (a token's text is its type name, e.g. `=` or `{`, so
+ * its end is known), plus one `children` call per node whose children are read. Error flags are read only
+ * when the tree has an error; then every node is copied in full. Iterative: a hostile file may nest deeply.
+ */
+class TreeCopier {
+  private readonly types: NodeTypeTable;
+  private readonly commentId: number;
+  /** By type id: {@link OPAQUE_TYPES}. */
+  private readonly opaque: readonly boolean[];
+  /** Reused between files; each result is a right-sized copy. */
+  private scratch: Int32Array = new Int32Array(1 << 16);
+
+  constructor(types: NodeTypeTable) {
+    this.types = types;
+    this.commentId = types.names.indexOf('comment');
+    this.opaque = types.names.map((name) => OPAQUE_TYPES.has(name));
+  }
+
+  copy(root: Node): CompactTree {
+    const withErrors = root.hasError;
+    let problem: { line: number; what: string } | undefined;
+    // A node, or the index of a copied node whose children have all been copied (to fill in its subtree size).
+    const stack: (Node | number)[] = [root];
+    let count = 0;
+    for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+      let nodes = this.scratch;
+      if (typeof item === 'number') {
+        nodes[item * NODE_STRIDE + 3] = count - item;
+        continue;
+      }
+      const typeId = item.typeId;
+      if (typeId === this.commentId) continue;
+      const index = count++;
+      if (count * NODE_STRIDE > nodes.length) nodes = this.grow();
+      const at = index * NODE_STRIDE;
+      const start = item.startIndex;
+      nodes[at + 1] = start;
+      if (!withErrors && this.types.named[typeId] === false) {
+        nodes[at] = typeId;
+        nodes[at + 2] = start + (this.types.names[typeId] ?? '').length;
+        nodes[at + 3] = 1;
+        continue;
+      }
+      let flags = 0;
+      if (withErrors && item.hasError) {
+        flags = HAS_ERROR_FLAG;
+        if (!problem && (typeId === ERROR_TYPE_ID || item.isMissing)) {
+          problem = { line: item.startPosition.row + 1, what: item.isMissing ? `missing ${JSON.stringify(item.type)}` : 'unexpected input' };
+        }
+      }
+      nodes[at] = typeId | flags;
+      nodes[at + 2] = item.endIndex;
+      nodes[at + 3] = 1;
+      if (!withErrors && this.opaque[typeId] === true) continue;
+      const children = item.children;
+      if (children.length === 0) continue;
+      stack.push(index);
+      for (let i = children.length - 1; i >= 0; i--) {
+        const child = children[i];
+        if (child) stack.push(child);
       }
     }
-  } finally {
-    cursor.delete();
+    // A tree with an error but no ERROR or MISSING node to point at: report it at the top.
+    if (withErrors) problem ??= { line: 1, what: 'unexpected input' };
+    return { nodes: this.scratch.slice(0, count * NODE_STRIDE), ...(problem && { problem }) };
+  }
+
+  private grow(): Int32Array {
+    const larger = new Int32Array(this.scratch.length * 2);
+    larger.set(this.scratch);
+    this.scratch = larger;
+    return larger;
   }
 }

@@ -3,7 +3,7 @@ import { readTextFile } from '../read-text-file';
 import type { HclFile } from './hcl/ast';
 import type { HclParser } from './parse';
 
-/** One .tf file read and parsed, or why not. Plain data, so that parse workers can send it back. */
+/** One .tf file read and parsed, or why not. */
 export interface HclFileRead {
   readonly file?: HclFile;
   readonly diagnostics: readonly Diagnostic[];
@@ -11,13 +11,22 @@ export interface HclFileRead {
   readonly wasRead: boolean;
 }
 
-export function readHclFile(path: string, maxBytes: number, parser: HclParser): HclFileRead {
+/** A file's text to parse, or the outcome for a file with nothing to parse (unreadable or empty). */
+export type HclSource = { readonly text: string } | { readonly done: HclFileRead };
+
+export function readHclSource(path: string, maxBytes: number): HclSource {
   const read = readTextFile(path, maxBytes);
-  if ('diagnostic' in read) return { diagnostics: [{ ...read.diagnostic, provider: 'terraform' }], wasRead: false };
+  if ('diagnostic' in read) return { done: { diagnostics: [{ ...read.diagnostic, provider: 'terraform' }], wasRead: false } };
   if (read.text.trim() === '') {
     // An empty .tf file is valid Terraform: say so, but do not fail the run.
-    return { diagnostics: [{ severity: 'warning', message: 'empty file, nothing to check', file: path, provider: 'terraform' }], wasRead: true };
+    return { done: { diagnostics: [{ severity: 'warning', message: 'empty file, nothing to check', file: path, provider: 'terraform' }], wasRead: true } };
   }
-  const parsed = parser.parse(read.text, path);
+  return { text: read.text };
+}
+
+export function readHclFile(path: string, maxBytes: number, parser: HclParser): HclFileRead {
+  const source = readHclSource(path, maxBytes);
+  if ('done' in source) return source.done;
+  const parsed = parser.parse(source.text, path);
   return { file: parsed.file, diagnostics: parsed.diagnostics, wasRead: true };
 }

@@ -68,6 +68,22 @@ export interface ApiAttrs {
   readonly hasSpec: Attr<boolean>;
   /** `null`: CORS not configured at the gateway. */
   readonly cors: Attr<CorsConfig | null>;
+  /**
+   * Policies of this API (or its operations) that replace, instead of extend, what enclosing scopes enforce
+   * (APIM sections without `<base />`); empty where policies do not inherit (API Gateway).
+   */
+  readonly policyOverrides: Attr<readonly PolicyOverride[]>;
+}
+
+/** A scope's own policy section that drops the policies inherited from enclosing scopes. */
+export interface PolicyOverride {
+  /** Where the override is declared, e.g. `API orders`, `operation get-order`. */
+  readonly scope: string;
+  /** e.g. `inbound`. */
+  readonly section: string;
+  /** The inherited policies that no longer run, e.g. `validate-jwt (service)`. */
+  readonly dropped: readonly string[];
+  readonly source?: SourceRef;
 }
 
 export interface OperationAttrs {
@@ -77,6 +93,11 @@ export interface OperationAttrs {
   readonly authorization: Attr<Authorization>;
   readonly apiKeyRequired: Attr<boolean>;
   readonly requestValidation: Attr<RequestValidation>;
+  /**
+   * Query-string and header parameters the operation declares required (`query:page`, `header:X-Tenant`), which only a
+   * parameter validator enforces. Optional: absent when the source cannot say (path parameters are always present).
+   */
+  readonly requiredParameters?: Attr<readonly string[]>;
   /** Per-operation throttle (method settings, route settings); `null` when none is set here. */
   readonly throttling: Attr<Throttle | null>;
 }

@@ -8,7 +8,7 @@ type Overrides<K extends NodeKind> = Partial<AttrsByKind[K]> & { name?: string; 
 const u = unknown('test: not set');
 
 const DEFAULTS: { [K in NodeKind]: AttrsByKind[K] } = {
-  'api': { flavor: 'rest', endpointType: u, defaultEndpointEnabled: u, resourcePolicy: u, hasSpec: u, cors: u },
+  'api': { flavor: 'rest', endpointType: u, defaultEndpointEnabled: u, resourcePolicy: u, hasSpec: u, cors: u, policyOverrides: u },
   'api.operation': { method: u, path: u, authorization: u, apiKeyRequired: u, requestValidation: u, throttling: u },
   'api.stage': {
     stageName: u, accessLogging: u, executionLogging: u, dataTrace: u, tracing: u, cacheEnabled: u, cacheEncrypted: u,

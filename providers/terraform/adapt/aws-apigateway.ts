@@ -4,10 +4,10 @@ import type {
   RequestValidation, ResourcePolicy, StageAttrs, Throttle,
 } from '../../../src/graph/kinds';
 import type { FileSource } from '../../../src/graph/source';
-import type { TfBody, TfResource } from '../model';
+import type { TfBody, TfResource, TfValue } from '../model';
 import { parseResourcePolicy } from './iam-policy';
 import { nodeId, type Linker } from './linker';
-import { specOperations } from './openapi-operations';
+import { adaptSpecBody } from './openapi-operations';
 import {
   asBool, asNumber, asString, asStringList, attribute, blockPresence, convertAttribute, firstBlock, knownString, oneOf, readAttr, readBlocks,
 } from './read-attr';
@@ -49,8 +49,8 @@ interface MethodInfo {
 /** REST APIs with their resources, methods, integrations, authorizers, stages and method settings. */
 export function adaptApiGateway(linker: Linker): AdaptResult {
   const result = emptyResult();
-  adaptRestApis(linker, result);
   const methods = linker.ofType(METHOD).map((m) => methodInfo(linker, m));
+  adaptRestApis(linker, methods, result);
   const stages = restStages(linker);
   const settings = methodSettings(linker, stages, methods);
   adaptMethods(linker, methods, settings.byMethod, result);
@@ -60,7 +60,9 @@ export function adaptApiGateway(linker: Linker): AdaptResult {
   return result;
 }
 
-function adaptRestApis(linker: Linker, result: AdaptResult): void {
+function adaptRestApis(linker: Linker, methods: readonly MethodInfo[], result: AdaptResult): void {
+  // Routes defined by aws_api_gateway_method resources, which replace the same route of an OpenAPI body.
+  const methodRoutes = new Set(methods.flatMap((m) => (m.path.state === 'unknown' || m.httpMethod === undefined ? [] : [`${m.api ?? ''} ${m.httpMethod} ${m.path.value}`])));
   const policyOverrides = new Map<string, Attr<ResourcePolicy | null>>();
   for (const attachment of linker.ofType(REST_API_POLICY)) {
     const policy = readAttr(attachment.body, 'policy', toResourcePolicy);
@@ -68,22 +70,26 @@ function adaptRestApis(linker: Linker, result: AdaptResult): void {
   }
   for (const api of linker.ofType(REST_API)) {
     const body = api.body;
+    const spec = adaptSpecBody(api, 'rest', (method, path) => methodRoutes.has(`ref:${api.address} ${method} ${path}`));
+    // The `policy` argument (and an aws_api_gateway_rest_api_policy) override the body's x-amazon-apigateway-policy:
+    // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_rest_api#policy
+    const noPolicy = { value: null, source: api.source };
     const attrs: ApiAttrs = {
       flavor: 'rest',
       endpointType: endpointType(body, api.source),
       // disable_execute_api_endpoint defaults to false: the execute-api endpoint stays open.
       defaultEndpointEnabled: negate(readAttr(body, 'disable_execute_api_endpoint', asBool, { value: false, source: api.source })),
-      resourcePolicy: policyOverrides.get(api.address) ?? readAttr(body, 'policy', toResourcePolicy, { value: null, source: api.source }),
+      resourcePolicy: policyOverrides.get(api.address)
+        ?? (spec.resourcePolicy && !attribute(body, 'policy') ? spec.resourcePolicy : readAttr(body, 'policy', toResourcePolicy, noPolicy)),
       hasSpec: hasSpec(body, api.source),
+      // API Gateway has no policy scopes to inherit from.
+      policyOverrides: byDefault([], api.source),
       // REST APIs answer CORS through OPTIONS methods and integration responses, not a gateway setting.
       cors: byDefault(null, api.source),
     };
-    const apiNode = terraformNode(api, 'api', attrs);
-    result.nodes.push(apiNode);
-    for (const operation of specOperations(api, 'rest')) {
-      result.nodes.push(operation);
-      result.edges.push(edge(apiNode.id, 'api-has-operation', operation.id));
-    }
+    result.nodes.push(terraformNode(api, 'api', attrs), ...spec.nodes);
+    result.edges.push(...spec.edges);
+    result.diagnostics.push(...spec.diagnostics);
   }
 }
 
@@ -162,6 +168,7 @@ function adaptMethods(linker: Linker, methods: readonly MethodInfo[], settings: 
       authorization: readAttr(body, 'authorization', oneOf(AUTHORIZATIONS)),
       apiKeyRequired: readAttr(body, 'api_key_required', asBool, { value: false, source: method.source }),
       requestValidation: requestValidation(linker, body, method.source, validators),
+      requiredParameters: readAttr(body, 'request_parameters', requiredParameters, { value: [], source: method.source }),
       throttling: methodSettings ? settingsThrottle(methodSettings) : byDefault(null, method.source),
     };
     result.nodes.push(terraformNode(method, 'api.operation', attrs));
@@ -170,6 +177,23 @@ function adaptMethods(linker: Linker, methods: readonly MethodInfo[], settings: 
       result.edges.push(edge(info.id, 'operation-uses-authorizer', authorizer));
     }
   }
+}
+
+const PARAMETER_PLACES: Readonly<Record<string, string>> = { querystring: 'query', header: 'header' };
+
+/**
+ * `request_parameters = { "method.request.querystring.page" = true }`: `true` marks a required parameter, which a
+ * parameter validator then enforces. Path parameters are always present once the route matches.
+ */
+function requiredParameters(value: TfValue): readonly string[] | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const required: string[] = [];
+  for (const [key, flag] of Object.entries(value as { readonly [key: string]: TfValue })) {
+    const match = /^method\.request\.(querystring|header)\.(.+)$/.exec(key);
+    const place = match?.[1] === undefined ? undefined : PARAMETER_PLACES[match[1]];
+    if (place !== undefined && asBool(flag) === true) required.push(`${place}:${match?.[2] ?? ''}`);
+  }
+  return required;
 }
 
 /** From the request validator a method names; without one, nothing is validated. */

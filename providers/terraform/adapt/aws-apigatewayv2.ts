@@ -8,7 +8,7 @@ import type { TfBody, TfResource } from '../model';
 import { unknownBackendTlsFloor, backendAttrs, hasSpec, negate, present } from './aws-apigateway';
 import { domainIds, minTlsOf } from './aws-apigateway-domains';
 import { nodeId, type Linker } from './linker';
-import { specOperations } from './openapi-operations';
+import { adaptSpecBody } from './openapi-operations';
 import { asBool, asNumber, asString, asStringList, attribute, blockPresence, firstBlock, knownString, oneOf, readAttr, readBlocks } from './read-attr';
 import { edge, emptyResult, terraformNode, type AdaptResult } from './terraform-node';
 import { combineThrottle } from './throttle';
@@ -36,7 +36,7 @@ export function adaptApiGatewayV2(linker: Linker): AdaptResult {
   for (const api of linker.ofType(V2_API)) {
     const flavor = apiFlavor(api, result);
     flavors.set(api.address, flavor);
-    adaptApi(api, flavor, result);
+    adaptApi(api, flavor, routeKeys(linker), result);
   }
   const flavorOf = (resource: TfResource): ApiFlavor | undefined => {
     const [api, ...others] = linker.targets(attribute(resource.body, 'api_id'), [V2_API]);
@@ -64,8 +64,20 @@ function apiFlavor(api: TfResource, result: AdaptResult): ApiFlavor {
   return 'http';
 }
 
-function adaptApi(api: TfResource, flavor: ApiFlavor, result: AdaptResult): void {
+/** `ref:<api> GET /pets` for every aws_apigatewayv2_route: such a route replaces the same route of an OpenAPI body. */
+function routeKeys(linker: Linker): Set<string> {
+  return new Set(linker.ofType(ROUTE).map((route) => {
+    const key = (knownString(route.body, 'route_key') ?? '').trim().split(/\s+/);
+    return `${linker.identity(attribute(route.body, 'api_id'), [V2_API]) ?? ''} ${key.length === 2 ? `${(key[0] ?? '').toUpperCase()} ${key[1] ?? ''}` : key.join(' ')}`;
+  }));
+}
+
+function adaptApi(api: TfResource, flavor: ApiFlavor, routes: ReadonlySet<string>, result: AdaptResult): void {
   const body = api.body;
+  // Only HTTP APIs import OpenAPI: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/apigatewayv2_api#body
+  const spec = flavor === 'http'
+    ? adaptSpecBody(api, 'http', (method, path) => routes.has(`ref:${api.address} ${method === path ? method : `${method} ${path}`}`))
+    : undefined;
   const attrs: ApiAttrs = {
     flavor,
     // HTTP and WebSocket APIs only have regional endpoints.
@@ -74,25 +86,26 @@ function adaptApi(api: TfResource, flavor: ApiFlavor, result: AdaptResult): void
     // API Gateway v2 has no resource policies.
     resourcePolicy: byDefault(null, api.source),
     hasSpec: hasSpec(body, api.source),
-    cors: flavor === 'http' ? cors(body, api.source) : byDefault(null, api.source),
+    // API Gateway has no policy scopes to inherit from.
+    policyOverrides: byDefault([], api.source),
+    // cors_configuration overrides the body's x-amazon-apigateway-cors.
+    cors: flavor === 'http' ? cors(body, spec?.cors ?? byDefault(null, api.source)) : byDefault(null, api.source),
   };
-  const node = terraformNode(api, 'api', attrs);
-  result.nodes.push(node);
-  if (flavor === 'http') {
-    for (const operation of specOperations(api, 'http')) {
-      result.nodes.push(operation);
-      result.edges.push(edge(node.id, 'api-has-operation', operation.id));
-    }
+  result.nodes.push(terraformNode(api, 'api', attrs));
+  if (spec) {
+    result.nodes.push(...spec.nodes);
+    result.edges.push(...spec.edges);
+    result.diagnostics.push(...spec.diagnostics);
   }
   const target = attribute(body, 'target');
   if (target) quickCreate(api, target.source, result);
 }
 
-function cors(body: TfBody, fallback: FileSource): Attr<CorsConfig | null> {
+function cors(body: TfBody, fromSpec: Attr<CorsConfig | null>): Attr<CorsConfig | null> {
   const blocks = readBlocks(body, 'cors_configuration');
   if (blocks.state === 'unknown') return unknown(blocks.expr, blocks.source);
   const block = blocks.blocks[0];
-  if (!block) return byDefault(null, fallback);
+  if (!block) return fromSpec;
   const origins = readAttr(block, 'allow_origins', asStringList, { value: [], source: block.source });
   const credentials = readAttr(block, 'allow_credentials', asBool, { value: false, source: block.source });
   if (origins.state === 'unknown') return origins;

@@ -7,11 +7,13 @@ import { adaptApiGatewayKeys } from './aws-apigateway-keys';
 import { adaptApiGatewayV2 } from './aws-apigatewayv2';
 import { adaptCloudFront } from './aws-cloudfront';
 import { adaptWafv2 } from './aws-wafv2';
+import { adaptAzureApiManagement } from './azurerm-apim';
 import { Linker } from './linker';
 import type { AdaptResult } from './terraform-node';
 
 const SERVICE_ADAPTERS: readonly ((linker: Linker) => AdaptResult)[] = [
   adaptApiGateway, adaptApiGatewayDomains, adaptApiGatewayKeys, adaptApiGatewayV2, adaptWafv2, adaptCloudFront,
+  adaptAzureApiManagement,
 ];
 
 /**

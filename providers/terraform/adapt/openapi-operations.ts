@@ -1,108 +1,152 @@
-import { byDefault, set, type Attr } from '../../../src/graph/attr';
-import type { Authorization, GraphNode, RequestValidation } from '../../../src/graph/kinds';
+import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
+import type { Diagnostic } from '../../../src/graph/diagnostic';
+import type { AnyNode, BackendAttrs, CorsConfig, Edge, ResourcePolicy } from '../../../src/graph/kinds';
 import type { FileSource } from '../../../src/graph/source';
-import type { TfResource } from '../model';
-import { attribute } from './read-attr';
-import { terraformNode } from './terraform-node';
+import { isObject, isOpenApi, parseSpecText, readApiGatewaySpec, type Json, type SpecFlavor, type SpecIntegration, type SpecOperation } from '../../openapi/api-gateway-spec';
+import type { TfResource, TfValue } from '../model';
+import { parseResourcePolicy } from './iam-policy';
+import { nodeId } from './linker';
+import { attribute, firstUnknown } from './read-attr';
+import { edge, terraformNode } from './terraform-node';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
-
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
+/** What an API's OpenAPI `body` adds to the graph, and the API attributes it sets. */
+export interface SpecBody {
+  readonly nodes: AnyNode[];
+  readonly edges: Edge[];
+  readonly diagnostics: Diagnostic[];
+  /** From `x-amazon-apigateway-policy`, when the document has one. */
+  readonly resourcePolicy?: Attr<ResourcePolicy | null>;
+  /** From `x-amazon-apigateway-cors`, when the document has one. */
+  readonly cors?: Attr<CorsConfig | null>;
+}
 
 /**
- * The operations of an OpenAPI / Swagger document written as a known JSON string in an API's `body`
- * (`body = jsonencode({...})` or a JSON heredoc). YAML bodies and bodies known only after apply give none:
- * the API then has a spec but no operations we can list. Each operation is a sub-node of the API resource:
- * `#GET /pets`. Authorization follows the document's `security` requirements and the API Gateway extensions:
- * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions.html
+ * The routes, authorizers, integrations, resource policy and CORS of the OpenAPI document in an API's `body`
+ * (`jsonencode(...)`, `yamlencode(...)`, a heredoc, `file("openapi.yaml")`). Each becomes a sub-node of the API
+ * resource (`#GET /pets`, `#authorizer:jwt`, `#integration:GET /pets`) located at the `body` attribute.
+ * `isReplaced(method, path)` says that a separate method or route resource of the same API defines that route:
+ * Terraform applies those after the body, so the resource wins and the route is not counted twice.
+ * A body known only after apply (`templatefile(...)`) still makes the API "described by a spec", but lists nothing.
  */
-export function specOperations(api: TfResource, flavor: 'rest' | 'http'): GraphNode<'api.operation'>[] {
+export function adaptSpecBody(api: TfResource, flavor: SpecFlavor, isReplaced: (method: string, path: string) => boolean): SpecBody {
+  const result: SpecBody & { nodes: AnyNode[] } = { nodes: [], edges: [], diagnostics: [] };
   const body = attribute(api.body, 'body');
-  if (!body || typeof body.value !== 'string') return [];
-  const document = parseJson(body.value);
-  const paths = document?.['paths'];
-  if (!document || !isObject(paths)) return [];
-  const schemes = securitySchemes(document);
-  const validators = objectAt(document, 'x-amazon-apigateway-request-validators');
-  const operations: GraphNode<'api.operation'>[] = [];
-  for (const [path, item] of Object.entries(paths)) {
-    if (!isObject(item)) continue;
-    for (const [key, operation] of Object.entries(item)) {
-      const method = key === 'x-amazon-apigateway-any-method' ? 'ANY' : (HTTP_METHODS as readonly string[]).includes(key) ? key.toUpperCase() : undefined;
-      if (method === undefined || !isObject(operation)) continue;
-      const security = operation['security'] ?? document['security'];
-      const auth = authorization(security, schemes);
-      operations.push(terraformNode(api, 'api.operation', {
-        method: set(method, body.source),
-        path: set(path, body.source),
-        authorization: set(auth.authorization, body.source),
-        apiKeyRequired: set(auth.apiKeyRequired, body.source),
-        requestValidation: validation(flavor, operation, document, validators, body.source),
-        throttling: byDefault(null, body.source),
-      }, { suffix: `#${method} ${path}` }));
+  if (!body) return result;
+  const at = body.source;
+  const hidden = firstUnknown(body.value);
+  if (hidden) {
+    result.diagnostics.push(notice(api, at, `the OpenAPI body is known only at apply time (${hidden.expr}); its routes are not checked`));
+    return result;
+  }
+  const document = documentOf(body.value);
+  if (!document.ok) {
+    result.diagnostics.push({ ...notice(api, at, `the body is not a readable OpenAPI document (${document.reason}); its routes are not checked`), severity: 'warning' });
+    return result;
+  }
+  if (!isOpenApi(document.document)) return result;
+  const spec = readApiGatewaySpec(document.document, flavor);
+  const apiId = nodeId(api.address);
+
+  const authorizerIds = new Map<string, string>();
+  for (const authorizer of spec.authorizers) {
+    const node = terraformNode(api, 'api.authorizer', {
+      type: set(authorizer.type, at),
+      issuer: set(authorizer.issuer, at),
+      audience: set(authorizer.audience, at),
+      identitySource: set(authorizer.identitySource, at),
+    }, { suffix: `#authorizer:${authorizer.name}` });
+    authorizerIds.set(authorizer.name, node.id);
+    result.nodes.push(node);
+    result.edges.push(edge(apiId, 'api-has-authorizer', node.id));
+  }
+
+  for (const operation of spec.operations) {
+    if (isReplaced(operation.method, operation.path)) continue;
+    const route = `${operation.method} ${operation.path}`;
+    const node = terraformNode(api, 'api.operation', {
+      method: set(operation.method, at),
+      path: set(operation.path, at),
+      authorization: set(operation.authorization, at),
+      apiKeyRequired: set(operation.apiKeyRequired, at),
+      requestValidation: operation.requestValidation.explicit ? set(operation.requestValidation.level, at) : byDefault(operation.requestValidation.level, at),
+      requiredParameters: operation.requiredParameters === undefined
+        ? unknown('a parameter $ref that does not resolve in the document', at)
+        : set(operation.requiredParameters, at),
+      throttling: byDefault(null, at),
+    }, { suffix: `#${route}`, raw: operationRaw(operation) });
+    result.nodes.push(node);
+    result.edges.push(edge(apiId, 'api-has-operation', node.id));
+    for (const name of operation.authorizers) {
+      const id = authorizerIds.get(name);
+      if (id !== undefined) result.edges.push(edge(node.id, 'operation-uses-authorizer', id));
+    }
+    if (operation.integration) {
+      const backend = terraformNode(api, 'api.backend', backendAttrs(operation.integration, flavor, at), { suffix: `#integration:${route}`, raw: operation.integration });
+      result.nodes.push(backend);
+      result.edges.push(edge(node.id, 'operation-calls-backend', backend.id));
     }
   }
-  return operations;
+
+  return {
+    ...result,
+    ...(spec.resourcePolicy !== undefined && { resourcePolicy: resourcePolicyOf(spec.resourcePolicy, at) }),
+    ...(spec.cors !== undefined && { cors: set(spec.cors, at) }),
+  };
 }
 
-interface SpecAuth { readonly authorization: Authorization; readonly apiKeyRequired: boolean }
+type Document = { readonly ok: true; readonly document: { [key: string]: Json } } | { readonly ok: false; readonly reason: string };
 
-/** Requirements are alternatives: one empty requirement (`{}`) lets anonymous callers in. */
-function authorization(security: Json | undefined, schemes: JsonObject): SpecAuth {
-  if (!Array.isArray(security) || security.length === 0) return { authorization: 'none', apiKeyRequired: false };
-  const kinds = security.map((requirement) => (isObject(requirement) ? Object.keys(requirement).map((name) => schemeKind(schemes[name])) : []));
-  if (kinds.some((k) => k.length === 0)) return { authorization: 'none', apiKeyRequired: false };
-  const weakest = kinds.map((k) => ({ authorization: k.find((a) => a !== 'api-key') ?? 'none', apiKeyRequired: k.includes('api-key') }))
-    .sort((a, b) => Number(a.authorization !== 'none') - Number(b.authorization !== 'none'))[0];
-  return weakest ?? { authorization: 'none', apiKeyRequired: false };
-}
-
-/** What a named security scheme checks; `api-key` only identifies the caller. */
-function schemeKind(scheme: Json | undefined): Authorization | 'api-key' {
-  if (!isObject(scheme)) return 'none';
-  const authType = typeof scheme['x-amazon-apigateway-authtype'] === 'string' ? scheme['x-amazon-apigateway-authtype'].toLowerCase() : '';
-  const authorizer = objectAt(scheme, 'x-amazon-apigateway-authorizer');
-  const authorizerType = typeof authorizer['type'] === 'string' ? authorizer['type'].toLowerCase() : '';
-  if (authType === 'awssigv4') return 'iam';
-  if (authType === 'cognito_user_pools' || authorizerType === 'cognito_user_pools') return 'cognito';
-  if (authorizerType === 'jwt' || scheme['type'] === 'oauth2' || scheme['type'] === 'openIdConnect') return 'jwt';
-  if (authorizerType === 'token' || authorizerType === 'request' || authType === 'custom') return 'lambda';
-  if (scheme['type'] === 'apiKey') return 'api-key';
-  return 'none';
-}
-
-function securitySchemes(document: JsonObject): JsonObject {
-  return { ...objectAt(document, 'securityDefinitions'), ...objectAt(objectAt(document, 'components'), 'securitySchemes') };
-}
-
-/** `x-amazon-apigateway-request-validator` on the operation, else the document's default. HTTP APIs validate nothing. */
-function validation(flavor: 'rest' | 'http', operation: JsonObject, document: JsonObject, validators: JsonObject, source: FileSource): Attr<RequestValidation> {
-  if (flavor === 'http') return byDefault('none', source);
-  const name = operation['x-amazon-apigateway-request-validator'] ?? document['x-amazon-apigateway-request-validator'];
-  if (typeof name !== 'string') return byDefault('none', source);
-  const validator = objectAt(validators, name);
-  const body = validator['validateRequestBody'] === true;
-  const params = validator['validateRequestParameters'] === true;
-  return set(body ? (params ? 'full' : 'body') : params ? 'params' : 'none', source);
-}
-
-function parseJson(text: string): JsonObject | undefined {
-  try {
-    const value = JSON.parse(text) as Json;
-    return isObject(value) ? value : undefined;
-  } catch {
-    // YAML or templated text: the API still has a spec, we just cannot list its operations.
-    return undefined;
+/** `body` is a string in Terraform; an object (from a plan or a lenient module) is taken as the document itself. */
+function documentOf(value: TfValue): Document {
+  if (typeof value === 'string') {
+    const parsed = parseSpecText(value);
+    return parsed.ok ? parsed : { ok: false, reason: parsed.line === undefined ? parsed.reason : `${parsed.reason}, line ${parsed.line} of the document` };
   }
+  // The caller checked that nothing in the value is unknown: what remains is plain JSON data.
+  const json = value as Json;
+  return isObject(json) ? { ok: true, document: json } : { ok: false, reason: 'not a string' };
 }
 
-function objectAt(value: Json | undefined, key: string): JsonObject {
-  if (!isObject(value)) return {};
-  const found = value[key];
-  return isObject(found) ? found : {};
+function resourcePolicyOf(policy: Json, at: FileSource): Attr<ResourcePolicy | null> {
+  const text = typeof policy === 'string' ? policy : JSON.stringify(policy);
+  const parsed = parseResourcePolicy(text);
+  return parsed ? set(parsed, at) : unknown('x-amazon-apigateway-policy is not a policy document we can read', at);
 }
 
-function isObject(value: Json | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/**
+ * REST integrations verify backend certificates unless `tlsConfig.insecureSkipVerification`; HTTP APIs always do.
+ * TLS is read from the URI's scheme for HTTP backends; Lambda, AWS service and mock integrations cannot be plain HTTP.
+ */
+function backendAttrs(integration: SpecIntegration, flavor: SpecFlavor, at: FileSource): BackendAttrs {
+  const { type, uri } = integration;
+  const scheme = uri === undefined ? undefined : /^([a-z][a-z0-9+.-]*):\/\//i.exec(uri)?.[1]?.toLowerCase();
+  let usesTls: Attr<boolean>;
+  if (type === undefined) usesTls = unknown('integration type is not set', at);
+  else if (type !== 'http') usesTls = byDefault(true, at);
+  else if (scheme === 'https' || scheme === 'http') usesTls = set(scheme === 'https', at);
+  // HTTP API private integrations name a listener or Cloud Map ARN: TLS only with tlsConfig.serverNameToVerify.
+  else if (integration.connection === 'vpc-link' && uri?.startsWith('arn:')) usesTls = set(integration.serverNameToVerify !== undefined, at);
+  else usesTls = unknown(uri === undefined ? 'integration uri is not set' : `no scheme in ${uri}`, at);
+  return {
+    type: type === undefined ? unknown('integration type is not set', at) : set(type, at),
+    url: uri === undefined ? byDefault('', at) : set(uri, at),
+    usesTls,
+    verifiesCertificate: flavor === 'rest' && integration.insecureSkipVerification ? set(false, at) : byDefault(true, at),
+    connection: set(integration.connection, at),
+    minTlsVersion: unknown('API Gateway does not publish the TLS versions it offers to backends', at),
+  };
+}
+
+function operationRaw(operation: SpecOperation): unknown {
+  return { method: operation.method, path: operation.path, authorizers: operation.authorizers };
+}
+
+function notice(api: TfResource, at: FileSource, message: string): Diagnostic {
+  return {
+    severity: 'notice',
+    message: `${api.address}: ${message}`,
+    file: at.file,
+    ...(at.line !== undefined && { line: at.line }),
+    provider: 'terraform',
+  };
 }

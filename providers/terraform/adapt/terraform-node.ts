@@ -1,4 +1,4 @@
-import type { AnyNode, AttrsByKind, Edge, GraphNode, NodeKind } from '../../../src/graph/kinds';
+import type { AnyNode, AttrsByKind, Edge, GraphNode, NodeKind, Platform } from '../../../src/graph/kinds';
 import type { Diagnostic } from '../../../src/graph/diagnostic';
 import type { TfResource } from '../model';
 import { nodeId } from './linker';
@@ -29,14 +29,14 @@ export function terraformNode<K extends NodeKind>(
   resource: TfResource,
   kind: K,
   attrs: AttrsByKind[K],
-  options: { readonly suffix?: string; readonly raw?: unknown } = {},
+  options: { readonly suffix?: string; readonly raw?: unknown; readonly platform?: Platform } = {},
 ): GraphNode<K> {
   return {
     id: nodeId(resource.address, options.suffix),
     kind,
     name: nodeName(resource),
     provider: 'terraform',
-    platform: 'aws',
+    platform: options.platform ?? 'aws',
     source: resource.source,
     native: { type: resource.type },
     attrs,

@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { parseYaml, stringifyYaml } from '../../yaml/parse';
 import type { TfValue } from '../model';
 import { isUnknown } from '../model';
 import type { EvalContext } from './context';
@@ -121,7 +122,7 @@ function jsonEncode(value: TfValue): string {
   return JSON.stringify(value);
 }
 
-/** JSON data to an HCL value; numbers stay numbers, there is nothing else to convert. */
+/** JSON (or YAML core schema) data to an HCL value; numbers stay numbers, there is nothing else to convert. */
 function fromJson(value: unknown): TfValue {
   if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (Array.isArray(value)) return value.map(fromJson);
@@ -300,6 +301,13 @@ const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
     const map = object(args, 0);
     return sortedKeys(map).map((key) => map[key] ?? null);
   }),
+  // OpenAPI bodies are often written `yamlencode({...})` or read with `yamldecode(file(...))`.
+  yamldecode: deep((args) => {
+    const parsed = parseYaml(str(args, 0));
+    if (!parsed.ok) throw new HclEvalError(`yamldecode: ${parsed.reason}${parsed.line === undefined ? '' : ` (line ${parsed.line})`}`);
+    return fromJson(parsed.value);
+  }),
+  yamlencode: deep((args) => stringifyYaml(arg(args, 0))),
   zipmap: deep((args) => {
     const names = list(args, 0).map(toStringValue);
     const items = list(args, 1);

@@ -1,0 +1,80 @@
+# Stages of APIs whose methods require an API key need a usage plan with quota_settings.
+resource "aws_api_gateway_rest_api" "partners" {
+  name = "partners"
+}
+
+resource "aws_api_gateway_method" "get_quotes" {
+  rest_api_id      = aws_api_gateway_rest_api.partners.id
+  resource_id      = aws_api_gateway_rest_api.partners.root_resource_id
+  http_method      = "GET"
+  authorization    = "AWS_IAM"
+  api_key_required = true
+}
+
+resource "aws_api_gateway_deployment" "partners" {
+  rest_api_id = aws_api_gateway_rest_api.partners.id
+}
+
+resource "aws_api_gateway_stage" "pass_plan_with_quota" {
+  rest_api_id   = aws_api_gateway_rest_api.partners.id
+  deployment_id = aws_api_gateway_deployment.partners.id
+  stage_name    = "prod"
+}
+
+resource "aws_api_gateway_stage" "fail_plan_without_quota" {
+  rest_api_id   = aws_api_gateway_rest_api.partners.id
+  deployment_id = aws_api_gateway_deployment.partners.id
+  stage_name    = "beta"
+}
+
+resource "aws_api_gateway_stage" "fail_no_plan" {
+  rest_api_id   = aws_api_gateway_rest_api.partners.id
+  deployment_id = aws_api_gateway_deployment.partners.id
+  stage_name    = "dev"
+}
+
+resource "aws_api_gateway_usage_plan" "gold" {
+  name = "gold"
+  api_stages {
+    api_id = aws_api_gateway_rest_api.partners.id
+    stage  = aws_api_gateway_stage.pass_plan_with_quota.stage_name
+  }
+  quota_settings {
+    limit  = 100000
+    period = "MONTH"
+  }
+}
+
+resource "aws_api_gateway_usage_plan" "beta" {
+  name = "beta"
+  api_stages {
+    api_id = aws_api_gateway_rest_api.partners.id
+    stage  = aws_api_gateway_stage.fail_plan_without_quota.stage_name
+  }
+  throttle_settings {
+    rate_limit  = 10
+    burst_limit = 20
+  }
+}
+
+# An API that takes no keys needs no quota.
+resource "aws_api_gateway_rest_api" "internal" {
+  name = "internal"
+}
+
+resource "aws_api_gateway_method" "get_status" {
+  rest_api_id   = aws_api_gateway_rest_api.internal.id
+  resource_id   = aws_api_gateway_rest_api.internal.root_resource_id
+  http_method   = "GET"
+  authorization = "AWS_IAM"
+}
+
+resource "aws_api_gateway_deployment" "internal" {
+  rest_api_id = aws_api_gateway_rest_api.internal.id
+}
+
+resource "aws_api_gateway_stage" "pass_no_keys" {
+  rest_api_id   = aws_api_gateway_rest_api.internal.id
+  deployment_id = aws_api_gateway_deployment.internal.id
+  stage_name    = "prod"
+}

@@ -1,0 +1,91 @@
+import { definePolicy, fail, pass, unknown } from '../../src/engine/policy';
+import type { Attr } from '../../src/graph/attr';
+import type { GraphNode, Quota } from '../../src/graph/kinds';
+import { apiOf, operationsOf, usagePlansCovering } from '../../src/graph/queries';
+import type { SourceRef } from '../../src/graph/source';
+
+type Verdict = { readonly state: 'yes' } | { readonly state: 'no' } | { readonly state: 'unknown'; readonly why: string; readonly source?: SourceRef };
+
+export default definePolicy({
+  id: 'GW-MGMT-003',
+  slug: 'quota',
+  title: 'Stages that accept API keys or subscription keys enforce a usage quota',
+  // Low: rate limits (GW-MGMT-001) already bound how fast a key can call; a quota bounds how much it can call over a
+  // day or month, which limits the cost and data taken through a leaked or abused key. Defence in depth, not the first line.
+  severity: 'low',
+  category: 'api-management',
+  control: 'quota',
+  owasp: ['API4:2023', 'API6:2023'],
+  target: 'api.stage',
+  rationale:
+    'API keys and subscription keys are shared with client applications and leak (mobile apps, browser code, repositories). ' +
+    'Where a stage requires keys, a quota per key (a usage plan quota, an APIM quota policy) caps the requests one key can make per day, week or month, ' +
+    'so a leaked or misbehaving key cannot drain the backend, the bill or the data behind the API unnoticed. ' +
+    'Rate limits bound bursts; quotas bound volume. Stages whose API accepts no key pass.',
+  remediation: {
+    terraform: [
+      'resource "aws_api_gateway_usage_plan" "partners" {',
+      '  name = "partners"',
+      '  api_stages {',
+      '    api_id = aws_api_gateway_rest_api.api.id',
+      '    stage  = aws_api_gateway_stage.prod.stage_name',
+      '  }',
+      '  quota_settings {',
+      '    limit  = 100000',
+      '    period = "MONTH"',
+      '  }',
+      '  throttle_settings {',
+      '    rate_limit  = 50',
+      '    burst_limit = 100',
+      '  }',
+      '}',
+      '# Azure API Management: <quota-by-key> or <quota> in the product or API policy.',
+    ].join('\n'),
+  },
+  references: [
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html',
+    'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_usage_plan',
+    'https://learn.microsoft.com/en-us/azure/api-management/quota-policy',
+  ],
+  evaluate(stage, { graph }) {
+    const api = apiOf(graph, stage);
+    // A stage outside any scanned API: nothing says it takes keys.
+    if (!api) return pass();
+    const keys = usesKeys(operationsOf(graph, api));
+    if (keys.state === 'no') return pass();
+
+    const quotas: Verdict[] = [hasQuota(stage.attrs.quota, `the quota of stage ${stage.name}`)];
+    const plans = usagePlansCovering(graph, stage);
+    for (const plan of plans) quotas.push(hasQuota(plan.attrs.quota, `the quota of usage plan ${plan.name}`));
+    if (quotas.some((q) => q.state === 'yes')) return pass();
+    const open = [keys, ...quotas].find((v): v is Extract<Verdict, { state: 'unknown' }> => v.state === 'unknown');
+    if (open) return unknown(`Cannot tell whether stage ${stage.name} needs or has a usage quota: ${open.why}`, open.source ?? stage.source);
+    const where = plans.length === 0 ? 'no usage plan or product covers it' : `its usage plans (${plans.map((p) => p.name).join(', ')}) set no quota`;
+    return fail(`Stage ${stage.name} of API ${api.name} accepts API or subscription keys but enforces no quota: ${where}`, stage.attrs.quota.source ?? stage.source);
+  },
+});
+
+/** Keys are in use when an operation requires one, or a key (API key, subscription key) is its only credential. */
+function usesKeys(operations: readonly GraphNode<'api.operation'>[]): Verdict {
+  let open: Verdict | undefined;
+  for (const op of operations) {
+    const { apiKeyRequired, authorization } = op.attrs;
+    if (apiKeyRequired.state !== 'unknown' && apiKeyRequired.value) return { state: 'yes' };
+    if (authorization.state !== 'unknown' && (authorization.value === 'api-key-only' || authorization.value === 'subscription-key')) return { state: 'yes' };
+    if (apiKeyRequired.state === 'unknown') {
+      open ??= { state: 'unknown', why: `whether route ${op.name} requires an API key is not known statically (${apiKeyRequired.expr ?? 'computed'})`, ...(apiKeyRequired.source && { source: apiKeyRequired.source }) };
+    }
+  }
+  return open ?? { state: 'no' };
+}
+
+/** A quota of 0 blocks every request: a quota too. */
+function hasQuota(attr: Attr<Quota | null>, what: string): Verdict {
+  switch (attr.state) {
+    case 'unknown':
+      return { state: 'unknown', why: `${what} is not known statically (${attr.expr ?? 'computed'})`, ...(attr.source && { source: attr.source }) };
+    case 'set':
+    case 'default':
+      return attr.value === null ? { state: 'no' } : { state: 'yes' };
+  }
+}

@@ -1,0 +1,139 @@
+import { definePolicy, fail, pass, unknown, type Outcome } from '../../src/engine/policy';
+import type { Attr } from '../../src/graph/attr';
+import type { GraphNode, RequestValidation } from '../../src/graph/kinds';
+import { apiOf } from '../../src/graph/queries';
+
+/** Methods whose requests carry a body API Gateway passes on: they need the body validated. */
+const BODY_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'ANY']);
+
+export default definePolicy({
+  id: 'GW-VAL-001',
+  slug: 'request-validation',
+  title: 'Operations validate request bodies and required parameters at the gateway',
+  severity: 'medium',
+  category: 'validation',
+  control: 'request-validation',
+  owasp: ['API3:2023', 'API8:2023'],
+  target: 'api.operation',
+  rationale:
+    'A request validator rejects malformed requests (a body that does not match the model, a missing required query string or header) at the gateway, ' +
+    'before they reach and cost the backend, and blocks mass-assignment and injection payloads that rely on unexpected fields. ' +
+    'Operations that accept a body (POST, PUT, PATCH, ANY) need their body validated; operations that declare required parameters need those validated. ' +
+    'GET, OPTIONS and other operations without declared parameters pass. ' +
+    'HTTP APIs and WebSocket APIs of API Gateway have no request validation to turn on, so their routes are not checked here: validate in the integration.',
+  remediation: {
+    terraform: [
+      '# REST API: a validator, then name it on each method that takes a body (a request model describes the body)',
+      'resource "aws_api_gateway_request_validator" "all" {',
+      '  rest_api_id                 = aws_api_gateway_rest_api.api.id',
+      '  name                        = "body-and-params"',
+      '  validate_request_body       = true',
+      '  validate_request_parameters = true',
+      '}',
+      '',
+      'resource "aws_api_gateway_method" "create_order" {',
+      '  # ...',
+      '  request_validator_id = aws_api_gateway_request_validator.all.id',
+      '  request_models       = { "application/json" = aws_api_gateway_model.order.name }',
+      '}',
+      '',
+      '# OpenAPI body: declare validators and a default (or name one per operation)',
+      '#   x-amazon-apigateway-request-validators:',
+      '#     all: { validateRequestBody: true, validateRequestParameters: true }',
+      '#   x-amazon-apigateway-request-validator: all',
+      '# Azure API Management: validate-content and validate-parameters in the API or operation policy.',
+    ].join('\n'),
+  },
+  references: [
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-request-validation.html',
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-request-validation-set-up.html',
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-request-validators.html',
+    'https://learn.microsoft.com/en-us/azure/api-management/validate-content-policy',
+  ],
+  frameworks: { 'nist-800-53': ['SI-10'] },
+  evaluate(operation, { graph }) {
+    const flavor = apiOf(graph, operation)?.attrs.flavor;
+    if (flavor === 'http' || flavor === 'websocket') return pass();
+    const { method, requestValidation: validation } = operation.attrs;
+    const label = `\`${operation.name}\`${routeOf(operation)}`;
+    const at = validation.source ?? operation.source;
+    switch (method.state) {
+      case 'unknown':
+        return unknown(`${label}: method is not known statically (${method.expr ?? 'computed'}), so whether it takes a body is not known`, method.source ?? operation.source);
+      case 'set':
+      case 'default':
+        break;
+    }
+    const needsBody = BODY_METHODS.has(method.value.toUpperCase());
+    const required = requiredParameters(operation.attrs.requiredParameters);
+    if (required.state === 'unknown') {
+      return needsBody ? checkBody(label, validation, at) : unknown(`${label}: its required parameters are not known statically (${required.expr})`, required.source ?? at);
+    }
+    const needsParams = required.names.length > 0;
+    if (!needsBody && !needsParams) return pass();
+    switch (validation.state) {
+      case 'unknown':
+        return unknown(`${label}: request validation is not known statically (${validation.expr ?? 'computed'})`, at);
+      case 'set':
+      case 'default': {
+        const missing: string[] = [];
+        if (needsBody && !validatesBody(validation.value)) missing.push('its request body');
+        if (needsParams && !validatesParams(validation.value)) missing.push(`its required parameters (${required.names.join(', ')})`);
+        if (missing.length === 0) return pass();
+        return fail(`${label} does not validate ${missing.join(' or ')} (${describe(validation.value)})`, at);
+      }
+    }
+  },
+});
+
+function checkBody(label: string, validation: Attr<RequestValidation>, at: NonNullable<Attr<RequestValidation>['source']>): Outcome {
+  switch (validation.state) {
+    case 'unknown':
+      return unknown(`${label}: request validation is not known statically (${validation.expr ?? 'computed'})`, at);
+    case 'set':
+    case 'default':
+      return validatesBody(validation.value) ? pass() : fail(`${label} does not validate its request body (${describe(validation.value)})`, at);
+  }
+}
+
+type Required = { readonly state: 'known'; readonly names: readonly string[] } | { readonly state: 'unknown'; readonly expr: string; readonly source?: Attr<never>['source'] };
+
+/** Absent: the source cannot say, so only the method decides. */
+function requiredParameters(attr: Attr<readonly string[]> | undefined): Required {
+  if (attr === undefined) return { state: 'known', names: [] };
+  switch (attr.state) {
+    case 'unknown':
+      return { state: 'unknown', expr: attr.expr ?? 'computed', ...(attr.source && { source: attr.source }) };
+    case 'set':
+    case 'default':
+      return { state: 'known', names: attr.value };
+  }
+}
+
+function validatesBody(level: RequestValidation): boolean {
+  return level === 'body' || level === 'full';
+}
+
+function validatesParams(level: RequestValidation): boolean {
+  return level === 'params' || level === 'full';
+}
+
+function describe(level: RequestValidation): string {
+  switch (level) {
+    case 'none':
+      return 'no request validator';
+    case 'body':
+      return 'its validator checks the body only';
+    case 'params':
+      return 'its validator checks parameters only';
+    case 'full':
+      return 'its validator checks body and parameters';
+  }
+}
+
+/** ` (POST /orders)` from what is known of the method and path. */
+function routeOf(operation: GraphNode<'api.operation'>): string {
+  const parts = [operation.attrs.method, operation.attrs.path].flatMap((a) => (a.state === 'unknown' ? [] : [a.value]));
+  const unique = parts.filter((part, index) => parts.indexOf(part) === index);
+  return unique.length === 0 ? '' : ` (${unique.join(' ')})`;
+}

@@ -1,0 +1,109 @@
+import type { PolicyDocument, PolicyElement, SectionName } from './policy-document';
+
+/**
+ * The effective policy of one request path: each scope's section runs its own policies, and `<base />` marks where
+ * the enclosing scope's section runs. Scopes nest service (global) → product → API → operation; a scope without a
+ * policy, or a policy without that section, inherits the enclosing section unchanged. A section without `<base />`
+ * replaces everything inherited: https://learn.microsoft.com/en-us/azure/api-management/api-management-howto-policies#scopes
+ */
+
+export type ScopeLevel = 'service' | 'product' | 'api' | 'operation';
+
+export type ScopePolicy =
+  | { readonly state: 'none' }
+  /** A policy exists, but its content is not known statically (`xml_link`, computed `xml_content`). */
+  | { readonly state: 'unknown'; readonly reason: string }
+  | { readonly state: 'known'; readonly document: PolicyDocument };
+
+export interface PolicyScope<Origin = unknown> {
+  readonly level: ScopeLevel;
+  /** For messages: the service, product, API or operation name. */
+  readonly name: string;
+  readonly policy: ScopePolicy;
+  /** Whatever the caller needs to point at the scope's policy (a source location, a resource). */
+  readonly origin?: Origin;
+}
+
+export type EffectiveEntry<Origin = unknown> =
+  | { readonly kind: 'policy'; readonly element: PolicyElement; readonly scope: PolicyScope<Origin> }
+  /** Policies of a scope whose content is unknown run here; they could be anything. */
+  | { readonly kind: 'unknown'; readonly scope: PolicyScope<Origin> };
+
+/** A scope's section that omits `<base />` and so drops what the enclosing scopes run. */
+export interface DroppedInheritance<Origin = unknown> {
+  readonly scope: PolicyScope<Origin>;
+  readonly section: SectionName;
+  /** The section element that omits `<base />`. */
+  readonly element: PolicyElement;
+  /** What no longer runs. */
+  readonly dropped: readonly EffectiveEntry<Origin>[];
+}
+
+export interface EffectiveSection<Origin = unknown> {
+  readonly section: SectionName;
+  /** In execution order. */
+  readonly entries: readonly EffectiveEntry<Origin>[];
+  readonly dropped: readonly DroppedInheritance<Origin>[];
+}
+
+/**
+ * Composes a section along a chain of scopes, outermost first. A scope whose policy is unknown is assumed to keep
+ * `<base />` (the usual case) and to add policies we cannot see: they are an `unknown` entry before the inherited ones.
+ */
+export function effectiveSection<Origin>(chain: readonly PolicyScope<Origin>[], section: SectionName): EffectiveSection<Origin> {
+  let entries: EffectiveEntry<Origin>[] = [];
+  const dropped: DroppedInheritance<Origin>[] = [];
+  for (const scope of chain) {
+    switch (scope.policy.state) {
+      case 'none':
+        break;
+      case 'unknown':
+        entries = [{ kind: 'unknown', scope }, ...entries];
+        break;
+      case 'known': {
+        const element = scope.policy.document.sections[section];
+        if (!element) break;
+        const next: EffectiveEntry<Origin>[] = [];
+        let inherited = false;
+        for (const child of element.children) {
+          if (child.name === 'base') {
+            // A second `<base />` would run the enclosing policies twice; APIM rejects it, we read the first.
+            if (!inherited) next.push(...entries);
+            inherited = true;
+          } else next.push({ kind: 'policy', element: child, scope });
+        }
+        if (!inherited && entries.length > 0) dropped.push({ scope, section, element, dropped: entries });
+        entries = next;
+        break;
+      }
+    }
+  }
+  return { section, entries, dropped };
+}
+
+/** A policy found in an effective section, and whether it runs on every request or only under a `choose` branch. */
+export interface FoundPolicy<Origin = unknown> {
+  readonly element: PolicyElement;
+  readonly scope: PolicyScope<Origin>;
+  /** Inside `<choose>` (or another policy): runs only when its condition holds. */
+  readonly conditional: boolean;
+}
+
+/** Policies named `names` in a section, top-level ones and those nested in `choose` branches (marked conditional). */
+export function findPolicies<Origin>(effective: EffectiveSection<Origin>, names: readonly string[]): FoundPolicy<Origin>[] {
+  const found: FoundPolicy<Origin>[] = [];
+  const visit = (element: PolicyElement, scope: PolicyScope<Origin>, conditional: boolean) => {
+    if (names.includes(element.name)) found.push({ element, scope, conditional });
+    // Only control-flow elements nest other policies; a policy's own children are its configuration.
+    if (element.name === 'choose' || element.name === 'when' || element.name === 'otherwise' || element.name === 'retry' || element.name === 'wait') {
+      for (const child of element.children) visit(child, scope, true);
+    }
+  };
+  for (const entry of effective.entries) if (entry.kind === 'policy') visit(entry.element, entry.scope, false);
+  return found;
+}
+
+/** Scopes whose policies are unknown and run in this section: anything not found might still be there. */
+export function unknownScopes<Origin>(effective: EffectiveSection<Origin>): PolicyScope<Origin>[] {
+  return effective.entries.flatMap((entry) => (entry.kind === 'unknown' ? [entry.scope] : []));
+}

@@ -1,0 +1,119 @@
+/**
+ * APIM policy expressions (`@(...)` single statements, `@{...}` multi-statement blocks) are C# inside XML, written
+ * with raw quotes, `<`, `>` and `&`: https://learn.microsoft.com/en-us/azure/api-management/api-management-policy-expressions
+ * No XML tokenizer reads them. Each expression is swapped for a short marker before tokenizing and put back in the
+ * values read afterwards. The marker keeps the expression's line breaks, so line numbers stay true.
+ */
+
+const OPEN_MARK = '\uE000';
+const CLOSE_MARK = '\uE001';
+const MARKER = new RegExp(`${OPEN_MARK}(\\d+)${CLOSE_MARK}\\n*`, 'g');
+
+export interface MaskedText {
+  readonly text: string;
+  /** The original expressions, by marker number. */
+  readonly expressions: readonly string[];
+  /** Offsets (in the original text) of expressions that never close: everything after them is read as text. */
+  readonly unclosed: readonly number[];
+}
+
+const CLOSING: Readonly<Record<string, string>> = { '(': ')', '{': '}', '[': ']' };
+
+/** Replaces every `@(...)` and `@{...}` with a marker, scanning brackets and C# string and char literals. */
+export function maskExpressions(text: string): MaskedText {
+  const expressions: string[] = [];
+  const unclosed: number[] = [];
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const at = text.indexOf('@', i);
+    if (at === -1) break;
+    const open = text.charAt(at + 1);
+    if (open !== '(' && open !== '{') {
+      out += text.slice(i, at + 1);
+      i = at + 1;
+      continue;
+    }
+    const end = expressionEnd(text, at + 1);
+    if (end === undefined) {
+      unclosed.push(at);
+      break;
+    }
+    const expression = text.slice(at, end);
+    out += `${text.slice(i, at)}${OPEN_MARK}${expressions.length}${CLOSE_MARK}${'\n'.repeat(countNewlines(expression))}`;
+    expressions.push(expression);
+    i = end;
+  }
+  out += text.slice(i);
+  return { text: out, expressions, unclosed };
+}
+
+/** A value read from masked text, with its expressions restored. */
+export interface RestoredValue {
+  readonly text: string;
+  /** Part of the value is computed at request time: its meaning is not known statically. */
+  readonly hasExpression: boolean;
+}
+
+export function restoreExpressions(value: string, expressions: readonly string[]): RestoredValue {
+  let hasExpression = false;
+  const text = value.replace(MARKER, (_match, index: string) => {
+    hasExpression = true;
+    return expressions[Number(index)] ?? '';
+  });
+  return { text, hasExpression };
+}
+
+/**
+ * The offset just after the bracket matching the one at `start`, or `undefined` when it never closes.
+ * C# strings ("...", verbatim @"..." with "" escapes, interpolated $"...") and char literals ('x') may hold brackets.
+ */
+function expressionEnd(text: string, start: number): number | undefined {
+  const stack: string[] = [];
+  let i = start;
+  while (i < text.length) {
+    const c = text.charAt(i);
+    if (c === '"') {
+      const verbatim = text.charAt(i - 1) === '@' || (text.charAt(i - 1) === '$' && text.charAt(i - 2) === '@');
+      i = stringEnd(text, i + 1, verbatim);
+      continue;
+    }
+    if (c === "'") {
+      i = charEnd(text, i + 1);
+      continue;
+    }
+    const closing = CLOSING[c];
+    if (closing !== undefined) stack.push(closing);
+    else if (c === ')' || c === '}' || c === ']') {
+      if (stack.pop() !== c) return undefined;
+      if (stack.length === 0) return i + 1;
+    }
+    i += 1;
+  }
+  return undefined;
+}
+
+function stringEnd(text: string, from: number, verbatim: boolean): number {
+  let i = from;
+  while (i < text.length) {
+    const c = text.charAt(i);
+    if (verbatim && c === '"' && text.charAt(i + 1) === '"') i += 2;
+    else if (!verbatim && c === '\\') i += 2;
+    else if (c === '"') return i + 1;
+    else if (!verbatim && c === '\n') return i;
+    else i += 1;
+  }
+  return i;
+}
+
+/** A char literal is short (`'a'`, `'\''`, `'\u0041'`); a lone apostrophe in a comment or text is left alone. */
+function charEnd(text: string, from: number): number {
+  const close = text.indexOf("'", text.charAt(from) === '\\' ? from + 2 : from + 1);
+  return close !== -1 && close - from <= 7 ? close + 1 : from;
+}
+
+function countNewlines(text: string): number {
+  let count = 0;
+  for (const c of text) if (c === '\n') count += 1;
+  return count;
+}

@@ -1,0 +1,55 @@
+/**
+ * An APIM policy document as read from its XML: provider-neutral, so the Terraform and the live Azure providers
+ * share it. https://learn.microsoft.com/en-us/azure/api-management/api-management-howto-policies
+ */
+
+/** An attribute value or element text, with its policy expressions restored. */
+export interface PolicyValue {
+  readonly text: string;
+  /** Computed at request time (`@(...)`, `@{...}`): its meaning is not known statically. */
+  readonly hasExpression: boolean;
+}
+
+export interface PolicyElement {
+  /** Element name as written, lower-cased (APIM element names are lower-case). */
+  readonly name: string;
+  readonly attributes: Readonly<Record<string, PolicyValue>>;
+  readonly children: readonly PolicyElement[];
+  /** The text directly inside the element, trimmed. */
+  readonly text: PolicyValue;
+  /** 1-based line in the file the XML was read from (or in the XML itself when its place is not known). */
+  readonly line: number;
+}
+
+/** The four sections; each policy in a section runs in document order. */
+export type SectionName = 'inbound' | 'backend' | 'outbound' | 'on-error';
+export const SECTION_NAMES: readonly SectionName[] = ['inbound', 'backend', 'outbound', 'on-error'];
+
+export interface PolicyDocument {
+  /** The section elements present; a missing section behaves like one holding only `<base />`. */
+  readonly sections: Readonly<Partial<Record<SectionName, PolicyElement>>>;
+  readonly line: number;
+}
+
+/** Where the XML sits: the file and the line of its first character, when known (a heredoc's first content line). */
+export interface XmlOrigin {
+  readonly file?: string;
+  readonly line?: number;
+  /** `false` when lines inside the XML do not map to lines of the file (a quoted string, `file()`): everything is at `line`. */
+  readonly linesMap?: boolean;
+}
+
+/** Something in the XML that could not be read as written. */
+export interface PolicyProblem {
+  readonly message: string;
+  readonly line: number;
+}
+
+export function findChildren(element: PolicyElement, name: string): PolicyElement[] {
+  return element.children.filter((child) => child.name === name);
+}
+
+/** Every element below `element`, depth first (a `choose` branch's policies run only on some requests: callers decide). */
+export function descendants(element: PolicyElement): PolicyElement[] {
+  return element.children.flatMap((child) => [child, ...descendants(child)]);
+}

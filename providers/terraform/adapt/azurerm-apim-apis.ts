@@ -1,0 +1,415 @@
+import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
+import type {
+  ApiAttrs, AuthorizerAttrs, Authorization, CorsConfig, LogLevel, OperationAttrs, PolicyOverride, Quota, RequestValidation, StageAttrs, Throttle,
+} from '../../../src/graph/kinds';
+import { fileSource, type FileSource } from '../../../src/graph/source';
+import { findPolicies, unknownScopes, type EffectiveSection, type FoundPolicy } from '../../apim-policy/effective-policy';
+import { backendService, cors, quota, rateLimit, tokenValidation, validationKind, type Known, type NamedValueResolver } from '../../apim-policy/policy-facts';
+import type { SectionName } from '../../apim-policy/policy-document';
+import { isObject, isOpenApi, parseSpecText } from '../../openapi/api-gateway-spec';
+import type { TfBody, TfResource } from '../model';
+import { APIM_STAGE_SUFFIX, azureNode, serviceEndpointType } from './azurerm-api-management';
+import { API, API_DIAGNOSTIC, SERVICE_DIAGNOSTIC, type ApimEstate, type ApimScope, type ScopeOrigin } from './azurerm-apim-estate';
+import { adaptApimBackends, backendNamed, policyBackendAttrs, SERVICE_URL_SUFFIX } from './azurerm-apim-backends';
+import { nodeId } from './linker';
+import { asBool, asNumber, asString, attribute, firstBlock, knownString, oneOf, readAttr, readBlocks } from './read-attr';
+import { edge, emptyResult, type AdaptResult } from './terraform-node';
+
+type Effective = EffectiveSection<ScopeOrigin>;
+type Found = FoundPolicy<ScopeOrigin>;
+
+const TOKEN_POLICIES = ['validate-jwt', 'validate-azure-ad-token'];
+
+/**
+ * APIM APIs: the `api` node, one `api.stage` (the API on the service gateway), its operations with the
+ * authorization their effective policy gives, the token validators as `api.authorizer`, and the backends they call.
+ */
+export function adaptApimApis(estate: ApimEstate): AdaptResult {
+  const result = emptyResult();
+  const apis = estate.linker.ofType(API);
+  const backends = adaptApimBackends(estate, apis);
+  result.nodes.push(...backends.nodes);
+  const authorizers = new Set<string>();
+  for (const api of apis) adaptApi(estate, api, result, authorizers);
+  return result;
+}
+
+function adaptApi(estate: ApimEstate, api: TfResource, result: AdaptResult, authorizers: Set<string>): void {
+  const service = estate.serviceOf(api);
+  const resolve = estate.namedValues(service);
+  const body = api.body;
+  const endpointType = serviceEndpointType(service);
+  // subscription_required defaults to true: https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/api_management_api#subscription_required
+  const subscriptionRequired = readAttr(body, 'subscription_required', asBool, { value: true, source: api.source });
+  const apiWide = [estate.serviceScope(service), estate.apiScope(api)];
+  const apiInbound = estate.effective(apiWide, 'inbound');
+  const operations = estate.operationsOf(api);
+  const apiId = nodeId(api.address);
+  const stageId = nodeId(api.address, APIM_STAGE_SUFFIX);
+
+  const attrs: ApiAttrs = {
+    flavor: 'apim',
+    endpointType,
+    // The <name>.azure-api.net gateway answers unless the service is reachable only inside its network.
+    defaultEndpointEnabled: endpointType.state === 'unknown' ? endpointType : { ...endpointType, value: endpointType.value !== 'internal' && endpointType.value !== 'private' },
+    // APIM has no IAM-style resource policy; access rules live in the policy XML.
+    resourcePolicy: byDefault(null, api.source),
+    hasSpec: hasImport(body, api.source),
+    cors: corsOf(apiInbound, resolve, api.source),
+    policyOverrides: overridesOf(estate, api, operations, subscriptionRequired),
+  };
+  result.nodes.push(azureNode(api, 'api', attrs));
+  result.nodes.push(azureNode(api, 'api.stage', stageAttrs(estate, api, apiInbound, resolve), APIM_STAGE_SUFFIX));
+  result.edges.push(edge(apiId, 'api-has-stage', stageId));
+
+  const serviceUrl = attribute(body, 'service_url') ? nodeId(api.address, SERVICE_URL_SUFFIX) : undefined;
+  const targets: OperationTarget[] = operations.length > 0
+    ? operations.map((op) => ({ resource: op, id: nodeId(op.address), method: readAttr(op.body, 'method', (v) => asString(v)?.toUpperCase()), path: readAttr(op.body, 'url_template', asString) }))
+    : specOperations(api);
+  for (const target of targets) {
+    const operation = target.resource.type === API ? undefined : target.resource;
+    const chains = estate.chains(api, operation, subscriptionRequired.state === 'unknown' ? 'unknown' : subscriptionRequired.value);
+    const inbound = chains.map((chain) => ({ chain, effective: estate.effective(chain, 'inbound') }));
+    const auth = authorizationOf(estate, api, inbound.map((i) => ({ chain: i.chain, effective: i.effective })), subscriptionRequired);
+    const opAttrs: OperationAttrs = {
+      method: target.method,
+      path: target.path,
+      authorization: auth.authorization,
+      apiKeyRequired: subscriptionRequired,
+      requestValidation: validationOf(inbound.map((i) => i.effective), target.resource.source),
+      throttling: operation ? throttleOf(onlyLevel(inbound[0]?.effective, 'operation'), resolve, target.resource.source) : byDefault(null, target.resource.source),
+    };
+    if (operation) result.nodes.push(azureNode(operation, 'api.operation', opAttrs));
+    else result.nodes.push(azureNode(api, 'api.operation', opAttrs, target.id.slice(nodeId(api.address).length)));
+    result.edges.push(edge(apiId, 'api-has-operation', target.id));
+
+    for (const token of auth.tokens) {
+      const authorizer = authorizerNode(token, resolve);
+      if (!authorizer) continue;
+      if (!authorizers.has(authorizer.id)) {
+        authorizers.add(authorizer.id);
+        result.nodes.push(authorizer);
+      }
+      result.edges.push(edge(apiId, 'api-has-authorizer', authorizer.id), edge(target.id, 'operation-uses-authorizer', authorizer.id));
+    }
+    for (const backend of backendsOf(estate, service, inbound.map((i) => i.effective), resolve, serviceUrl, result)) {
+      result.edges.push(edge(target.id, 'operation-calls-backend', backend));
+    }
+  }
+}
+
+interface OperationTarget {
+  readonly resource: TfResource;
+  readonly id: string;
+  readonly method: Attr<string>;
+  readonly path: Attr<string>;
+}
+
+/** `import { content_format, content_value }` describes the API with a spec (OpenAPI, WSDL, WADL...). */
+function hasImport(body: TfBody, fallback: FileSource): Attr<boolean> {
+  const block = firstBlock(body, 'import');
+  return block ? set(true, block.source) : byDefault(false, fallback);
+}
+
+const SPEC_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/**
+ * Operations of an API defined only by its imported OpenAPI content (inline JSON or YAML). Link formats
+ * (`openapi-link`, `swagger-link-json`) are fetched at apply time: no operations can be listed then.
+ */
+function specOperations(api: TfResource): OperationTarget[] {
+  const block = firstBlock(api.body, 'import');
+  const format = knownString(block, 'content_format')?.toLowerCase() ?? '';
+  const content = attribute(block, 'content_value');
+  if (!block || !content || typeof content.value !== 'string' || format.includes('link') || !/openapi|swagger/.test(format)) return [];
+  const parsed = parseSpecText(content.value);
+  if (!parsed.ok || !isOpenApi(parsed.document)) return [];
+  const paths = parsed.document['paths'];
+  if (!isObject(paths)) return [];
+  const targets: OperationTarget[] = [];
+  for (const [path, item] of Object.entries(paths)) {
+    if (!isObject(item)) continue;
+    for (const key of Object.keys(item)) {
+      if (!SPEC_METHODS.includes(key)) continue;
+      const method = key.toUpperCase();
+      targets.push({ resource: api, id: nodeId(api.address, `#${method} ${path}`), method: set(method, content.source), path: set(path, content.source) });
+    }
+  }
+  return targets;
+}
+
+interface AuthResult {
+  readonly authorization: Attr<Authorization>;
+  readonly tokens: readonly Found[];
+}
+
+/**
+ * The weakest authorization over every request path: a token validation that always runs gives `jwt`, a client
+ * certificate check `mtls`; else a required subscription key identifies the caller; else nothing does.
+ * `check-header name="Authorization"` only compares the header with fixed values and counts for nothing.
+ */
+function authorizationOf(estate: ApimEstate, api: TfResource, paths: readonly { chain: readonly ApimScope[]; effective: Effective }[], subscriptionRequired: Attr<boolean>): AuthResult {
+  const tokens: Found[] = [];
+  const results: Attr<Authorization>[] = [];
+  for (const { chain, effective } of paths) {
+    const found = findPolicies(effective, TOKEN_POLICIES);
+    tokens.push(...found);
+    const at = policySource(chain, api.source);
+    const always = found.find((f) => !f.conditional);
+    if (always) {
+      results.push(set('jwt', elementSource(always, at)));
+      continue;
+    }
+    if (findPolicies(effective, ['validate-client-certificate']).some((f) => !f.conditional)) {
+      results.push(set('mtls', at));
+      continue;
+    }
+    const hidden = unknownScopes(effective)[0];
+    if (hidden) {
+      results.push(unknown(`the ${hidden.level} policy of ${hidden.name} is not known statically`, at));
+      continue;
+    }
+    const conditional = found[0];
+    if (conditional) {
+      results.push(unknown(`${conditional.element.name} runs only under a <choose> condition`, elementSource(conditional, at)));
+      continue;
+    }
+    const required = keyRequired(estate, chain, subscriptionRequired);
+    if (required.state === 'unknown') results.push(required);
+    else results.push({ ...required, value: required.value ? 'subscription-key' : 'none' });
+  }
+  return { authorization: weakest(results, api.source), tokens };
+}
+
+/** A subscription key is needed when the API requires one and, on a product path, the product does too (default true). */
+function keyRequired(estate: ApimEstate, chain: readonly ApimScope[], apiRequired: Attr<boolean>): Attr<boolean> {
+  if (apiRequired.state === 'unknown' || !apiRequired.value) return apiRequired;
+  const product = chain.find((s) => s.level === 'product');
+  const productResource = product && estate.linker.ofType('azurerm_api_management_product').find((p) => (knownString(p.body, 'product_id') ?? '') === product.name);
+  if (!productResource) return apiRequired;
+  const productRequired = readAttr(productResource.body, 'subscription_required', asBool, { value: true, source: productResource.source });
+  return productRequired.state === 'unknown' || !productRequired.value ? productRequired : apiRequired;
+}
+
+const STRENGTH: Readonly<Record<Authorization, number>> = {
+  'none': 0, 'api-key-only': 1, 'subscription-key': 1, 'iam': 2, 'jwt': 2, 'cognito': 2, 'lambda': 2, 'oauth': 2, 'mtls': 2,
+};
+
+function weakest(results: readonly Attr<Authorization>[], fallback: FileSource): Attr<Authorization> {
+  let worst: Attr<Authorization> | undefined;
+  let open: Attr<Authorization> | undefined;
+  for (const r of results) {
+    if (r.state === 'unknown') open ??= r;
+    else if (!worst || worst.state === 'unknown' || STRENGTH[r.value] < STRENGTH[worst.value]) worst = r;
+  }
+  if (worst && worst.state !== 'unknown' && worst.value === 'none') return worst;
+  return open ?? worst ?? unknown('no request path into the API', fallback);
+}
+
+function authorizerNode(token: Found, resolve: NamedValueResolver) {
+  const resource = token.scope.origin?.resource;
+  const facts = tokenValidation(token.element, resolve);
+  if (!resource || !facts) return undefined;
+  const at = elementSource(token, resource.source);
+  const attrs: AuthorizerAttrs = {
+    type: set('jwt', at),
+    issuer: fromKnown(facts.issuers, at, (issuers) => (issuers.length === 0 ? null : issuers.join(', '))),
+    audience: fromKnown(facts.audiences, at, (audiences) => audiences),
+    identitySource: set(facts.identitySource, at),
+  };
+  return azureNode(resource, 'api.authorizer', attrs, `#${token.element.name}@${token.element.line}`);
+}
+
+function fromKnown<T, U>(value: Known<T>, at: FileSource, map: (v: T) => U): Attr<U> {
+  return value.state === 'unknown' ? unknown(value.expr, at) : set(map(value.value), at);
+}
+
+/** `validate-content` (body) and `validate-parameters` (parameters) that run on every path. */
+function validationOf(paths: readonly Effective[], fallback: FileSource): Attr<RequestValidation> {
+  let level: RequestValidation | undefined;
+  for (const effective of paths) {
+    const kinds = new Set(findPolicies(effective, ['validate-content', 'validate-parameters', 'validate-headers']).filter((f) => !f.conditional).map((f) => validationKind(f.element)));
+    const here: RequestValidation = kinds.has('body') ? (kinds.has('params') ? 'full' : 'body') : kinds.has('params') ? 'params' : 'none';
+    if (here === 'none' && unknownScopes(effective).length > 0) return unknown('a policy on the request path is not known statically', fallback);
+    level = level === undefined || rank(here) < rank(level) ? here : level;
+  }
+  return level === undefined || level === 'none' ? byDefault('none', fallback) : set(level, fallback);
+}
+
+function rank(v: RequestValidation): number {
+  return v === 'none' ? 0 : v === 'full' ? 2 : 1;
+}
+
+/** The part of an effective section contributed by one scope level. */
+function onlyLevel(effective: Effective | undefined, level: ApimScope['level']): Effective | undefined {
+  if (!effective) return undefined;
+  return { ...effective, entries: effective.entries.filter((e) => e.scope.level === level) };
+}
+
+/** `rate-limit` / `rate-limit-by-key` that always run: calls per renewal period, as requests per second. */
+export function throttleOf(effective: Effective | undefined, resolve: NamedValueResolver, fallback: FileSource): Attr<Throttle | null> {
+  if (!effective) return byDefault(null, fallback);
+  const limit = findPolicies(effective, ['rate-limit', 'rate-limit-by-key']).find((f) => !f.conditional);
+  const facts = limit && rateLimit(limit.element, resolve);
+  if (!limit || !facts) return unknownScopes(effective).length > 0 ? unknown('a policy on the request path is not known statically', fallback) : byDefault(null, fallback);
+  const at = elementSource(limit, fallback);
+  if (facts.calls.state === 'unknown') return unknown(facts.calls.expr, at);
+  if (facts.renewalPeriod.state === 'unknown') return unknown(facts.renewalPeriod.expr, at);
+  return set({ rateLimit: facts.renewalPeriod.value > 0 ? facts.calls.value / facts.renewalPeriod.value : facts.calls.value }, at);
+}
+
+/** `quota` / `quota-by-key` that always run. */
+export function quotaOf(effective: Effective | undefined, resolve: NamedValueResolver, fallback: FileSource): Attr<Quota | null> {
+  if (!effective) return byDefault(null, fallback);
+  const found = findPolicies(effective, ['quota', 'quota-by-key']).find((f) => !f.conditional);
+  const facts = found && quota(found.element, resolve);
+  if (!found || !facts) return unknownScopes(effective).length > 0 ? unknown('a policy on the request path is not known statically', fallback) : byDefault(null, fallback);
+  const at = elementSource(found, fallback);
+  if (facts.limit.state === 'unknown') return unknown(facts.limit.expr, at);
+  if (facts.renewalPeriod.state === 'unknown') return unknown(facts.renewalPeriod.expr, at);
+  return set({ limit: facts.limit.value, period: periodName(facts.renewalPeriod.value) + (facts.unit === 'kilobytes' ? ' (kilobytes)' : '') }, at);
+}
+
+function periodName(seconds: number): string {
+  if (seconds === 86_400) return 'DAY';
+  if (seconds === 604_800) return 'WEEK';
+  if (seconds === 2_592_000) return 'MONTH';
+  return `${seconds} SECONDS`;
+}
+
+function corsOf(effective: Effective, resolve: NamedValueResolver, fallback: FileSource): Attr<CorsConfig | null> {
+  const found = findPolicies(effective, ['cors'])[0];
+  const facts = found && cors(found.element, resolve);
+  if (!found || !facts) return unknownScopes(effective).length > 0 ? unknown('a policy of the API is not known statically', fallback) : byDefault(null, fallback);
+  const at = elementSource(found, fallback);
+  if (facts.allowOrigins.state === 'unknown') return unknown(facts.allowOrigins.expr, at);
+  if (facts.allowCredentials.state === 'unknown') return unknown(facts.allowCredentials.expr, at);
+  return set({ allowOrigins: facts.allowOrigins.value, allowCredentials: facts.allowCredentials.value }, at);
+}
+
+function stageAttrs(estate: ApimEstate, api: TfResource, inbound: Effective, resolve: NamedValueResolver): StageAttrs {
+  const at = api.source;
+  const logging = diagnosticsOf(estate, api);
+  const cached = findPolicies(inbound, ['cache-lookup', 'cache-lookup-value']).some((f) => !f.conditional);
+  return {
+    stageName: byDefault('gateway', at),
+    ...logging,
+    cacheEnabled: cached ? set(true, at) : byDefault(false, at),
+    // The built-in cache's encryption at rest is not documented; an external Redis cache is configured elsewhere.
+    cacheEncrypted: cached ? unknown('APIM does not document how its built-in response cache is stored', at) : byDefault(false, at),
+    throttling: throttleOf(withoutLevel(inbound, 'product'), resolve, at),
+    quota: quotaOf(withoutLevel(inbound, 'product'), resolve, at),
+    clientCertificate: findPolicies(inbound, ['authentication-certificate']).some((f) => !f.conditional) ? set(true, at) : byDefault(false, at),
+  };
+}
+
+function withoutLevel(effective: Effective, level: ApimScope['level']): Effective {
+  return { ...effective, entries: effective.entries.filter((e) => e.scope.level !== level) };
+}
+
+const VERBOSITY: Readonly<Record<string, LogLevel>> = { VERBOSE: 'info', INFORMATION: 'info', ERROR: 'error' };
+
+/**
+ * Request logs come from an API diagnostic, else a service-wide one; without either, APIM logs nothing:
+ * https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/api_management_api_diagnostic
+ * Application Insights diagnostics also correlate requests across services (tracing). Bodies are logged when any
+ * `*_request` / `*_response` block sets `body_bytes` above 0.
+ */
+function diagnosticsOf(estate: ApimEstate, api: TfResource): Pick<StageAttrs, 'accessLogging' | 'executionLogging' | 'dataTrace' | 'tracing'> {
+  const service = estate.serviceOf(api);
+  const diagnostic = estate.linker.ofType(API_DIAGNOSTIC).find((d) => estate.apisOf(d).includes(api))
+    ?? estate.linker.ofType(SERVICE_DIAGNOSTIC).find((d) => service !== undefined && estate.serviceOf(d) === service);
+  if (!diagnostic) {
+    const at = api.source;
+    return { accessLogging: byDefault(false, at), executionLogging: byDefault('off', at), dataTrace: byDefault(false, at), tracing: byDefault(false, at) };
+  }
+  const body = diagnostic.body;
+  const identifier = knownString(body, 'identifier')?.toLowerCase();
+  const correlation = knownString(body, 'http_correlation_protocol');
+  return {
+    accessLogging: set(true, diagnostic.source),
+    executionLogging: readAttr(body, 'verbosity', oneOf(VERBOSITY)),
+    dataTrace: logsBodies(body, diagnostic.source),
+    tracing: identifier === 'applicationinsights' && correlation !== 'None' ? set(true, diagnostic.source) : byDefault(false, diagnostic.source),
+  };
+}
+
+function logsBodies(body: TfBody, fallback: FileSource): Attr<boolean> {
+  for (const name of ['frontend_request', 'frontend_response', 'backend_request', 'backend_response']) {
+    const blocks = readBlocks(body, name);
+    if (blocks.state === 'unknown') return unknown(blocks.expr, blocks.source);
+    for (const block of blocks.blocks) {
+      const bytes = readAttr(block, 'body_bytes', asNumber, { value: 0, source: block.source });
+      if (bytes.state === 'unknown') return bytes;
+      if (bytes.value > 0) return set(true, bytes.source ?? block.source);
+    }
+  }
+  return byDefault(false, fallback);
+}
+
+/** Backends each path forwards to: a `set-backend-service` that always runs, else the API's `service_url`. */
+function backendsOf(estate: ApimEstate, service: TfResource | undefined, paths: readonly Effective[], resolve: NamedValueResolver, serviceUrl: string | undefined, result: AdaptResult): string[] {
+  const ids = new Set<string>();
+  for (const effective of paths) {
+    const found = findPolicies(effective, ['set-backend-service']);
+    for (const f of found) {
+      const target = backendService(f.element, resolve);
+      const resource = f.scope.origin?.resource;
+      if (!target || !resource) continue;
+      if (target.kind === 'backend-id') {
+        if (target.id.state === 'known') for (const id of backendNamed(estate, service, target.id.value)) ids.add(id);
+        continue;
+      }
+      const at = elementSource(f, resource.source);
+      const url: Attr<string> = target.url.state === 'unknown' ? unknown(target.url.expr, at) : set(target.url.value, at);
+      const node = azureNode(resource, 'api.backend', policyBackendAttrs(service, url, at), `#set-backend-service@${f.element.line}`);
+      if (!result.nodes.some((n) => n.id === node.id)) result.nodes.push(node);
+      ids.add(node.id);
+    }
+    if (!found.some((f) => !f.conditional) && serviceUrl) ids.add(serviceUrl);
+  }
+  return [...ids];
+}
+
+/** Inherited policies an API's or operation's own sections drop (no `<base />`), over every request path. */
+function overridesOf(estate: ApimEstate, api: TfResource, operations: readonly TfResource[], subscriptionRequired: Attr<boolean>): Attr<readonly PolicyOverride[]> {
+  const required = subscriptionRequired.state === 'unknown' ? 'unknown' : subscriptionRequired.value;
+  const chains = [...estate.chains(api, undefined, required), ...operations.flatMap((op) => estate.chains(api, op, required))];
+  const overrides = new Map<string, PolicyOverride>();
+  for (const chain of chains) {
+    for (const section of ['inbound', 'outbound'] as const satisfies readonly SectionName[]) {
+      for (const drop of estate.effective(chain, section).dropped) {
+        if (drop.scope.level !== 'api' && drop.scope.level !== 'operation') continue;
+        const resource = drop.scope.origin?.resource;
+        const file = resource ? attribute(resource.body, 'xml_content')?.source.file ?? resource.source.file : api.source.file;
+        const key = `${drop.scope.level}:${drop.scope.name}:${section}`;
+        const dropped = drop.dropped.map((e) => (e.kind === 'policy' ? `${e.element.name} (${e.scope.level} ${e.scope.name})` : `unknown policies (${e.scope.level} ${e.scope.name})`));
+        const previous = overrides.get(key);
+        overrides.set(key, {
+          scope: `${drop.scope.level === 'api' ? 'API' : 'operation'} ${drop.scope.name}`,
+          section,
+          dropped: [...new Set([...(previous?.dropped ?? []), ...dropped])],
+          source: fileSource(file, drop.element.line, undefined, resource?.address ?? api.address),
+        });
+      }
+    }
+  }
+  const list = [...overrides.values()];
+  const policyResource = estate.apiScope(api).origin?.resource;
+  return list.length > 0 ? set(list, list[0]?.source) : byDefault(list, policyResource?.source ?? api.source);
+}
+
+/** Where a policy element is written: its line in the policy resource's file. */
+function elementSource(found: Found | undefined, fallback: FileSource): FileSource {
+  const resource = found?.scope.origin?.resource;
+  if (!found || !resource) return fallback;
+  const file = attribute(resource.body, 'xml_content')?.source.file ?? resource.source.file;
+  return fileSource(file, found.element.line, undefined, resource.address);
+}
+
+/** The innermost policy resource of a chain, for findings about the path as a whole. */
+function policySource(chain: readonly ApimScope[], fallback: FileSource): FileSource {
+  const withPolicy = [...chain].reverse().find((s) => s.origin);
+  return withPolicy?.origin?.resource.source ?? fallback;
+}
+

@@ -1,0 +1,157 @@
+import type { Diagnostic } from '../../../src/graph/diagnostic';
+import type { FileSource } from '../../../src/graph/source';
+import { effectiveSection, type EffectiveSection, type PolicyScope, type ScopeLevel } from '../../apim-policy/effective-policy';
+import type { NamedValueResolver } from '../../apim-policy/policy-facts';
+import type { SectionName } from '../../apim-policy/policy-document';
+import type { TfAttribute, TfResource } from '../model';
+import { readPolicyResource } from './azurerm-apim-policy-xml';
+import type { Linker } from './linker';
+import { attribute, knownString, knownValue } from './read-attr';
+import { nodeName } from './terraform-node';
+
+// https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/api_management (and the _* pages)
+export const SERVICE = 'azurerm_api_management';
+export const API = 'azurerm_api_management_api';
+export const OPERATION = 'azurerm_api_management_api_operation';
+const SERVICE_POLICY = 'azurerm_api_management_policy';
+const API_POLICY = 'azurerm_api_management_api_policy';
+const OPERATION_POLICY = 'azurerm_api_management_api_operation_policy';
+export const PRODUCT = 'azurerm_api_management_product';
+const PRODUCT_API = 'azurerm_api_management_product_api';
+const PRODUCT_POLICY = 'azurerm_api_management_product_policy';
+export const NAMED_VALUE = 'azurerm_api_management_named_value';
+export const BACKEND = 'azurerm_api_management_backend';
+export const CUSTOM_DOMAIN = 'azurerm_api_management_custom_domain';
+export const SUBSCRIPTION = 'azurerm_api_management_subscription';
+export const API_DIAGNOSTIC = 'azurerm_api_management_api_diagnostic';
+export const SERVICE_DIAGNOSTIC = 'azurerm_api_management_diagnostic';
+
+/** A policy scope points at the policy resource that defines it, when there is one. */
+export type ScopeOrigin = { readonly resource: TfResource } | undefined;
+export type ApimScope = PolicyScope<ScopeOrigin>;
+
+/**
+ * The API Management resources of a configuration, indexed: which service an API, product or policy belongs to
+ * (by reference, else by the names written), which products hold an API, and each scope's policy, read once.
+ */
+export class ApimEstate {
+  readonly linker: Linker;
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly policies = new Map<string, ApimScope['policy']>();
+
+  constructor(linker: Linker) {
+    this.linker = linker;
+  }
+
+  /** The service a resource belongs to: `api_management_id` / `api_management_name` by reference, else by name. */
+  serviceOf(resource: TfResource): TfResource | undefined {
+    for (const name of ['api_management_id', 'api_management_name']) {
+      const found = this.resolveNamed(attribute(resource.body, name), SERVICE, 'name', undefined);
+      if (found.length === 1) return found[0];
+    }
+    return undefined;
+  }
+
+  /** Resources of `type` an attribute names: by reference, else by the literal name (last segment of a resource id). */
+  resolveNamed(attr: TfAttribute | undefined, type: string, nameAttr: string, service: TfResource | undefined): TfResource[] {
+    if (!attr) return [];
+    const byRef = this.linker.targets(attr, [type]);
+    if (byRef.length > 0) return byRef;
+    if (typeof attr.value !== 'string') return [];
+    const name = attr.value.split('/').pop() ?? attr.value;
+    return this.linker.ofType(type).filter((candidate) => knownString(candidate.body, nameAttr) === name && (!service || type === SERVICE || this.serviceOf(candidate) === service || this.serviceOf(candidate) === undefined));
+  }
+
+  apisOf(resource: TfResource): TfResource[] {
+    return this.resolveNamed(attribute(resource.body, 'api_name') ?? attribute(resource.body, 'api_id'), API, 'name', this.serviceOf(resource));
+  }
+
+  operationsOf(api: TfResource): TfResource[] {
+    return this.linker.ofType(OPERATION).filter((op) => this.apisOf(op).includes(api));
+  }
+
+  productsOf(api: TfResource): TfResource[] {
+    const products = this.linker.ofType(PRODUCT_API)
+      .filter((link) => this.apisOf(link).includes(api))
+      .flatMap((link) => this.resolveNamed(attribute(link.body, 'product_id'), PRODUCT, 'product_id', this.serviceOf(link)));
+    return [...new Set(products)];
+  }
+
+  /** The product APIs of a product, for usage-plan-covers. */
+  apisInProduct(product: TfResource): TfResource[] {
+    return this.linker.ofType(PRODUCT_API)
+      .filter((link) => this.resolveNamed(attribute(link.body, 'product_id'), PRODUCT, 'product_id', this.serviceOf(link)).includes(product))
+      .flatMap((link) => this.apisOf(link));
+  }
+
+  serviceScope(service: TfResource | undefined): ApimScope {
+    const resource = service && this.linker.ofType(SERVICE_POLICY).find((p) => this.serviceOf(p) === service);
+    return this.scope('service', service ? nodeName(service) : '(service not scanned)', resource);
+  }
+
+  productScope(product: TfResource): ApimScope {
+    const resource = this.linker.ofType(PRODUCT_POLICY).find((p) => this.resolveNamed(attribute(p.body, 'product_id'), PRODUCT, 'product_id', this.serviceOf(p)).includes(product));
+    return this.scope('product', knownString(product.body, 'product_id') ?? nodeName(product), resource);
+  }
+
+  apiScope(api: TfResource): ApimScope {
+    const resource = this.linker.ofType(API_POLICY).find((p) => this.apisOf(p).includes(api));
+    return this.scope('api', knownString(api.body, 'name') ?? nodeName(api), resource);
+  }
+
+  operationScope(operation: TfResource): ApimScope {
+    const api = this.apisOf(operation)[0];
+    const id = knownString(operation.body, 'operation_id');
+    const resource = this.linker.ofType(OPERATION_POLICY).find((p) => {
+      const byRef = this.linker.targets(attribute(p.body, 'operation_id'), [OPERATION]);
+      if (byRef.length > 0) return byRef.includes(operation);
+      return knownString(p.body, 'operation_id') === id && api !== undefined && this.apisOf(p).includes(api);
+    });
+    return this.scope('operation', id ?? nodeName(operation), resource);
+  }
+
+  /**
+   * The request paths into an API: through each product that holds it (product policies apply to calls made with
+   * that product's subscription key), and without a product when no subscription is required or no product holds it.
+   * https://learn.microsoft.com/en-us/azure/api-management/api-management-howto-policies#scopes
+   */
+  chains(api: TfResource, operation: TfResource | undefined, subscriptionRequired: boolean | 'unknown'): ApimScope[][] {
+    const service = this.serviceScope(this.serviceOf(api));
+    const tail = [this.apiScope(api), ...(operation ? [this.operationScope(operation)] : [])];
+    const products = this.productsOf(api);
+    const chains = products.map((product) => [service, this.productScope(product), ...tail]);
+    if (products.length === 0 || subscriptionRequired !== true) chains.push([service, ...tail]);
+    return chains;
+  }
+
+  effective(chain: readonly ApimScope[], section: SectionName): EffectiveSection<ScopeOrigin> {
+    return effectiveSection(chain, section);
+  }
+
+  /** `{{name}}` → the literal value of the service's named value with that name or display name. */
+  namedValues(service: TfResource | undefined): NamedValueResolver {
+    return (name) => {
+      const match = this.linker.ofType(NAMED_VALUE).find(
+        (nv) => (knownString(nv.body, 'display_name') === name || knownString(nv.body, 'name') === name) && (!service || this.serviceOf(nv) === service || this.serviceOf(nv) === undefined),
+      );
+      // A secret is never copied into the graph, whatever policy names it.
+      if (!match || knownValue(match.body, 'secret') === true || knownString(match.body, 'secret') === 'true') return undefined;
+      return knownString(match.body, 'value');
+    };
+  }
+
+  /** Where a scope's policy is declared, for findings; the scope's resource when it has no policy resource. */
+  static sourceOf(scope: ApimScope, fallback: FileSource): FileSource {
+    return scope.origin?.resource.source ?? fallback;
+  }
+
+  private scope(level: ScopeLevel, name: string, resource: TfResource | undefined): ApimScope {
+    if (!resource) return { level, name, policy: { state: 'none' }, origin: undefined };
+    let policy = this.policies.get(resource.address);
+    if (!policy) {
+      policy = readPolicyResource(resource, this.diagnostics);
+      this.policies.set(resource.address, policy);
+    }
+    return { level, name, policy, origin: { resource } };
+  }
+}

@@ -1,0 +1,107 @@
+import { byDefault, set, unknown } from '../../../src/graph/attr';
+import type { ApiKeyAttrs } from '../../../src/graph/kinds';
+import type { FileSource } from '../../../src/graph/source';
+import { parseAddress } from './address';
+import type { TfAttribute, TfBody, TfResource } from '../model';
+import { APIM_STAGE_SUFFIX, azureNode } from './azurerm-api-management';
+import { quotaOf, throttleOf } from './azurerm-apim-apis';
+import { NAMED_VALUE, PRODUCT, SUBSCRIPTION, type ApimEstate } from './azurerm-apim-estate';
+import { nodeId } from './linker';
+import { asString, attribute, firstBlock, firstUnknown, knownString, knownValue, readAttr } from './read-attr';
+import { secretPreview } from './secret-preview';
+import { edge, emptyResult, type AdaptResult } from './terraform-node';
+
+/** Where a value read from another resource is kept: a secret store. */
+const SECRET_STORE_TYPE = /^azurerm_key_vault_(secret|key|certificate)$/;
+
+/** A name that says it holds a credential. */
+const CREDENTIAL_NAME = /key|secret|passw|pwd|token|credential|connection.?string|conn.?str|\bsas\b|signature|bearer/i;
+/** A value that looks like one: connection strings with keys, JWTs, long opaque strings. */
+const CREDENTIAL_VALUE = /AccountKey=|SharedAccessKey=|Password=|[?&]sig=|^eyJ[\w-]+\.[\w-]+\.|^[A-Za-z0-9+/_=-]{32,}$/;
+
+/** Products as usage plans, subscriptions and secret-holding named values as keys. */
+export function adaptApimProducts(estate: ApimEstate): AdaptResult {
+  const result = emptyResult();
+  const { linker } = estate;
+  for (const product of linker.ofType(PRODUCT)) {
+    const resolve = estate.namedValues(estate.serviceOf(product));
+    const own = estate.effective([estate.productScope(product)], 'inbound');
+    const node = azureNode(product, 'api.usage-plan', {
+      throttling: throttleOf(own, resolve, product.source),
+      quota: quotaOf(own, resolve, product.source),
+    });
+    result.nodes.push(node);
+    for (const api of estate.apisInProduct(product)) result.edges.push(edge(node.id, 'usage-plan-covers', nodeId(api.address, APIM_STAGE_SUFFIX)));
+  }
+  for (const subscription of linker.ofType(SUBSCRIPTION)) {
+    const body = subscription.body;
+    const attrs: ApiKeyAttrs = {
+      // Only an `active` subscription's keys are accepted; `state` defaults to `submitted` (awaiting approval):
+      // https://learn.microsoft.com/en-us/dotnet/api/azure.resourcemanager.apimanagement.models.apimanagementsubscriptioncreateorupdatecontent.state
+      enabled: readAttr(body, 'state', (v) => asString(v)?.toLowerCase() === 'active', { value: false, source: subscription.source }),
+      ...valueSource([attribute(body, 'primary_key'), attribute(body, 'secondary_key')], subscription.source),
+      createdAt: unknown('known only for a deployed subscription', subscription.source),
+      lastUsedAt: unknown('known only for a deployed subscription', subscription.source),
+    };
+    const node = azureNode(subscription, 'api.key', attrs, '', redact(body, ['primary_key', 'secondary_key']));
+    result.nodes.push(node);
+    for (const product of estate.resolveNamed(attribute(body, 'product_id'), PRODUCT, 'product_id', estate.serviceOf(subscription))) {
+      result.edges.push(edge(node.id, 'key-in-plan', nodeId(product.address)));
+    }
+  }
+  for (const namedValue of linker.ofType(NAMED_VALUE)) {
+    const key = namedValueKey(namedValue);
+    if (key) result.nodes.push(azureNode(namedValue, 'api.key', key, '', redact(namedValue.body, ['value'])));
+  }
+  return result;
+}
+
+/**
+ * A named value is a key when it holds a secret: read from Key Vault (`value_from_key_vault`), or written in code
+ * with `secret = true` or a name or value that looks like a credential. `secret = true` only hides the value in the
+ * portal: written in code, it is still in version control.
+ * https://learn.microsoft.com/en-us/azure/api-management/api-management-howto-properties
+ */
+function namedValueKey(namedValue: TfResource): ApiKeyAttrs | undefined {
+  const body = namedValue.body;
+  const notInCode = unknown('known only for a deployed named value', namedValue.source);
+  const common = { enabled: byDefault(true, namedValue.source), createdAt: notInCode, lastUsedAt: notInCode };
+  const vault = firstBlock(body, 'value_from_key_vault');
+  if (vault) return { ...common, valueSource: set('secret-store', vault.source), valuePreview: set(null, vault.source) };
+  const value = attribute(body, 'value');
+  if (!value) return undefined;
+  const names = [knownString(body, 'name'), knownString(body, 'display_name')].filter((n): n is string => n !== undefined);
+  const literal = value.refs.length === 0 && !firstUnknown(value.value) ? asString(value.value) : undefined;
+  const secret = knownValue(body, 'secret');
+  const marked = secret === true || secret === 'true';
+  const looksSecret = marked || names.some((n) => CREDENTIAL_NAME.test(n)) || (literal !== undefined && CREDENTIAL_VALUE.test(literal));
+  if (!looksSecret) return undefined;
+  return { ...common, ...valueSource([value], namedValue.source) };
+}
+
+/** The weakest source among the written values: a literal anywhere puts the key in code. */
+function valueSource(values: readonly (TfAttribute | undefined)[], fallback: FileSource): Pick<ApiKeyAttrs, 'valueSource' | 'valuePreview'> {
+  const written = values.filter((v): v is TfAttribute => v !== undefined);
+  // Without primary_key / secondary_key, APIM generates the keys.
+  if (written.length === 0) return { valueSource: byDefault('generated', fallback), valuePreview: byDefault(null, fallback) };
+  const sources = written.map((value) => {
+    const fromStore = value.refs.some((ref) => SECRET_STORE_TYPE.test(parseAddress(ref)?.type ?? ''));
+    if (fromStore) return { valueSource: set('secret-store' as const, value.source), valuePreview: set(null, value.source) };
+    const literal = value.refs.length === 0 && !firstUnknown(value.value) ? asString(value.value) : undefined;
+    if (literal !== undefined) return { valueSource: set('literal' as const, value.source), valuePreview: set<string | null>(secretPreview(literal), value.source) };
+    return { valueSource: set('expression' as const, value.source), valuePreview: set(null, value.source) };
+  });
+  return sources.find((s) => s.valueSource.value === 'literal') ?? sources.find((s) => s.valueSource.value === 'expression') ?? sources[0] ?? {
+    valueSource: byDefault('generated', fallback), valuePreview: byDefault(null, fallback),
+  };
+}
+
+/** The body without secret values: `raw` must never carry one. */
+function redact(body: TfBody, names: readonly string[]): TfBody {
+  const attributes = { ...body.attributes };
+  for (const name of names) {
+    const value = attributes[name];
+    if (value && typeof value.value === 'string') attributes[name] = { ...value, value: '(redacted)' };
+  }
+  return { ...body, attributes };
+}

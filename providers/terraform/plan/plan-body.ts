@@ -1,0 +1,149 @@
+import type { FileSource } from '../../../src/graph/source';
+import type { TfAttribute, TfBody, TfValue } from '../model';
+import { isExpression, isObject, referencesOf, type JsonObject } from './plan-json';
+
+/** Where the parts of one resource are shown: the .tf block matching the plan's resource, or the plan file. */
+export interface SourceScope {
+  readonly body: FileSource;
+  attribute(name: string): FileSource;
+  block(name: string, index: number): SourceScope;
+}
+
+/** One location for everything: a resource found only in the plan file. */
+export function singleSourceScope(source: FileSource): SourceScope {
+  const scope: SourceScope = { body: source, attribute: () => source, block: () => scope };
+  return scope;
+}
+
+export interface BodyContext {
+  /** The resource address, for messages about unknown values. */
+  readonly address: string;
+  /** Resource addresses an expression of the configuration refers to. */
+  readonly refsOf: (expression: unknown) => readonly string[];
+}
+
+/**
+ * A resource's planned values as the `TfBody` the adapters read (the same shape the HCL reader builds).
+ *
+ * - Plan JSON does not say which values are nested blocks: lists of objects become `blocks` (every block the
+ *   API Gateway, WAFv2 and CloudFront adapters read is a list or set block in the AWS provider), everything
+ *   else an attribute.
+ * - `after_unknown` marks values known only after apply; they become `TfUnknown`.
+ * - `null`, and `""` not written in the configuration, mean unset (SDKv2 providers store unset strings as "").
+ * - A value known only after apply that the configuration does not write is computed by the provider (`arn`,
+ *   `id`, an optional+computed argument such as `security_policy`): it is left out, so that adapters apply the
+ *   provider's documented default as they do for HCL, and it is listed in `unknownBlocks` because a `dynamic`
+ *   block (which the configuration section omits) with an unknown `for_each` looks the same.
+ *   https://developer.hashicorp.com/terraform/internals/json-format#block-expressions-representation
+ *
+ * `config` is the block expressions representation of this body, or undefined when it is not known (state files,
+ * dynamic blocks, set blocks whose order differs from the configuration).
+ */
+export function planBody(values: JsonObject, unknowns: unknown, config: JsonObject | undefined, sources: SourceScope, context: BodyContext, path = ''): TfBody {
+  const attributes: Record<string, TfAttribute> = {};
+  const blocks: Record<string, TfBody[]> = {};
+  const unknownBlocks: string[] = [];
+  const unknownMap = isObject(unknowns) ? unknowns : undefined;
+  const names = unknownMap ? new Set([...Object.keys(values), ...Object.keys(unknownMap)]) : Object.keys(values);
+  for (const name of names) {
+    const value = values[name];
+    const unknown = unknownMap?.[name];
+    const written = config !== undefined && name in config;
+    const where = path === '' ? name : `${path}.${name}`;
+    if (unknown === true) {
+      if (config !== undefined && !written) {
+        unknownBlocks.push(name);
+        continue;
+      }
+      const expression = config?.[name];
+      if (!isExpression(expression)) unknownBlocks.push(name);
+      setAttribute(attributes, name, { value: unknownAfterApply(context.address, where), refs: refsOf(expression, context), source: sources.attribute(name) });
+      continue;
+    }
+    if (value === null || value === undefined || (value === '' && !written)) continue;
+    if (isBlockList(value)) {
+      const nested = nestedConfig(config?.[name], value.length);
+      blocks[name] = value.map((item, index) =>
+        planBody(item, Array.isArray(unknown) ? unknown[index] : undefined, nested, sources.block(name, index), context, `${where}[${index}]`),
+      );
+      continue;
+    }
+    setAttribute(attributes, name, { value: toTfValue(value, unknown, context.address, where), refs: refsOf(config?.[name], context), source: sources.attribute(name) });
+  }
+  return { attributes, blocks, unknownBlocks, source: sources.body };
+}
+
+function refsOf(expression: unknown, context: BodyContext): readonly string[] {
+  return referencesOf(expression).length === 0 ? [] : context.refsOf(expression);
+}
+
+function setAttribute(attributes: Record<string, TfAttribute>, name: string, attribute: TfAttribute): void {
+  // JSON keys are data: `__proto__` must stay an ordinary property.
+  if (name === '__proto__') Object.defineProperty(attributes, name, { value: attribute, enumerable: true });
+  else attributes[name] = attribute;
+}
+
+function isBlockList(value: unknown): value is readonly JsonObject[] {
+  return Array.isArray(value) && value.length > 0 && value.every(isObject);
+}
+
+/**
+ * The configuration of nested blocks: exact when there is one block on both sides; with several, the blocks
+ * of a set come back in another order than written, so their expressions are merged (an attribute is written if
+ * it is written in any of them, and refers to what any of them refers to).
+ */
+function nestedConfig(config: unknown, count: number): JsonObject | undefined {
+  if (Array.isArray(config)) {
+    const blocks = config.filter(isObject);
+    if (blocks.length === 0) return undefined;
+    if (blocks.length === 1 && count === 1) return blocks[0];
+    return mergeBlockConfigs(blocks);
+  }
+  // Single-nested blocks are one object, not a list.
+  return isObject(config) && !isExpression(config) && count === 1 ? config : undefined;
+}
+
+function mergeBlockConfigs(blocks: readonly JsonObject[]): JsonObject {
+  const merged: Record<string, unknown> = {};
+  for (const block of blocks) {
+    for (const [name, entry] of Object.entries(block)) {
+      const known = merged[name];
+      if (isExpression(entry)) {
+        const references = [...referencesOf(known), ...referencesOf(entry)];
+        merged[name] = references.length > 0 ? { references } : isExpression(known) ? known : entry;
+      } else {
+        merged[name] = [...(Array.isArray(known) ? known : []), ...(Array.isArray(entry) ? entry : [entry])];
+      }
+    }
+  }
+  return merged;
+}
+
+function unknownAfterApply(address: string, where: string): TfValue {
+  return { unknown: true, expr: `${address}.${where} (known after apply)` };
+}
+
+/** A JSON value with the unknown leaves of `after_unknown` put in. */
+function toTfValue(value: unknown, unknown: unknown, address: string, where: string): TfValue {
+  if (unknown === true) return unknownAfterApply(address, where);
+  if (Array.isArray(value)) {
+    const unknowns = Array.isArray(unknown) ? unknown : undefined;
+    if (!unknowns) return value as TfValue;
+    const length = Math.max(value.length, unknowns.length);
+    const items: TfValue[] = [];
+    for (let i = 0; i < length; i++) items.push(toTfValue(value[i] ?? null, unknowns[i], address, `${where}[${i}]`));
+    return items;
+  }
+  if (isObject(value) || (value === undefined && isObject(unknown))) {
+    const object: JsonObject = isObject(value) ? value : {};
+    if (!isObject(unknown)) return object as TfValue;
+    const result: Record<string, TfValue> = {};
+    for (const key of new Set([...Object.keys(object), ...Object.keys(unknown)])) {
+      const item = toTfValue(object[key] ?? null, unknown[key], address, `${where}.${key}`);
+      if (key === '__proto__') Object.defineProperty(result, key, { value: item, enumerable: true });
+      else result[key] = item;
+    }
+    return result;
+  }
+  return (value ?? null) as TfValue;
+}

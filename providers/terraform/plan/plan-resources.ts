@@ -1,0 +1,90 @@
+import type { PlanDocument } from './read-plan';
+import { arrayAt, isObject, objectAt, stringAt, type JsonObject } from './plan-json';
+
+/** One resource instance of a plan's planned values or of a state, with what is unknown about it. */
+export interface PlanResourceEntry {
+  readonly address: string;
+  readonly mode: 'managed' | 'data';
+  readonly type: string;
+  readonly name: string;
+  /** `index` of a `count` / `for_each` instance. */
+  readonly index?: string | number;
+  /** `module.api["x"]`, empty at the root. */
+  readonly modulePath: string;
+  readonly values: JsonObject;
+  /** `after_unknown` of the resource's change (plans only). */
+  readonly unknowns: unknown;
+}
+
+const MAX_MODULE_DEPTH = 64;
+
+/**
+ * The resource instances a plan leaves in place: `planned_values` (root and child modules), with `after_unknown`
+ * from `resource_changes`; resources only being deleted are not checked. A state's instances are its `values`.
+ * https://developer.hashicorp.com/terraform/internals/json-format#values-representation
+ */
+export function planResources(document: PlanDocument): PlanResourceEntry[] {
+  const entries: PlanResourceEntry[] = [];
+  if (document.kind === 'state') {
+    collectModule(objectAt(objectAt(document.json, 'values'), 'root_module'), '', new Map(), entries, 0);
+    return entries;
+  }
+  const changes = new Map<string, JsonObject>();
+  for (const change of arrayAt(document.json, 'resource_changes')) {
+    const address = stringAt(change, 'address');
+    // A deposed object is an old copy of a replaced resource, about to be destroyed.
+    if (address === undefined || !isObject(change) || change['deposed'] !== undefined) continue;
+    changes.set(address, change);
+  }
+  const planned = objectAt(objectAt(document.json, 'planned_values'), 'root_module');
+  if (planned) collectModule(planned, '', changes, entries, 0);
+  else collectChanges(changes, entries);
+  return entries;
+}
+
+function collectModule(module: JsonObject | undefined, modulePath: string, changes: ReadonlyMap<string, JsonObject>, out: PlanResourceEntry[], depth: number): void {
+  if (!module || depth > MAX_MODULE_DEPTH) return;
+  for (const resource of arrayAt(module, 'resources')) {
+    const change = changes.get(stringAt(resource, 'address') ?? '');
+    if (change && isDeleteOnly(change)) continue;
+    const entry = toEntry(resource, modulePath, objectAt(resource, 'values'), objectAt(change, 'change')?.['after_unknown']);
+    if (entry) out.push(entry);
+  }
+  for (const child of arrayAt(module, 'child_modules')) {
+    if (isObject(child)) collectModule(child, stringAt(child, 'address') ?? modulePath, changes, out, depth + 1);
+  }
+}
+
+/** Plans without `planned_values` (not written by Terraform itself, but seen from other tools): the changes' `after`. */
+function collectChanges(changes: ReadonlyMap<string, JsonObject>, out: PlanResourceEntry[]): void {
+  for (const change of changes.values()) {
+    if (isDeleteOnly(change)) continue;
+    const body = objectAt(change, 'change');
+    const entry = toEntry(change, stringAt(change, 'module_address') ?? '', objectAt(body, 'after'), body?.['after_unknown']);
+    if (entry) out.push(entry);
+  }
+}
+
+function toEntry(resource: unknown, modulePath: string, values: JsonObject | undefined, unknowns: unknown): PlanResourceEntry | undefined {
+  const address = stringAt(resource, 'address');
+  const type = stringAt(resource, 'type');
+  const name = stringAt(resource, 'name');
+  if (address === undefined || type === undefined || name === undefined || !isObject(resource)) return undefined;
+  const index = resource['index'];
+  return {
+    address,
+    mode: resource['mode'] === 'data' ? 'data' : 'managed',
+    type,
+    name,
+    ...((typeof index === 'string' || typeof index === 'number') && { index }),
+    modulePath,
+    values: values ?? {},
+    unknowns,
+  };
+}
+
+/** `["delete"]`; a replacement (`["delete","create"]`, `["create","delete"]`) leaves a resource to check. */
+function isDeleteOnly(change: JsonObject): boolean {
+  const actions = arrayAt(objectAt(change, 'change'), 'actions');
+  return actions.length > 0 && actions.every((action) => action === 'delete');
+}

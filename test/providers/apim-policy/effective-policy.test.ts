@@ -1,0 +1,54 @@
+import { effectiveSection, findPolicies, unknownScopes, type PolicyScope, type ScopeLevel } from '../../../providers/apim-policy/effective-policy';
+import { readPolicyXml } from '../../../providers/apim-policy/read-policy-xml';
+
+function scope(level: ScopeLevel, inbound?: string): PolicyScope {
+  if (inbound === undefined) return { level, name: level, policy: { state: 'none' } };
+  const { document, problems } = readPolicyXml(`<policies><inbound>${inbound}</inbound><backend><base /></backend></policies>`);
+  expect(problems).toEqual([]);
+  return { level, name: level, policy: { state: 'known', document } };
+}
+
+const names = (chain: PolicyScope[]) => effectiveSection(chain, 'inbound').entries.map((e) => (e.kind === 'policy' ? `${e.scope.level}:${e.element.name}` : `${e.scope.level}:?`));
+
+describe('effectiveSection', () => {
+  it('inserts the enclosing section where <base /> stands, at every level', () => {
+    const chain = [
+      scope('service', '<cors />'),
+      scope('product', '<rate-limit calls="5" renewal-period="1" /><base />'),
+      scope('api', '<base /><validate-jwt />'),
+      scope('operation', '<ip-filter action="allow" /><base /><set-header name="a" />'),
+    ];
+    expect(names(chain)).toEqual(['operation:ip-filter', 'product:rate-limit', 'service:cors', 'api:validate-jwt', 'operation:set-header']);
+    expect(effectiveSection(chain, 'inbound').dropped).toEqual([]);
+  });
+
+  it('inherits unchanged through scopes without a policy or without the section', () => {
+    const chain = [scope('service', '<cors />'), scope('product'), scope('api', '<base />'), { level: 'operation' as const, name: 'op', policy: { state: 'known' as const, document: readPolicyXml('<policies><outbound /></policies>').document } }];
+    expect(names(chain)).toEqual(['service:cors']);
+  });
+
+  it('drops what the enclosing scopes run when a section has no <base />, and says what was dropped', () => {
+    const chain = [scope('service', '<validate-jwt /><cors />'), scope('api', '<rate-limit calls="1" renewal-period="1" />'), scope('operation', '<base />')];
+    const effective = effectiveSection(chain, 'inbound');
+    expect(names(chain)).toEqual(['api:rate-limit']);
+    expect(effective.dropped).toHaveLength(1);
+    expect(effective.dropped[0]?.scope.level).toBe('api');
+    expect(effective.dropped[0]?.dropped.map((e) => (e.kind === 'policy' ? e.element.name : '?'))).toEqual(['validate-jwt', 'cors']);
+  });
+
+  it('a missing <base /> with nothing to inherit drops nothing', () => {
+    expect(effectiveSection([scope('service'), scope('api', '<cors />')], 'inbound').dropped).toEqual([]);
+  });
+
+  it('keeps an unknown scope as an unknown entry and assumes it inherits', () => {
+    const chain = [scope('service', '<cors />'), { level: 'api' as const, name: 'api', policy: { state: 'unknown' as const, reason: 'xml_link' } }, scope('operation', '<base /><quota calls="1" renewal-period="60" />')];
+    expect(names(chain)).toEqual(['api:?', 'service:cors', 'operation:quota']);
+    expect(unknownScopes(effectiveSection(chain, 'inbound')).map((s) => s.level)).toEqual(['api']);
+  });
+
+  it('finds policies inside choose branches as conditional', () => {
+    const chain = [scope('api', '<choose><when condition="@(true)"><validate-jwt /></when></choose><rate-limit calls="1" renewal-period="1" />')];
+    const found = findPolicies(effectiveSection(chain, 'inbound'), ['validate-jwt', 'rate-limit']);
+    expect(found.map((f) => [f.element.name, f.conditional])).toEqual([['validate-jwt', true], ['rate-limit', false]]);
+  });
+});

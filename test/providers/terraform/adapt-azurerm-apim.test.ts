@@ -1,0 +1,469 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import terraform from '../../../providers/terraform';
+import type { Edge } from '../../../src/graph/kinds';
+
+/** The azurerm API Management adapters on real .tf text, through the real HCL reader. */
+
+let root: string;
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'gatewarden-apim-'));
+});
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+let counter = 0;
+async function load(text: string) {
+  const dir = join(root, `case-${++counter}`);
+  const path = join(dir, 'main.tf');
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+  const loaded = await terraform.load({ files: [path], options: {} });
+  const unscope = (id: string) => id.replace(/^terraform:[^:]*:/, 'terraform:');
+  const nodes = loaded.nodes.map((n) => ({ ...n, id: unscope(n.id) }));
+  const edges = loaded.edges.map((e) => ({ ...e, from: unscope(e.from), to: unscope(e.to) }));
+  return { nodes, edges, diagnostics: loaded.diagnostics, path, node: (id: string) => nodes.find((n) => n.id === id) };
+}
+
+const lineOf = (text: string, needle: string) => {
+  const index = text.split('\n').findIndex((l) => l.includes(needle));
+  if (index === -1) throw new Error(`${needle} not in text`);
+  return index + 1;
+};
+const hasEdge = (edges: readonly Edge[], from: string, rel: string, to: string) => edges.some((e) => e.from === from && e.rel === rel && e.to === to);
+
+const SERVICE_DEFAULTS = `
+resource "azurerm_api_management" "apim" {
+  name                = "contoso-apim"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  publisher_name      = "Contoso"
+  publisher_email     = "api@contoso.example"
+  sku_name            = "Developer_1"
+}
+
+resource "azurerm_api_management_api" "orders" {
+  name                = "orders"
+  resource_group_name = "rg"
+  api_management_name = azurerm_api_management.apim.name
+  revision            = "1"
+  display_name        = "Orders"
+  path                = "orders"
+  protocols           = ["https"]
+  service_url         = "https://orders.internal.example.com"
+}
+
+resource "azurerm_api_management_api_operation" "get_order" {
+  operation_id        = "get-order"
+  api_name            = azurerm_api_management_api.orders.name
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = "rg"
+  display_name        = "Get order"
+  method              = "GET"
+  url_template        = "/orders/{id}"
+  template_parameter {
+    name     = "id"
+    type     = "string"
+    required = true
+  }
+}
+`;
+
+describe('azurerm API Management adapters', () => {
+  it('defaults: TLS 1.2 on the default host, public endpoint, subscription key, service_url backend, no logs', async () => {
+    const { node, edges, diagnostics, path } = await load(SERVICE_DEFAULTS);
+    expect(diagnostics.filter((d) => d.severity !== 'notice')).toEqual([]);
+    const api = 'terraform:azurerm_api_management_api.orders';
+    const op = 'terraform:azurerm_api_management_api_operation.get_order';
+    expect(node('terraform:azurerm_api_management.apim#default-host')).toMatchObject({
+      kind: 'api.domain', platform: 'azure',
+      attrs: {
+        hostname: { state: 'set', value: 'contoso-apim.azure-api.net' },
+        minTlsVersion: { state: 'default', value: '1.2' },
+        weakCiphers: { state: 'default', value: [] },
+        allowsPlainHttp: { state: 'default', value: false },
+        mutualTls: { state: 'default', value: false },
+        endpointType: { state: 'default', value: 'external' },
+      },
+    });
+    expect(node(api)).toMatchObject({
+      kind: 'api', platform: 'azure', source: { file: path, line: lineOf(SERVICE_DEFAULTS, 'resource "azurerm_api_management_api" "orders"') },
+      attrs: {
+        flavor: 'apim', endpointType: { state: 'default', value: 'external' }, defaultEndpointEnabled: { value: true },
+        hasSpec: { state: 'default', value: false }, cors: { state: 'default', value: null }, policyOverrides: { state: 'default', value: [] },
+      },
+    });
+    expect(node(op)).toMatchObject({
+      attrs: {
+        method: { state: 'set', value: 'GET' }, path: { state: 'set', value: '/orders/{id}' },
+        authorization: { state: 'default', value: 'subscription-key' }, apiKeyRequired: { state: 'default', value: true },
+        requestValidation: { state: 'default', value: 'none' }, throttling: { state: 'default', value: null },
+      },
+    });
+    expect(node(`${api}#gateway`)).toMatchObject({
+      kind: 'api.stage',
+      attrs: { accessLogging: { state: 'default', value: false }, throttling: { state: 'default', value: null }, quota: { state: 'default', value: null }, clientCertificate: { state: 'default', value: false } },
+    });
+    expect(node(`${api}#service-url`)).toMatchObject({ attrs: { usesTls: { state: 'set', value: true }, verifiesCertificate: { value: true }, minTlsVersion: { state: 'default', value: '1.2' } } });
+    expect(hasEdge(edges, api, 'api-has-stage', `${api}#gateway`)).toBe(true);
+    expect(hasEdge(edges, api, 'api-has-operation', op)).toBe(true);
+    expect(hasEdge(edges, op, 'operation-calls-backend', `${api}#service-url`)).toBe(true);
+  });
+
+  it('explicit: v3 and v4 TLS names, internal VNet, custom domain, jwt from the effective policy, products and keys', async () => {
+    const secret = 'Sup3rS3cretSubscriptionKeyValue0123';
+    const text = `
+resource "azurerm_api_management" "v3" {
+  name                 = "legacy-apim"
+  location             = "westeurope"
+  resource_group_name  = "rg"
+  publisher_name       = "Contoso"
+  publisher_email      = "api@contoso.example"
+  sku_name             = "Premium_1"
+  virtual_network_type = "Internal"
+  security {
+    enable_frontend_tls10     = true
+    enable_backend_ssl30      = true
+    enable_triple_des_ciphers = true
+  }
+  hostname_configuration {
+    proxy {
+      host_name                    = "api.contoso.example"
+      negotiate_client_certificate = true
+    }
+  }
+}
+
+resource "azurerm_api_management" "v4" {
+  name                          = "modern-apim"
+  location                      = "westeurope"
+  resource_group_name           = "rg"
+  publisher_name                = "Contoso"
+  publisher_email               = "api@contoso.example"
+  sku_name                      = "Premium_1"
+  public_network_access_enabled = false
+  security {
+    frontend_tls11_enabled     = true
+    triple_des_ciphers_enabled = false
+  }
+}
+
+resource "azurerm_api_management_api" "pay" {
+  name                  = "payments"
+  resource_group_name   = "rg"
+  api_management_name   = "legacy-apim"
+  revision              = "1"
+  path                  = "pay"
+  protocols             = ["http", "https"]
+  subscription_required = false
+}
+
+resource "azurerm_api_management_api_operation" "charge" {
+  operation_id        = "charge"
+  api_name            = "payments"
+  api_management_name = "legacy-apim"
+  resource_group_name = "rg"
+  display_name        = "Charge"
+  method              = "POST"
+  url_template        = "/charges"
+}
+
+resource "azurerm_api_management_policy" "global" {
+  api_management_id = azurerm_api_management.v3.id
+  xml_content       = <<XML
+<policies>
+  <inbound>
+    <validate-jwt header-name="Authorization" failed-validation-httpcode="401">
+      <openid-config url="https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0/.well-known/openid-configuration" />
+      <audiences>
+        <audience>{{orders-audience}}</audience>
+      </audiences>
+    </validate-jwt>
+    <cors allow-credentials="true">
+      <allowed-origins><origin>*</origin></allowed-origins>
+    </cors>
+  </inbound>
+</policies>
+XML
+}
+
+resource "azurerm_api_management_api_policy" "pay" {
+  api_name            = azurerm_api_management_api.pay.name
+  api_management_name = "legacy-apim"
+  resource_group_name = "rg"
+  xml_content         = <<XML
+<policies>
+  <inbound>
+    <base />
+    <rate-limit calls="100" renewal-period="10" />
+    <quota calls="10000" renewal-period="86400" />
+    <validate-content unspecified-content-type-action="prevent" max-size="102400" size-exceeded-action="prevent" />
+    <set-backend-service base-url="http://payments.internal.example.com" />
+    <authentication-certificate thumbprint="@(context.Variables.GetValueOrDefault<string>("thumb"))" />
+  </inbound>
+</policies>
+XML
+}
+
+resource "azurerm_api_management_named_value" "aud" {
+  name                = "orders-audience"
+  resource_group_name = "rg"
+  api_management_name = "legacy-apim"
+  display_name        = "orders-audience"
+  value               = "api://payments"
+}
+
+resource "azurerm_api_management_named_value" "db" {
+  name                = "db-connection-string"
+  resource_group_name = "rg"
+  api_management_name = "legacy-apim"
+  display_name        = "db-connection-string"
+  value               = "Server=db;Password=hunter2hunter2"
+  secret              = false
+}
+
+resource "azurerm_api_management_named_value" "vault" {
+  name                = "partner-token"
+  resource_group_name = "rg"
+  api_management_name = "legacy-apim"
+  display_name        = "partner-token"
+  secret              = true
+  value_from_key_vault {
+    secret_id = "https://kv.vault.azure.net/secrets/partner"
+  }
+}
+
+resource "azurerm_api_management_product" "gold" {
+  product_id            = "gold"
+  api_management_name   = "legacy-apim"
+  resource_group_name   = "rg"
+  display_name          = "Gold"
+  published             = true
+  subscription_required = true
+}
+
+resource "azurerm_api_management_product_api" "gold_pay" {
+  api_name            = azurerm_api_management_api.pay.name
+  product_id          = azurerm_api_management_product.gold.product_id
+  api_management_name = "legacy-apim"
+  resource_group_name = "rg"
+}
+
+resource "azurerm_api_management_product_policy" "gold" {
+  product_id          = azurerm_api_management_product.gold.product_id
+  api_management_name = "legacy-apim"
+  resource_group_name = "rg"
+  xml_content         = <<XML
+<policies>
+  <inbound>
+    <base />
+    <rate-limit calls="600" renewal-period="60" />
+  </inbound>
+</policies>
+XML
+}
+
+resource "azurerm_api_management_subscription" "partner" {
+  api_management_name = "legacy-apim"
+  resource_group_name = "rg"
+  product_id          = azurerm_api_management_product.gold.id
+  display_name        = "Partner"
+  state               = "active"
+  primary_key         = "${secret}"
+}
+`;
+    const { node, nodes, edges, diagnostics, path } = await load(text);
+    expect(diagnostics.filter((d) => d.severity !== 'notice')).toEqual([]);
+    expect(node('terraform:azurerm_api_management.v3#default-host')).toMatchObject({
+      attrs: {
+        minTlsVersion: { state: 'set', value: '1.0', source: { line: lineOf(text, 'enable_frontend_tls10') } },
+        securityPolicy: { value: 'frontend TLS 1.0 enabled' },
+        weakCiphers: { state: 'set', value: ['TLS_RSA_WITH_3DES_EDE_CBC_SHA'] },
+        allowsPlainHttp: { state: 'set', value: true, source: { line: lineOf(text, 'protocols             = ["http", "https"]') } },
+        endpointType: { state: 'set', value: 'internal' },
+      },
+    });
+    expect(node('terraform:azurerm_api_management.v3#proxy[0]')).toMatchObject({ attrs: { hostname: { value: 'api.contoso.example' }, mutualTls: { state: 'set', value: true } } });
+    expect(node('terraform:azurerm_api_management.v4#default-host')).toMatchObject({
+      attrs: { minTlsVersion: { state: 'set', value: '1.1' }, weakCiphers: { state: 'set', value: [] }, endpointType: { state: 'set', value: 'private' } },
+    });
+
+    const api = 'terraform:azurerm_api_management_api.pay';
+    const op = 'terraform:azurerm_api_management_api_operation.charge';
+    expect(hasEdge(edges, 'terraform:azurerm_api_management.v3#proxy[0]', 'domain-serves', `${api}#gateway`)).toBe(true);
+    expect(node(api)).toMatchObject({
+      attrs: {
+        endpointType: { value: 'internal' }, defaultEndpointEnabled: { value: false },
+        cors: { state: 'set', value: { allowOrigins: ['*'], allowCredentials: true }, source: { file: path, line: lineOf(text, '<cors allow-credentials="true">') } },
+      },
+    });
+    const jwtLine = lineOf(text, '<validate-jwt header-name');
+    const authorizer = `terraform:azurerm_api_management_policy.global#validate-jwt@${jwtLine}`;
+    expect(node(op)).toMatchObject({
+      attrs: {
+        authorization: { state: 'set', value: 'jwt', source: { line: jwtLine } }, apiKeyRequired: { value: false },
+        requestValidation: { state: 'set', value: 'body' },
+      },
+    });
+    expect(node(authorizer)).toMatchObject({
+      kind: 'api.authorizer',
+      attrs: {
+        type: { value: 'jwt' },
+        issuer: { state: 'set', value: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0/.well-known/openid-configuration' },
+        audience: { state: 'set', value: ['api://payments'] },
+      },
+    });
+    expect(hasEdge(edges, op, 'operation-uses-authorizer', authorizer)).toBe(true);
+    expect(node(`${api}#gateway`)).toMatchObject({
+      attrs: {
+        throttling: { state: 'set', value: { rateLimit: 10 }, source: { line: lineOf(text, '<rate-limit calls="100"') } },
+        quota: { state: 'set', value: { limit: 10000, period: 'DAY' } },
+        clientCertificate: { state: 'set', value: true },
+      },
+    });
+    const policyBackend = `terraform:azurerm_api_management_api_policy.pay#set-backend-service@${lineOf(text, '<set-backend-service')}`;
+    expect(node(policyBackend)).toMatchObject({ attrs: { usesTls: { state: 'set', value: false }, minTlsVersion: { state: 'set', value: '1.0' } } });
+    expect(hasEdge(edges, op, 'operation-calls-backend', policyBackend)).toBe(true);
+
+    expect(node('terraform:azurerm_api_management_product.gold')).toMatchObject({ kind: 'api.usage-plan', attrs: { throttling: { state: 'set', value: { rateLimit: 10 } }, quota: { state: 'default', value: null } } });
+    expect(hasEdge(edges, 'terraform:azurerm_api_management_product.gold', 'usage-plan-covers', `${api}#gateway`)).toBe(true);
+    expect(node('terraform:azurerm_api_management_subscription.partner')).toMatchObject({
+      kind: 'api.key', attrs: { enabled: { state: 'set', value: true }, valueSource: { state: 'set', value: 'literal' }, valuePreview: { value: expect.stringMatching(/^Sup3…sha256:/) } },
+    });
+    expect(hasEdge(edges, 'terraform:azurerm_api_management_subscription.partner', 'key-in-plan', 'terraform:azurerm_api_management_product.gold')).toBe(true);
+    expect(node('terraform:azurerm_api_management_named_value.db')).toMatchObject({ kind: 'api.key', attrs: { valueSource: { value: 'literal' } } });
+    expect(node('terraform:azurerm_api_management_named_value.vault')).toMatchObject({ kind: 'api.key', attrs: { valueSource: { value: 'secret-store' } } });
+    // Not a credential by name or value: no key.
+    expect(node('terraform:azurerm_api_management_named_value.aud')).toBeUndefined();
+    expect(JSON.stringify(nodes)).not.toContain(secret);
+    expect(JSON.stringify(nodes)).not.toContain('hunter2hunter2');
+  });
+
+  it('unknown: xml_link and variables; a policy without <base /> drops inherited controls', async () => {
+    const text = `${SERVICE_DEFAULTS}
+variable "vnet_type" {
+  type = string
+}
+
+resource "azurerm_api_management_policy" "global" {
+  api_management_id = azurerm_api_management.apim.id
+  xml_content       = <<XML
+<policies>
+  <inbound>
+    <ip-filter action="allow">
+      <address>10.0.0.1</address>
+    </ip-filter>
+    <validate-jwt header-name="Authorization">
+      <issuers><issuer>https://sts.contoso.example/</issuer></issuers>
+    </validate-jwt>
+  </inbound>
+</policies>
+XML
+}
+
+resource "azurerm_api_management_api_policy" "orders" {
+  api_name            = azurerm_api_management_api.orders.name
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = "rg"
+  xml_content         = <<XML
+<policies>
+  <inbound>
+    <set-header name="X-Api" exists-action="override"><value>orders</value></set-header>
+  </inbound>
+</policies>
+XML
+}
+
+resource "azurerm_api_management_api_operation_policy" "get_order" {
+  api_name            = azurerm_api_management_api.orders.name
+  operation_id        = azurerm_api_management_api_operation.get_order.operation_id
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = "rg"
+  xml_link            = "https://example.com/policy.xml"
+}
+
+resource "azurerm_api_management" "unknown" {
+  name                 = "vnet-apim"
+  location             = "westeurope"
+  resource_group_name  = "rg"
+  publisher_name       = "Contoso"
+  publisher_email      = "api@contoso.example"
+  sku_name             = "Premium_1"
+  virtual_network_type = var.vnet_type
+}
+`;
+    const { node, diagnostics } = await load(text);
+    expect(diagnostics).toContainEqual(expect.objectContaining({ severity: 'notice', message: expect.stringMatching(/xml_link/), line: lineOf(text, 'xml_link') }));
+    expect(node('terraform:azurerm_api_management.unknown#default-host')).toMatchObject({ attrs: { endpointType: { state: 'unknown', expr: 'var.vnet_type' } } });
+    const api = node('terraform:azurerm_api_management_api.orders');
+    expect(api).toMatchObject({
+      attrs: {
+        policyOverrides: {
+          state: 'set',
+          value: [{ scope: 'API orders', section: 'inbound', dropped: ['ip-filter (service contoso-apim)', 'validate-jwt (service contoso-apim)'], source: { line: lineOf(text, '  <inbound>\n    <set-header') || lineOf(text, '<set-header') - 1 } }],
+        },
+      },
+    });
+    // The operation policy is unknown: without a visible token check the authorization cannot be known.
+    expect(node('terraform:azurerm_api_management_api_operation.get_order')).toMatchObject({ attrs: { authorization: { state: 'unknown' } } });
+  });
+
+  it('orphans: an operation and a custom domain whose API and service are not scanned; operations from inline OpenAPI', async () => {
+    const text = `
+resource "azurerm_api_management_api_operation" "lost" {
+  operation_id        = "lost"
+  api_name            = "elsewhere"
+  api_management_name = "other-apim"
+  resource_group_name = "rg"
+  display_name        = "Lost"
+  method              = "DELETE"
+  url_template        = "/things/{id}"
+}
+
+resource "azurerm_api_management_custom_domain" "cd" {
+  api_management_id = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.ApiManagement/service/other-apim"
+  gateway {
+    host_name = "gw.contoso.example"
+  }
+}
+
+resource "azurerm_api_management" "apim" {
+  name                = "spec-apim"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  publisher_name      = "Contoso"
+  publisher_email     = "api@contoso.example"
+  sku_name            = "Developer_1"
+}
+
+resource "azurerm_api_management_api" "spec" {
+  name                = "spec"
+  resource_group_name = "rg"
+  api_management_name = azurerm_api_management.apim.name
+  revision            = "1"
+  path                = "spec"
+  import {
+    content_format = "openapi+json"
+    content_value  = jsonencode({
+      openapi = "3.0.1"
+      info    = { title = "Spec", version = "1" }
+      paths   = { "/pets" = { get = {}, post = {} } }
+    })
+  }
+}
+`;
+    const { node, nodes, diagnostics } = await load(text);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    // The lost operation's API is not scanned: no operation node (it would have no API).
+    expect(nodes.filter((n) => n.kind === 'api.operation').map((n) => n.id).sort()).toEqual([
+      'terraform:azurerm_api_management_api.spec#GET /pets',
+      'terraform:azurerm_api_management_api.spec#POST /pets',
+    ]);
+    expect(node('terraform:azurerm_api_management_api.spec')).toMatchObject({ attrs: { hasSpec: { state: 'set', value: true } } });
+    expect(node('terraform:azurerm_api_management_custom_domain.cd#gateway[0]')).toMatchObject({
+      attrs: { hostname: { value: 'gw.contoso.example' }, minTlsVersion: { state: 'unknown' } },
+    });
+  });
+});
