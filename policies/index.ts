@@ -17,6 +17,7 @@ import monitoringExecutionLogging from './monitoring/execution-logging';
 import monitoringTracing from './monitoring/tracing';
 import validationRequestValidation from './validation/request-validation';
 import apiManagementQuota from './api-management/quota';
+import apiManagementPolicyInheritance from './api-management/policy-inheritance';
 import apiManagementThrottling from './api-management/throttling';
 import apiManagementWafProtection from './api-management/waf-protection';
 
@@ -37,6 +38,7 @@ export const builtinPolicies: readonly AnyPolicy[] = [
   apiManagementThrottling,
   apiManagementWafProtection,
   apiManagementQuota,
+  apiManagementPolicyInheritance,
   leastPrivilegeResourcePolicyWildcard,
   encryptionTlsVersion,
   encryptionHttpsOnly,

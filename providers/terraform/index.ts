@@ -41,7 +41,7 @@ const terraform: ProviderAdapter = {
       const scoped = scopeToRoot(adapted, label);
       for (const node of scoped.nodes) nodes.push(node);
       for (const edge of scoped.edges) edges.push(edge);
-      diagnostics.push(...adapted.diagnostics);
+      for (const diagnostic of adapted.diagnostics) diagnostics.push(diagnostic);
       usedLabels.add(label);
     };
     for (const root of read.roots) {

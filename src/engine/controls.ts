@@ -24,6 +24,7 @@ export const CONTROL_CATEGORY: Readonly<Record<Control, Category>> = {
   'waf': 'api-management',
   'waf-rules': 'api-management',
   'cdn': 'api-management',
+  'policy-inheritance': 'api-management',
   'api-key-in-code': 'key-management',
   'api-key-rotation': 'key-management',
   'api-key-scope': 'key-management',

@@ -17,7 +17,7 @@ export type Control =
   | 'resource-policy' | 'config-snippet'
   | 'request-validation' | 'body-size-limit'
   | 'data-trace' | 'cache-encryption' | 'cors'
-  | 'throttling' | 'quota' | 'waf' | 'waf-rules' | 'cdn'
+  | 'throttling' | 'quota' | 'waf' | 'waf-rules' | 'cdn' | 'policy-inheritance'
   | 'api-key-in-code' | 'api-key-rotation' | 'api-key-scope'
   | 'public-endpoint' | 'default-endpoint'
   | 'access-logging' | 'execution-logging' | 'tracing'

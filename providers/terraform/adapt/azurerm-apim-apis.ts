@@ -396,6 +396,16 @@ function overridesOf(estate: ApimEstate, api: TfResource, operations: readonly T
   }
   const list = [...overrides.values()];
   const policyResource = estate.apiScope(api).origin?.resource;
+  if (list.length === 0) {
+    // An API or operation policy we cannot read may omit <base />: unknown when there is something to drop.
+    for (const chain of chains) {
+      const at = chain.findIndex((s) => (s.level === 'api' || s.level === 'operation') && s.policy.state === 'unknown');
+      const hidden = chain[at];
+      if (!hidden) continue;
+      const inherited = estate.effective(chain.slice(0, at), 'inbound').entries.length + estate.effective(chain.slice(0, at), 'outbound').entries.length;
+      if (inherited > 0) return unknown(`the ${hidden.level} policy of ${hidden.name} is not known statically`, hidden.origin?.resource.source ?? api.source);
+    }
+  }
   return list.length > 0 ? set(list, list[0]?.source) : byDefault(list, policyResource?.source ?? api.source);
 }
 

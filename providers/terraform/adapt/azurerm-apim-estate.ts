@@ -86,7 +86,7 @@ export class ApimEstate {
 
   serviceScope(service: TfResource | undefined): ApimScope {
     const resource = service && this.linker.ofType(SERVICE_POLICY).find((p) => this.serviceOf(p) === service);
-    return this.scope('service', service ? nodeName(service) : '(service not scanned)', resource);
+    return this.scope('service', service ? knownString(service.body, 'name') ?? nodeName(service) : '(service not scanned)', resource);
   }
 
   productScope(product: TfResource): ApimScope {

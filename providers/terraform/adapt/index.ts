@@ -34,9 +34,10 @@ export function adaptTerraform(resources: readonly TfResource[]): { nodes: AnyNo
   const diagnostics: Diagnostic[] = [];
   for (const adapt of SERVICE_ADAPTERS) {
     const result = adapt(linker);
-    nodes.push(...result.nodes);
-    edges.push(...result.edges);
-    diagnostics.push(...result.diagnostics);
+    // Loops, not push(...spread): a large plan yields more nodes than a call may take arguments.
+    for (const node of result.nodes) nodes.push(node);
+    for (const edge of result.edges) edges.push(edge);
+    for (const diagnostic of result.diagnostics) diagnostics.push(diagnostic);
   }
   for (const resource of resources) {
     const reason = NOT_MODELLED[resource.type];

@@ -15,6 +15,7 @@ export class Linker {
   private readonly byAddress = new Map<string, TfResource>();
   private readonly byBase = new Map<string, TfResource[]>();
   private readonly byType = new Map<string, TfResource[]>();
+  private readonly identities = new WeakMap<TfAttribute, Map<string, string | undefined>>();
 
   readonly resources: readonly TfResource[];
 
@@ -64,6 +65,20 @@ export class Linker {
    */
   identity(attribute: TfAttribute | undefined, types: readonly string[]): string | undefined {
     if (!attribute) return undefined;
+    // Adapters match every resource against every other by identity: memoised, a large plan stays linear in it.
+    const key = types.join(',');
+    let byTypes = this.identities.get(attribute);
+    if (!byTypes) {
+      byTypes = new Map();
+      this.identities.set(attribute, byTypes);
+    }
+    if (byTypes.has(key)) return byTypes.get(key);
+    const found = this.computeIdentity(attribute, types);
+    byTypes.set(key, found);
+    return found;
+  }
+
+  private computeIdentity(attribute: TfAttribute, types: readonly string[]): string | undefined {
     // An API looked up with a data source (`data.aws_api_gateway_rest_api.x.id`) is the same API for every resource naming it.
     const ref = this.refsTo(attribute, [...types, ...types.map((t) => `data.${t}`)])[0];
     if (ref !== undefined) {

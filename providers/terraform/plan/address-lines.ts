@@ -16,15 +16,17 @@ export function locateAddresses(text: string, wanted: ReadonlySet<string>): Map<
   const found = new Map<string, TextPosition>();
   let line = 1;
   let lineStart = 0;
-  let counted = 0;
+  // The next newline not yet counted (Infinity past the last): each newline is looked for once, so a one-line
+  // file is not searched to its end again for every address.
+  let nextNewline = newlineFrom(text, 0);
   for (let at = text.indexOf(KEY); at !== -1 && found.size < wanted.size; at = text.indexOf(KEY, at + KEY.length)) {
     const value = stringValueAfterKey(text, at + KEY.length);
     if (value === undefined || !wanted.has(value) || found.has(value)) continue;
-    for (let nl = text.indexOf('\n', counted); nl !== -1 && nl < at; nl = text.indexOf('\n', nl + 1)) {
+    while (nextNewline < at) {
       line++;
-      lineStart = nl + 1;
+      lineStart = nextNewline + 1;
+      nextNewline = newlineFrom(text, lineStart);
     }
-    counted = at;
     found.set(value, { line, column: at - lineStart + 1 });
   }
   return found;
@@ -49,6 +51,11 @@ function stringValueAfterKey(text: string, from: number): string | undefined {
     // Not a valid JSON string: not an address written by Terraform.
     return undefined;
   }
+}
+
+function newlineFrom(text: string, from: number): number {
+  const at = text.indexOf('\n', from);
+  return at === -1 ? Infinity : at;
 }
 
 function skipSpace(text: string, at: number): number {

@@ -6,7 +6,7 @@ import type { TfResource } from '../model';
 import { locateAddresses } from './address-lines';
 import { planBody, singleSourceScope, type SourceScope } from './plan-body';
 import { PlanConfiguration } from './plan-configuration';
-import { objectAt } from './plan-json';
+import { objectAt, referencesOf } from './plan-json';
 import { planResources, type PlanResourceEntry } from './plan-resources';
 import { readPlanFile, type PlanDocument } from './read-plan';
 import { HclResourceIndex, hclSourceScope, matchRoot } from './reconcile';
@@ -62,11 +62,14 @@ export function planToResources(document: PlanDocument, roots: readonly RootModu
     scopes.set(address, singleSourceScope(source));
   }
 
-  const resources = entries.map((entry) => toResource(entry, configuration, scopes.get(entry.address) ?? singleSourceScope({ kind: 'file', file: document.file, address: entry.address })));
+  const addresses = new Set(entries.map((entry) => entry.address));
+  const resources = entries.map((entry) =>
+    toResource(entry, configuration, addresses, scopes.get(entry.address) ?? singleSourceScope({ kind: 'file', file: document.file, address: entry.address })),
+  );
   return { file: document.file, resources, ...(matchedRoot && { matchedRoot }) };
 }
 
-function toResource(entry: PlanResourceEntry, configuration: PlanConfiguration, sources: SourceScope): TfResource {
+function toResource(entry: PlanResourceEntry, configuration: PlanConfiguration, addresses: ReadonlySet<string>, sources: SourceScope): TfResource {
   const callPath = moduleCallPath(entry.modulePath);
   const scope = { callPath, instance: moduleSegments(entry.modulePath) };
   const local = `${entry.mode === 'data' ? 'data.' : ''}${entry.type}.${entry.name}`;
@@ -75,7 +78,7 @@ function toResource(entry: PlanResourceEntry, configuration: PlanConfiguration, 
   const config = declaration ? (objectAt(declaration, 'expressions') ?? {}) : undefined;
   const body = planBody(entry.values, entry.unknowns, config, sources, {
     address: entry.address,
-    refsOf: (expression) => configuration.refs(expression, scope),
+    refsOf: (expression) => sameKeyInstances(configuration.refs(expression, scope), expression, entry.index, addresses),
   });
   return {
     mode: entry.mode,
@@ -87,6 +90,17 @@ function toResource(entry: PlanResourceEntry, configuration: PlanConfiguration, 
     body,
     source: sources.body,
   };
+}
+
+/**
+ * `aws_x.y[each.key].arn` is listed in the configuration as `aws_x.y` and `each.key`: the key is lost, and the ref
+ * would name every instance of `aws_x.y`. When the expression uses `each` or `count` and `aws_x.y` has an instance
+ * with the referring instance's own key (the common `for_each = var.stages` on both), that instance is meant.
+ */
+function sameKeyInstances(refs: readonly string[], expression: unknown, index: string | number | undefined, addresses: ReadonlySet<string>): readonly string[] {
+  if (index === undefined || !referencesOf(expression).some((ref) => ref.startsWith('each.') || ref === 'count.index')) return refs;
+  const suffix = typeof index === 'number' ? `[${index}]` : `[${JSON.stringify(index)}]`;
+  return refs.map((ref) => (!ref.endsWith(']') && addresses.has(`${ref}${suffix}`) ? `${ref}${suffix}` : ref));
 }
 
 /** The directory whose root label scopes the node ids of a plan's resources. */

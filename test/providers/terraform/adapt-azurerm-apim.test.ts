@@ -402,7 +402,7 @@ resource "azurerm_api_management" "unknown" {
       attrs: {
         policyOverrides: {
           state: 'set',
-          value: [{ scope: 'API orders', section: 'inbound', dropped: ['ip-filter (service contoso-apim)', 'validate-jwt (service contoso-apim)'], source: { line: lineOf(text, '  <inbound>\n    <set-header') || lineOf(text, '<set-header') - 1 } }],
+          value: [{ scope: 'API orders', section: 'inbound', dropped: ['ip-filter (service contoso-apim)', 'validate-jwt (service contoso-apim)'], source: { line: lineOf(text, '<set-header') - 1 } }],
         },
       },
     });
@@ -465,5 +465,163 @@ resource "azurerm_api_management_api" "spec" {
     expect(node('terraform:azurerm_api_management_custom_domain.cd#gateway[0]')).toMatchObject({
       attrs: { hostname: { value: 'gw.contoso.example' }, minTlsVersion: { state: 'unknown' } },
     });
+  });
+  it('reports unreadable policy XML as a warning at its line inside the heredoc, and keeps the rest', async () => {
+    const text = `${SERVICE_DEFAULTS}
+resource "azurerm_api_management_api_policy" "orders" {
+  api_name            = azurerm_api_management_api.orders.name
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = "rg"
+  xml_content         = <<-XML
+    <policies>
+      <inbound>
+        <base />
+        <rate-limit-by-key calls="5" renewal-period="1" counter-key="@(context.Request.Headers.GetValueOrDefault("Ocp-Apim-Subscription-Key", "anon"))" />
+        <cors allow-credentials="false">
+          <allowed-origins><origin>https://app.contoso.example</origin></allowed-origins>
+      </inbound>
+    </policies>
+  XML
+}
+`;
+    const { node, diagnostics, path } = await load(text);
+    expect(diagnostics).toContainEqual({
+      severity: 'warning', message: 'azurerm_api_management_api_policy.orders: policy XML: <cors> is not closed', file: path, line: lineOf(text, '<cors allow-credentials'), provider: 'terraform',
+    });
+    expect(node('terraform:azurerm_api_management_api.orders#gateway')).toMatchObject({ attrs: { throttling: { state: 'set', value: { rateLimit: 5 }, source: { line: lineOf(text, '<rate-limit-by-key') } } } });
+    expect(node('terraform:azurerm_api_management_api.orders')).toMatchObject({ attrs: { cors: { state: 'set', value: { allowOrigins: ['https://app.contoso.example'], allowCredentials: false } } } });
+  });
+
+  it('fronts: Application Gateway with a WAF policy in detection mode, Front Door with a firewall policy', async () => {
+    const text = `${SERVICE_DEFAULTS}
+resource "azurerm_web_application_firewall_policy" "waf" {
+  name                = "appgw-waf"
+  resource_group_name = "rg"
+  location            = "westeurope"
+  policy_settings {
+    mode = "Detection"
+  }
+  managed_rules {
+    managed_rule_set {
+      type    = "OWASP"
+      version = "3.2"
+    }
+  }
+}
+
+resource "azurerm_application_gateway" "agw" {
+  name                = "agw"
+  resource_group_name = "rg"
+  location            = "westeurope"
+  firewall_policy_id  = azurerm_web_application_firewall_policy.waf.id
+  sku {
+    name = "WAF_v2"
+    tier = "WAF_v2"
+  }
+  ssl_policy {
+    policy_type = "Predefined"
+    policy_name = "AppGwSslPolicy20150501"
+  }
+  backend_address_pool {
+    name  = "apim"
+    fqdns = ["contoso-apim.azure-api.net"]
+  }
+  backend_http_settings {
+    name                  = "apim"
+    cookie_based_affinity = "Disabled"
+    port                  = 443
+    protocol              = "Https"
+  }
+  http_listener {
+    name                           = "http"
+    frontend_ip_configuration_name = "public"
+    frontend_port_name             = "80"
+    protocol                       = "Http"
+  }
+  request_routing_rule {
+    name                       = "http"
+    rule_type                  = "Basic"
+    http_listener_name         = "http"
+    backend_address_pool_name  = "apim"
+    backend_http_settings_name = "apim"
+  }
+}
+
+resource "azurerm_cdn_frontdoor_profile" "fd" {
+  name                = "fd"
+  resource_group_name = "rg"
+  sku_name            = "Premium_AzureFrontDoor"
+}
+
+resource "azurerm_cdn_frontdoor_endpoint" "ep" {
+  name                     = "contoso-api"
+  cdn_frontdoor_profile_id = azurerm_cdn_frontdoor_profile.fd.id
+}
+
+resource "azurerm_cdn_frontdoor_origin_group" "og" {
+  name                     = "apim"
+  cdn_frontdoor_profile_id = azurerm_cdn_frontdoor_profile.fd.id
+  load_balancing {}
+}
+
+resource "azurerm_cdn_frontdoor_origin" "apim" {
+  name                           = "apim"
+  cdn_frontdoor_origin_group_id  = azurerm_cdn_frontdoor_origin_group.og.id
+  host_name                      = replace(azurerm_api_management.apim.gateway_url, "https://", "")
+  certificate_name_check_enabled = true
+}
+
+resource "azurerm_cdn_frontdoor_route" "r" {
+  name                          = "r"
+  cdn_frontdoor_endpoint_id     = azurerm_cdn_frontdoor_endpoint.ep.id
+  cdn_frontdoor_origin_group_id = azurerm_cdn_frontdoor_origin_group.og.id
+  cdn_frontdoor_origin_ids      = [azurerm_cdn_frontdoor_origin.apim.id]
+  patterns_to_match             = ["/*"]
+  supported_protocols           = ["Http", "Https"]
+  forwarding_protocol           = "HttpsOnly"
+}
+
+resource "azurerm_cdn_frontdoor_firewall_policy" "fdwaf" {
+  name                = "fdwaf"
+  resource_group_name = "rg"
+  sku_name            = "Premium_AzureFrontDoor"
+  mode                = "Prevention"
+  managed_rule {
+    type    = "Microsoft_DefaultRuleSet"
+    version = "2.1"
+    action  = "Block"
+  }
+}
+
+resource "azurerm_cdn_frontdoor_security_policy" "sp" {
+  name                     = "sp"
+  cdn_frontdoor_profile_id = azurerm_cdn_frontdoor_profile.fd.id
+  security_policies {
+    firewall {
+      cdn_frontdoor_firewall_policy_id = azurerm_cdn_frontdoor_firewall_policy.fdwaf.id
+      association {
+        patterns_to_match = ["/*"]
+        domain {
+          cdn_frontdoor_domain_id = azurerm_cdn_frontdoor_endpoint.ep.id
+        }
+      }
+    }
+  }
+}
+`;
+    const { node, edges, diagnostics } = await load(text);
+    expect(diagnostics.filter((d) => d.severity !== 'notice')).toEqual([]);
+    const api = 'terraform:azurerm_api_management_api.orders';
+    expect(hasEdge(edges, 'terraform:azurerm_application_gateway.agw', 'cdn-fronts', api)).toBe(true);
+    expect(hasEdge(edges, 'terraform:azurerm_web_application_firewall_policy.waf', 'waf-protects', 'terraform:azurerm_application_gateway.agw')).toBe(true);
+    expect(node('terraform:azurerm_web_application_firewall_policy.waf')).toMatchObject({ attrs: { mode: { state: 'set', value: 'detection' }, managedRuleGroups: { value: ['OWASP 3.2'] } } });
+    expect(node('terraform:azurerm_application_gateway.agw#listener')).toMatchObject({
+      attrs: { minTlsVersion: { state: 'set', value: '1.0' }, allowsPlainHttp: { state: 'set', value: true, source: { line: lineOf(text, 'name                           = "http"') - 1 } } },
+    });
+    expect(node('terraform:azurerm_application_gateway.agw')).toMatchObject({ kind: 'edge.cdn', attrs: { originProtocol: { state: 'set', value: 'https-only' } } });
+    expect(hasEdge(edges, 'terraform:azurerm_cdn_frontdoor_profile.fd', 'cdn-fronts', api)).toBe(true);
+    expect(hasEdge(edges, 'terraform:azurerm_cdn_frontdoor_firewall_policy.fdwaf', 'waf-protects', 'terraform:azurerm_cdn_frontdoor_profile.fd')).toBe(true);
+    expect(node('terraform:azurerm_cdn_frontdoor_firewall_policy.fdwaf')).toMatchObject({ attrs: { mode: { state: 'set', value: 'prevention' }, managedRuleGroups: { value: ['Microsoft_DefaultRuleSet 2.1'] } } });
+    expect(node('terraform:azurerm_cdn_frontdoor_endpoint.ep#listener')).toMatchObject({ attrs: { hostname: { value: 'contoso-api.azurefd.net' }, minTlsVersion: { value: '1.2' }, allowsPlainHttp: { state: 'default', value: false } } });
   });
 });

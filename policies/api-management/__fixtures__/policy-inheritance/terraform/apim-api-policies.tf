@@ -1,0 +1,126 @@
+resource "azurerm_api_management" "apim" {
+  name                = "contoso-apim"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  publisher_name      = "Contoso"
+  publisher_email     = "api@contoso.example"
+  sku_name            = "Developer_1"
+}
+
+# Service-wide controls every API should keep.
+resource "azurerm_api_management_policy" "global" {
+  api_management_id = azurerm_api_management.apim.id
+  xml_content       = <<XML
+<policies>
+  <inbound>
+    <validate-jwt header-name="Authorization" failed-validation-httpcode="401">
+      <openid-config url="https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0/.well-known/openid-configuration" />
+      <audiences>
+        <audience>api://contoso</audience>
+      </audiences>
+    </validate-jwt>
+    <rate-limit-by-key calls="100" renewal-period="60" counter-key="@(context.Request.IpAddress)" />
+  </inbound>
+  <outbound>
+    <set-header name="X-Powered-By" exists-action="delete" />
+  </outbound>
+</policies>
+XML
+}
+
+resource "azurerm_api_management_api" "pass_keeps_base" {
+  name                = "orders"
+  resource_group_name = "rg"
+  api_management_name = azurerm_api_management.apim.name
+  revision            = "1"
+  path                = "orders"
+  protocols           = ["https"]
+}
+
+resource "azurerm_api_management_api_policy" "pass_keeps_base" {
+  api_name            = azurerm_api_management_api.pass_keeps_base.name
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = "rg"
+  xml_content         = <<XML
+<policies>
+  <inbound>
+    <base />
+    <set-header name="X-Api" exists-action="override"><value>orders</value></set-header>
+  </inbound>
+  <outbound>
+    <base />
+  </outbound>
+</policies>
+XML
+}
+
+resource "azurerm_api_management_api" "pass_no_api_policy" {
+  name                = "catalog"
+  resource_group_name = "rg"
+  api_management_name = azurerm_api_management.apim.name
+  revision            = "1"
+  path                = "catalog"
+  protocols           = ["https"]
+}
+
+resource "azurerm_api_management_api" "fail_api_policy_without_base" {
+  name                = "payments"
+  resource_group_name = "rg"
+  api_management_name = azurerm_api_management.apim.name
+  revision            = "1"
+  path                = "payments"
+  protocols           = ["https"]
+}
+
+# No <base /> in inbound: the service-wide validate-jwt and rate limit no longer run for this API.
+resource "azurerm_api_management_api_policy" "fail_api_policy_without_base" {
+  api_name            = azurerm_api_management_api.fail_api_policy_without_base.name
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = "rg"
+  xml_content         = <<XML
+<policies>
+  <inbound>
+    <set-backend-service base-url="https://payments.internal.example.com" />
+  </inbound>
+  <outbound>
+    <base />
+  </outbound>
+</policies>
+XML
+}
+
+resource "azurerm_api_management_api" "fail_operation_policy_without_base" {
+  name                = "invoices"
+  resource_group_name = "rg"
+  api_management_name = azurerm_api_management.apim.name
+  revision            = "1"
+  path                = "invoices"
+  protocols           = ["https"]
+}
+
+resource "azurerm_api_management_api_operation" "fail_operation_policy_without_base" {
+  operation_id        = "list-invoices"
+  api_name            = azurerm_api_management_api.fail_operation_policy_without_base.name
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = "rg"
+  display_name        = "List invoices"
+  method              = "GET"
+  url_template        = "/invoices"
+}
+
+resource "azurerm_api_management_api_operation_policy" "fail_operation_policy_without_base" {
+  api_name            = azurerm_api_management_api.fail_operation_policy_without_base.name
+  operation_id        = azurerm_api_management_api_operation.fail_operation_policy_without_base.operation_id
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = "rg"
+  xml_content         = <<XML
+<policies>
+  <inbound>
+    <base />
+  </inbound>
+  <outbound>
+    <set-header name="Cache-Control" exists-action="override"><value>no-store</value></set-header>
+  </outbound>
+</policies>
+XML
+}
