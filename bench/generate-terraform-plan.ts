@@ -5,6 +5,8 @@ import { writeFileSync } from 'node:fs';
  * for the plan benchmark: a root module calling an `api` module once per service (`for_each`), each service a REST API
  * with resources, methods, integrations, a deployment, stages with method settings, a custom domain, a usage plan and
  * a WAF association whose `resource_arn` is known only after apply; plus an `edge` module with a nested `waf` module.
+ * Next to each API: its Lambda handler, IAM role and log group. Three services in four exist already (a no-op change
+ * with `before`, and the instance in `prior_state`), the fourth is created (values known after apply are unknown).
  * Every resource appears in `planned_values`, `resource_changes` and (once per block) `configuration`, as in real plans.
  */
 
@@ -17,6 +19,8 @@ interface Instance {
   readonly index?: string | number;
   readonly values: Record<string, Json>;
   readonly unknown: Record<string, Json>;
+  /** Already applied: a no-op change with `before`, and the instance in `prior_state`, as most of a CI plan is. */
+  readonly existing: boolean;
 }
 
 const PROVIDER = 'registry.terraform.io/hashicorp/aws';
@@ -36,8 +40,8 @@ export function generateTerraformPlan(file: string, targetBytes: number): { byte
   for (let i = 0; estimate < targetBytes; i++) {
     const instances = service(i);
     services.push(instances);
-    // planned_values + resource_changes (after, after_unknown, sensitivity): about 2.3x the values' size.
-    estimate += instances.reduce((n, r) => n + JSON.stringify(r.values).length * 2.3 + 600, 0);
+    // planned_values, resource_changes (before, after, after_unknown) and prior_state.
+    estimate += instances.reduce((n, r) => n + JSON.stringify(r.values).length * (r.existing ? 5.6 : 2.3) + 700, 0);
   }
   const all = [...services.flat(), ...edge()];
   const text = JSON.stringify(plan(all, services.length));
@@ -49,8 +53,10 @@ function service(i: number): Instance[] {
   const key = `svc-${String(i).padStart(4, '0')}`;
   const module = `module.api["${key}"]`;
   const out: Instance[] = [];
+  // Three services in four exist already; the fourth is being created.
+  const existing = i % 4 !== 3;
   const add = (type: string, name: string, values: Record<string, Json>, unknown: Record<string, Json>, index?: string | number): void => {
-    out.push({ module, type, name, values, unknown, ...(index !== undefined && { index }) });
+    out.push({ module, type, name, values, unknown, existing, ...(index !== undefined && { index }) });
   };
   const endpoint = pick(i, 1, ['REGIONAL', 'REGIONAL', 'EDGE', 'PRIVATE']);
   add('aws_api_gateway_rest_api', 'this', {
@@ -105,6 +111,20 @@ function service(i: number): Instance[] {
     arn: true, certificate_upload_date: true, cloudfront_domain_name: true, cloudfront_zone_id: true, domain_name_id: true, endpoint_configuration: [{ types: [false] }], id: true,
     mutual_tls_authentication: [], ownership_verification_certificate_arn: true, regional_domain_name: true, regional_zone_id: true, tags_all: true,
   });
+  add('aws_iam_role', 'handler', {
+    assume_role_policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] }),
+    description: null, force_detach_policies: false, max_session_duration: 3600, name: `${key}-handler`, path: '/', permissions_boundary: null, tags: { service: key },
+  }, { arn: true, create_date: true, id: true, inline_policy: true, managed_policy_arns: true, name_prefix: true, tags_all: true, unique_id: true });
+  add('aws_lambda_function', 'handler', {
+    architectures: ['arm64'], code_signing_config_arn: null, dead_letter_config: [], description: `Handler of ${key}`, environment: [{ variables: { TABLE: `${key}-table`, LOG_LEVEL: 'info' } }],
+    ephemeral_storage: [{ size: 512 }], file_system_config: [], filename: 'build/handler.zip', function_name: `${key}-handler`, handler: 'index.handler', image_config: [], image_uri: null,
+    kms_key_arn: null, layers: null, memory_size: 512, package_type: 'Zip', publish: false, replace_security_groups_on_destroy: null, replacement_security_group_ids: null,
+    reserved_concurrent_executions: -1, runtime: 'nodejs20.x', s3_bucket: null, s3_key: null, s3_object_version: null, skip_destroy: false, snap_start: [], source_code_hash: 'q1w2e3r4t5y6u7i8o9p0',
+    tags: { service: key }, timeout: 29, timeouts: null, tracing_config: [{ mode: 'Active' }], vpc_config: [],
+  }, { arn: true, id: true, invoke_arn: true, last_modified: true, logging_config: true, qualified_arn: true, qualified_invoke_arn: true, role: true, signing_job_arn: true,
+    signing_profile_version_arn: true, source_code_size: true, tags_all: true, version: true });
+  add('aws_cloudwatch_log_group', 'access', { kms_key_id: null, log_group_class: 'STANDARD', name: `/aws/apigateway/${key}`, name_prefix: null, retention_in_days: 90, skip_destroy: false, tags: null },
+    { arn: true, id: true, name_prefix: true, tags_all: true });
   add('aws_api_gateway_base_path_mapping', 'this', { base_path: null, stage_name: 'prod' }, { api_id: true, domain_name: true, id: true });
   add('aws_api_gateway_usage_plan', 'this', {
     api_stages: [{ stage: 'prod', throttle: [] }, { stage: 'staging', throttle: [] }], description: null, name: `${key}-plan`, product_code: null,
@@ -125,6 +145,7 @@ function edge(): Instance[] {
       scope: 'REGIONAL', tags: null, token_domains: null, visibility_config: [{ cloudwatch_metrics_enabled: true, metric_name: 'apis', sampled_requests_enabled: true }],
     },
     unknown: { arn: true, capacity: true, id: true, lock_token: true, tags_all: true },
+    existing: true,
   }];
 }
 
@@ -153,8 +174,14 @@ function plan(instances: readonly Instance[], serviceCount: number): Json {
     planned_values: { root_module: { child_modules: [...apiModules, edgeModule] } },
     resource_changes: instances.map((r) => ({
       address: address(r), module_address: r.module, mode: 'managed', type: r.type, name: r.name, ...(r.index !== undefined && { index: r.index }), provider_name: PROVIDER,
-      change: { actions: ['create'], before: null, after: known(r), after_unknown: r.unknown, before_sensitive: false, after_sensitive: {} },
+      change: r.existing
+        ? { actions: ['no-op'], before: known(r), after: known(r), after_unknown: {}, before_sensitive: {}, after_sensitive: {} }
+        : { actions: ['create'], before: null, after: known(r), after_unknown: r.unknown, before_sensitive: false, after_sensitive: {} },
     })),
+    prior_state: {
+      format_version: '1.0', terraform_version: '1.6.6',
+      values: { root_module: { child_modules: [...byModule.entries()].map(([module, list]) => ({ resources: list.filter((r) => r.existing).map(planned), address: module })) } },
+    },
     configuration: {
       provider_config: { aws: { name: 'aws', full_name: PROVIDER, expressions: { region: constant('eu-west-1') } } },
       root_module: {
@@ -177,9 +204,12 @@ function plan(instances: readonly Instance[], serviceCount: number): Json {
 
 /** `after` omits the values known only after apply. */
 function known(r: Instance): Json {
-  const values: Record<string, Json> = { ...r.values };
-  for (const [name, unknown] of Object.entries(r.unknown)) if (unknown === true) delete values[name];
-  return values;
+  const computed = (name: string): Json =>
+    name.endsWith('arn') ? `arn:aws:apigateway:eu-west-1::/${r.type}/${address(r).length.toString(36)}${name}` : `${name}-${address(r).length.toString(36)}`;
+  const unknownNames = Object.keys(r.unknown).filter((name) => r.unknown[name] === true);
+  const entries = Object.entries(r.values).filter(([name]) => !unknownNames.includes(name));
+  if (r.existing) for (const name of unknownNames) entries.push([name, computed(name)]);
+  return Object.fromEntries(entries);
 }
 
 function apiModuleConfig(): Json {

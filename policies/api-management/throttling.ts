@@ -17,8 +17,11 @@ export default definePolicy({
   owasp: ['API4:2023'],
   target: 'api.stage',
   rationale:
-    'Without a stage, usage-plan or per-route limit, a stage only has the account-wide default (10,000 requests per second shared by every API in the region), ' +
-    'so one abusive client or a scraping bot can exhaust backends and the account quota for every other API.',
+    'Without a stage, usage-plan or per-route limit, an API Gateway stage only has the account-wide default (10,000 requests per second shared by every API in the region), ' +
+    'and an API Management API has no limit but the capacity of the service\'s units, ' +
+    'so one abusive client or a scraping bot can exhaust backends and the capacity shared with every other API. ' +
+    'On API Management a `rate-limit` or `rate-limit-by-key` policy counts when it runs on every request (not only inside `<choose>`), ' +
+    'in the service-wide, product or API policy, or in the policy of every operation.',
   remediation: {
     terraform: [
       'resource "aws_api_gateway_method_settings" "all" {',
@@ -31,12 +34,28 @@ export default definePolicy({
       '  }',
       '}',
       '# HTTP/WebSocket APIs: default_route_settings { throttling_rate_limit = 100, throttling_burst_limit = 50 } on aws_apigatewayv2_stage',
+      '',
+      '# Azure API Management: a rate limit per caller in the API policy (or the product or service-wide policy)',
+      'resource "azurerm_api_management_api_policy" "orders" {',
+      '  api_name            = azurerm_api_management_api.orders.name',
+      '  api_management_name = azurerm_api_management.apim.name',
+      '  resource_group_name = azurerm_resource_group.api.name',
+      '  xml_content         = <<XML',
+      '<policies>',
+      '  <inbound>',
+      '    <base />',
+      '    <rate-limit-by-key calls="100" renewal-period="60" counter-key="@(context.Subscription?.Key ?? context.Request.IpAddress)" />',
+      '  </inbound>',
+      '</policies>',
+      'XML',
+      '}',
     ].join('\n'),
   },
   references: [
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-request-throttling.html',
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-throttling.html',
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html',
+    'https://learn.microsoft.com/en-us/azure/api-management/rate-limit-by-key-policy',
   ],
   evaluate(stage, { graph }) {
     const verdicts: Verdict[] = [fromThrottle(stage.attrs.throttling, `the throttling of stage ${stage.name}`)];
@@ -48,7 +67,7 @@ export default definePolicy({
     const open = verdicts.find((v): v is Extract<Verdict, { limited: 'unknown' }> => v.limited === 'unknown');
     if (open) return unknown(`Cannot tell whether stage ${stage.name} is rate limited: ${open.why}`, open.source ?? stage.source);
     return fail(
-      `Stage ${stage.name} sets no rate or burst limit (not on the stage, a usage plan or every route): only the account-level default applies`,
+      `Stage ${stage.name} sets no rate or burst limit (not on the stage, a usage plan or product, or every route): only platform-wide limits apply`,
       stage.attrs.throttling.source ?? stage.source,
     );
   },

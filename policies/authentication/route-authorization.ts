@@ -15,7 +15,10 @@ export default definePolicy({
   rationale:
     'An operation without an authorizer can be called by anyone who can reach the endpoint. ' +
     'An API key or subscription key alone only identifies the calling application: keys are shared, embedded in clients and rarely rotated, so they do not authenticate a user (reported at medium severity, below operations open to anyone). ' +
-    'Resource policies and network restrictions are checked by other policies and do not replace authentication here.',
+    'Resource policies and network restrictions are checked by other policies and do not replace authentication here. ' +
+    'On API Management an operation is authenticated when its effective policy (service, product, API and operation, with `<base />` inheritance) ' +
+    'runs `validate-jwt`, `validate-azure-ad-token` or `validate-client-certificate` on every request; a check inside `<choose>` cannot be verified statically, ' +
+    'and `check-header` on `Authorization` only compares the header with fixed values.',
   remediation: {
     terraform: [
       '# REST API method: IAM, a Cognito user pool or a Lambda authorizer (an API key may be required in addition)',
@@ -35,6 +38,26 @@ export default definePolicy({
       '  authorizer_id      = aws_apigatewayv2_authorizer.users.id',
       '  target             = "integrations/${aws_apigatewayv2_integration.orders.id}"',
       '}',
+      '',
+      '# Azure API Management: validate a token on every request, in the API (or service-wide) policy',
+      'resource "azurerm_api_management_api_policy" "orders" {',
+      '  api_name            = azurerm_api_management_api.orders.name',
+      '  api_management_name = azurerm_api_management.apim.name',
+      '  resource_group_name = azurerm_resource_group.api.name',
+      '  xml_content         = <<XML',
+      '<policies>',
+      '  <inbound>',
+      '    <base />',
+      '    <validate-jwt header-name="Authorization" failed-validation-httpcode="401" require-scheme="Bearer">',
+      '      <openid-config url="https://login.microsoftonline.com/${var.tenant_id}/v2.0/.well-known/openid-configuration" />',
+      '      <audiences><audience>api://orders</audience></audiences>',
+      '      <issuers><issuer>https://login.microsoftonline.com/${var.tenant_id}/v2.0</issuer></issuers>',
+      '    </validate-jwt>',
+      '  </inbound>',
+      '</policies>',
+      'XML',
+      '}',
+      '# (or <validate-azure-ad-token tenant-id="..."> with <client-application-ids>; a required subscription key alone is identification only)',
     ].join('\n'),
   },
   references: [
@@ -42,6 +65,7 @@ export default definePolicy({
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-access-control.html',
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-control-access.html',
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html',
+    'https://learn.microsoft.com/en-us/azure/api-management/validate-jwt-policy',
   ],
   frameworks: { 'nist-800-53': ['AC-3', 'IA-2'] },
   evaluate(operation, ctx) {
@@ -111,10 +135,10 @@ function checkAuthorization(operation: GraphNode<'api.operation'>, method: Attr<
       if (apiKeyRequired.value) {
         return fail(`${label} has authorization none and relies on an API key alone: a key identifies the calling application but does not authenticate it`, source, KEY_ONLY);
       }
-      return fail(`${label} requires no authorization (authorization none)`, source);
+      return fail(`${label} requires no authorization: anyone who reaches the endpoint can call it`, source);
     case 'unknown':
       // With or without a key, nobody is authenticated.
-      return fail(`${label} requires no authorization (authorization none)`, source);
+      return fail(`${label} requires no authorization: anyone who reaches the endpoint can call it`, source);
   }
 }
 

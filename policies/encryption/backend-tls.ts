@@ -1,6 +1,7 @@
 import { definePolicy, fail, pass, unknown, type Outcome, type Severity } from '../../src/engine/policy';
 import type { Attr } from '../../src/graph/attr';
 import type { BackendAttrs, GraphNode } from '../../src/graph/kinds';
+import { atLeast } from '../../src/graph/tls';
 
 export default definePolicy({
   id: 'GW-TLS-003',
@@ -14,7 +15,9 @@ export default definePolicy({
   rationale:
     'TLS between client and gateway protects nothing past the gateway: a plain-HTTP or unverified hop to the backend exposes requests, ' +
     'credentials forwarded in headers and responses to anyone on that path, and lets them impersonate the backend. ' +
-    'A hop over a VPC link or private network is less exposed, so it is reported at medium severity.',
+    'A hop over a VPC link or private network is less exposed, so it is reported at medium severity. ' +
+    'A gateway that still offers SSL 3.0, TLS 1.0 or TLS 1.1 to its backends (API Management backend protocol settings) falls back to them with any backend, ' +
+    'or attacker in the path, that does not negotiate TLS 1.2 (medium).',
   remediation: {
     terraform: [
       '# REST API: call the backend over https:// and keep certificate verification on',
@@ -35,12 +38,37 @@ export default definePolicy({
       '  integration_method = "ANY"',
       '  integration_uri    = "https://orders.example.com/{proxy}"',
       '}',
+      '',
+      '# Azure API Management: https backends with certificate chain and name validation on...',
+      'resource "azurerm_api_management_backend" "orders" {',
+      '  name                = "orders"',
+      '  resource_group_name = azurerm_resource_group.api.name',
+      '  api_management_name = azurerm_api_management.apim.name',
+      '  protocol            = "http"',
+      '  url                 = "https://orders.internal.example.com"',
+      '  tls {',
+      '    validate_certificate_chain = true',
+      '    validate_certificate_name  = true',
+      '  }',
+      '}',
+      '# ...(service_url on azurerm_api_management_api and <set-backend-service base-url="https://..." /> too),',
+      '# and no legacy protocol towards backends (provider v4 names; v3: enable_backend_tls10 = false, ...)',
+      'resource "azurerm_api_management" "apim" {',
+      '  # ...',
+      '  security {',
+      '    backend_ssl30_enabled = false',
+      '    backend_tls10_enabled = false',
+      '    backend_tls11_enabled = false',
+      '  }',
+      '}',
     ].join('\n'),
   },
   references: [
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/getting-started-client-side-ssl-authentication.html',
     'https://docs.aws.amazon.com/apigateway/latest/api/API_TlsConfig.html',
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-private-integration.html',
+    'https://learn.microsoft.com/en-us/azure/api-management/api-management-howto-manage-protocols-ciphers',
+    'https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/api_management_backend#tls',
   ],
   frameworks: { 'pci-dss-4.0': ['4.2.1'], 'nist-800-53': ['SC-8'] },
   evaluate(backend) {
@@ -64,8 +92,8 @@ export default definePolicy({
   },
 });
 
-function checkNetworkBackend(backend: GraphNode<'api.backend'>): Outcome {
-  const { usesTls, verifiesCertificate } = backend.attrs;
+function checkNetworkBackend(backend: GraphNode<'api.backend'>): Outcome | readonly Outcome[] {
+  const { usesTls } = backend.attrs;
   const severity = severityFor(backend.attrs.connection);
   switch (usesTls.state) {
     case 'unknown':
@@ -76,6 +104,16 @@ function checkNetworkBackend(backend: GraphNode<'api.backend'>): Outcome {
         return fail(`\`${backend.name}\` calls its backend${urlOf(backend.attrs)} over plain HTTP${connectionNote(backend.attrs.connection)}`, usesTls.source ?? backend.source, { severity });
       }
   }
+  const verification = checkVerification(backend, severity);
+  const floor = checkTlsFloor(backend);
+  const failures = [verification, floor].filter((o) => o.status === 'fail');
+  if (failures.length > 0) return failures;
+  // Both unknown: the verification is the question that matters more.
+  return verification.status === 'unknown' ? verification : floor;
+}
+
+function checkVerification(backend: GraphNode<'api.backend'>, severity: Severity): Outcome {
+  const { verifiesCertificate } = backend.attrs;
   switch (verifiesCertificate.state) {
     case 'unknown':
       return unknown(`\`${backend.name}\`: whether the backend certificate is verified is not known statically (${verifiesCertificate.expr ?? 'computed'})`, verifiesCertificate.source ?? backend.source);
@@ -84,6 +122,23 @@ function checkNetworkBackend(backend: GraphNode<'api.backend'>): Outcome {
       return verifiesCertificate.value
         ? pass()
         : fail(`\`${backend.name}\` calls its backend${urlOf(backend.attrs)} over TLS without verifying its certificate${connectionNote(backend.attrs.connection)}`, verifiesCertificate.source ?? backend.source, { severity });
+  }
+}
+
+/**
+ * The gateway negotiates the highest version both ends support, so an old version on offer is used only with a backend
+ * (or a man in the middle) that refuses TLS 1.2: medium, below plain HTTP and unverified certificates.
+ */
+function checkTlsFloor(backend: GraphNode<'api.backend'>): Outcome {
+  const floor = backend.attrs.minTlsVersion;
+  switch (floor.state) {
+    case 'unknown':
+      return unknown(`\`${backend.name}\`: the oldest TLS version offered to the backend is not known statically (${floor.expr ?? 'computed'})`, floor.source ?? backend.source, 'tls-version');
+    case 'set':
+    case 'default':
+      return atLeast(floor.value, '1.2')
+        ? pass()
+        : fail(`\`${backend.name}\` may call its backend${urlOf(backend.attrs)} over TLS ${floor.value}: the gateway still offers it to backends`, floor.source ?? backend.source, { severity: 'medium', key: 'tls-version' });
   }
 }
 

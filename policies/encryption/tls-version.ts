@@ -1,11 +1,13 @@
-import { definePolicy, fail, pass, unknown } from '../../src/engine/policy';
+import { definePolicy, fail, pass, unknown, type Outcome } from '../../src/engine/policy';
 import type { Attr } from '../../src/graph/attr';
+import type { GraphNode } from '../../src/graph/kinds';
+import { formatSource, type SourceRef } from '../../src/graph/source';
 import { atLeast } from '../../src/graph/tls';
 
 export default definePolicy({
   id: 'GW-TLS-001',
   slug: 'tls-version',
-  title: 'Client-facing TLS endpoints require TLS 1.2 or newer',
+  title: 'Client-facing TLS endpoints require TLS 1.2 or newer and refuse weak ciphers',
   severity: 'high',
   category: 'encryption',
   control: 'tls-version',
@@ -13,7 +15,8 @@ export default definePolicy({
   target: 'api.domain',
   rationale:
     'TLS 1.0 and 1.1 are deprecated (RFC 8996) and have known weaknesses (BEAST, weak CBC and SHA-1 cipher suites). ' +
-    'A custom domain or CDN viewer side that still accepts them lets a client, or an attacker downgrading it, talk to the API over a broken protocol.',
+    'A custom domain or CDN viewer side that still accepts them lets a client, or an attacker downgrading it, talk to the API over a broken protocol. ' +
+    'SSL 3.0 is reported as TLS 1.0 or older. Weak cipher suites (3DES, vulnerable to Sweet32; RC4) are as bad on any protocol version and fail too.',
   remediation: {
     terraform: [
       '# REST API custom domain',
@@ -40,28 +43,94 @@ export default definePolicy({
       '  ssl_support_method       = "sni-only"',
       '  minimum_protocol_version = "TLSv1.2_2021"',
       '}',
+      '',
+      '# Azure API Management: every legacy protocol and 3DES off (provider v4 names; v3: enable_frontend_tls10 = false, ...)',
+      'resource "azurerm_api_management" "apim" {',
+      '  # ...',
+      '  security {',
+      '    frontend_ssl30_enabled     = false',
+      '    frontend_tls10_enabled     = false',
+      '    frontend_tls11_enabled     = false',
+      '    triple_des_ciphers_enabled = false',
+      '  }',
+      '}',
+      '',
+      '# Application Gateway in front of APIM',
+      'ssl_policy {',
+      '  policy_type = "Predefined"',
+      '  policy_name = "AppGwSslPolicy20220101S"',
+      '}',
     ].join('\n'),
   },
   references: [
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-custom-domain-tls-version.html',
     'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html',
     'https://datatracker.ietf.org/doc/html/rfc8996',
+    'https://learn.microsoft.com/en-us/azure/api-management/api-management-howto-manage-protocols-ciphers',
   ],
   frameworks: { 'pci-dss-4.0': ['4.2.1'], 'nist-800-53': ['SC-8', 'SC-13'] },
   evaluate(domain) {
-    const tls = domain.attrs.minTlsVersion;
-    switch (tls.state) {
-      case 'unknown':
-        return unknown(`\`${domain.name}\`: minimum TLS version is not known statically (${tls.expr ?? 'computed'})`, tls.source ?? domain.source);
-      case 'set':
-      case 'default': {
-        if (atLeast(tls.value, '1.2')) return pass();
-        const policy = describePolicy(domain.attrs.securityPolicy, tls.state === 'default');
-        return fail(`\`${domain.name}\` accepts TLS ${tls.value}${policy}`, tls.source ?? domain.source);
-      }
+    const version = checkVersion(domain);
+    const ciphers = checkCiphers(domain);
+    const failures = [version, ciphers].filter((o) => o.status === 'fail');
+    // One setting (a CloudFront security policy) that allows both is one finding to fix, not two.
+    if (version.status === 'fail' && ciphers.status === 'fail' && formatLocation(version.source) === formatLocation(ciphers.source)) {
+      return fail(`${version.message} and weak cipher suites (${describeCiphers(domain)})`, version.source);
     }
+    if (failures.length > 0) return failures;
+    // Both usually come from the same unresolved security policy: one "cannot verify" says it.
+    if (version.status === 'unknown') return version;
+    return ciphers;
   },
 });
+
+function checkVersion(domain: GraphNode<'api.domain'>): Outcome {
+  const tls = domain.attrs.minTlsVersion;
+  switch (tls.state) {
+    case 'unknown':
+      return unknown(`\`${domain.name}\`: minimum TLS version is not known statically (${tls.expr ?? 'computed'})`, tls.source ?? domain.source);
+    case 'set':
+    case 'default': {
+      if (atLeast(tls.value, '1.2')) return pass();
+      const policy = describePolicy(domain.attrs.securityPolicy, tls.state === 'default');
+      return fail(`${label(domain)} accepts TLS ${tls.value}${policy}`, tls.source ?? domain.source);
+    }
+  }
+}
+
+function checkCiphers(domain: GraphNode<'api.domain'>): Outcome {
+  const ciphers = domain.attrs.weakCiphers;
+  switch (ciphers.state) {
+    case 'unknown':
+      return unknown(`\`${domain.name}\`: whether weak cipher suites are accepted is not known statically (${ciphers.expr ?? 'computed'})`, ciphers.source ?? domain.source, 'weak-ciphers');
+    case 'set':
+    case 'default':
+      return ciphers.value.length === 0
+        ? pass()
+        : fail(`${label(domain)} accepts weak cipher suites: ${ciphers.value.join(', ')}`, ciphers.source ?? domain.source, { key: 'weak-ciphers' });
+  }
+}
+
+function describeCiphers(domain: GraphNode<'api.domain'>): string {
+  const ciphers = domain.attrs.weakCiphers;
+  return ciphers.state === 'unknown' ? '' : ciphers.value.join(', ');
+}
+
+function formatLocation(source: SourceRef | undefined): string {
+  return source ? formatSource(source) : '';
+}
+
+/** The node name, and the host name when known: one service can serve several hosts. */
+function label(domain: GraphNode<'api.domain'>): string {
+  const hostname = domain.attrs.hostname;
+  switch (hostname.state) {
+    case 'unknown':
+      return `\`${domain.name}\``;
+    case 'set':
+    case 'default':
+      return hostname.value === domain.name ? `\`${domain.name}\`` : `\`${domain.name}\` (${hostname.value})`;
+  }
+}
 
 /** ` (security policy TLS_1_0, the default when none is set)`, or only the default note when the policy name is not known. */
 function describePolicy(policy: Attr<string>, defaulted: boolean): string {

@@ -15,6 +15,7 @@ export class Linker {
   private readonly byAddress = new Map<string, TfResource>();
   private readonly byBase = new Map<string, TfResource[]>();
   private readonly byType = new Map<string, TfResource[]>();
+  private readonly parsed = new Map<string, ReturnType<typeof parseAddress>>();
   private readonly identities = new WeakMap<TfAttribute, Map<string, string | undefined>>();
 
   readonly resources: readonly TfResource[];
@@ -38,7 +39,7 @@ export class Linker {
   resolve(ref: string): readonly TfResource[] {
     const exact = this.byAddress.get(ref);
     if (exact) return [exact];
-    const parsed = parseAddress(ref);
+    const parsed = this.parse(ref);
     if (!parsed || parsed.instanceSuffix !== '') return [];
     return this.byBase.get(parsed.base) ?? [];
   }
@@ -47,11 +48,19 @@ export class Linker {
   refsTo(attribute: TfAttribute | undefined, types: readonly string[]): string[] {
     if (!attribute) return [];
     return attribute.refs.filter((ref) => {
-      const parsed = parseAddress(ref);
+      const parsed = this.parse(ref);
       if (!parsed) return false;
       const type = parsed.mode === 'data' ? `data.${parsed.type}` : parsed.type;
       return types.includes(type);
     });
+  }
+
+  /** `parseAddress`, memoised: the same refs are parsed again for every adapter that reads them. */
+  private parse(ref: string): ReturnType<typeof parseAddress> {
+    if (this.parsed.has(ref)) return this.parsed.get(ref);
+    const parsed = parseAddress(ref);
+    this.parsed.set(ref, parsed);
+    return parsed;
   }
 
   /** Scanned resources of `types` an attribute refers to. */

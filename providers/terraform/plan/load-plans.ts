@@ -2,8 +2,8 @@ import { dirname } from 'node:path';
 import type { Diagnostic } from '../../../src/graph/diagnostic';
 import type { FileSource } from '../../../src/graph/source';
 import type { RootModuleResources } from '../load';
-import type { TfResource } from '../model';
-import { locateAddresses } from './address-lines';
+import type { TfBody, TfResource } from '../model';
+import { locateAddresses, type TextPosition } from './address-lines';
 import { planBody, singleSourceScope, type SourceScope } from './plan-body';
 import { PlanConfiguration } from './plan-configuration';
 import { objectAt, referencesOf } from './plan-json';
@@ -55,7 +55,7 @@ export function planToResources(document: PlanDocument, roots: readonly RootModu
     else unlocated.add(entry.address);
   }
   // Resources not in the .tf files (all of them without a matched root; a registry module's otherwise): the plan's own lines.
-  const positions = unlocated.size > 0 ? locateAddresses(document.text, unlocated) : new Map();
+  const positions = unlocated.size > 0 ? locateAddresses(document.text, unlocated) : new Map<string, TextPosition>();
   for (const address of unlocated) {
     const position = positions.get(address);
     const source: FileSource = { kind: 'file', file: document.file, ...(position && { line: position.line, column: position.column }), address };
@@ -76,10 +76,7 @@ function toResource(entry: PlanResourceEntry, configuration: PlanConfiguration, 
   const declaration = configuration.resource(callPath, local);
   // A block without arguments has no `expressions`: nothing is written in it.
   const config = declaration ? (objectAt(declaration, 'expressions') ?? {}) : undefined;
-  const body = planBody(entry.values, entry.unknowns, config, sources, {
-    address: entry.address,
-    refsOf: (expression) => sameKeyInstances(configuration.refs(expression, scope), expression, entry.index, addresses),
-  });
+  let body: TfBody | undefined;
   return {
     mode: entry.mode,
     type: entry.type,
@@ -87,7 +84,14 @@ function toResource(entry: PlanResourceEntry, configuration: PlanConfiguration, 
     address: entry.address,
     modulePath: entry.modulePath,
     ...(entry.index !== undefined && { instanceKey: entry.index }),
-    body,
+    // Converted when an adapter reads it: most resources of a real plan (IAM, compute, storage) are of types no adapter reads.
+    get body(): TfBody {
+      body ??= planBody(entry.values, entry.unknowns, config, sources, {
+        address: entry.address,
+        refsOf: (expression) => sameKeyInstances(configuration.refs(expression, scope), expression, entry.index, addresses),
+      });
+      return body;
+    },
     source: sources.body,
   };
 }

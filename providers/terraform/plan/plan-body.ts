@@ -44,7 +44,9 @@ export function planBody(values: JsonObject, unknowns: unknown, config: JsonObje
   const blocks: Record<string, TfBody[]> = {};
   const unknownBlocks: string[] = [];
   const unknownMap = isObject(unknowns) ? unknowns : undefined;
-  const names = unknownMap ? new Set([...Object.keys(values), ...Object.keys(unknownMap)]) : Object.keys(values);
+  const names = Object.keys(values);
+  // Unknown leaves are omitted from the values: add their names.
+  if (unknownMap) for (const name in unknownMap) if (!(name in values)) names.push(name);
   for (const name of names) {
     const value = values[name];
     const unknown = unknownMap?.[name];
@@ -73,8 +75,10 @@ export function planBody(values: JsonObject, unknowns: unknown, config: JsonObje
   return { attributes, blocks, unknownBlocks, source: sources.body };
 }
 
+const NO_REFS: readonly string[] = Object.freeze([]);
+
 function refsOf(expression: unknown, context: BodyContext): readonly string[] {
-  return referencesOf(expression).length === 0 ? [] : context.refsOf(expression);
+  return isObject(expression) && Array.isArray(expression['references']) ? context.refsOf(expression) : NO_REFS;
 }
 
 function setAttribute(attributes: Record<string, TfAttribute>, name: string, attribute: TfAttribute): void {
@@ -112,7 +116,9 @@ function mergeBlockConfigs(blocks: readonly JsonObject[]): JsonObject {
         const references = [...referencesOf(known), ...referencesOf(entry)];
         merged[name] = references.length > 0 ? { references } : isExpression(known) ? known : entry;
       } else {
-        merged[name] = [...(Array.isArray(known) ? known : []), ...(Array.isArray(entry) ? entry : [entry])];
+        const before: readonly unknown[] = Array.isArray(known) ? known : [];
+        const added: readonly unknown[] = Array.isArray(entry) ? entry : [entry];
+        merged[name] = [...before, ...added];
       }
     }
   }

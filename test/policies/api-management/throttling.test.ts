@@ -37,12 +37,12 @@ policyTester.run(policy, {
     {
       name: 'no throttling anywhere (documented default)',
       graph: g.build((b) => api(b, g.byDefault(null))),
-      findings: [{ node: 'prod', message: /prod sets no rate or burst limit.*account-level default/ }],
+      findings: [{ node: 'prod', message: /prod sets no rate or burst limit.*platform-wide limits apply/ }],
     },
     {
       name: 'explicitly null throttle',
       graph: g.build((b) => api(b, g.set(null))),
-      findings: [{ node: 'prod', message: /account-level default/ }],
+      findings: [{ node: 'prod', message: /platform-wide limits apply/ }],
     },
     {
       name: 'throttle object with neither rate nor burst (-1 means unset)',
@@ -52,17 +52,17 @@ policyTester.run(policy, {
     {
       name: 'usage plan without throttle settings',
       graph: withPlan(g.byDefault(null), g.byDefault(null)),
-      findings: [{ node: 'prod', message: /account-level default/ }],
+      findings: [{ node: 'prod', message: /platform-wide limits apply/ }],
     },
     {
       name: 'one route of several unthrottled',
       graph: g.build((b) => api(b, g.byDefault(null), [g.set({ rateLimit: 10 }), g.byDefault(null)])),
-      findings: [{ node: 'prod', message: /account-level default/ }],
+      findings: [{ node: 'prod', message: /platform-wide limits apply/ }],
     },
     {
       name: 'one route unthrottled even though another is unknown',
       graph: g.build((b) => api(b, g.byDefault(null), [g.unknown('var.r'), g.byDefault(null)])),
-      findings: [{ node: 'prod', message: /account-level default/ }],
+      findings: [{ node: 'prod', message: /platform-wide limits apply/ }],
     },
     {
       name: 'orphan stage without throttle',

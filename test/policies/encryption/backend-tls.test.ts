@@ -1,7 +1,7 @@
 import policy from '../../../policies/encryption/backend-tls';
 import { g, policyTester } from '../../helpers';
 
-const https = { type: g.set('http' as const), url: g.set('https://orders.example.com'), usesTls: g.set(true) };
+const https = { type: g.set('http' as const), url: g.set('https://orders.example.com'), usesTls: g.set(true), minTlsVersion: g.byDefault('1.2' as const) };
 
 policyTester.run(policy, {
   valid: [
@@ -10,7 +10,8 @@ policyTester.run(policy, {
     { name: 'AWS service integration', graph: g.backend({ type: g.set('aws-service') }) },
     { name: 'mock integration', graph: g.backend({ type: g.set('mock'), usesTls: g.byDefault(false) }) },
     { name: 'https over a VPC link with verification', graph: g.backend({ ...https, verifiesCertificate: g.set(true), connection: g.set('vpc-link') }) },
-    { name: 'in-cluster service over TLS', graph: g.backend({ type: g.set('service'), usesTls: g.set(true), verifiesCertificate: g.set(true), connection: g.set('private') }) },
+    { name: 'in-cluster service over TLS', graph: g.backend({ type: g.set('service'), usesTls: g.set(true), verifiesCertificate: g.set(true), connection: g.set('private'), minTlsVersion: g.set('1.3') }) },
+    { name: 'plain HTTP is not reported for a backend type that needs none', graph: g.backend({ type: g.set('mock'), minTlsVersion: g.set('1.0') }) },
   ],
   invalid: [
     {
@@ -43,8 +44,24 @@ policyTester.run(policy, {
       graph: g.backend({ name: 'svc', type: g.set('service'), usesTls: g.byDefault(false), connection: g.set('private') }),
       findings: [{ node: 'svc', message: /plain HTTP \(through a private connection\)/, severity: 'medium' }],
     },
+    {
+      name: 'APIM still offering TLS 1.0 to backends is medium',
+      graph: g.backend({ name: 'apim-backend', ...https, verifiesCertificate: g.byDefault(true), connection: g.byDefault('internet'), minTlsVersion: g.set('1.0') }),
+      findings: [{ node: 'apim-backend', message: /^`apim-backend` may call its backend https:\/\/orders\.example\.com over TLS 1\.0: the gateway still offers it to backends$/, severity: 'medium' }],
+    },
+    {
+      name: 'no verification and TLS 1.1 on offer are two findings',
+      graph: g.backend({ name: 'both', ...https, verifiesCertificate: g.set(false), connection: g.byDefault('internet'), minTlsVersion: g.set('1.1') }),
+      findings: [{ node: 'both', message: /without verifying its certificate/, severity: 'high' }, { node: 'both', message: /over TLS 1\.1/, severity: 'medium' }],
+    },
+    {
+      name: 'TLS 1.0 on offer fails even when verification is unknown',
+      graph: g.backend({ name: 'old', ...https, verifiesCertificate: g.unknown('var.verify'), minTlsVersion: g.set('1.0') }),
+      findings: [{ node: 'old', message: /over TLS 1\.0/ }],
+    },
   ],
   unknown: [
+    { name: 'verified TLS, but the TLS floor towards backends is not published', graph: g.backend({ ...https, verifiesCertificate: g.set(true), minTlsVersion: g.unknown('API Gateway does not publish it') }) },
     { name: 'integration type from a variable', graph: g.backend({ type: g.unknown('var.type') }) },
     { name: 'uri from a variable', graph: g.backend({ type: g.set('http'), usesTls: g.unknown('var.backend_url') }) },
     { name: 'TLS but verification unknown', graph: g.backend({ ...https, verifiesCertificate: g.unknown('var.skip'), connection: g.set('internet') }) },

@@ -1,18 +1,23 @@
 import policy from '../../../policies/encryption/tls-version';
 import { runPolicies } from '../../../src/engine/run';
+import { set } from '../../../src/graph/attr';
+import { fileSource } from '../../../src/graph/source';
 import { g, policyTester } from '../../helpers';
+
+const strong = { weakCiphers: g.byDefault<readonly string[]>([]) };
 
 policyTester.run(policy, {
   valid: [
-    { name: 'TLS 1.2 security policy', graph: g.domain({ minTlsVersion: g.set('1.2'), securityPolicy: g.set('TLS_1_2') }) },
-    { name: 'TLS 1.3 security policy', graph: g.domain({ minTlsVersion: g.set('1.3'), securityPolicy: g.set('SecurityPolicy_TLS13_1_3_2025_09') }) },
-    { name: 'platform default that is already TLS 1.2', graph: g.domain({ minTlsVersion: g.byDefault('1.2'), securityPolicy: g.byDefault('TLS_1_2') }) },
-    { name: 'TLS 1.2 with the policy name unknown', graph: g.domain({ minTlsVersion: g.set('1.2'), securityPolicy: g.unknown('var.policy') }) },
+    { name: 'TLS 1.2 security policy', graph: g.domain({ minTlsVersion: g.set('1.2'), securityPolicy: g.set('TLS_1_2'), ...strong }) },
+    { name: 'TLS 1.3 security policy', graph: g.domain({ minTlsVersion: g.set('1.3'), securityPolicy: g.set('SecurityPolicy_TLS13_1_3_2025_09'), ...strong }) },
+    { name: 'platform default that is already TLS 1.2', graph: g.domain({ minTlsVersion: g.byDefault('1.2'), securityPolicy: g.byDefault('TLS_1_2'), ...strong }) },
+    { name: 'TLS 1.2 with the policy name unknown', graph: g.domain({ minTlsVersion: g.set('1.2'), securityPolicy: g.unknown('var.policy'), ...strong }) },
+    { name: 'APIM with 3DES explicitly off', graph: g.domain({ minTlsVersion: g.byDefault('1.2'), weakCiphers: g.set([]) }) },
     {
       name: 'every domain in a multi-domain graph is modern',
       graph: g.build((b) => {
-        b.node('api.domain', { name: 'a', minTlsVersion: g.set('1.2') });
-        b.node('api.domain', { name: 'b', minTlsVersion: g.set('1.3') });
+        b.node('api.domain', { name: 'a', minTlsVersion: g.set('1.2'), ...strong });
+        b.node('api.domain', { name: 'b', minTlsVersion: g.set('1.3'), ...strong });
       }),
     },
   ],
@@ -40,14 +45,38 @@ policyTester.run(policy, {
     {
       name: 'only the old domain of two fails',
       graph: g.build((b) => {
-        b.node('api.domain', { name: 'modern', minTlsVersion: g.set('1.2') });
+        b.node('api.domain', { name: 'modern', minTlsVersion: g.set('1.2'), ...strong });
         b.node('api.domain', { name: 'old', minTlsVersion: g.set('1.0') });
       }),
       findings: [{ node: 'old', message: /accepts TLS 1\.0/ }],
     },
+    {
+      name: 'TLS 1.2 with 3DES still on',
+      graph: g.domain({ name: 'apim', minTlsVersion: g.byDefault('1.2'), weakCiphers: g.set(['TLS_RSA_WITH_3DES_EDE_CBC_SHA']) }),
+      findings: [{ node: 'apim', message: /^`apim` accepts weak cipher suites: TLS_RSA_WITH_3DES_EDE_CBC_SHA$/, severity: 'high' }],
+    },
+    {
+      name: 'old protocol and weak ciphers set in two places are two findings',
+      graph: g.domain({
+        name: 'legacy', minTlsVersion: g.set('1.0'), securityPolicy: g.set('frontend TLS 1.0 enabled'),
+        weakCiphers: set(['TLS_RSA_WITH_3DES_EDE_CBC_SHA'], fileSource('/test/main.tf', 7)),
+      }),
+      findings: [{ node: 'legacy', message: /accepts TLS 1\.0 \(security policy frontend TLS 1\.0 enabled\)$/ }, { node: 'legacy', message: /accepts weak cipher suites: TLS_RSA/ }],
+    },
+    {
+      name: 'one security policy that allows both is one finding',
+      graph: g.domain({ name: 'cdn', hostname: g.set('api.example.com'), minTlsVersion: g.set('1.0'), securityPolicy: g.set('TLSv1'), weakCiphers: g.set(['DES-CBC3-SHA']) }),
+      findings: [{ node: 'cdn', message: /^`cdn` \(api\.example\.com\) accepts TLS 1\.0 \(security policy TLSv1\) and weak cipher suites \(DES-CBC3-SHA\)$/ }],
+    },
+    {
+      name: 'an old protocol fails even when the ciphers are unknown',
+      graph: g.domain({ name: 'half', minTlsVersion: g.set('1.1'), weakCiphers: g.unknown('var.ciphers') }),
+      findings: [{ node: 'half', message: /accepts TLS 1\.1/ }],
+    },
   ],
   unknown: [
     { name: 'security policy from an unresolved variable', graph: g.domain({ minTlsVersion: g.unknown('var.tls_policy') }) },
+    { name: 'TLS 1.2, ciphers from an unresolved variable', graph: g.domain({ minTlsVersion: g.set('1.2'), weakCiphers: g.unknown('var.triple_des') }) },
   ],
 });
 

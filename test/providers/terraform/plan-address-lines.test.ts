@@ -1,0 +1,21 @@
+import { locateAddresses } from '../../../providers/terraform/plan/address-lines';
+
+describe('locating resource addresses in plan JSON text', () => {
+  test('one-line output: line 1 and the column of the first "address" entry of each resource', () => {
+    const text = '{"planned_values":{"root_module":{"resources":[{"address":"aws_x.a"},{"address":"aws_x.b[\\"k\\"]"}]}},"resource_changes":[{"address":"aws_x.a"}]}';
+    const found = locateAddresses(text, new Set(['aws_x.a', 'aws_x.b["k"]', 'aws_x.missing']));
+    expect(found.get('aws_x.a')).toEqual({ line: 1, column: text.indexOf('"address":"aws_x.a"') + 1 });
+    expect(found.get('aws_x.b["k"]')).toEqual({ line: 1, column: text.indexOf('"address":"aws_x.b[') + 1 });
+    expect(found.has('aws_x.missing')).toBe(false);
+  });
+
+  test('pretty-printed output, and keys escaped as Go writes them (\\u003c)', () => {
+    const text = ['{', '  "values": {', '    "resources": [', '      {', '        "address" : "aws_x.a[\\"\\u003cb\\u003e\\"]",', '        "mode": "managed"', '      }', '    ]', '  }', '}'].join('\n');
+    expect(locateAddresses(text, new Set(['aws_x.a["<b>"]']))).toEqual(new Map([['aws_x.a["<b>"]', { line: 5, column: 9 }]]));
+  });
+
+  test('"address" keys of other kinds (module addresses, values that are not strings) are skipped', () => {
+    const text = '{"child_modules":[{"address":"module.a","x":{"address":7},"resources":[{"address":"module.a.aws_x.y"}]}]}';
+    expect(locateAddresses(text, new Set(['module.a.aws_x.y'])).get('module.a.aws_x.y')).toEqual({ line: 1, column: text.indexOf('"address":"module.a.aws_x.y"') + 1 });
+  });
+});
