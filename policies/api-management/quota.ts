@@ -39,7 +39,22 @@ export default definePolicy({
       '    burst_limit = 100',
       '  }',
       '}',
-      '# Azure API Management: <quota-by-key> or <quota> in the product or API policy.',
+      '',
+      '# Azure API Management: a quota in the product policy (or <quota-by-key> in the API or service-wide policy)',
+      'resource "azurerm_api_management_product_policy" "partners" {',
+      '  product_id          = azurerm_api_management_product.partners.product_id',
+      '  api_management_name = azurerm_api_management.apim.name',
+      '  resource_group_name = azurerm_resource_group.api.name',
+      '  xml_content         = <<XML',
+      '<policies>',
+      '  <inbound>',
+      '    <base />',
+      '    <rate-limit calls="100" renewal-period="60" />',
+      '    <quota calls="100000" renewal-period="2592000" />',
+      '  </inbound>',
+      '</policies>',
+      'XML',
+      '}',
     ].join('\n'),
   },
   references: [
@@ -60,7 +75,7 @@ export default definePolicy({
     if (quotas.some((q) => q.state === 'yes')) return pass();
     const open = [keys, ...quotas].find((v): v is Extract<Verdict, { state: 'unknown' }> => v.state === 'unknown');
     if (open) return unknown(`Cannot tell whether stage ${stage.name} needs or has a usage quota: ${open.why}`, open.source ?? stage.source);
-    const where = plans.length === 0 ? 'no usage plan or product covers it' : `its usage plans (${plans.map((p) => p.name).join(', ')}) set no quota`;
+    const where = plans.length === 0 ? 'no usage plan or product covers it' : `the usage plans or products covering it (${plans.map((p) => p.name).join(', ')}) set no quota`;
     return fail(`Stage ${stage.name} of API ${api.name} accepts API or subscription keys but enforces no quota: ${where}`, stage.attrs.quota.source ?? stage.source);
   },
 });
