@@ -44,8 +44,9 @@ function readBounded(path: string, maxBytes: number): Buffer {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     if (stat.size > maxBytes) throw new FileTooLargeError(stat.size);
-    // Read one byte past the limit: files that grow, or report size 0 (/proc, pipes), are caught too.
-    const buffer = Buffer.alloc(Math.min(maxBytes + 1, Math.max(stat.size, 64 * 1024)));
+    // Read one byte past the limit: files that grow, or report size 0 (/proc, pipes), are caught too. One byte
+    // past the size too: the end of file then shows without a second buffer and a copy of the whole file.
+    const buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(stat.size + 1, 64 * 1024)));
     let length = 0;
     for (;;) {
       if (length === buffer.length) {

@@ -14,7 +14,9 @@ export default definePolicy({
   rationale:
     'A web application firewall in front of the stage (on the stage itself, or on the custom domain or CloudFront distribution in front of it) ' +
     'filters injection payloads, known bad inputs and floods before they reach the gateway and its backends. ' +
-    'A web ACL that only counts, or that has no rule and allows by default, inspects traffic but blocks nothing.',
+    'A web ACL that only counts, or that has no rule and allows by default, inspects traffic but blocks nothing. ' +
+    'API Management cannot carry a WAF itself: an Application Gateway WAF policy or a Front Door firewall policy in Prevention mode in front of it counts ' +
+    '(Detection mode only logs). A gateway reachable only inside its virtual network (Internal mode) or through private endpoints passes.',
   remediation: {
     terraform: [
       'resource "aws_wafv2_web_acl_association" "prod" {',
@@ -23,12 +25,40 @@ export default definePolicy({
       '}',
       '# HTTP APIs cannot be associated with a web ACL: put an aws_cloudfront_distribution with web_acl_id = aws_wafv2_web_acl.edge.arn',
       '# (scope = "CLOUDFRONT") in front of the API and disable_execute_api_endpoint = true on the API.',
+      '',
+      '# Azure API Management: an Application Gateway WAF v2 in Prevention mode in front of the gateway',
+      '# (and the gateway in an Internal virtual network, so the WAF cannot be bypassed)',
+      'resource "azurerm_web_application_firewall_policy" "api" {',
+      '  name                = "wafpol-api"',
+      '  resource_group_name = azurerm_resource_group.api.name',
+      '  location            = azurerm_resource_group.api.location',
+      '  policy_settings {',
+      '    enabled = true',
+      '    mode    = "Prevention"',
+      '  }',
+      '  managed_rules {',
+      '    managed_rule_set {',
+      '      type    = "OWASP"',
+      '      version = "3.2"',
+      '    }',
+      '  }',
+      '}',
+      'resource "azurerm_application_gateway" "api" {',
+      '  # ... sku { name = "WAF_v2", tier = "WAF_v2" }, listener, routing rule',
+      '  firewall_policy_id = azurerm_web_application_firewall_policy.api.id',
+      '  backend_address_pool {',
+      '    name  = "apim"',
+      '    fqdns = [replace(azurerm_api_management.apim.gateway_url, "https://", "")]',
+      '  }',
+      '}',
+      '# (Front Door: azurerm_cdn_frontdoor_firewall_policy with mode = "Prevention", attached by azurerm_cdn_frontdoor_security_policy)',
     ].join('\n'),
   },
   references: [
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-aws-waf.html',
     'https://docs.aws.amazon.com/waf/latest/developerguide/waf-chapter.html',
     'https://docs.aws.amazon.com/waf/latest/developerguide/cloudfront-features.html',
+    'https://learn.microsoft.com/en-us/azure/api-management/api-management-howto-integrate-internal-vnet-appgateway',
   ],
   evaluate(stage, { graph }) {
     const paths = wafsProtecting(graph, stage);
@@ -66,6 +96,6 @@ export default definePolicy({
         stage.source,
       );
     }
-    return fail(`Stage ${stage.name} has no WAF in front of it (none on the stage, its API, a custom domain or a CDN)`, stage.source);
+    return fail(`Stage ${stage.name} has no WAF in front of it (none on the stage, its API, a custom domain, or a CDN or application gateway in front)`, stage.source);
   },
 });

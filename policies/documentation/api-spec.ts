@@ -14,7 +14,8 @@ export default definePolicy({
     'An API whose routes are only assembled from individual route resources, or created by hand, has no document that says what it exposes: ' +
     'nobody can review its surface, diff it between releases, generate tests or find routes that should not be there (OWASP API9, improper inventory management). ' +
     'Importing the API from an OpenAPI specification kept with the code makes the specification the single source of truth of what is deployed. ' +
-    'WebSocket APIs pass: API Gateway cannot import a specification for them.',
+    'WebSocket APIs pass: API Gateway cannot import a specification for them. ' +
+    'An API Management API counts as described when it is imported (`import` block: OpenAPI, Swagger, WSDL or WADL, inline or by link).',
   remediation: {
     terraform: [
       '# Import the routes from an OpenAPI document kept next to the code (REST and HTTP APIs)',
@@ -29,13 +30,22 @@ export default definePolicy({
       '  lifecycle { create_before_destroy = true }',
       '}',
       '# Existing API: export it (aws apigateway get-export --export-type oas30) and switch to `body` step by step.',
-      '# Azure API Management: import the API from a specification (import { content_format = "openapi" ... } on azurerm_api_management_api).',
+      '',
+      '# Azure API Management: import the API from its OpenAPI document',
+      'resource "azurerm_api_management_api" "orders" {',
+      '  # ...',
+      '  import {',
+      '    content_format = "openapi"',
+      '    content_value  = file("${path.module}/openapi.yaml")',
+      '  }',
+      '}',
     ].join('\n'),
   },
   references: [
     'https://owasp.org/API-Security/editions/2023/en/0xa9-improper-inventory-management/',
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-import-api.html',
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_rest_api#body',
+    'https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/api_management_api#import',
   ],
   evaluate(api, { graph }) {
     if (api.attrs.flavor === 'websocket') return pass();

@@ -20,7 +20,8 @@ export default definePolicy({
     'before they reach and cost the backend, and blocks mass-assignment and injection payloads that rely on unexpected fields. ' +
     'Operations that accept a body (POST, PUT, PATCH, ANY) need their body validated; operations that declare required parameters need those validated. ' +
     'GET, OPTIONS and other operations without declared parameters pass. ' +
-    'HTTP APIs and WebSocket APIs of API Gateway have no request validation to turn on, so their routes are not checked here: validate in the integration.',
+    'HTTP APIs and WebSocket APIs of API Gateway have no request validation to turn on, so their routes are not checked here: validate in the integration. ' +
+    'On API Management, `validate-content` (body) and `validate-parameters` / `validate-headers` count when they run on every request, not only inside `<choose>`.',
   remediation: {
     terraform: [
       '# REST API: a validator, then name it on each method that takes a body (a request model describes the body)',
@@ -41,7 +42,15 @@ export default definePolicy({
       '#   x-amazon-apigateway-request-validators:',
       '#     all: { validateRequestBody: true, validateRequestParameters: true }',
       '#   x-amazon-apigateway-request-validator: all',
-      '# Azure API Management: validate-content and validate-parameters in the API or operation policy.',
+      '',
+      '# Azure API Management: validate body and parameters against the imported specification (API or operation policy)',
+      '<inbound>',
+      '  <base />',
+      '  <validate-content unspecified-content-type-action="prevent" max-size="102400" size-exceeded-action="prevent">',
+      '    <content type="application/json" validate-as="json" action="prevent" />',
+      '  </validate-content>',
+      '  <validate-parameters specified-parameter-action="prevent" unspecified-parameter-action="prevent" />',
+      '</inbound>',
     ].join('\n'),
   },
   references: [

@@ -1,4 +1,8 @@
-import { CORE_SCHEMA, dump, load } from 'js-yaml';
+import {
+  CORE_SCHEMA, constructFromEvents, defineMappingTag, defineScalarTag, defineSequenceTag, dump, EVENT_ID, getScalarValue, load, parseEvents,
+  type Event, type Schema, type TagDefinition,
+} from 'js-yaml';
+import { LineIndex, pathKey, tableKeyLines, type KeyLines, type KeyPath, type KeySpan } from '../key-lines';
 
 /**
  * The one reader and writer of YAML (STYLE.md rule 8: js-yaml is imported here only). Scanned files are data:
@@ -34,6 +38,180 @@ export function parseYaml(text: string, filename?: string): YamlResult {
     return { ok: false, reason: `the document expands to more than ${MAX_EXPANDED_NODES.toLocaleString('en')} values through its aliases` };
   }
   return { ok: true, value };
+}
+
+/**
+ * A local tag the reader accepts on top of the core schema (CloudFormation's `!Ref`, `!Sub`...), turned into plain
+ * data by `construct`: a tag only ever builds data, never an object with behaviour.
+ */
+export interface YamlTag {
+  /** e.g. `!Ref`. */
+  readonly tag: string;
+  /** The value of a node that carries the tag, from its plain content (a string, an array or an object). */
+  construct(content: unknown, kind: 'scalar' | 'sequence' | 'mapping'): unknown;
+}
+
+export type YamlDocumentResult =
+  | { readonly ok: true; readonly value: unknown; readonly lines: KeyLines }
+  | { readonly ok: false; readonly reason: string; readonly line?: number };
+
+/**
+ * Parses a single-document YAML file with the lines of every mapping key and list item (from js-yaml's parse
+ * events: one parse serves both the values and the positions). `tags` adds local tags to the core schema; any other
+ * tag is an error. Never throws on bad input.
+ */
+export function parseYamlDocument(text: string, options: { readonly filename?: string; readonly tags?: readonly YamlTag[] } = {}): YamlDocumentResult {
+  let events: Event[];
+  let documents: unknown[];
+  try {
+    events = parseEvents(text, { ...(options.filename !== undefined && { filename: options.filename }) });
+    documents = constructFromEvents(events, {
+      source: text,
+      schema: schemaWith(options.tags ?? []),
+      maxAliases: MAX_ALIASES,
+      ...(options.filename !== undefined && { filename: options.filename }),
+    });
+  } catch (error) {
+    return failure(error);
+  }
+  if (documents.length === 0) return { ok: false, reason: 'the file holds no YAML document' };
+  if (documents.length > 1) return { ok: false, reason: `the file holds ${documents.length} YAML documents where one is expected` };
+  const value = documents[0];
+  if (expandedSize(value, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES) {
+    return { ok: false, reason: `the document expands to more than ${MAX_EXPANDED_NODES.toLocaleString('en')} values through its aliases` };
+  }
+  return { ok: true, value, lines: keyLinesOf(events, text) };
+}
+
+const schemas = new WeakMap<readonly YamlTag[], Schema>();
+
+function schemaWith(tags: readonly YamlTag[]): Schema {
+  if (tags.length === 0) return CORE_SCHEMA;
+  const cached = schemas.get(tags);
+  if (cached) return cached;
+  const definitions: TagDefinition[] = tags.flatMap((tag) => [
+    defineScalarTag<unknown>(tag.tag, { resolve: (source) => tag.construct(source, 'scalar'), identify: () => false }),
+    defineSequenceTag<unknown[], unknown>(tag.tag, {
+      create: () => [],
+      addItem: (items, item) => {
+        items.push(item);
+      },
+      finalize: (items) => tag.construct(items, 'sequence'),
+      identify: () => false,
+    }),
+    defineMappingTag<Record<string, unknown>, unknown>(tag.tag, {
+      create: () => ({}),
+      addPair: (carrier, key, item) => {
+        if (typeof key !== 'string' && typeof key !== 'number' && typeof key !== 'boolean') return 'keys of a tagged mapping must be scalars';
+        // defineProperty: a `__proto__` key stays a plain key.
+        Object.defineProperty(carrier, String(key), { value: item, enumerable: true, writable: true, configurable: true });
+        return '';
+      },
+      has: (carrier, key) => Object.prototype.hasOwnProperty.call(carrier, String(key)),
+      keys: (result) => (isRecord(result) ? Object.keys(result) : []),
+      get: (result, key) => (isRecord(result) ? result[String(key)] : undefined),
+      finalize: (carrier) => tag.construct(carrier, 'mapping'),
+      identify: () => false,
+    }),
+  ]);
+  const schema = CORE_SCHEMA.withTags(definitions);
+  schemas.set(tags, schema);
+  return schema;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+interface Frame {
+  readonly kind: 'mapping' | 'sequence';
+  readonly path: KeyPath;
+  /** Line where the collection's key (or list item) starts; 0 for the root and for complex keys. */
+  readonly line: number;
+  /** Mappings: the key waiting for its value; `null` while a key is expected; `undefined` for a complex key. */
+  pending: string | null | undefined;
+  pendingLine: number;
+  index: number;
+  /** Inside a complex (non-scalar) key: nothing below is recorded. */
+  readonly ignored: boolean;
+}
+
+/** Walks the first document's events and records the span of every mapping key and list item. */
+function keyLinesOf(events: readonly Event[], text: string): KeyLines {
+  const lines = new LineIndex(text);
+  const table = new Map<string, KeySpan>();
+  const stack: Frame[] = [];
+  let lastOffset = 0;
+  let documents = 0;
+  const record = (path: KeyPath, line: number, endOffset: number): void => {
+    if (path.length > 0 && line > 0) table.set(pathKey(path), { line, endLine: Math.max(line, lines.lineOf(endOffset)) });
+  };
+  /** Where the value about to open belongs: its path and the line of its key or item. */
+  const slot = (startOffset: number): { path: KeyPath; line: number; ignored: boolean } => {
+    const parent = stack[stack.length - 1];
+    if (!parent) return { path: [], line: 0, ignored: false };
+    if (parent.ignored) return { path: parent.path, line: 0, ignored: true };
+    if (parent.kind === 'sequence') return { path: [...parent.path, parent.index], line: lines.lineOf(startOffset), ignored: false };
+    // A complex key, or the value of one: not recorded.
+    if (parent.pending === null || parent.pending === undefined) return { path: parent.path, line: 0, ignored: true };
+    return { path: [...parent.path, parent.pending], line: parent.pendingLine, ignored: false };
+  };
+  const advance = (): void => {
+    const parent = stack[stack.length - 1];
+    if (!parent) return;
+    if (parent.kind === 'sequence') parent.index += 1;
+    // After a key comes its value; after a value, the next key.
+    else parent.pending = parent.pending === null ? undefined : null;
+  };
+  for (const event of events) {
+    switch (event.type) {
+      case EVENT_ID.DOCUMENT:
+        documents += 1;
+        break;
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE: {
+        if (documents > 1) break;
+        const at = slot(event.start);
+        lastOffset = Math.max(lastOffset, event.start);
+        stack.push({
+          kind: event.type === EVENT_ID.MAPPING ? 'mapping' : 'sequence', path: at.path, line: at.line, pending: null, pendingLine: 0, index: 0, ignored: at.ignored,
+        });
+        break;
+      }
+      case EVENT_ID.SCALAR:
+      case EVENT_ID.ALIAS: {
+        if (documents > 1) break;
+        const start = event.type === EVENT_ID.SCALAR ? (event.valueStart >= 0 ? event.valueStart : Math.max(event.tagStart, lastOffset)) : event.anchorStart;
+        const end = event.type === EVENT_ID.SCALAR ? (event.valueEnd > event.valueStart ? event.valueEnd - 1 : Math.max(event.tagEnd - 1, start)) : event.anchorEnd - 1;
+        lastOffset = Math.max(lastOffset, end);
+        const parent = stack[stack.length - 1];
+        if (parent && parent.kind === 'mapping' && parent.pending === null && !parent.ignored) {
+          // A key: its value comes next.
+          parent.pending = event.type === EVENT_ID.SCALAR ? getScalarValue(text, event) : undefined;
+          parent.pendingLine = lines.lineOf(start);
+          break;
+        }
+        const at = slot(start);
+        if (!at.ignored) record(at.path, at.line, end);
+        advance();
+        break;
+      }
+      case EVENT_ID.POP: {
+        if (documents > 1) break;
+        const frame = stack.pop();
+        if (!frame) break;
+        if (!frame.ignored) record(frame.path, frame.line, lastOffset);
+        const parent = stack[stack.length - 1];
+        // A collection used as a key: the value that follows is not recorded.
+        if (parent && parent.kind === 'mapping' && parent.pending === null) parent.pending = undefined;
+        else advance();
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return tableKeyLines(table);
 }
 
 /** YAML text of plain data (objects, arrays, scalars), in block style and without anchors. */

@@ -77,7 +77,7 @@ describe('gatewarden CLI', () => {
       const r = await runCli(['scan', 'infra'], { cwd: root });
       expect([r.code, r.exitCode]).toEqual([1, 1]);
       expect(r.stdout).toMatch(/^infra\/domains\.tf$/m);
-      expect(r.stdout).toMatch(/^ {2}infra\/domains\.tf:4 {2}high {2}GW-TLS-001 {2}`legacy` accepts TLS 1\.0/m);
+      expect(r.stdout).toMatch(/^ {2}infra\/domains\.tf:4 {2}high {2}GW-TLS-001 {2}`legacy` \(legacy\.example\.com\) accepts TLS 1\.0/m);
       expect(r.stdout).toMatch(/^ {6}fix: .*gatewarden policies show GW-TLS-001$/m);
       expect(r.stdout).toMatch(/1 file scanned.* at or above high\.$/m);
       expect(r.stdout).not.toMatch(ANSI);

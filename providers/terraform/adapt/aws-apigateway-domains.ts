@@ -1,7 +1,7 @@
 import { byDefault, mapAttr, unknown, type Attr } from '../../../src/graph/attr';
 import type { DomainAttrs } from '../../../src/graph/kinds';
 import type { TlsVersion } from '../../../src/graph/tls';
-import type { TfBody, TfResource } from '../model';
+import type { TfResource } from '../model';
 import { DEPLOYMENT, INLINE_STAGE_SUFFIX, REST_API, STAGE, endpointType } from './aws-apigateway';
 import { nodeId, type Linker } from './linker';
 import { asString, attribute, blockPresence, knownString, readAttr } from './read-attr';
@@ -58,7 +58,7 @@ export function domainIds(linker: Linker, type: string, domainName: ReturnType<t
   if (byRef.length > 0) return byRef;
   const host = domainName && typeof domainName.value === 'string' ? domainName.value : undefined;
   if (host === undefined) return [];
-  return linker.ofType(type).filter((d) => knownString(d.body, 'domain_name') === host).map((d) => nodeId(d.address));
+  return linker.ofTypeWhere(type, 'domain_name', host).map((d) => nodeId(d.address));
 }
 
 /** The REST stage a base path mapping's `stage_name` names: by reference, else by name on the mapped API. */
@@ -70,10 +70,9 @@ function stageIds(linker: Linker, mapping: TfResource): string[] {
   const name = knownString(body, 'stage_name');
   const api = linker.identity(attribute(body, 'api_id'), [REST_API]);
   if (name === undefined || api === undefined) return [];
-  const sameStage = (candidate: TfBody, apiAttr: string) =>
-    knownString(candidate, 'stage_name') === name && linker.identity(attribute(candidate, apiAttr), [REST_API]) === api;
+  const onApi = (candidate: TfResource) => linker.identity(attribute(candidate.body, 'rest_api_id'), [REST_API]) === api;
   return [
-    ...linker.ofType(STAGE).filter((s) => sameStage(s.body, 'rest_api_id')).map((s) => nodeId(s.address)),
-    ...linker.ofType(DEPLOYMENT).filter((d) => sameStage(d.body, 'rest_api_id')).map((d) => nodeId(d.address, INLINE_STAGE_SUFFIX)),
+    ...linker.ofTypeWhere(STAGE, 'stage_name', name).filter(onApi).map((s) => nodeId(s.address)),
+    ...linker.ofTypeWhere(DEPLOYMENT, 'stage_name', name).filter(onApi).map((d) => nodeId(d.address, INLINE_STAGE_SUFFIX)),
   ];
 }

@@ -116,8 +116,8 @@ function coveredStages(linker: Linker, plan: TfResource): string[] {
     const api = linker.identity(attribute(block, 'api_id'), [REST_API]);
     if (name === undefined || api === undefined) continue;
     targets.push(
-      ...linker.ofType(STAGE)
-        .filter((s) => knownString(s.body, 'stage_name') === name && linker.identity(attribute(s.body, 'rest_api_id'), [REST_API]) === api)
+      ...linker.ofTypeWhere(STAGE, 'stage_name', name)
+        .filter((s) => linker.identity(attribute(s.body, 'rest_api_id'), [REST_API]) === api)
         .map((s) => nodeId(s.address)),
     );
   }

@@ -13,6 +13,7 @@ import {
 } from './read-attr';
 import { terraformNode, edge, emptyResult, type AdaptResult } from './terraform-node';
 import { combineThrottle } from './throttle';
+import { compositeKey, groupBy } from './group-by';
 
 // REST APIs (API Gateway v1): https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_rest_api
 export const REST_API = 'aws_api_gateway_rest_api';
@@ -46,17 +47,34 @@ interface MethodInfo {
   readonly path: Attr<string>;
 }
 
+/** The methods, and the same methods looked up by what integrations and method settings match them on. */
+interface Methods {
+  readonly all: readonly MethodInfo[];
+  /** By API, resource and HTTP method. */
+  readonly byRoute: ReadonlyMap<string, readonly MethodInfo[]>;
+  /** By HTTP method and known path. */
+  readonly byVerbAndPath: ReadonlyMap<string, readonly MethodInfo[]>;
+}
+
+function indexMethods(all: readonly MethodInfo[]): Methods {
+  return {
+    all,
+    byRoute: groupBy(all, (m) => compositeKey(m.api, m.resourceKey, m.httpMethod)),
+    byVerbAndPath: groupBy(all, (m) => (m.path.state === 'unknown' ? undefined : compositeKey(m.httpMethod, m.path.value))),
+  };
+}
+
 /** REST APIs with their resources, methods, integrations, authorizers, stages and method settings. */
 export function adaptApiGateway(linker: Linker): AdaptResult {
   const result = emptyResult();
-  const methods = linker.ofType(METHOD).map((m) => methodInfo(linker, m));
-  adaptRestApis(linker, methods, result);
-  const stages = restStages(linker);
+  const methods = indexMethods(linker.ofType(METHOD).map((m) => methodInfo(linker, m)));
+  adaptRestApis(linker, methods.all, result);
+  const stages = indexStages(restStages(linker));
   const settings = methodSettings(linker, stages, methods);
-  adaptMethods(linker, methods, settings.byMethod, result);
+  adaptMethods(linker, methods.all, settings.byMethod, result);
   adaptIntegrations(linker, methods, result);
   adaptAuthorizers(linker, result);
-  adaptStages(linker, stages, settings.byStage, result);
+  adaptStages(linker, stages.all, settings.byStage, result);
   return result;
 }
 
@@ -215,7 +233,7 @@ const INTEGRATION_TYPES: Readonly<Record<string, BackendType>> = {
   HTTP: 'http', HTTP_PROXY: 'http', AWS_PROXY: 'lambda', AWS: 'aws-service', MOCK: 'mock',
 };
 
-function adaptIntegrations(linker: Linker, methods: readonly MethodInfo[], result: AdaptResult): void {
+function adaptIntegrations(linker: Linker, methods: Methods, result: AdaptResult): void {
   for (const integration of linker.ofType(INTEGRATION)) {
     const backend = terraformNode(integration, 'api.backend', backendAttrs(integration, { typeName: 'type', uriName: 'uri', types: INTEGRATION_TYPES }));
     result.nodes.push(backend);
@@ -224,15 +242,15 @@ function adaptIntegrations(linker: Linker, methods: readonly MethodInfo[], resul
 }
 
 /** The methods an integration belongs to: named by reference, else by the same API, resource and HTTP method. */
-function integrationMethods(linker: Linker, integration: TfResource, methods: readonly MethodInfo[]): string[] {
+function integrationMethods(linker: Linker, integration: TfResource, methods: Methods): string[] {
   const body = integration.body;
   const byRef = ['http_method', 'resource_id', 'rest_api_id'].flatMap((name) => linker.ids(attribute(body, name), [METHOD]));
   if (byRef.length > 0) return [...new Set(byRef)];
   const api = linker.identity(attribute(body, 'rest_api_id'), [REST_API]);
   const resourceKey = linker.identity(attribute(body, 'resource_id'), [REST_API, RESOURCE]);
   const httpMethod = knownString(body, 'http_method')?.toUpperCase();
-  if (api === undefined || resourceKey === undefined || httpMethod === undefined) return [];
-  return methods.filter((m) => m.api === api && m.resourceKey === resourceKey && m.httpMethod === httpMethod).map((m) => m.id);
+  const key = compositeKey(api, resourceKey, httpMethod);
+  return key === undefined ? [] : (methods.byRoute.get(key) ?? []).map((m) => m.id);
 }
 
 /**
@@ -345,16 +363,37 @@ export function stageSuffix(resource: TfResource): string {
  * The stages a `stage_name` argument names: by reference to the stage (or a deployment's inline stage),
  * else by the same API and stage name.
  */
-export function stagesNamed(linker: Linker, stages: readonly RestStage[], stageName: ReturnType<typeof attribute>, api: string | undefined): RestStage[] {
+function stagesNamed(linker: Linker, stages: RestStages, stageName: ReturnType<typeof attribute>, api: string | undefined): readonly RestStage[] {
   const byRef = new Set(linker.targets(stageName, [STAGE, DEPLOYMENT]).map((r) => nodeId(r.address, stageSuffix(r))));
-  if (byRef.size > 0) return stages.filter((s) => byRef.has(s.id));
+  if (byRef.size > 0) {
+    const found: { stage: RestStage; position: number }[] = [];
+    for (const id of byRef) {
+      const known = stages.byId.get(id);
+      if (known) found.push(known);
+    }
+    return found.sort((a, b) => a.position - b.position).map((f) => f.stage);
+  }
   const name = stageName && typeof stageName.value === 'string' ? stageName.value : undefined;
-  if (name === undefined || api === undefined) return [];
-  return stages.filter((s) => s.api === api && s.stageName === name);
+  return stages.byApiAndName.get(compositeKey(api, name) ?? '') ?? [];
+}
+
+/** The stages, and the same stages by id and by API and stage name (for the method settings that name them). */
+interface RestStages {
+  readonly all: readonly RestStage[];
+  readonly byId: ReadonlyMap<string, { readonly stage: RestStage; readonly position: number }>;
+  readonly byApiAndName: ReadonlyMap<string, readonly RestStage[]>;
+}
+
+function indexStages(all: readonly RestStage[]): RestStages {
+  return {
+    all,
+    byId: new Map(all.map((stage, position) => [stage.id, { stage, position }])),
+    byApiAndName: groupBy(all, (s) => compositeKey(s.api, s.stageName)),
+  };
 }
 
 /** Method settings for all methods of a stage, and per method (`path/METHOD`). */
-function methodSettings(linker: Linker, stages: readonly RestStage[], methods: readonly MethodInfo[]) {
+function methodSettings(linker: Linker, stages: RestStages, methods: Methods) {
   const byStage = new Map<string, TfBody>();
   const byMethod = new Map<string, TfBody>();
   for (const ms of linker.ofType(METHOD_SETTINGS)) {
@@ -378,14 +417,12 @@ function methodSettings(linker: Linker, stages: readonly RestStage[], methods: r
 }
 
 /** `users/{id}/GET` → the methods of that API at `/users/{id}` with verb GET (`~1` is an escaped `/`). */
-function methodsAt(methods: readonly MethodInfo[], api: string | undefined, methodPath: string): string[] {
+function methodsAt(methods: Methods, api: string | undefined, methodPath: string): string[] {
   const at = methodPath.lastIndexOf('/');
   if (at === -1) return [];
   const verb = methodPath.slice(at + 1).toUpperCase();
   const path = `/${methodPath.slice(0, at).replaceAll('~1', '/').replace(/^\/+/, '')}`;
-  return methods
-    .filter((m) => (api === undefined || m.api === api) && m.httpMethod === verb && m.path.state !== 'unknown' && m.path.value === path)
-    .map((m) => m.id);
+  return (methods.byVerbAndPath.get(compositeKey(verb, path) ?? '') ?? []).filter((m) => api === undefined || m.api === api).map((m) => m.id);
 }
 
 function settingsThrottle(settings: TfBody): Attr<Throttle | null> {

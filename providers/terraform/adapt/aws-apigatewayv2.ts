@@ -334,8 +334,8 @@ function mappedStages(linker: Linker, mapping: TfResource): string[] {
   const name = knownString(body, 'stage');
   const api = linker.identity(attribute(body, 'api_id'), [V2_API]);
   if (name === undefined || api === undefined) return [];
-  const named = linker.ofType(V2_STAGE)
-    .filter((s) => knownString(s.body, 'name') === name && linker.identity(attribute(s.body, 'api_id'), [V2_API]) === api)
+  const named = linker.ofTypeWhere(V2_STAGE, 'name', name)
+    .filter((s) => linker.identity(attribute(s.body, 'api_id'), [V2_API]) === api)
     .map((s) => nodeId(s.address));
   const quick = name === '$default'
     ? linker.ofType(V2_API).filter((a) => `ref:${a.address}` === api && attribute(a.body, 'target')).map((a) => nodeId(a.address, QUICK_STAGE_SUFFIX))

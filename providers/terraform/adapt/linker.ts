@@ -1,5 +1,7 @@
 import type { TfAttribute, TfResource } from '../model';
 import { parseAddress } from './address';
+import { groupBy } from './group-by';
+import { knownString } from './read-attr';
 
 /** The graph id of the node made from a resource address (sub-nodes add a `#suffix`). */
 export function nodeId(address: string, suffix = ''): string {
@@ -14,9 +16,11 @@ export function nodeId(address: string, suffix = ''): string {
 export class Linker {
   private readonly byAddress = new Map<string, TfResource>();
   private readonly byBase = new Map<string, TfResource[]>();
-  private readonly byType = new Map<string, TfResource[]>();
+  /** Managed resources by type, in scan order: adapters ask for a type again inside their loops. */
+  private readonly managedByType = new Map<string, TfResource[]>();
   private readonly parsed = new Map<string, ReturnType<typeof parseAddress>>();
   private readonly identities = new WeakMap<TfAttribute, Map<string, string | undefined>>();
+  private readonly byKnownString = new Map<string, Map<string, TfResource[]>>();
 
   readonly resources: readonly TfResource[];
 
@@ -24,15 +28,30 @@ export class Linker {
     this.resources = resources;
     for (const resource of resources) {
       this.byAddress.set(resource.address, resource);
-      const base = parseAddress(resource.address)?.base ?? resource.address;
+      // Only an instance address (`...[key]`) differs from its base: skip parsing the others.
+      const base = resource.address.endsWith(']') ? parseAddress(resource.address)?.base ?? resource.address : resource.address;
       push(this.byBase, base, resource);
-      push(this.byType, resource.type, resource);
+      if (resource.mode === 'managed') push(this.managedByType, resource.type, resource);
     }
   }
 
   /** Managed resources of a type, in scan order. */
   ofType(type: string): readonly TfResource[] {
-    return (this.byType.get(type) ?? []).filter((r) => r.mode === 'managed');
+    return this.managedByType.get(type) ?? NONE;
+  }
+
+  /**
+   * Managed resources of a type whose attribute `name` is the known string `value`, in scan order: how adapters find
+   * what a literal names (a domain by host name, a stage by name). Indexed on first use, so a large plan stays linear.
+   */
+  ofTypeWhere(type: string, name: string, value: string): readonly TfResource[] {
+    const key = `${type}\u0000${name}`;
+    let index = this.byKnownString.get(key);
+    if (!index) {
+      index = groupBy(this.ofType(type), (resource) => knownString(resource.body, name));
+      this.byKnownString.set(key, index);
+    }
+    return index.get(value) ?? NONE;
   }
 
   /** Scanned resources a ref names: the exact instance, else every instance of the base address. */
@@ -110,9 +129,11 @@ export class Linker {
       if (resolved.length === 0) ids.push(nodeId(ref));
       for (const resource of resolved) ids.push(nodeId(resource.address, suffixFor(resource)));
     }
-    return [...new Set(ids)];
+    return ids.length < 2 ? ids : [...new Set(ids)];
   }
 }
+
+const NONE: readonly TfResource[] = Object.freeze([]);
 
 function push<V>(map: Map<string, V[]>, key: string, value: V): void {
   const list = map.get(key);

@@ -36,7 +36,7 @@ policyTester.run(policy, {
   ],
   invalid: [
     { name: 'key required, no plan', graph: stage({ apiKeyRequired: g.set(true) }), findings: [{ node: 'prod', message: /accepts API or subscription keys but enforces no quota: no usage plan/ }] },
-    { name: 'key-only authorization, plan without quota', graph: stage({ authorization: g.set('api-key-only'), plans: [g.byDefault(null)] }), findings: [{ node: 'prod', message: /usage plans \(plan0\) set no quota/ }] },
+    { name: 'key-only authorization, plan without quota', graph: stage({ authorization: g.set('api-key-only'), plans: [g.byDefault(null)] }), findings: [{ node: 'prod', message: /usage plans or products covering it \(plan0\) set no quota/ }] },
   ],
   unknown: [
     { name: 'whether a key is required is unknown', graph: stage({ apiKeyRequired: g.unknown('var.require_key') }) },
