@@ -16,6 +16,20 @@ export interface PolicyResult {
   readonly location: SourceRef;
   readonly severity: Severity;
   readonly key?: string;
+  /**
+   * Set when a failing result was accepted: inline comment or annotation, config file entry, or baseline.
+   * Suppressed findings stay in every output and never fail the build.
+   */
+  readonly suppression?: Suppression;
+}
+
+export interface Suppression {
+  readonly kind: 'inline' | 'config' | 'baseline';
+  readonly reason: string;
+  /** ISO date (YYYY-MM-DD) after which the suppression no longer applies. */
+  readonly expires?: string;
+  /** Where the suppression is written (comment, config entry, baseline file). */
+  readonly source?: SourceRef;
 }
 
 /** Runs each policy on every node of its target kind. A policy that throws yields an `error` result for that node. */
