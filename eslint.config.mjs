@@ -9,6 +9,7 @@ const singleImporters = [
   // The benchmark times hcl2json against our parser in the same run.
   { name: '@cdktf/hcl2json', file: 'bench/terraform-scan.ts' },
   { name: 'js-yaml', file: 'providers/yaml/parse.ts' },
+  { name: 'ignore', file: 'src/scan/excluded-paths.ts' },
   { name: 'commander', file: 'src/cli/**/*.ts' },
   { name: '@aws-sdk/*', file: 'providers/aws/client.ts' },
   { name: '@azure/*', file: 'providers/azure/client.ts' },

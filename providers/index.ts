@@ -1,5 +1,6 @@
 import type { ProviderAdapter } from '../src/graph/adapter';
+import cloudformation from './cloudformation';
 import terraform from './terraform';
 
 /** Every built-in provider, in the order discovery offers files to them. */
-export const builtinProviders: readonly ProviderAdapter[] = [terraform];
+export const builtinProviders: readonly ProviderAdapter[] = [terraform, cloudformation];

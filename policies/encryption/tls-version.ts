@@ -1,8 +1,17 @@
+import { z } from 'zod';
 import { definePolicy, fail, pass, unknown, type Outcome } from '../../src/engine/policy';
 import type { Attr } from '../../src/graph/attr';
 import type { GraphNode } from '../../src/graph/kinds';
 import { formatSource, type SourceRef } from '../../src/graph/source';
-import { atLeast } from '../../src/graph/tls';
+import { atLeast, type TlsVersion } from '../../src/graph/tls';
+
+const TLS_VERSIONS: readonly [TlsVersion, ...TlsVersion[]] = ['1.0', '1.1', '1.2', '1.3'];
+
+const tlsVersionOptions = z.strictObject({
+  // YAML reads an unquoted `1.3` as a number: accept it as the version it spells.
+  minimumVersion: z.preprocess((v) => (typeof v === 'number' ? v.toFixed(1) : v), z.enum(TLS_VERSIONS)).default('1.2')
+    .describe('Lowest TLS version a client-facing endpoint may accept; "1.3" requires endpoints that accept TLS 1.3 only'),
+});
 
 export default definePolicy({
   id: 'GW-TLS-001',
@@ -61,6 +70,33 @@ export default definePolicy({
       '  policy_name = "AppGwSslPolicy20220101S"',
       '}',
     ].join('\n'),
+    cloudformation: [
+      '# REST API custom domain (SecurityPolicy defaults to TLS_1_0 when omitted)',
+      'ApiDomain:',
+      '  Type: AWS::ApiGateway::DomainName',
+      '  Properties:',
+      '    DomainName: api.example.com',
+      '    RegionalCertificateArn: !Ref Certificate',
+      '    SecurityPolicy: TLS_1_2',
+      '    EndpointConfiguration:',
+      '      Types: [REGIONAL]',
+      '',
+      '# HTTP / WebSocket API custom domain',
+      'HttpApiDomain:',
+      '  Type: AWS::ApiGatewayV2::DomainName',
+      '  Properties:',
+      '    DomainName: api.example.com',
+      '    DomainNameConfigurations:',
+      '      - CertificateArn: !Ref Certificate',
+      '        EndpointType: REGIONAL',
+      '        SecurityPolicy: TLS_1_2',
+      '',
+      '# CloudFront in front of the API (a custom certificate is required: the default one allows TLS 1.0)',
+      'ViewerCertificate:',
+      '  AcmCertificateArn: !Ref Certificate',
+      '  SslSupportMethod: sni-only',
+      '  MinimumProtocolVersion: TLSv1.2_2021',
+    ].join('\n'),
   },
   references: [
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-custom-domain-tls-version.html',
@@ -69,8 +105,9 @@ export default definePolicy({
     'https://learn.microsoft.com/en-us/azure/api-management/api-management-howto-manage-protocols-ciphers',
   ],
   frameworks: { 'pci-dss-4.0': ['4.2.1'], 'nist-800-53': ['SC-8', 'SC-13'] },
-  evaluate(domain) {
-    const version = checkVersion(domain);
+  options: tlsVersionOptions,
+  evaluate(domain, { options }) {
+    const version = checkVersion(domain, options.minimumVersion);
     const ciphers = checkCiphers(domain);
     const failures = [version, ciphers].filter((o) => o.status === 'fail');
     // One setting (a CloudFront security policy) that allows both is one finding to fix, not two.
@@ -84,16 +121,17 @@ export default definePolicy({
   },
 });
 
-function checkVersion(domain: GraphNode<'api.domain'>): Outcome {
+function checkVersion(domain: GraphNode<'api.domain'>, minimum: TlsVersion): Outcome {
   const tls = domain.attrs.minTlsVersion;
   switch (tls.state) {
     case 'unknown':
       return unknown(`\`${domain.name}\`: minimum TLS version is not known statically (${tls.expr ?? 'computed'})`, tls.source ?? domain.source);
     case 'set':
     case 'default': {
-      if (atLeast(tls.value, '1.2')) return pass();
+      if (atLeast(tls.value, minimum)) return pass();
       const policy = describePolicy(domain.attrs.securityPolicy, tls.state === 'default');
-      return fail(`${label(domain)} accepts TLS ${tls.value}${policy}`, tls.source ?? domain.source);
+      const configured = minimum === '1.2' ? '' : `; the configured minimum is TLS ${minimum}`;
+      return fail(`${label(domain)} accepts TLS ${tls.value}${policy}${configured}`, tls.source ?? domain.source);
     }
   }
 }

@@ -105,7 +105,7 @@ export class Resolver {
       });
       return items;
     }
-    if (typeof raw !== 'object') return new CfnUnknown(String(raw));
+    if (typeof raw !== 'object') return new CfnUnknown(`unsupported ${typeof raw} value`);
     const fn = intrinsicName(raw);
     if (fn !== undefined) return this.intrinsic(fn, (raw as Record<string, unknown>)[fn], raw, child(at, fn), refs);
     const result: Record<string, CfnValue> = {};
@@ -211,7 +211,7 @@ export class Resolver {
 
   /** `${Name}`, `${Resource.Attribute}`, `${!Literal}`, with optional variables: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-sub.html */
   private sub(arg: unknown, whole: unknown, at: Position, refs: CfnRef[]): Evaluated {
-    const [text, variables] = Array.isArray(arg) ? arg : [arg, undefined];
+    const [text, variables]: unknown[] = Array.isArray(arg) ? (arg as unknown[]) : [arg, undefined];
     if (typeof text !== 'string' || (variables !== undefined && (typeof variables !== 'object' || variables === null || Array.isArray(variables)))) {
       return this.invalid('Fn::Sub', 'a string, or [string, variables]', whole, at);
     }
@@ -367,7 +367,12 @@ export function describe(raw: unknown): string {
   if (fn === 'Ref' && typeof arg === 'string') text = `!Ref ${arg}`;
   else if (fn === 'Fn::Sub' && typeof arg === 'string') text = `!Sub ${arg}`;
   else if (fn === 'Fn::GetAtt' && Array.isArray(arg)) text = `!GetAtt ${arg.map((a) => (typeof a === 'string' ? a : '?')).join('.')}`;
-  else if (fn !== undefined) text = `!${fn.replace(/^Fn::/, '')} ${JSON.stringify(arg) ?? ''}`;
-  else text = JSON.stringify(raw) ?? String(raw);
+  else if (fn !== undefined) text = `!${fn.replace(/^Fn::/, '')} ${encode(arg)}`;
+  else text = encode(raw);
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+/** JSON text of a value; `JSON.stringify` gives `undefined` for `undefined`. */
+function encode(value: unknown): string {
+  return value === undefined ? 'undefined' : JSON.stringify(value);
 }

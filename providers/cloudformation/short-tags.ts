@@ -14,14 +14,16 @@ const FUNCTIONS = [
 
 function longForm(key: string, content: unknown): Record<string, unknown> {
   // defineProperty keeps the object a plain data record, whatever the key.
-  return Object.defineProperty({}, key, { value: content, enumerable: true, writable: true, configurable: true }) as Record<string, unknown>;
+  const record: Record<string, unknown> = {};
+  return Object.defineProperty(record, key, { value: content, enumerable: true, writable: true, configurable: true });
 }
 
 export const CLOUDFORMATION_TAGS: readonly YamlTag[] = [
-  { tag: '!Ref', construct: (content) => ({ Ref: content }) },
-  { tag: '!Condition', construct: (content) => ({ Condition: content }) },
+  { tag: '!Ref', wrapsIn: 'Ref', construct: (content) => ({ Ref: content }) },
+  { tag: '!Condition', wrapsIn: 'Condition', construct: (content) => ({ Condition: content }) },
   ...FUNCTIONS.map((name): YamlTag => ({
     tag: `!${name}`,
+    wrapsIn: `Fn::${name}`,
     construct: (content, kind) => {
       // `!GetAtt Resource.Attribute`: the first dot separates the resource; attribute names may hold dots (Outputs.X).
       if (name === 'GetAtt' && kind === 'scalar' && typeof content === 'string') {

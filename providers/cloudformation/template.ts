@@ -42,7 +42,7 @@ export interface CfnResource {
   /** The resource: its logical id's line to the end of its block; `address` is the logical id. */
   readonly source: FileSource;
   /** Where a property (path below `Properties`) is written; its nearest written ancestor, else the resource itself. */
-  locate(path: KeyPath): FileSource;
+  readonly locate: (path: KeyPath) => FileSource;
   /** `Metadata` as written (suppressions, SAM, CDK paths). */
   readonly metadata?: unknown;
   /** The logical id of the resource this one was generated from (SAM), when not written in the template. */
@@ -61,5 +61,5 @@ export interface CfnTemplate {
   /** The raw template root, for transforms that need other sections (SAM `Globals`). */
   readonly root: Readonly<Record<string, unknown>>;
   /** Where a path of the template (from its root) is written. */
-  locate(path: KeyPath): FileSource;
+  readonly locate: (path: KeyPath) => FileSource;
 }

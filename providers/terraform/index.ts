@@ -25,36 +25,56 @@ const terraform: ProviderAdapter = {
   async load({ files, options }: LoadRequest): Promise<LoadResult> {
     const planFiles = files.filter(isPlanPath);
     const hclFiles = files.filter((file) => !isPlanPath(file));
+    const cwd = options.cwd ?? process.cwd();
+    // Without plans, no root is reconciled with a plan: each is adapted as soon as it is evaluated, while the parse
+    // workers go on with the next roots' files.
+    const adaptedRoots = new Map<RootModuleResources, ScopedAdaptation>();
+    const adaptEarly = planFiles.length === 0
+      ? (root: RootModuleResources) => {
+        adaptedRoots.set(root, adaptScoped(root.resources, rootLabel(root.rootDir, cwd)));
+      }
+      : undefined;
     // A plan alone needs no HCL parser: skip loading it.
-    const read: TerraformReadResult = hclFiles.length > 0 ? await readTerraform(hclFiles, options) : { roots: [], resources: [], diagnostics: [], filesRead: 0 };
+    const read: TerraformReadResult = hclFiles.length > 0 ? await readTerraform(hclFiles, options, adaptEarly) : { roots: [], resources: [], diagnostics: [], filesRead: 0 };
     const planned = loadPlans(planFiles, read.roots, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
     const matchedRoots = new Set(planned.plans.flatMap((plan) => (plan.matchedRoot ? [plan.matchedRoot.rootDir] : [])));
 
-    const cwd = options.cwd ?? process.cwd();
     const nodes: AnyNode[] = [];
     const edges: Edge[] = [];
     const diagnostics: Diagnostic[] = [...withoutNoticesOf(read.diagnostics, read.roots, matchedRoots), ...planned.diagnostics];
     const usedLabels = new Set<string>();
-    const add = (resources: readonly TfResource[], label: string): void => {
-      // Each root module (or plan) is adapted on its own: references never cross roots.
-      const adapted = adaptTerraform(resources);
-      const scoped = scopeToRoot(adapted, label);
+    const add = (scoped: ScopedAdaptation, label: string): void => {
       for (const node of scoped.nodes) nodes.push(node);
       for (const edge of scoped.edges) edges.push(edge);
-      for (const diagnostic of adapted.diagnostics) diagnostics.push(diagnostic);
+      for (const diagnostic of scoped.diagnostics) diagnostics.push(diagnostic);
       usedLabels.add(label);
     };
     for (const root of read.roots) {
-      if (!matchedRoots.has(root.rootDir)) add(root.resources, rootLabel(root.rootDir, cwd));
+      if (matchedRoots.has(root.rootDir)) continue;
+      const label = rootLabel(root.rootDir, cwd);
+      add(adaptedRoots.get(root) ?? adaptScoped(root.resources, label), label);
     }
     for (const plan of planned.plans) {
-      const label = rootLabel(planRootDir(plan), cwd);
+      const planLabel = rootLabel(planRootDir(plan), cwd);
       // A plan and a state of the same root (or two plans in one directory) keep apart by file name.
-      add(plan.resources, usedLabels.has(label) ? `${label}/${basename(plan.file)}` : label);
+      const label = usedLabels.has(planLabel) ? `${planLabel}/${basename(plan.file)}` : planLabel;
+      add(adaptScoped(plan.resources, label), label);
     }
-    return { nodes, edges, diagnostics };
+    return { nodes, edges, diagnostics, suppressions: read.suppressions ?? [] };
   },
 };
+
+interface ScopedAdaptation {
+  readonly nodes: readonly AnyNode[];
+  readonly edges: readonly Edge[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Each root module (or plan) is adapted on its own: references never cross roots. */
+function adaptScoped(resources: readonly TfResource[], label: string): ScopedAdaptation {
+  const adapted = adaptTerraform(resources);
+  return { ...scopeToRoot(adapted, label), diagnostics: adapted.diagnostics };
+}
 
 /**
  * A root read through its plan is checked with the plan's values: what the HCL reader says about values it could

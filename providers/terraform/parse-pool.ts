@@ -4,15 +4,15 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CompactTree } from './hcl/compact-tree';
 import { loadHclParser, type HclParser } from './parse';
-import type { HclFileRead } from './read-hcl-file';
+import { withInlineSuppressions, type HclFileRead } from './read-hcl-file';
 
 /** Below this many files, starting workers (each loads the WASM parser) costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 64;
 const MAX_WORKERS = 4;
 /** Files per job: small enough to share the work out evenly, large enough that messages are few. */
 const JOB_FILES = 16;
-/** Jobs queued at each worker, so that it never waits for the next one while this thread is busy. */
-const JOBS_AHEAD = 2;
+/** Jobs queued at each worker, so that it never waits for the next one while this thread is busy (converting, or evaluating a root module). */
+const JOBS_AHEAD = 3;
 
 /** What a worker is asked to do: read and parse these files. */
 export interface ParseJob { readonly files: readonly string[]; readonly maxBytes: number }
@@ -28,11 +28,17 @@ export type WorkerMessage = { readonly batch: readonly ParsedShare[] } | { reado
  * Reads and parses .tf files on worker threads, one per core: parsing is most of a scan's time and
  * tree-sitter's WASM runtime is single-threaded. Workers do the WASM half (parse, copy the tree out) on
  * small jobs handed out as they finish, so they finish together; this thread converts each copied tree
- * to the syntax tree as it arrives, while the workers parse on.
+ * to the syntax tree as it arrives, while the workers parse on, and hands each file to `onRead` (which
+ * may evaluate a root module whose files are all in: jobs go out in file order, so directories complete
+ * one after the other).
  * Returns an empty map when workers are not worth it or not available (running from TypeScript
  * sources, as under jest): callers parse in-process then.
  */
-export async function readInParallel(files: readonly string[], maxBytes: number): Promise<ReadonlyMap<string, HclFileRead>> {
+export async function readInParallel(
+  files: readonly string[],
+  maxBytes: number,
+  onRead?: (file: string, read: HclFileRead) => void,
+): Promise<ReadonlyMap<string, HclFileRead>> {
   const threads = Math.min(availableParallelism(), MAX_WORKERS);
   // The compiled worker sits next to this file in dist/; from sources there is no .js to start.
   const script = join(__dirname, 'parse-worker.js');
@@ -44,7 +50,11 @@ export async function readInParallel(files: readonly string[], maxBytes: number)
   jobs.reverse(); // taken from the end: in file order
   const reads = new Map<string, HclFileRead>();
   const onBatch = (batch: readonly ParsedShare[]): void => {
-    for (const parsed of batch) reads.set(parsed.path, toRead(parsed, parser));
+    for (const parsed of batch) {
+      const read = toRead(parsed, parser);
+      reads.set(parsed.path, read);
+      onRead?.(parsed.path, read);
+    }
   };
   await Promise.all(Array.from({ length: threads }, () => runWorker(script, jobs, onBatch)));
   return reads;
@@ -53,7 +63,7 @@ export async function readInParallel(files: readonly string[], maxBytes: number)
 function toRead(parsed: ParsedShare, parser: HclParser): HclFileRead {
   if ('done' in parsed) return parsed.done;
   const { file, diagnostics } = parser.convert(parsed.text, parsed.path, parsed.tree);
-  return { file, diagnostics, wasRead: true };
+  return withInlineSuppressions({ file, diagnostics, wasRead: true }, parsed.text);
 }
 
 /** Runs one worker until the shared job queue is empty and its own jobs are all answered. */

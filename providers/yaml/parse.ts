@@ -49,6 +49,11 @@ export interface YamlTag {
   readonly tag: string;
   /** The value of a node that carries the tag, from its plain content (a string, an array or an object). */
   construct(content: unknown, kind: 'scalar' | 'sequence' | 'mapping'): unknown;
+  /**
+   * The key `construct` wraps the content in (`Fn::If` for `!If`), if any: key lines then record the content of a
+   * tagged list or mapping under it too, so that paths of the short and the long form find the same lines.
+   */
+  readonly wrapsIn?: string;
 }
 
 export type YamlDocumentResult =
@@ -80,7 +85,7 @@ export function parseYamlDocument(text: string, options: { readonly filename?: s
   if (expandedSize(value, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES) {
     return { ok: false, reason: `the document expands to more than ${MAX_EXPANDED_NODES.toLocaleString('en')} values through its aliases` };
   }
-  return { ok: true, value, lines: keyLinesOf(events, text) };
+  return { ok: true, value, lines: keyLinesOf(events, text, options.tags ?? []) };
 }
 
 const schemas = new WeakMap<readonly YamlTag[], Schema>();
@@ -134,11 +139,14 @@ interface Frame {
   index: number;
   /** Inside a complex (non-scalar) key: nothing below is recorded. */
   readonly ignored: boolean;
+  /** A tagged collection is recorded at its own path and under the key its tag wraps it in. */
+  readonly outerPath?: KeyPath;
 }
 
 /** Walks the first document's events and records the span of every mapping key and list item. */
-function keyLinesOf(events: readonly Event[], text: string): KeyLines {
+function keyLinesOf(events: readonly Event[], text: string, tags: readonly YamlTag[]): KeyLines {
   const lines = new LineIndex(text);
+  const wrapping = new Map(tags.flatMap((t) => (t.wrapsIn === undefined ? [] : [[t.tag, t.wrapsIn] as const])));
   const table = new Map<string, KeySpan>();
   const stack: Frame[] = [];
   let lastOffset = 0;
@@ -173,8 +181,12 @@ function keyLinesOf(events: readonly Event[], text: string): KeyLines {
         if (documents > 1) break;
         const at = slot(event.start);
         lastOffset = Math.max(lastOffset, event.start);
+        const wrap = event.tagStart >= 0 ? wrapping.get(text.slice(event.tagStart, event.tagEnd)) : undefined;
         stack.push({
-          kind: event.type === EVENT_ID.MAPPING ? 'mapping' : 'sequence', path: at.path, line: at.line, pending: null, pendingLine: 0, index: 0, ignored: at.ignored,
+          kind: event.type === EVENT_ID.MAPPING ? 'mapping' : 'sequence',
+          path: wrap === undefined ? at.path : [...at.path, wrap],
+          line: at.line, pending: null, pendingLine: 0, index: 0, ignored: at.ignored,
+          ...(wrap !== undefined && { outerPath: at.path }),
         });
         break;
       }
@@ -201,6 +213,7 @@ function keyLinesOf(events: readonly Event[], text: string): KeyLines {
         const frame = stack.pop();
         if (!frame) break;
         if (!frame.ignored) record(frame.path, frame.line, lastOffset);
+        if (!frame.ignored && frame.outerPath) record(frame.outerPath, frame.line, lastOffset);
         const parent = stack[stack.length - 1];
         // A collection used as a key: the value that follows is not recorded.
         if (parent && parent.kind === 'mapping' && parent.pending === null) parent.pending = undefined;
@@ -219,7 +232,7 @@ export function stringifyYaml(value: unknown): string {
   return dump(value, { schema: CORE_SCHEMA, noRefs: true });
 }
 
-function failure(error: unknown): YamlResult {
+function failure(error: unknown): { readonly ok: false; readonly reason: string; readonly line?: number } {
   const line = lineOf(error);
   const reason = reasonOf(error);
   return { ok: false, reason, ...(line !== undefined && { line }) };

@@ -13,11 +13,12 @@ export interface ExitPolicy {
   readonly allowUnreadable: boolean;
 }
 
-/** The CLI's decision; reporters only render. Unknown results never fail a run. */
+/** The CLI's decision; reporters only render. Unknown and suppressed results never fail a run. */
 export function exitCodeFor(report: Report, policy: ExitPolicy): number {
   if (report.errors.some((e) => e.kind === 'policy')) return EXIT_ERROR;
   if (!policy.allowUnreadable && report.errors.some((e) => e.kind === 'input' && e.severity === 'error')) return EXIT_ERROR;
   const failOn = policy.failOn;
-  if (failOn !== 'none' && report.findings.some((f) => f.status === 'fail' && atOrAbove(f.severity, failOn))) return EXIT_FINDINGS;
+  // Suppressed findings (inline, config, baseline) are accepted risks: listed, never failing the run.
+  if (failOn !== 'none' && report.findings.some((f) => f.status === 'fail' && f.suppression === undefined && atOrAbove(f.severity, failOn))) return EXIT_FINDINGS;
   return EXIT_OK;
 }

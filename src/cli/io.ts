@@ -1,5 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import type { Report } from '../report/types';
 
 /** Everything the CLI does to the outside world, injectable so tests run it in-process. */
 export interface Io {
@@ -11,6 +12,10 @@ export interface Io {
   readonly cwd: string;
   /** Writes a report file, creating its directory. */
   readonly writeFile: (file: string, text: string) => void;
+  /** Appends to a file the CI runner owns (`$GITHUB_STEP_SUMMARY`, `$GITHUB_OUTPUT`). */
+  readonly appendFile: (file: string, text: string) => void;
+  /** Receives each report a command builds, for callers that run the CLI in-process (the GitHub Action entry). */
+  readonly onReport?: (report: Report) => void;
   /** The process's exit status; the CLI never calls `process.exit()`, so pending output is flushed. */
   readonly setExitCode: (code: number) => void;
 }
@@ -25,6 +30,9 @@ export function processIo(): Io {
     writeFile: (file, text) => {
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, text, 'utf8');
+    },
+    appendFile: (file, text) => {
+      appendFileSync(file, text, 'utf8');
     },
     setExitCode: (code) => {
       process.exitCode = code;

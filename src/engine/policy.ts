@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { ReadonlyGraph } from '../graph/graph';
 import type { GraphNode, NodeKind, ProviderId } from '../graph/kinds';
 import type { SourceRef } from '../graph/source';
@@ -30,8 +31,13 @@ export type OwaspApi2023 =
   | 'API1:2023' | 'API2:2023' | 'API3:2023' | 'API4:2023' | 'API5:2023'
   | 'API6:2023' | 'API7:2023' | 'API8:2023' | 'API9:2023' | 'API10:2023';
 
-export interface PolicyContext {
+export interface PolicyContext<O = unknown> {
   readonly graph: ReadonlyGraph;
+  /**
+   * The policy's options: its `options` schema applied to `.gatewarden.yml` `options.<ID>` (or to `{}`, giving the
+   * defaults). `undefined` for a policy without options.
+   */
+  readonly options: O;
 }
 
 export type Outcome =
@@ -48,7 +54,7 @@ export type Outcome =
     }
   | { readonly status: 'unknown'; readonly message: string; readonly source?: SourceRef; readonly key?: string };
 
-export interface Policy<K extends NodeKind = NodeKind> {
+export interface Policy<K extends NodeKind = NodeKind, O = unknown> {
   /** `GW-<AREA>-<NNN>`: stable forever, never reused. */
   readonly id: string;
   /** kebab-case, equals the file name. */
@@ -67,11 +73,16 @@ export interface Policy<K extends NodeKind = NodeKind> {
   readonly frameworks?: Readonly<Record<string, readonly string[]>>;
   /** Former IDs. */
   readonly aliases?: readonly string[];
-  evaluate(node: GraphNode<K>, ctx: PolicyContext): Outcome | readonly Outcome[];
+  /**
+   * Settings users may change per policy (`.gatewarden.yml` `options.<ID>`): a zod schema whose `.default()`s give the
+   * values used when nothing is configured (it must accept `{}`), with `.describe()` on each field for the docs.
+   */
+  readonly options?: z.ZodType<O>;
+  evaluate(node: GraphNode<K>, ctx: PolicyContext<O>): Outcome | readonly Outcome[];
 }
 
-/** Identity function that infers the node type of `evaluate` from `target`. */
-export function definePolicy<K extends NodeKind>(policy: Policy<K>): Policy<K> {
+/** Identity function that infers the node type of `evaluate` from `target`, and of `ctx.options` from `options`. */
+export function definePolicy<K extends NodeKind, O = unknown>(policy: Policy<K, O>): Policy<K, O> {
   return policy;
 }
 

@@ -4,6 +4,14 @@ import type { AnyNode, Edge, ProviderId } from './kinds';
 export interface ProviderOptions {
   /** Terraform: extra `.tfvars` files (`--var-file`), applied after terraform.tfvars and *.auto.tfvars. */
   readonly varFiles?: readonly string[];
+  /**
+   * CloudFormation: files of parameter values that replace template defaults (`--cfn-parameters FILE`), in order,
+   * later files winning. JSON or YAML: the CLI's `[{"ParameterKey", "ParameterValue"}]`, a CodePipeline template
+   * configuration `{"Parameters": {...}}`, a flat `{"Key": "value"}` mapping, or `["Key=value", ...]`.
+   */
+  readonly cfnParameterFiles?: readonly string[];
+  /** CloudFormation: parameter values given directly (`--cfn-parameter Key=value`); they win over the files. */
+  readonly cfnParameters?: Readonly<Record<string, string>>;
   /** Largest input file read, in bytes; larger files become error diagnostics. */
   readonly maxFileBytes?: number;
   /** The directory paths are shown relative to; node ids that embed a path use it too. Defaults to the process's. */
@@ -20,6 +28,24 @@ export interface LoadResult {
   readonly nodes: readonly AnyNode[];
   readonly edges: readonly Edge[];
   readonly diagnostics: readonly Diagnostic[];
+  /** `gatewarden:ignore` comments found in the sources; the engine applies them to findings. */
+  readonly suppressions?: readonly InlineSuppression[];
+}
+
+/**
+ * A `# gatewarden:ignore GW-XXX-NNN reason [exp:YYYY-MM-DD]` comment. It applies to a finding whose node (or
+ * location) is in `appliesTo`: the resource block the comment is in or directly above.
+ */
+export interface InlineSuppression {
+  /** As written: an ID, a former ID, `<category>/<slug>` or a slug. */
+  readonly policy: string;
+  readonly reason: string;
+  /** YYYY-MM-DD, as written (validated by the engine). */
+  readonly expires?: string;
+  /** Absolute path and 1-based line of the comment. */
+  readonly file: string;
+  readonly line: number;
+  readonly appliesTo: { readonly file: string; readonly fromLine: number; readonly toLine: number };
 }
 
 /**

@@ -56,26 +56,30 @@ export class ResourceGraph implements ReadonlyGraph {
   }
 
   out(id: string, rel: EdgeRel): readonly AnyNode[] {
-    return this.resolve((this.outgoing.get(id) ?? []).filter((e) => e.rel === rel).map((e) => e.to));
+    const found: AnyNode[] = [];
+    for (const edge of this.outgoing.get(id) ?? NO_EDGES) {
+      const node = edge.rel === rel ? this.byId.get(edge.to) : undefined;
+      if (node) found.push(node);
+    }
+    return found;
   }
 
   in(id: string, rel: EdgeRel): readonly AnyNode[] {
-    return this.resolve((this.incoming.get(id) ?? []).filter((e) => e.rel === rel).map((e) => e.from));
+    const found: AnyNode[] = [];
+    for (const edge of this.incoming.get(id) ?? NO_EDGES) {
+      const node = edge.rel === rel ? this.byId.get(edge.from) : undefined;
+      if (node) found.push(node);
+    }
+    return found;
   }
 
   edges(): readonly Edge[] {
     return this.allEdges;
   }
 
-  private resolve(ids: readonly string[]): AnyNode[] {
-    const found: AnyNode[] = [];
-    for (const id of ids) {
-      const node = this.byId.get(id);
-      if (node) found.push(node);
-    }
-    return found;
-  }
 }
+
+const NO_EDGES: readonly Edge[] = [];
 
 function push(map: Map<string, Edge[]>, key: string, edge: Edge): void {
   const list = map.get(key);

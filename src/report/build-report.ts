@@ -1,11 +1,15 @@
 import { SEVERITIES, type Severity } from '../engine/policy';
+import { fingerprint } from '../engine/fingerprint';
+import type { AnyPolicy } from '../engine/policy';
 import type { PolicyResult } from '../engine/run';
 import type { ScanResult } from '../engine/scan-result';
 import type { Diagnostic } from '../graph/diagnostic';
 import type { SourceRef } from '../graph/source';
+import { policyAnchor } from './catalog';
+import { buildExposure } from './exposure-model';
 import { TOOL } from './tool';
 import { relativePath } from './relative-path';
-import type { Report, ReportError, ReportFinding, ReportLocation } from './types';
+import type { Report, ReportCheck, ReportError, ReportFinding, ReportLocation, ReportRule } from './types';
 
 export interface ReportOptions {
   /** Paths in the report are relative to this directory. */
@@ -38,17 +42,22 @@ export function buildReport(result: ScanResult, options: ReportOptions): Report 
 
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   let unknownCount = 0;
+  let suppressedCount = 0;
   for (const f of findings) {
-    if (f.status === 'fail') bySeverity[f.severity] += 1;
+    // Suppressed findings are listed but counted apart: they never fail the build.
+    if (f.status === 'fail' && f.suppression !== undefined) suppressedCount += 1;
+    else if (f.status === 'fail') bySeverity[f.severity] += 1;
     else unknownCount += 1;
   }
   return {
     tool: { name: TOOL.name, version: TOOL.version },
     findings,
     errors,
+    ...rulesChecksAndExposure(result, options.cwd),
     summary: {
       bySeverity,
-      total: findings.length - unknownCount,
+      total: findings.length - unknownCount - suppressedCount,
+      suppressed: suppressedCount,
       unknown: unknownCount,
       errors: errors.filter((e) => e.severity === 'error').length,
       warnings: errors.filter((e) => e.severity === 'warning').length,
@@ -72,6 +81,43 @@ function toFinding(r: PolicyResult, status: 'fail' | 'unknown', cwd: string): Re
     resource: { id: node.id, type: node.native.type, name: node.name, provider: node.provider },
     location: toLocation(r.location, cwd),
     remediation: policy.remediation[node.provider] ?? null,
+    fingerprint: fingerprint(r),
+    ...(r.suppression !== undefined && {
+      suppression: { kind: r.suppression.kind, reason: r.suppression.reason, ...(r.suppression.expires !== undefined && { expires: r.suppression.expires }) },
+    }),
+  };
+}
+
+/** What SARIF rules, JUnit test cases and exposure diagrams need beyond the findings. */
+function rulesChecksAndExposure(result: ScanResult, cwd: string): Pick<Report, 'rules' | 'checks' | 'exposure'> {
+  const policies = new Map<string, AnyPolicy>();
+  const checks = new Map<string, ReportCheck>();
+  const findingsByNode = new Map<string, string[]>();
+  for (const r of result.results) {
+    policies.set(r.policy.id, r.policy);
+    const key = `${r.policy.id}\u0000${r.node.id}`;
+    if (!checks.has(key)) {
+      checks.set(key, {
+        policy: r.policy.id,
+        resource: { id: r.node.id, type: r.node.native.type, name: r.node.name, provider: r.node.provider },
+        location: toLocation(r.node.source, cwd),
+      });
+    }
+    if (r.status === 'fail' && r.suppression === undefined) {
+      const list = findingsByNode.get(r.node.id);
+      if (list) list.push(r.policy.id);
+      else findingsByNode.set(r.node.id, [r.policy.id]);
+    }
+  }
+  const rules = [...policies.values()].sort((a, b) => compare(a.id, b.id)).map(toRule);
+  const sortedChecks = [...checks.values()].sort((a, b) => compare(a.policy, b.policy) || compare(a.resource.id, b.resource.id));
+  return { rules, checks: sortedChecks, exposure: buildExposure(result.graph, findingsByNode) };
+}
+
+function toRule(p: AnyPolicy): ReportRule {
+  return {
+    id: p.id, slug: p.slug, title: p.title, severity: p.severity, category: p.category, control: p.control, owasp: [...p.owasp],
+    rationale: p.rationale, remediation: { ...p.remediation }, references: [...p.references], docsAnchor: policyAnchor(p),
   };
 }
 

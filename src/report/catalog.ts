@@ -1,10 +1,12 @@
+import { z } from 'zod';
 import { CATEGORIES } from '../engine/controls';
 import type { AnyPolicy } from '../engine/policy';
 import type { ProviderId } from '../graph/kinds';
 import { PROVIDER_LABELS } from './provider-labels';
 import { looksLikeCode } from './remediation';
 
-const CODE_LANGUAGE: Readonly<Record<ProviderId, string>> = {
+/** The fence language of remediation snippets per source kind. */
+export const CODE_LANGUAGE: Readonly<Record<ProviderId, string>> = {
   'terraform': 'hcl',
   'terraform-plan': 'json',
   'cloudformation': 'yaml',
@@ -40,7 +42,7 @@ export function renderCatalog(policies: readonly AnyPolicy[]): string {
     '',
     '| ID | Title | Severity | Category | Control | OWASP API 2023 |',
     '| --- | --- | --- | --- | --- | --- |',
-    ...sorted.map((p) => `| [${p.id}](#${anchor(p)}) | ${cell(p.title)} | ${p.severity} | ${p.category} | ${p.control} | ${p.owasp.join(', ')} |`),
+    ...sorted.map((p) => `| [${p.id}](#${policyAnchor(p)}) | ${cell(p.title)} | ${p.severity} | ${p.category} | ${p.control} | ${p.owasp.join(', ')} |`),
     '',
   ];
   const byCategory = CATEGORIES.filter((category) => sorted.some((p) => p.category === category));
@@ -65,6 +67,7 @@ function section(p: AnyPolicy): string[] {
     '',
     p.rationale.trim(),
     '',
+    ...optionLines(p),
   ];
   const remediations = (Object.entries(p.remediation) as [ProviderId, string | undefined][]).filter(
     (entry): entry is [ProviderId, string] => entry[1] !== undefined,
@@ -82,8 +85,37 @@ function section(p: AnyPolicy): string[] {
   return lines;
 }
 
-/** GitHub's heading anchor for `### GW-TLS-001: Title...`. */
-function anchor(p: AnyPolicy): string {
+/** The policy's options, from its schema: name, allowed values, default and description. */
+function optionLines(p: AnyPolicy): string[] {
+  if (p.options === undefined) return [];
+  const schema = z.toJSONSchema(p.options, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, OptionSchema> };
+  const entries = Object.entries(schema.properties ?? {});
+  if (entries.length === 0) return [];
+  // Defaults from the schema itself: JSON Schema loses them behind a preprocessing step.
+  const parsed = p.options.safeParse({});
+  const defaults: Readonly<Record<string, unknown>> = parsed.success && typeof parsed.data === 'object' && parsed.data !== null ? parsed.data as Record<string, unknown> : {};
+  return [
+    '#### Options',
+    '',
+    `Set in \`.gatewarden.yml\` under \`options: { ${p.id}: { ... } }\`:`,
+    '',
+    ...entries.map(([name, option]) => {
+      const values = option.enum ? `one of ${option.enum.map((v) => JSON.stringify(v)).join(', ')}` : option.type ?? 'any value';
+      const fallback = defaults[name] !== undefined ? `; default ${JSON.stringify(defaults[name])}` : '';
+      return `- \`${name}\` (${values}${fallback}): ${option.description ?? ''}`.trimEnd();
+    }),
+    '',
+  ];
+}
+
+interface OptionSchema {
+  readonly type?: string;
+  readonly enum?: readonly unknown[];
+  readonly description?: string;
+}
+
+/** GitHub's heading anchor for `### GW-TLS-001: Title...` (also SARIF `helpUri`). */
+export function policyAnchor(p: Pick<AnyPolicy, 'id' | 'title'>): string {
   return `${p.id}: ${p.title}`.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s/g, '-');
 }
 

@@ -39,6 +39,12 @@ export const jsonFindingSchema = z.strictObject({
   resource: z.strictObject({ id: z.string().min(1), type: z.string().min(1), name: z.string(), provider }),
   location,
   remediation: z.string().nullable(),
+  suppressed: z.boolean().describe('The finding was accepted (inline comment, config file or baseline): listed, never fails the run'),
+  suppression: z.strictObject({
+    kind: z.enum(['inline', 'config', 'baseline']),
+    reason: z.string().min(1),
+    expires: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().describe('Last day the suppression applies'),
+  }).optional().describe('Present when suppressed'),
 });
 
 export const jsonErrorSchema = z.strictObject({
@@ -61,7 +67,8 @@ export const jsonReportSchema = z.strictObject({
   errors: z.array(jsonErrorSchema),
   summary: z.strictObject({
     bySeverity: z.strictObject({ critical: count, high: count, medium: count, low: count, info: count }),
-    total: count.describe('Failed checks, all severities'),
+    total: count.describe('Failed checks, all severities, not counting suppressed ones'),
+    suppressed: count.describe('Failed checks accepted by an inline comment, the config file or a baseline'),
     unknown: count,
     errors: count,
     warnings: count,

@@ -21,6 +21,14 @@ export function toJsonReport(report: Report): JsonReport {
       resource: { id: f.resource.id, type: f.resource.type, name: f.resource.name, provider: f.resource.provider },
       location: { ...f.location },
       remediation: f.remediation,
+      suppressed: f.suppression !== undefined,
+      ...(f.suppression !== undefined && {
+        suppression: {
+          kind: f.suppression.kind,
+          reason: f.suppression.reason,
+          ...(f.suppression.expires !== undefined && { expires: f.suppression.expires }),
+        },
+      }),
     })),
     errors: report.errors.map((e) => ({
       kind: e.kind,
@@ -35,6 +43,7 @@ export function toJsonReport(report: Report): JsonReport {
     summary: {
       bySeverity: { ...report.summary.bySeverity },
       total: report.summary.total,
+      suppressed: report.summary.suppressed,
       unknown: report.summary.unknown,
       errors: report.summary.errors,
       warnings: report.summary.warnings,

@@ -10,9 +10,16 @@ type Colors = ReturnType<typeof createColors>;
 export const formatText: Formatter = (report, ctx) => {
   const c = createColors(ctx.color);
   const lines: string[] = [];
-  for (const [group, findings] of groupByPlace(report.findings)) {
+  for (const [group, findings] of groupByPlace(report.findings.filter((f) => f.suppression === undefined))) {
     lines.push(c.underline(group));
     for (const f of findings) lines.push(...findingLines(f, c));
+    lines.push('');
+  }
+  const suppressed = report.findings.filter((f) => f.suppression !== undefined);
+  if (suppressed.length > 0) {
+    // Accepted risks stay visible, apart and dim, so that nobody mistakes them for open findings.
+    lines.push(c.dim(`Suppressed (${suppressed.length})`));
+    for (const f of suppressed) lines.push(c.dim(suppressedLine(f)));
     lines.push('');
   }
   if (report.errors.length > 0) {
@@ -50,6 +57,12 @@ function findingLines(f: ReportFinding, c: Colors): string[] {
   return lines;
 }
 
+function suppressedLine(f: ReportFinding): string {
+  const s = f.suppression;
+  const why = s === undefined ? '' : `${s.kind}: ${s.reason}${s.expires !== undefined ? ` (until ${s.expires})` : ''}`;
+  return `  ${place(f.location)}  ${f.severity}  ${f.policy}  ${f.message}  [${why}]`;
+}
+
 function paintSeverity(severity: Severity, c: Colors): string {
   switch (severity) {
     case 'critical':
@@ -79,6 +92,7 @@ function summaryLine(report: Report, ctx: FormatContext, c: Colors): string {
     ...(s.errors > 0 ? [c.red(`${s.errors} ${plural(s.errors, 'error')}`)] : []),
     ...(s.warnings > 0 ? [c.yellow(`${s.warnings} ${plural(s.warnings, 'warning')}`)] : []),
     ...(s.unknown > 0 ? [`${s.unknown} not verifiable`] : []),
+    ...(s.suppressed > 0 ? [`${s.suppressed} suppressed`] : []),
   ];
   const tail = problems.length > 0 ? `; ${problems.join(', ')}` : '';
   if (s.total === 0) return `${c.green('No findings')} in ${files}${tail}.`;
@@ -86,7 +100,7 @@ function summaryLine(report: Report, ctx: FormatContext, c: Colors): string {
   const failOn = ctx.failOn;
   const threshold = failOn === 'none'
     ? ''
-    : ` ${report.findings.filter((f) => f.status === 'fail' && atOrAbove(f.severity, failOn)).length} at or above ${failOn}.`;
+    : ` ${report.findings.filter((f) => f.status === 'fail' && f.suppression === undefined && atOrAbove(f.severity, failOn)).length} at or above ${failOn}.`;
   return `${c.bold(`${s.total} ${plural(s.total, 'finding')}`)} (${counts}) in ${files}${tail}.${threshold}`;
 }
 

@@ -1,5 +1,6 @@
 import type { Category, Control, OwaspApi2023, Severity } from '../engine/policy';
 import type { ProviderId } from '../graph/kinds';
+import type { ApiExposure } from './exposure-model';
 
 /** Where a finding or an error points, as reporters print it. */
 export type ReportLocation = FileLocation | CloudLocation;
@@ -36,6 +37,41 @@ export interface ReportFinding {
   readonly location: ReportLocation;
   /** The policy's fix for the resource's provider, when it has one. */
   readonly remediation: string | null;
+  /** Policy, resource id and finding key hashed, never lines: the same across runs when code moves (src/engine/fingerprint.ts). */
+  readonly fingerprint: string;
+  /** Set when the finding was accepted (inline comment, config entry, baseline): shown as suppressed, never fails the build. */
+  readonly suppression?: ReportSuppression;
+}
+
+export interface ReportSuppression {
+  readonly kind: 'inline' | 'config' | 'baseline';
+  readonly reason: string;
+  /** YYYY-MM-DD. */
+  readonly expires?: string;
+}
+
+/** A policy that ran, with the metadata reports that describe rules need (SARIF `rules`, JUnit suites, help text). */
+export interface ReportRule {
+  readonly id: string;
+  readonly slug: string;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly category: Category;
+  readonly control: Control;
+  readonly owasp: readonly OwaspApi2023[];
+  readonly rationale: string;
+  /** Copy-pasteable fix per source kind. */
+  readonly remediation: Readonly<Partial<Record<ProviderId, string>>>;
+  readonly references: readonly string[];
+  /** GitHub's heading anchor of the policy in docs/policies.md. */
+  readonly docsAnchor: string;
+}
+
+/** One policy checked against one resource (whatever the outcome): JUnit's test cases. */
+export interface ReportCheck {
+  readonly policy: string;
+  readonly resource: ReportFinding['resource'];
+  readonly location: ReportLocation;
 }
 
 /** Something the tool could not do: an input not read (`input`), or a policy that threw (`policy`). */
@@ -52,10 +88,12 @@ export interface ReportError {
 }
 
 export interface ReportSummary {
-  /** Failed checks by severity (unknown results are counted apart). */
+  /** Failed checks by severity (unknown and suppressed results are counted apart). */
   readonly bySeverity: Readonly<Record<Severity, number>>;
-  /** Failed checks. */
+  /** Failed checks, not counting suppressed ones. */
   readonly total: number;
+  /** Failed checks accepted by an inline comment, the config or the baseline. */
+  readonly suppressed: number;
   /** Unknown results listed (0 unless `--report-unknown`). */
   readonly unknown: number;
   readonly errors: number;
@@ -69,6 +107,12 @@ export interface Report {
   readonly findings: readonly ReportFinding[];
   readonly errors: readonly ReportError[];
   readonly summary: ReportSummary;
+  /** Policies that ran on at least one resource, sorted by id. */
+  readonly rules: readonly ReportRule[];
+  /** Every (policy, resource) pair evaluated, sorted by policy then resource id. */
+  readonly checks: readonly ReportCheck[];
+  /** How each API is reached from the internet, with the nodes that have findings marked. */
+  readonly exposure: readonly ApiExposure[];
 }
 
 export interface FormatContext {
@@ -78,7 +122,7 @@ export interface FormatContext {
   readonly failOn: Severity | 'none';
 }
 
-export type FormatName = 'text' | 'json';
+export type FormatName = 'text' | 'json' | 'sarif' | 'github' | 'junit' | 'markdown';
 
 /** Pure: renders a report, decides nothing. */
 export type Formatter = (report: Report, ctx: FormatContext) => string;

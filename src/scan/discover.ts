@@ -20,6 +20,8 @@ export interface DiscoverRequest {
   readonly cwd: string;
   /** File adapters, in priority order: the first whose `matches` accepts a file gets it. */
   readonly adapters: readonly ProviderAdapter[];
+  /** Paths not walked into or read (config `exclude`); a path given explicitly is always read. */
+  readonly exclude?: (absolutePath: string, isDirectory: boolean) => boolean;
 }
 
 export interface AdapterFiles {
@@ -41,7 +43,7 @@ export interface Discovery {
  * on. A missing path is a usage error; an unreadable directory is an error diagnostic.
  */
 export async function discover(request: DiscoverRequest): Promise<Discovery> {
-  const walker = new Walker(request.adapters.filter((a) => a.kind === 'file' && a.matches !== undefined));
+  const walker = new Walker(request.adapters.filter((a) => a.kind === 'file' && a.matches !== undefined), request.exclude ?? (() => false));
   for (const given of request.paths) {
     if (given === '-') throw new UsageError('reading from standard input (-) is not supported yet; pass files or directories');
     await walker.visitRoot(given, path.resolve(request.cwd, given));
@@ -55,9 +57,11 @@ class Walker {
   private readonly diagnostics: Diagnostic[] = [];
   private readonly visitedDirectories = new Set<string>();
   private readonly visitedFiles = new Set<string>();
+  private readonly excluded: (absolutePath: string, isDirectory: boolean) => boolean;
 
-  constructor(adapters: readonly ProviderAdapter[]) {
+  constructor(adapters: readonly ProviderAdapter[], excluded: (absolutePath: string, isDirectory: boolean) => boolean) {
     this.adapters = adapters;
+    this.excluded = excluded;
   }
 
   async visitRoot(given: string, absolute: string): Promise<void> {
@@ -113,9 +117,9 @@ class Walker {
     for (const entry of entries) {
       const full = path.join(directory, entry.name);
       if (entry.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.has(entry.name)) await this.visitDirectory(full, below);
+        if (!SKIPPED_DIRECTORIES.has(entry.name) && !this.excluded(full, true)) await this.visitDirectory(full, below);
       } else if (entry.isFile()) {
-        await this.visitFile(full, false);
+        if (!this.excluded(full, false)) await this.visitFile(full, false);
       } else if (entry.isSymbolicLink()) {
         await this.visitLink(full, entry.name, below);
       }
@@ -134,9 +138,9 @@ class Walker {
       return;
     }
     if (target.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(name)) await this.visitDirectory(link, ancestors);
+      if (!SKIPPED_DIRECTORIES.has(name) && !this.excluded(link, true)) await this.visitDirectory(link, ancestors);
     } else if (target.isFile()) {
-      await this.visitFile(link, false);
+      if (!this.excluded(link, false)) await this.visitFile(link, false);
     }
   }
 

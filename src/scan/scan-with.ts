@@ -1,12 +1,16 @@
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
+import type { GatewardenConfig } from '../engine/config';
 import type { AnyPolicy } from '../engine/policy';
 import { runPolicies } from '../engine/run';
+import { applySeverityOverrides } from '../engine/severity-overrides';
+import { applySuppressions, todayUtc, type BaselineFilter } from '../engine/suppressions';
 import type { ScanResult } from '../engine/scan-result';
 import { UsageError, InternalError, GatewardenError } from '../errors';
 import type { LoadResult, ProviderAdapter, ProviderOptions } from '../graph/adapter';
 import { buildGraph } from '../graph/build';
 import { discover } from './discover';
+import { excludedPaths } from './excluded-paths';
 import { selectPolicies } from './select-policies';
 
 /** Files larger than this are not read (10 MiB): generated configuration that large is not hand-written IaC. */
@@ -29,6 +33,15 @@ export interface ScanWithOptions {
   readonly skip?: readonly string[];
   /** Source adapters. Only `kind: 'file'` adapters take part in a scan. */
   readonly providers: readonly ProviderAdapter[];
+  /**
+   * `.gatewarden.yml`, validated against these policies: selection, severities, options, excluded paths and
+   * suppressions. `only` / `skip` given here win over its `policies.enable` / `disable`.
+   */
+  readonly config?: GatewardenConfig;
+  /** Findings accepted earlier (`--baseline`): marked suppressed. */
+  readonly baseline?: BaselineFilter;
+  /** YYYY-MM-DD that suppression expiry dates are compared with; default today (UTC). */
+  readonly today?: string;
 }
 
 /**
@@ -41,12 +54,21 @@ export async function scanWith(options: ScanWithOptions): Promise<ScanResult> {
   const cwd = options.cwd ?? process.cwd();
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   if (!Number.isSafeInteger(maxFileBytes) || maxFileBytes <= 0) throw new UsageError(`max file size must be a positive whole number of bytes, got ${maxFileBytes}`);
-  const policies = selectPolicies(options.policies, { only: options.only ?? [], skip: options.skip ?? [] });
+  const config = options.config;
+  const only = options.only !== undefined && options.only.length > 0 ? options.only : config?.enable ?? [];
+  const policies = selectPolicies(options.policies, {
+    only,
+    skip: [...(options.skip ?? []), ...(config?.disable ?? []).filter((id) => !(options.only ?? []).includes(id))],
+    skipCategories: config?.disabledCategories ?? [],
+  });
   const varFiles = await resolveVarFiles(options.varFiles ?? [], cwd);
   const timings: Record<string, number> = {};
   const lap = timer(timings);
 
-  const discovery = await discover({ paths: options.paths ?? ['.'], cwd, adapters: options.providers });
+  const discovery = await discover({
+    paths: options.paths ?? ['.'], cwd, adapters: options.providers,
+    ...(config && config.exclude.length > 0 && { exclude: excludedPaths(config.exclude, config.baseDir) }),
+  });
   lap('discover');
 
   const providerOptions: ProviderOptions = { varFiles, maxFileBytes, cwd };
@@ -65,13 +87,22 @@ export async function scanWith(options: ScanWithOptions): Promise<ScanResult> {
   const { graph, diagnostics } = buildGraph(loaded);
   lap('graph');
 
-  const results = runPolicies(graph, policies);
+  const ran = runPolicies(graph, policies, { policyOptions: config?.options ?? new Map() });
+  const suppressed = applySuppressions(applySeverityOverrides(ran, config?.severity ?? new Map()), {
+    inline: loaded.flatMap((l) => l.suppressions ?? []),
+    config: config?.suppressions ?? [],
+    ...(options.baseline && { baseline: options.baseline }),
+    policies: options.policies,
+    ran: new Set(policies.map((p) => p.id)),
+    today: options.today ?? todayUtc(),
+  });
+  const results = suppressed.results;
   lap('policies');
   timings.total = round(performance.now() - started);
 
   return {
     results,
-    diagnostics: [...discovery.diagnostics, ...diagnostics],
+    diagnostics: [...discovery.diagnostics, ...diagnostics, ...suppressed.diagnostics],
     graph,
     filesScanned: discovery.matched.reduce((n, m) => n + m.files.length, 0),
     timings,

@@ -107,7 +107,9 @@ describe('gatewarden CLI', () => {
     it.each([
       [['scan', '--bogus'], /unknown option '--bogus'/],
       [['scan', '--fail-on', 'severe'], /argument 'severe' is invalid/],
-      [['scan', '--format', 'xml'], /Allowed choices are text, json/],
+      [['scan', '--format', 'xml'], /^gatewarden: unknown format "xml"; valid formats: text, json, sarif, github, junit, markdown/],
+      [['scan', '--format', 'xml=out.xml'], /^gatewarden: unknown format "xml"; valid formats: text, json, sarif/],
+      [['scan', '--format', 'text', '--format', 'json'], /^gatewarden: only one --format may write to standard output, got text and json/],
       [['scan', '--max-file-size', '10MB'], /expected a positive number of bytes/],
       [['launch'], /unknown command 'launch'/],
       [[], /Usage: gatewarden/],

@@ -22,10 +22,17 @@ const policyFiles = walk(POLICIES_DIR)
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && f !== join(POLICIES_DIR, 'index.ts'))
   .sort();
 
-/** The labels a fixture file gives its resources: `pass_…` / `fail_…` (HCL block labels, CloudFormation logical ids) or `pass-…` / `fail-…` (Kubernetes names). */
+/**
+ * The labels a fixture file gives its resources: `pass_…` / `fail_…` (HCL block labels), `PassXxx` / `FailXxx`
+ * (CloudFormation logical ids, which cannot hold `_`) or `pass-…` / `fail-…` (Kubernetes names).
+ */
 function fixtureLabels(provider: string, text: string): Set<'pass' | 'fail'> {
   const found = new Set<'pass' | 'fail'>();
-  const pattern = provider === 'terraform' ? /^\s*resource\s+"[^"]+"\s+"(pass|fail)[^"]*"/gm : /(?<![\w-])(pass|fail)[_-][\w-]*/gi;
+  const pattern = provider === 'terraform'
+    ? /^\s*resource\s+"[^"]+"\s+"(pass|fail)[^"]*"/gm
+    : provider === 'cloudformation'
+      ? /^\s*"?(Pass|Fail)[A-Z0-9][A-Za-z0-9]*"?\s*:/gm
+      : /(?<![\w-])(pass|fail)[_-][\w-]*/gi;
   for (const match of text.matchAll(pattern)) found.add(match[1]?.toLowerCase() === 'pass' ? 'pass' : 'fail');
   return found;
 }

@@ -19,6 +19,7 @@ describe('buildReport', () => {
       resource: { id: 'test:api.domain:legacy', type: 'test_api.domain', name: 'legacy', provider: 'terraform' },
       location: { file: 'z/domains.tf', line: 12, endLine: 16 },
       remediation: 'resource "aws_api_gateway_domain_name" "api" {\n  security_policy = "TLS_1_2"\n}',
+      fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/) as unknown,
     });
     // The live stage is an `aws` node and the policy has no AWS remediation.
     expect(report.findings[2]?.remediation).toBeNull();
@@ -34,7 +35,7 @@ describe('buildReport', () => {
 
   it('counts findings by severity, errors, warnings and files', () => {
     expect(report.summary).toEqual({
-      bySeverity: { critical: 0, high: 1, medium: 2, low: 0, info: 0 }, total: 3, unknown: 0, errors: 2, warnings: 1, filesScanned: 6,
+      bySeverity: { critical: 0, high: 1, medium: 2, low: 0, info: 0 }, total: 3, suppressed: 0, unknown: 0, errors: 2, warnings: 1, filesScanned: 6,
     });
   });
 

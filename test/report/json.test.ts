@@ -20,7 +20,7 @@ describe('json formatter', () => {
     expect(parsed.version).toBe('1');
     expect(parsed.tool).toEqual({ name: 'gatewarden', version: packageVersion });
     expect(parsed.summary).toEqual({
-      bySeverity: { critical: 0, high: 1, medium: 2, low: 0, info: 0 }, total: 3, unknown: 0, errors: 2, warnings: 1, filesScanned: 6,
+      bySeverity: { critical: 0, high: 1, medium: 2, low: 0, info: 0 }, total: 3, suppressed: 0, unknown: 0, errors: 2, warnings: 1, filesScanned: 6,
     });
     expect(parsed.findings.map((f) => `${'file' in f.location ? `${f.location.file}:${f.location.line ?? ''}` : f.location.id} ${f.policy}`)).toEqual([
       'a/stage.tf:7 GW-LOG-001',

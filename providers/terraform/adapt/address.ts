@@ -44,29 +44,27 @@ export function parseAddress(address: string): ParsedAddress | undefined {
 }
 
 function splitSegments(address: string): string[] | undefined {
+  // Slices, not a string grown a character at a time: a large plan has tens of thousands of addresses.
   const segments: string[] = [];
-  let current = '';
+  let start = 0;
   let depth = 0;
   let inString = false;
   for (let i = 0; i < address.length; i++) {
-    const c = address.charAt(i);
+    const c = address.charCodeAt(i);
     if (inString) {
-      current += c;
-      if (c === '\\') {
-        current += address.charAt(i + 1);
-        i += 1;
-      } else if (c === '"') inString = false;
+      if (c === 0x5c) i += 1; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
       continue;
     }
-    if (c === '"') inString = true;
-    else if (c === '[') depth += 1;
-    else if (c === ']') depth -= 1;
-    if (c === '.' && depth === 0) {
-      segments.push(current);
-      current = '';
-    } else current += c;
+    if (c === 0x22) inString = true;
+    else if (c === 0x5b) depth += 1;
+    else if (c === 0x5d) depth -= 1;
+    else if (c === 0x2e && depth === 0) {
+      segments.push(address.slice(start, i));
+      start = i + 1;
+    }
   }
   if (inString || depth !== 0) return undefined;
-  segments.push(current);
+  segments.push(address.slice(start));
   return segments.some((s) => s === '') ? undefined : segments;
 }

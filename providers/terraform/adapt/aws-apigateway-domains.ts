@@ -6,7 +6,7 @@ import { DEPLOYMENT, INLINE_STAGE_SUFFIX, REST_API, STAGE, endpointType } from '
 import { nodeId, type Linker } from './linker';
 import { asString, attribute, blockPresence, knownString, readAttr } from './read-attr';
 import { edge, emptyResult, terraformNode, type AdaptResult } from './terraform-node';
-import { apiGatewayPolicyMinTls } from './tls-policy';
+import { apiGatewayPolicyMinTls } from '../../aws-shared/tls-policy';
 
 // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_domain_name
 export const DOMAIN_NAME = 'aws_api_gateway_domain_name';

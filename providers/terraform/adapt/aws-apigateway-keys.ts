@@ -6,9 +6,9 @@ import type { TfAttribute, TfBody, TfResource } from '../model';
 import { DEPLOYMENT, INLINE_STAGE_SUFFIX, REST_API, STAGE } from './aws-apigateway';
 import { nodeId, type Linker } from './linker';
 import { asBool, asNumber, asString, attribute, firstUnknown, knownString, readAttr, readBlocks } from './read-attr';
-import { secretPreview } from './secret-preview';
+import { secretPreview } from '../../aws-shared/secret-preview';
 import { edge, emptyResult, terraformNode, type AdaptResult } from './terraform-node';
-import { combineThrottle } from './throttle';
+import { combineThrottle } from '../../aws-shared/throttle';
 
 // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_api_key
 const API_KEY = 'aws_api_gateway_api_key';

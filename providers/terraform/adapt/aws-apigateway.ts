@@ -5,14 +5,14 @@ import type {
 } from '../../../src/graph/kinds';
 import type { FileSource } from '../../../src/graph/source';
 import type { TfBody, TfResource, TfValue } from '../model';
-import { parseResourcePolicy } from './iam-policy';
+import { parseResourcePolicy } from '../../aws-shared/iam-policy';
 import { nodeId, type Linker } from './linker';
 import { adaptSpecBody } from './openapi-operations';
 import {
   asBool, asNumber, asString, asStringList, attribute, blockPresence, convertAttribute, firstBlock, knownString, oneOf, readAttr, readBlocks,
 } from './read-attr';
 import { terraformNode, edge, emptyResult, type AdaptResult } from './terraform-node';
-import { combineThrottle } from './throttle';
+import { combineThrottle } from '../../aws-shared/throttle';
 import { compositeKey, groupBy } from './group-by';
 
 // REST APIs (API Gateway v1): https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_rest_api
@@ -241,11 +241,15 @@ function adaptIntegrations(linker: Linker, methods: Methods, result: AdaptResult
   }
 }
 
+/** Arguments of an integration that may refer to its method (`http_method = aws_api_gateway_method.m.http_method`). */
+const METHOD_REF_ARGUMENTS = ['http_method', 'resource_id', 'rest_api_id'];
+
 /** The methods an integration belongs to: named by reference, else by the same API, resource and HTTP method. */
 function integrationMethods(linker: Linker, integration: TfResource, methods: Methods): string[] {
   const body = integration.body;
-  const byRef = ['http_method', 'resource_id', 'rest_api_id'].flatMap((name) => linker.ids(attribute(body, name), [METHOD]));
-  if (byRef.length > 0) return [...new Set(byRef)];
+  const byRef = new Set<string>();
+  for (const name of METHOD_REF_ARGUMENTS) for (const id of linker.ids(attribute(body, name), [METHOD])) byRef.add(id);
+  if (byRef.size > 0) return [...byRef];
   const api = linker.identity(attribute(body, 'rest_api_id'), [REST_API]);
   const resourceKey = linker.identity(attribute(body, 'resource_id'), [REST_API, RESOURCE]);
   const httpMethod = knownString(body, 'http_method')?.toUpperCase();

@@ -11,8 +11,8 @@ import { nodeId, type Linker } from './linker';
 import { adaptSpecBody } from './openapi-operations';
 import { asBool, asNumber, asString, asStringList, attribute, blockPresence, firstBlock, knownString, oneOf, readAttr, readBlocks } from './read-attr';
 import { edge, emptyResult, terraformNode, type AdaptResult } from './terraform-node';
-import { combineThrottle } from './throttle';
-import { apiGatewayPolicyMinTls } from './tls-policy';
+import { combineThrottle } from '../../aws-shared/throttle';
+import { apiGatewayPolicyMinTls } from '../../aws-shared/tls-policy';
 
 // HTTP and WebSocket APIs (API Gateway v2): https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/apigatewayv2_api
 export const V2_API = 'aws_apigatewayv2_api';

@@ -9,7 +9,7 @@ import { WEB_ACL } from './aws-wafv2';
 import { nodeId, type Linker } from './linker';
 import { asBool, asString, asStringList, attribute, readAttr, readBlocks } from './read-attr';
 import { edge, emptyResult, terraformNode, type AdaptResult } from './terraform-node';
-import { cloudFrontMinTls, cloudFrontWeakCiphers } from './tls-policy';
+import { cloudFrontMinTls, cloudFrontWeakCiphers } from '../../aws-shared/tls-policy';
 
 // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudfront_distribution
 const DISTRIBUTION = 'aws_cloudfront_distribution';

@@ -8,7 +8,7 @@ import { quotaOf, throttleOf } from './azurerm-apim-apis';
 import { NAMED_VALUE, PRODUCT, SUBSCRIPTION, type ApimEstate } from './azurerm-apim-estate';
 import { nodeId } from './linker';
 import { asString, attribute, firstBlock, firstUnknown, knownString, knownValue, readAttr } from './read-attr';
-import { secretPreview } from './secret-preview';
+import { secretPreview } from '../../aws-shared/secret-preview';
 import { edge, emptyResult, type AdaptResult } from './terraform-node';
 
 /** Where a value read from another resource is kept: a secret store. */

@@ -64,14 +64,14 @@ export class Linker {
   }
 
   /** Refs of an attribute that point at one of `types` (managed resources, or data sources when `data.` is part of the type). */
-  refsTo(attribute: TfAttribute | undefined, types: readonly string[]): string[] {
-    if (!attribute) return [];
-    return attribute.refs.filter((ref) => {
+  refsTo(attribute: TfAttribute | undefined, types: readonly string[]): readonly string[] {
+    if (!attribute || attribute.refs.length === 0) return NO_REFS;
+    const found: string[] = [];
+    for (const ref of attribute.refs) {
       const parsed = this.parse(ref);
-      if (!parsed) return false;
-      const type = parsed.mode === 'data' ? `data.${parsed.type}` : parsed.type;
-      return types.includes(type);
-    });
+      if (parsed && types.includes(parsed.mode === 'data' ? `data.${parsed.type}` : parsed.type)) found.push(ref);
+    }
+    return found;
   }
 
   /** `parseAddress`, memoised: the same refs are parsed again for every adapter that reads them. */
@@ -84,7 +84,9 @@ export class Linker {
 
   /** Scanned resources of `types` an attribute refers to. */
   targets(attribute: TfAttribute | undefined, types: readonly string[]): TfResource[] {
-    return this.refsTo(attribute, types).flatMap((ref) => this.resolve(ref));
+    const found: TfResource[] = [];
+    for (const ref of this.refsTo(attribute, types)) for (const resource of this.resolve(ref)) found.push(resource);
+    return found;
   }
 
   /**
@@ -94,7 +96,7 @@ export class Linker {
   identity(attribute: TfAttribute | undefined, types: readonly string[]): string | undefined {
     if (!attribute) return undefined;
     // Adapters match every resource against every other by identity: memoised, a large plan stays linear in it.
-    const key = types.join(',');
+    const key = types.length === 1 ? (types[0] ?? '') : types.join(',');
     let byTypes = this.identities.get(attribute);
     if (!byTypes) {
       byTypes = new Map();
@@ -134,6 +136,7 @@ export class Linker {
 }
 
 const NONE: readonly TfResource[] = Object.freeze([]);
+const NO_REFS: readonly string[] = Object.freeze([]);
 
 function push<V>(map: Map<string, V[]>, key: string, value: V): void {
   const list = map.get(key);

@@ -1,10 +1,11 @@
 import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
 import type { Diagnostic } from '../../../src/graph/diagnostic';
-import type { AnyNode, BackendAttrs, CorsConfig, Edge, ResourcePolicy } from '../../../src/graph/kinds';
+import type { AnyNode, CorsConfig, Edge, ResourcePolicy } from '../../../src/graph/kinds';
 import type { FileSource } from '../../../src/graph/source';
-import { isObject, isOpenApi, parseSpecText, readApiGatewaySpec, type Json, type SpecFlavor, type SpecIntegration, type SpecOperation } from '../../openapi/api-gateway-spec';
+import { isObject, isOpenApi, parseSpecText, readApiGatewaySpec, type Json, type SpecFlavor, type SpecOperation } from '../../openapi/api-gateway-spec';
+import { specBackendAttrs } from '../../openapi/spec-backend';
 import type { TfResource, TfValue } from '../model';
-import { parseResourcePolicy } from './iam-policy';
+import { parseResourcePolicy } from '../../aws-shared/iam-policy';
 import { nodeId } from './linker';
 import { attribute, firstUnknown } from './read-attr';
 import { edge, terraformNode } from './terraform-node';
@@ -81,7 +82,7 @@ export function adaptSpecBody(api: TfResource, flavor: SpecFlavor, isReplaced: (
       if (id !== undefined) result.edges.push(edge(node.id, 'operation-uses-authorizer', id));
     }
     if (operation.integration) {
-      const backend = terraformNode(api, 'api.backend', backendAttrs(operation.integration, flavor, at), { suffix: `#integration:${route}`, raw: operation.integration });
+      const backend = terraformNode(api, 'api.backend', specBackendAttrs(operation.integration, flavor, at), { suffix: `#integration:${route}`, raw: operation.integration });
       result.nodes.push(backend);
       result.edges.push(edge(node.id, 'operation-calls-backend', backend.id));
     }
@@ -111,30 +112,6 @@ function resourcePolicyOf(policy: Json, at: FileSource): Attr<ResourcePolicy | n
   const text = typeof policy === 'string' ? policy : JSON.stringify(policy);
   const parsed = parseResourcePolicy(text);
   return parsed ? set(parsed, at) : unknown('x-amazon-apigateway-policy is not a policy document we can read', at);
-}
-
-/**
- * REST integrations verify backend certificates unless `tlsConfig.insecureSkipVerification`; HTTP APIs always do.
- * TLS is read from the URI's scheme for HTTP backends; Lambda, AWS service and mock integrations cannot be plain HTTP.
- */
-function backendAttrs(integration: SpecIntegration, flavor: SpecFlavor, at: FileSource): BackendAttrs {
-  const { type, uri } = integration;
-  const scheme = uri === undefined ? undefined : /^([a-z][a-z0-9+.-]*):\/\//i.exec(uri)?.[1]?.toLowerCase();
-  let usesTls: Attr<boolean>;
-  if (type === undefined) usesTls = unknown('integration type is not set', at);
-  else if (type !== 'http') usesTls = byDefault(true, at);
-  else if (scheme === 'https' || scheme === 'http') usesTls = set(scheme === 'https', at);
-  // HTTP API private integrations name a listener or Cloud Map ARN: TLS only with tlsConfig.serverNameToVerify.
-  else if (integration.connection === 'vpc-link' && uri?.startsWith('arn:')) usesTls = set(integration.serverNameToVerify !== undefined, at);
-  else usesTls = unknown(uri === undefined ? 'integration uri is not set' : `no scheme in ${uri}`, at);
-  return {
-    type: type === undefined ? unknown('integration type is not set', at) : set(type, at),
-    url: uri === undefined ? byDefault('', at) : set(uri, at),
-    usesTls,
-    verifiesCertificate: flavor === 'rest' && integration.insecureSkipVerification ? set(false, at) : byDefault(true, at),
-    connection: set(integration.connection, at),
-    minTlsVersion: unknown('API Gateway does not publish the TLS versions it offers to backends', at),
-  };
 }
 
 function operationRaw(operation: SpecOperation): unknown {

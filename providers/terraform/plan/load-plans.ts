@@ -5,8 +5,8 @@ import type { RootModuleResources } from '../load';
 import type { TfBody, TfResource } from '../model';
 import { locateAddresses, type TextPosition } from './address-lines';
 import { planBody, singleSourceScope, type SourceScope } from './plan-body';
-import { PlanConfiguration } from './plan-configuration';
-import { objectAt, referencesOf } from './plan-json';
+import { moduleScope, PlanConfiguration, type ModuleScope } from './plan-configuration';
+import { arrayAt, objectAt } from './plan-json';
 import { planResources, type PlanResourceEntry } from './plan-resources';
 import { readPlanFile, type PlanDocument } from './read-plan';
 import { HclResourceIndex, hclSourceScope, matchRoot } from './reconcile';
@@ -62,38 +62,79 @@ export function planToResources(document: PlanDocument, roots: readonly RootModu
     scopes.set(address, singleSourceScope(source));
   }
 
-  const addresses = new Set(entries.map((entry) => entry.address));
-  const resources = entries.map((entry) =>
-    toResource(entry, configuration, addresses, scopes.get(entry.address) ?? singleSourceScope({ kind: 'file', file: document.file, address: entry.address })),
-  );
+  const context: PlanContext = { configuration, addresses: new Set(entries.map((entry) => entry.address)) };
+  // Resources of one module instance share its scope: parsed once, not once per resource.
+  const moduleScopes = new Map<string, ModuleScope>();
+  const resources = entries.map((entry) => {
+    let scope = moduleScopes.get(entry.modulePath);
+    if (!scope) {
+      scope = moduleScope(moduleCallPath(entry.modulePath), moduleSegments(entry.modulePath));
+      moduleScopes.set(entry.modulePath, scope);
+    }
+    const sources = scopes.get(entry.address) ?? singleSourceScope({ kind: 'file', file: document.file, address: entry.address });
+    return new PlanResource(entry, scope, sources, context);
+  });
   return { file: document.file, resources, ...(matchedRoot && { matchedRoot }) };
 }
 
-function toResource(entry: PlanResourceEntry, configuration: PlanConfiguration, addresses: ReadonlySet<string>, sources: SourceScope): TfResource {
-  const callPath = moduleCallPath(entry.modulePath);
-  const scope = { callPath, instance: moduleSegments(entry.modulePath) };
-  const local = `${entry.mode === 'data' ? 'data.' : ''}${entry.type}.${entry.name}`;
-  const declaration = configuration.resource(callPath, local);
-  // A block without arguments has no `expressions`: nothing is written in it.
-  const config = declaration ? (objectAt(declaration, 'expressions') ?? {}) : undefined;
-  let body: TfBody | undefined;
-  return {
-    mode: entry.mode,
-    type: entry.type,
-    name: entry.name,
-    address: entry.address,
-    modulePath: entry.modulePath,
-    ...(entry.index !== undefined && { instanceKey: entry.index }),
-    // Converted when an adapter reads it: most resources of a real plan (IAM, compute, storage) are of types no adapter reads.
-    get body(): TfBody {
-      body ??= planBody(entry.values, entry.unknowns, config, sources, {
-        address: entry.address,
-        refsOf: (expression) => sameKeyInstances(configuration.refs(expression, scope), expression, entry.index, addresses),
-      });
-      return body;
-    },
-    source: sources.body,
-  };
+/** What every resource of one plan converts its body with. */
+interface PlanContext {
+  readonly configuration: PlanConfiguration;
+  /** Every resource instance address of the plan. */
+  readonly addresses: ReadonlySet<string>;
+}
+
+/**
+ * A resource instance of a plan. Its body is converted when an adapter first reads it: most resources of a real
+ * plan (IAM, compute, storage) are of types no adapter reads. A class with the getter on its prototype rather than
+ * an object literal with its own getter: a large plan has tens of thousands of resources, and a getter per object
+ * costs each one its own closure and hidden class (about 500 bytes).
+ */
+class PlanResource implements TfResource {
+  readonly mode: 'managed' | 'data';
+  readonly type: string;
+  readonly name: string;
+  readonly address: string;
+  readonly modulePath: string;
+  declare readonly instanceKey?: string | number;
+  readonly source: FileSource;
+  readonly #entry: PlanResourceEntry;
+  readonly #scope: ModuleScope;
+  readonly #sources: SourceScope;
+  readonly #context: PlanContext;
+  #body: TfBody | undefined;
+
+  constructor(entry: PlanResourceEntry, scope: ModuleScope, sources: SourceScope, context: PlanContext) {
+    this.mode = entry.mode;
+    this.type = entry.type;
+    this.name = entry.name;
+    this.address = entry.address;
+    this.modulePath = entry.modulePath;
+    if (entry.index !== undefined) this.instanceKey = entry.index;
+    this.source = sources.body;
+    this.#entry = entry;
+    this.#scope = scope;
+    this.#sources = sources;
+    this.#context = context;
+  }
+
+  get body(): TfBody {
+    this.#body ??= this.#convert();
+    return this.#body;
+  }
+
+  #convert(): TfBody {
+    const entry = this.#entry;
+    const { configuration, addresses } = this.#context;
+    const scope = this.#scope;
+    const declaration = configuration.resource(scope.callPath, `${entry.mode === 'data' ? 'data.' : ''}${entry.type}.${entry.name}`);
+    // A block without arguments has no `expressions`: nothing is written in it.
+    const config = declaration ? (objectAt(declaration, 'expressions') ?? {}) : undefined;
+    return planBody(entry.values, entry.unknowns, config, this.#sources, {
+      address: entry.address,
+      refsOf: (expression) => sameKeyInstances(configuration.refs(expression, scope), expression, entry.index, addresses),
+    });
+  }
 }
 
 /**
@@ -102,9 +143,14 @@ function toResource(entry: PlanResourceEntry, configuration: PlanConfiguration, 
  * with the referring instance's own key (the common `for_each = var.stages` on both), that instance is meant.
  */
 function sameKeyInstances(refs: readonly string[], expression: unknown, index: string | number | undefined, addresses: ReadonlySet<string>): readonly string[] {
-  if (index === undefined || !referencesOf(expression).some((ref) => ref.startsWith('each.') || ref === 'count.index')) return refs;
+  if (index === undefined || !usesInstanceKey(expression)) return refs;
   const suffix = typeof index === 'number' ? `[${index}]` : `[${JSON.stringify(index)}]`;
   return refs.map((ref) => (!ref.endsWith(']') && addresses.has(`${ref}${suffix}`) ? `${ref}${suffix}` : ref));
+}
+
+function usesInstanceKey(expression: unknown): boolean {
+  for (const ref of arrayAt(expression, 'references')) if (typeof ref === 'string' && (ref.startsWith('each.') || ref === 'count.index')) return true;
+  return false;
 }
 
 /** The directory whose root label scopes the node ids of a plan's resources. */

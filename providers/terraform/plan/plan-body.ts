@@ -11,8 +11,24 @@ export interface SourceScope {
 
 /** One location for everything: a resource found only in the plan file. */
 export function singleSourceScope(source: FileSource): SourceScope {
-  const scope: SourceScope = { body: source, attribute: () => source, block: () => scope };
-  return scope;
+  return new SingleSourceScope(source);
+}
+
+/** A class rather than closures: a large plan has one per resource. */
+class SingleSourceScope implements SourceScope {
+  readonly body: FileSource;
+
+  constructor(source: FileSource) {
+    this.body = source;
+  }
+
+  attribute(): FileSource {
+    return this.body;
+  }
+
+  block(): SourceScope {
+    return this;
+  }
 }
 
 export interface BodyContext {
@@ -51,7 +67,6 @@ export function planBody(values: JsonObject, unknowns: unknown, config: JsonObje
     const value = values[name];
     const unknown = unknownMap?.[name];
     const written = config !== undefined && name in config;
-    const where = path === '' ? name : `${path}.${name}`;
     if (unknown === true) {
       if (config !== undefined && !written) {
         unknownBlocks.push(name);
@@ -59,20 +74,31 @@ export function planBody(values: JsonObject, unknowns: unknown, config: JsonObje
       }
       const expression = config?.[name];
       if (!isExpression(expression)) unknownBlocks.push(name);
-      setAttribute(attributes, name, { value: unknownAfterApply(context.address, where), refs: refsOf(expression, context), source: sources.attribute(name) });
+      setAttribute(attributes, name, { value: unknownAfterApply(context.address, pathTo(path, name)), refs: refsOf(expression, context), source: sources.attribute(name) });
       continue;
     }
     if (value === null || value === undefined || (value === '' && !written)) continue;
     if (isBlockList(value)) {
       const nested = nestedConfig(config?.[name], value.length);
       blocks[name] = value.map((item, index) =>
-        planBody(item, Array.isArray(unknown) ? unknown[index] : undefined, nested, sources.block(name, index), context, `${where}[${index}]`),
+        planBody(item, Array.isArray(unknown) ? unknown[index] : undefined, nested, sources.block(name, index), context, `${pathTo(path, name)}[${index}]`),
       );
       continue;
     }
-    setAttribute(attributes, name, { value: toTfValue(value, unknown, context.address, where), refs: refsOf(config?.[name], context), source: sources.attribute(name) });
+    // Values with nothing unknown in them are used as they are (most are).
+    const known = unknown === undefined || unknown === false || !(Array.isArray(value) || isObject(value) || value === undefined);
+    setAttribute(attributes, name, {
+      value: known ? (value as TfValue) : toTfValue(value, unknown, context.address, pathTo(path, name)),
+      refs: refsOf(config?.[name], context),
+      source: sources.attribute(name),
+    });
   }
   return { attributes, blocks, unknownBlocks, source: sources.body };
+}
+
+/** `path.name`, for messages about values known after apply: built only when one is. */
+function pathTo(path: string, name: string): string {
+  return path === '' ? name : `${path}.${name}`;
 }
 
 const NO_REFS: readonly string[] = Object.freeze([]);

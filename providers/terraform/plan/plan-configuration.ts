@@ -7,6 +7,12 @@ export interface ModuleScope {
   readonly callPath: readonly string[];
   /** `['module.api["x"]', 'module.stage']`. */
   readonly instance: readonly string[];
+  /** `instance` joined: what references are cached by. */
+  readonly key: string;
+}
+
+export function moduleScope(callPath: readonly string[], instance: readonly string[]): ModuleScope {
+  return { callPath, instance, key: instance.join('.') };
 }
 
 /** Resource types are `<provider>_<name>`; `var`, `local`, `each`... are not. */
@@ -52,7 +58,7 @@ export class PlanConfiguration {
   /** Resource addresses an expression refers to, in the given module instance. */
   refs(expression: unknown, scope: ModuleScope): readonly string[] {
     if (!isObject(expression)) return [];
-    const scopeKey = scope.instance.join('.');
+    const scopeKey = scope.key;
     let byScope = this.cache.get(expression);
     if (!byScope) {
       byScope = new Map();
@@ -105,7 +111,7 @@ export class PlanConfiguration {
   private variable(name: string, scope: ModuleScope, depth: number): string[] {
     const callName = scope.callPath[scope.callPath.length - 1];
     if (callName === undefined) return []; // a root variable: its value comes with the plan
-    const parent: ModuleScope = { callPath: scope.callPath.slice(0, -1), instance: scope.instance.slice(0, -1) };
+    const parent = moduleScope(scope.callPath.slice(0, -1), scope.instance.slice(0, -1));
     const call = objectAt(objectAt(this.modules.get(parent.callPath.join('.')), 'module_calls'), callName);
     return this.resolve(referencesOf(objectAt(objectAt(call, 'expressions'), name)), parent, depth + 1);
   }
@@ -125,7 +131,7 @@ export class PlanConfiguration {
 
   private child(callWithKey: string, scope: ModuleScope): { module: JsonObject | undefined; scope: ModuleScope } {
     const callPath = [...scope.callPath, withoutKey(callWithKey)];
-    return { module: this.modules.get(callPath.join('.')), scope: { callPath, instance: [...scope.instance, `module.${callWithKey}`] } };
+    return { module: this.modules.get(callPath.join('.')), scope: moduleScope(callPath, [...scope.instance, `module.${callWithKey}`]) };
   }
 }
 

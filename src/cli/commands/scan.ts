@@ -1,15 +1,16 @@
-import * as path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SEVERITIES, type Severity } from '../../engine/policy';
-import { UsageError } from '../../errors';
-import { buildReport, formatters, FORMAT_NAMES, type FormatName } from '../../report';
+import { buildReport, FORMAT_NAMES } from '../../report';
 import { scan } from '../../scan/scan';
 import { DEFAULT_MAX_FILE_BYTES } from '../../scan/scan-with';
 import { exitCodeFor } from '../exit-codes';
-import { useColor, type Io } from '../io';
+import type { Io } from '../io';
+import { outputSpecs, writeOutputs } from '../outputs';
+import { loadSuppressionInputs, writeBaselineIfAsked, type SuppressionFlags } from '../scan-suppressions';
 
-interface ScanFlags {
-  readonly format: FormatName;
+interface ScanFlags extends SuppressionFlags {
+  /** `name` or `name=file`, repeatable (src/cli/outputs.ts). */
+  readonly format: string[];
   readonly output?: string;
   readonly failOn: Severity | 'none';
   readonly varFile: string[];
@@ -25,8 +26,14 @@ export function scanCommand(io: Io, setExitCode: (code: number) => void): Comman
   return new Command('scan')
     .description('Check infrastructure code (Terraform) for API security problems')
     .argument('[paths...]', 'files or directories to scan (.git, .terraform and node_modules are skipped)', ['.'])
-    .addOption(new Option('--format <format>', 'report format').choices(FORMAT_NAMES).default('text'))
-    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option(
+      '--format <format[=file]>',
+      `report format: ${FORMAT_NAMES.join(', ')}; with =file, written to that file (repeatable; at most one to standard output; `
+        + 'default text, or github when GITHUB_ACTIONS=true)',
+      collect,
+      [],
+    )
+    .option('-o, --output <file>', 'write the standard-output report to a file instead')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices([...SEVERITIES, 'none']).default('high'))
     .option('--var-file <file>', 'Terraform variables file, after terraform.tfvars and *.auto.tfvars (repeatable)', collect, [])
     .option('--policy <id>', 'run only this policy: ID, alias or <category>/<slug> (repeatable)', collect, [])
@@ -34,13 +41,19 @@ export function scanCommand(io: Io, setExitCode: (code: number) => void): Comman
     .option('--report-unknown', 'also list checks that could not be verified (unknown values), as info', false)
     .option('--max-file-size <bytes>', 'larger files are reported as errors instead of read', parseBytes, DEFAULT_MAX_FILE_BYTES)
     .option('--allow-unreadable', 'files that cannot be read or parsed are still listed, but no longer force exit code 2', false)
+    .option('--config <file>', 'configuration file (default: .gatewarden.yml in the working directory or above, up to the repository root)')
+    .option('--baseline <file>', 'findings recorded in this baseline are reported as suppressed and do not fail the run')
+    .option('--write-baseline <file>', 'record the current findings in this baseline file (they are then reported as suppressed)')
     .action(async (paths: string[], flags: ScanFlags) => {
       setExitCode(await runScan(paths, flags, io));
     });
 }
 
 async function runScan(paths: readonly string[], flags: ScanFlags, io: Io): Promise<number> {
-  const result = await scan({
+  const outputs = outputSpecs(flags.format, flags.output, io.env);
+  const suppressionInputs = loadSuppressionInputs(flags, io);
+  const scanned = await scan({
+    ...suppressionInputs,
     paths,
     cwd: io.cwd,
     varFiles: flags.varFile,
@@ -48,19 +61,9 @@ async function runScan(paths: readonly string[], flags: ScanFlags, io: Io): Prom
     only: flags.policy,
     skip: flags.skipPolicy,
   });
+  const result = writeBaselineIfAsked(scanned, flags, io);
   const report = buildReport(result, { cwd: io.cwd, reportUnknown: flags.reportUnknown });
-  const toFile = flags.output !== undefined;
-  const text = formatters[flags.format](report, { color: !toFile && useColor(io), failOn: flags.failOn });
-  if (flags.output !== undefined) {
-    const target = path.resolve(io.cwd, flags.output);
-    try {
-      io.writeFile(target, text);
-    } catch (error) {
-      throw new UsageError(`cannot write the report to ${flags.output}`, { cause: error });
-    }
-  } else {
-    io.stdout(text);
-  }
+  writeOutputs(report, outputs, flags.failOn, io);
   return exitCodeFor(report, { failOn: flags.failOn, allowUnreadable: flags.allowUnreadable });
 }
 

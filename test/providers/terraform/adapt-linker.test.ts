@@ -1,8 +1,8 @@
 import { parseAddress } from '../../../providers/terraform/adapt/address';
-import { parseResourcePolicy } from '../../../providers/terraform/adapt/iam-policy';
+import { parseResourcePolicy } from '../../../providers/aws-shared/iam-policy';
 import { Linker } from '../../../providers/terraform/adapt/linker';
-import { secretPreview } from '../../../providers/terraform/adapt/secret-preview';
-import { apiGatewayPolicyMinTls, cloudFrontMinTls } from '../../../providers/terraform/adapt/tls-policy';
+import { secretPreview } from '../../../providers/aws-shared/secret-preview';
+import { apiGatewayPolicyMinTls, cloudFrontMinTls } from '../../../providers/aws-shared/tls-policy';
 import { tf } from '../../helpers/tf-resources';
 
 describe('parseAddress', () => {

@@ -1,4 +1,4 @@
-import type { PolicyStatement, ResourcePolicy } from '../../../src/graph/kinds';
+import type { PolicyStatement, ResourcePolicy } from '../../src/graph/kinds';
 
 /**
  * Parses an IAM policy document (the JSON string of `policy = jsonencode(...)` or a heredoc) into statements.

@@ -1,6 +1,6 @@
-import { byDefault, set, type Attr } from '../../../src/graph/attr';
-import type { Throttle } from '../../../src/graph/kinds';
-import type { FileSource } from '../../../src/graph/source';
+import { byDefault, set, type Attr } from '../../src/graph/attr';
+import type { Throttle } from '../../src/graph/kinds';
+import type { FileSource } from '../../src/graph/source';
 
 /**
  * Combines a rate and a burst limit into one throttle. A negative limit means "not set" (API Gateway method

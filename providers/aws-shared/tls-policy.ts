@@ -1,4 +1,4 @@
-import type { TlsVersion } from '../../../src/graph/tls';
+import type { TlsVersion } from '../../src/graph/tls';
 
 /**
  * The minimum TLS version an API Gateway security policy accepts. `TLS_1_0` and `TLS_1_2` are the legacy

@@ -1,0 +1,114 @@
+import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
+import type { ApiKeyAttrs, Quota, Throttle } from '../../../src/graph/kinds';
+import type { FileSource } from '../../../src/graph/source';
+import { secretPreview } from '../../aws-shared/secret-preview';
+import { combineThrottle } from '../../aws-shared/throttle';
+import { isCfnUnknown, type CfnResource } from '../template';
+import { REST_API, restStages, stagesNamed } from './apigateway';
+import { edge, emptyResult, type AdaptResult, type CfnContext } from './context';
+import { asBool, asNumber, asString, type CfnBody, type CfnProp } from './read-prop';
+
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-apigateway-apikey.html
+const API_KEY = 'AWS::ApiGateway::ApiKey';
+const USAGE_PLAN = 'AWS::ApiGateway::UsagePlan';
+const USAGE_PLAN_KEY = 'AWS::ApiGateway::UsagePlanKey';
+
+/** Dynamic references to a secret store: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references.html */
+const SECRET_REFERENCE = /\{\{resolve:(secretsmanager|ssm-secure|ssm):/;
+
+export function adaptApiGatewayKeys(ctx: CfnContext): AdaptResult {
+  const result = emptyResult();
+  for (const key of ctx.ofType(API_KEY)) {
+    result.nodes.push(ctx.node(key, 'api.key', keyAttrs(ctx, key), { raw: redactValue(key.properties) }));
+  }
+  const stages = restStages(ctx);
+  for (const plan of ctx.ofType(USAGE_PLAN)) {
+    const body = ctx.read.body(plan);
+    const node = ctx.node(plan, 'api.usage-plan', {
+      throttling: planThrottle(ctx, body, plan.source),
+      quota: planQuota(ctx, body, plan.source),
+    });
+    result.nodes.push(node);
+    const apiStages = ctx.read.items(body, 'ApiStages');
+    if (apiStages.state === 'unknown') continue;
+    for (const item of apiStages.bodies) {
+      const api = ctx.read.prop(item, 'ApiId');
+      for (const stage of stagesNamed(ctx, stages, ctx.read.prop(item, 'Stage'), ctx.identity(api, [REST_API]))) {
+        result.edges.push(edge(node.id, 'usage-plan-covers', stage.id));
+      }
+    }
+  }
+  for (const planKey of ctx.ofType(USAGE_PLAN_KEY)) {
+    const body = ctx.read.body(planKey);
+    for (const key of ctx.ids(ctx.read.prop(body, 'KeyId'), [API_KEY])) {
+      for (const plan of ctx.ids(ctx.read.prop(body, 'UsagePlanId'), [USAGE_PLAN])) result.edges.push(edge(key, 'key-in-plan', plan));
+    }
+  }
+  return result;
+}
+
+function keyAttrs(ctx: CfnContext, key: CfnResource): ApiKeyAttrs {
+  const body = ctx.read.body(key);
+  const notInCode = unknown('known only for a deployed key', key.source);
+  return {
+    // Enabled defaults to false in the API Gateway API that CloudFormation calls:
+    // https://docs.aws.amazon.com/apigateway/latest/api/API_CreateApiKey.html#apigw-CreateApiKey-request-enabled
+    enabled: ctx.read.read(body, 'Enabled', asBool, { value: false, source: key.source }),
+    ...valueSource(ctx.read.prop(body, 'Value'), key.source),
+    createdAt: notInCode,
+    lastUsedAt: notInCode,
+  };
+}
+
+/**
+ * A value known statically is written in the template (in the resource or a parameter default): a literal. A dynamic
+ * reference to Secrets Manager or SSM keeps it out of the template. Absent, API Gateway generates the key.
+ */
+function valueSource(value: CfnProp | undefined, fallback: FileSource): Pick<ApiKeyAttrs, 'valueSource' | 'valuePreview'> {
+  if (!value) return { valueSource: byDefault('generated', fallback), valuePreview: byDefault(null, fallback) };
+  if (isCfnUnknown(value.value)) {
+    const kind = SECRET_REFERENCE.test(value.value.expr) ? 'secret-store' : 'expression';
+    return { valueSource: set(kind, value.source), valuePreview: set(null, value.source) };
+  }
+  const literal = value.refs.length === 0 ? asString(value.value) : undefined;
+  if (literal !== undefined) return { valueSource: set('literal', value.source), valuePreview: set(secretPreview(literal), value.source) };
+  return { valueSource: set('expression', value.source), valuePreview: set(null, value.source) };
+}
+
+/** The key's properties without its value: `raw` must never carry a secret. */
+function redactValue(properties: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+  return typeof properties['Value'] === 'string' ? { ...properties, Value: '(redacted)' } : properties;
+}
+
+function planThrottle(ctx: CfnContext, body: CfnBody, fallback: FileSource): Attr<Throttle | null> {
+  const throttle = ctx.read.child(body, 'Throttle');
+  switch (throttle.state) {
+    case 'absent':
+      return byDefault(null, fallback);
+    case 'unknown':
+      return unknown(throttle.expr, throttle.source);
+    case 'known':
+      return combineThrottle(
+        ctx.read.read(throttle.body, 'RateLimit', asNumber, { value: -1, source: throttle.body.source }),
+        ctx.read.read(throttle.body, 'BurstLimit', asNumber, { value: -1, source: throttle.body.source }),
+        throttle.body.source,
+      );
+  }
+}
+
+function planQuota(ctx: CfnContext, body: CfnBody, fallback: FileSource): Attr<Quota | null> {
+  const quota = ctx.read.child(body, 'Quota');
+  switch (quota.state) {
+    case 'absent':
+      return byDefault(null, fallback);
+    case 'unknown':
+      return unknown(quota.expr, quota.source);
+    case 'known': {
+      const limit = ctx.read.read(quota.body, 'Limit', asNumber);
+      const period = ctx.read.read(quota.body, 'Period', asString);
+      if (limit.state === 'unknown') return limit;
+      if (period.state === 'unknown') return period;
+      return set({ limit: limit.value, period: period.value.toUpperCase() }, quota.body.source);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
+import type { WafAttrs } from '../../../src/graph/kinds';
+import { wafRuleFacts, type WafRuleFacts } from '../../aws-shared/waf-rule-facts';
+import { isCfnUnknown, type CfnResource } from '../template';
+import { REST_API, restStages, stageSuffix, DEPLOYMENT, STAGE } from './apigateway';
+import { edge, emptyResult, type AdaptResult, type CfnContext } from './context';
+import { toJson } from './openapi-body';
+import { asString, firstUnknown } from './read-prop';
+
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-wafv2-webacl.html
+export const WEB_ACL = 'AWS::WAFv2::WebACL';
+const ASSOCIATION = 'AWS::WAFv2::WebACLAssociation';
+
+export function adaptWafv2(ctx: CfnContext): AdaptResult {
+  const result = emptyResult();
+  for (const acl of ctx.ofType(WEB_ACL)) result.nodes.push(ctx.node(acl, 'edge.waf', wafAttrs(ctx, acl)));
+  const stages = restStages(ctx);
+  for (const association of ctx.ofType(ASSOCIATION)) {
+    const body = ctx.read.body(association);
+    const target = ctx.read.prop(body, 'ResourceArn');
+    // `!Sub arn:aws:apigateway:${AWS::Region}::/restapis/${Api}/stages/${Stage}` names the stage: protect only it.
+    let protectedIds = ctx.ids(target, [STAGE, DEPLOYMENT], stageSuffix);
+    if (protectedIds.length === 0) {
+      const apis = ctx.targets(target, [REST_API]);
+      const text = target === undefined ? '' : isCfnUnknown(target.value) ? target.value.expr : asString(target.value) ?? '';
+      const stageName = /\/stages\/([^/${}]+)$/.exec(text)?.[1];
+      const named = stageName === undefined ? [] : stages.filter((s) => apis.some((a) => s.api === `ref:${a.logicalId}`) && s.stageName.state !== 'unknown' && s.stageName.value === stageName);
+      protectedIds = named.length > 0 ? named.map((s) => s.id) : apis.map((a) => ctx.nodeId(a.logicalId));
+    }
+    for (const waf of ctx.ids(ctx.read.prop(body, 'WebACLArn'), [WEB_ACL])) {
+      for (const id of protectedIds) result.edges.push(edge(waf, 'waf-protects', id));
+    }
+  }
+  return result;
+}
+
+function wafAttrs(ctx: CfnContext, acl: CfnResource): WafAttrs {
+  const body = ctx.read.body(acl);
+  const rulesProp = ctx.read.prop(body, 'Rules');
+  let rules: Attr<readonly WafRuleFacts[]>;
+  if (!rulesProp) rules = byDefault([], acl.source);
+  else if (isCfnUnknown(rulesProp.value) || !Array.isArray(rulesProp.value)) rules = unknown(firstUnknown(rulesProp.value)?.expr ?? 'Rules is not a list', rulesProp.source);
+  // Statement details the template computes (an IP set's ARN) do not change what a rule is.
+  else rules = set((toJson(rulesProp.value) as unknown[]).map(wafRuleFacts), rulesProp.source);
+  const ruleAttr = <T>(fn: (facts: readonly WafRuleFacts[]) => T): Attr<T> => (rules.state === 'unknown' ? rules : { ...rules, value: fn(rules.value) });
+  return {
+    defaultAction: defaultAction(ctx, acl),
+    managedRuleGroups: ruleAttr((facts) => facts.flatMap((f) => (f.managedGroup === undefined ? [] : [f.managedGroup]))),
+    rateBasedRules: ruleAttr((facts) => facts.filter((f) => f.rateBased).length),
+    ruleCount: ruleAttr((facts) => facts.length),
+    // Rules that only count matches detect; one rule that acts makes the ACL prevent.
+    mode: ruleAttr((facts) => (facts.length > 0 && facts.every((f) => f.countOnly) ? 'detection' : 'prevention')),
+  };
+}
+
+/** `DefaultAction: {Allow: {}}` or `{Block: {}}`; required. */
+function defaultAction(ctx: CfnContext, acl: CfnResource): Attr<'allow' | 'block'> {
+  const action = ctx.read.child(ctx.read.body(acl), 'DefaultAction');
+  switch (action.state) {
+    case 'absent':
+      return unknown('DefaultAction is not set', acl.source);
+    case 'unknown':
+      return unknown(action.expr, action.source);
+    case 'known':
+      if ('Block' in action.body.raw) return set('block', action.body.source);
+      if ('Allow' in action.body.raw) return set('allow', action.body.source);
+      return unknown('DefaultAction names neither Allow nor Block', action.body.source);
+  }
+}

@@ -1,0 +1,79 @@
+import { relative, sep } from 'node:path';
+import type { LoadRequest, LoadResult, ProviderAdapter } from '../../src/graph/adapter';
+import type { Diagnostic } from '../../src/graph/diagnostic';
+import type { AnyNode, Edge } from '../../src/graph/kinds';
+import { readTextFile } from '../read-text-file';
+import { adaptTemplate } from './adapt';
+import { looksLikeTemplate } from './detect';
+import { readParameterOverrides } from './parameter-files';
+import { parseTemplate } from './parse';
+import { readTemplate } from './read-template';
+import type { Resolver } from './resolve';
+import type { CfnTemplate } from './template';
+import { TEMPLATE_TRANSFORMS, TRANSPARENT_TRANSFORMS } from './transforms';
+
+/**
+ * CloudFormation templates (YAML with short-form tags, or JSON), including CDK's `cdk.out/*.template.json`.
+ * Each file is read on its own: parse → resolve parameters and conditions → transforms (SAM) → adapt.
+ */
+const cloudformation: ProviderAdapter = {
+  id: 'cloudformation',
+  description: 'AWS CloudFormation templates (YAML and JSON, short-form intrinsics) and CDK synthesized templates (cdk.out/*.template.json)',
+  kind: 'file',
+  matches({ path, head }) {
+    return looksLikeTemplate(path, head);
+  },
+  load({ files, options }: LoadRequest): Promise<LoadResult> {
+    const cwd = options.cwd ?? process.cwd();
+    const parameters = readParameterOverrides(options.cfnParameterFiles ?? [], options.cfnParameters ?? {}, options.maxFileBytes);
+    const nodes: AnyNode[] = [];
+    const edges: Edge[] = [];
+    const diagnostics: Diagnostic[] = [...parameters.diagnostics];
+    for (const file of files) {
+      const loaded = loadTemplate(file, relative(cwd, file).split(sep).join('/'), parameters.overrides, options.maxFileBytes);
+      for (const diagnostic of loaded.diagnostics) diagnostics.push(diagnostic);
+      if (!loaded.template || !loaded.resolver) continue;
+      const adapted = adaptTemplate(loaded.template, loaded.resolver);
+      for (const node of adapted.nodes) nodes.push(node);
+      for (const edge of adapted.edges) edges.push(edge);
+      for (const diagnostic of adapted.diagnostics) diagnostics.push(diagnostic);
+    }
+    return Promise.resolve({ nodes, edges, diagnostics });
+  },
+};
+
+/** One file, read, parsed and expanded: everything but the adapters. */
+export function loadTemplate(
+  file: string, label: string, overrides: ReadonlyMap<string, string>, maxBytes?: number,
+): { template: CfnTemplate | undefined; resolver: Resolver | undefined; diagnostics: Diagnostic[] } {
+  const read = readTextFile(file, maxBytes);
+  if ('diagnostic' in read) return { template: undefined, resolver: undefined, diagnostics: [{ ...read.diagnostic, provider: 'cloudformation' }] };
+  const parsed = parseTemplate(read.text, file);
+  if (!parsed.ok) {
+    return {
+      template: undefined, resolver: undefined,
+      diagnostics: [{ severity: 'error', message: `cannot parse the template: ${parsed.reason}`, file, ...(parsed.line !== undefined && { line: parsed.line }), provider: 'cloudformation' }],
+    };
+  }
+  const result = readTemplate(parsed.root, parsed.lines, file, label, overrides);
+  let { template } = result;
+  const diagnostics = [...result.diagnostics];
+  if (!template || !result.resolver) return { template, resolver: result.resolver, diagnostics };
+  for (const name of template.transforms) {
+    const transform = TEMPLATE_TRANSFORMS.find((t) => t.name === name);
+    if (transform) {
+      const expanded = transform.expand(template, result.resolver);
+      template = expanded.template;
+      diagnostics.push(...expanded.diagnostics);
+    } else if (!TRANSPARENT_TRANSFORMS.has(name)) {
+      const at = template.locate(['Transform']);
+      diagnostics.push({
+        severity: 'notice', file, ...(at.line !== undefined && { line: at.line }), provider: 'cloudformation',
+        message: `the ${name} transform is not expanded: resources it generates are not checked`,
+      });
+    }
+  }
+  return { template, resolver: result.resolver, diagnostics };
+}
+
+export default cloudformation;

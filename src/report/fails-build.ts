@@ -1,0 +1,12 @@
+import { atOrAbove } from '../engine/severity';
+import type { FormatContext, ReportFinding } from './types';
+
+/** The finding counts towards the exit code: failed, not suppressed, at or above `--fail-on`. Mirrors src/cli/exit-codes.ts. */
+export function failsBuild(f: ReportFinding, failOn: FormatContext['failOn']): boolean {
+  return f.status === 'fail' && f.suppression === undefined && failOn !== 'none' && atOrAbove(f.severity, failOn);
+}
+
+/** Failed and not suppressed, whatever the threshold. */
+export function isOpen(f: ReportFinding): boolean {
+  return f.status === 'fail' && f.suppression === undefined;
+}

@@ -1,0 +1,139 @@
+import { loadTemplateText } from './cfn-helpers';
+
+const TEMPLATE = `
+AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties: { Name: orders }
+  Deployment:
+    Type: AWS::ApiGateway::Deployment
+    Properties: { RestApiId: !Ref Api }
+  Prod:
+    Type: AWS::ApiGateway::Stage
+    Properties: { RestApiId: !Ref Api, DeploymentId: !Ref Deployment, StageName: prod }
+  Beta:
+    Type: AWS::ApiGateway::Stage
+    Properties: { RestApiId: !Ref Api, DeploymentId: !Ref Deployment, StageName: beta }
+  Acl:
+    Type: AWS::WAFv2::WebACL
+    Properties:
+      Scope: REGIONAL
+      DefaultAction: { Allow: {} }
+      VisibilityConfig: { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: acl }
+      Rules:
+        - Name: common
+          Priority: 0
+          OverrideAction: { None: {} }
+          Statement: { ManagedRuleGroupStatement: { VendorName: AWS, Name: AWSManagedRulesCommonRuleSet } }
+          VisibilityConfig: { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: common }
+        - Name: rate
+          Priority: 1
+          Action: { Block: {} }
+          Statement: { RateBasedStatement: { Limit: 1000, AggregateKeyType: IP } }
+          VisibilityConfig: { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: rate }
+  ProdAssociation:
+    Type: AWS::WAFv2::WebACLAssociation
+    Properties:
+      ResourceArn: !Sub 'arn:aws:apigateway:\${AWS::Region}::/restapis/\${Api}/stages/\${Prod}'
+      WebACLArn: !GetAtt Acl.Arn
+  BetaAssociation:
+    Type: AWS::WAFv2::WebACLAssociation
+    Properties:
+      ResourceArn: !Sub 'arn:aws:apigateway:\${AWS::Region}::/restapis/\${Api}/stages/beta'
+      WebACLArn: !GetAtt Acl.Arn
+  Domain:
+    Type: AWS::ApiGateway::DomainName
+    Properties: { DomainName: api.example.com, RegionalCertificateArn: arn:aws:acm:eu-west-1:1:certificate/x, EndpointConfiguration: { Types: [REGIONAL] } }
+  Mapping:
+    Type: AWS::ApiGateway::BasePathMapping
+    Properties: { DomainName: !Ref Domain, RestApiId: !Ref Api, Stage: !Ref Prod }
+  Key:
+    Type: AWS::ApiGateway::ApiKey
+    Properties: { Value: abcdefghijklmnopqrstuvwxyz123456 }
+  StoredKey:
+    Type: AWS::ApiGateway::ApiKey
+    Properties: { Enabled: true, Value: '{{resolve:secretsmanager:api-key:SecretString:value}}' }
+  Plan:
+    Type: AWS::ApiGateway::UsagePlan
+    Properties:
+      ApiStages: [{ ApiId: !Ref Api, Stage: prod }]
+      Throttle: { RateLimit: 10, BurstLimit: 20 }
+      Quota: { Limit: 1000, Period: month }
+  PlanKey:
+    Type: AWS::ApiGateway::UsagePlanKey
+    Properties: { KeyId: !Ref Key, KeyType: API_KEY, UsagePlanId: !Ref Plan }
+  Cdn:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        WebACLId: !GetAtt Acl.Arn
+        DefaultCacheBehavior: { TargetOriginId: api, ViewerProtocolPolicy: allow-all }
+        Origins:
+          - Id: api
+            DomainName: !Sub '\${Api}.execute-api.\${AWS::Region}.amazonaws.com'
+            OriginPath: /prod
+            CustomOriginConfig: { OriginProtocolPolicy: https-only }
+  HttpApi:
+    Type: AWS::ApiGatewayV2::Api
+    Properties:
+      ProtocolType: HTTP
+      CorsConfiguration: { AllowOrigins: ['*'], AllowCredentials: true }
+  Integration:
+    Type: AWS::ApiGatewayV2::Integration
+    Properties: { ApiId: !Ref HttpApi, IntegrationType: HTTP_PROXY, IntegrationMethod: ANY, IntegrationUri: 'https://backend.example.com' }
+  Route:
+    Type: AWS::ApiGatewayV2::Route
+    Properties: { ApiId: !Ref HttpApi, RouteKey: 'GET /pets', Target: !Join ['/', [integrations, !Ref Integration]] }
+  HttpStage:
+    Type: AWS::ApiGatewayV2::Stage
+    Properties:
+      ApiId: !Ref HttpApi
+      StageName: $default
+      DefaultRouteSettings: { ThrottlingRateLimit: 50 }
+      RouteSettings: { 'GET /pets': { ThrottlingBurstLimit: 5 } }
+  HttpDomain:
+    Type: AWS::ApiGatewayV2::DomainName
+    Properties: { DomainName: http.example.com, DomainNameConfigurations: [{ CertificateArn: x, EndpointType: REGIONAL }] }
+  HttpMapping:
+    Type: AWS::ApiGatewayV2::ApiMapping
+    Properties: { ApiId: !Ref HttpApi, DomainName: http.example.com, Stage: !Ref HttpStage }
+`;
+
+describe('links between CloudFormation resources', () => {
+  it('links WAF associations to the stage their ARN names (by reference or by name)', async () => {
+    const { graph, node } = await loadTemplateText(TEMPLATE);
+    expect(graph.out('cloudformation:template.yaml:Acl', 'waf-protects').map((n) => n.name).sort()).toEqual(['Beta', 'Cdn', 'Prod']);
+    expect(node('Acl').attrs).toMatchObject({
+      defaultAction: { value: 'allow' }, managedRuleGroups: { value: ['AWS/AWSManagedRulesCommonRuleSet'] }, rateBasedRules: { value: 1 }, mode: { value: 'prevention' },
+    });
+  });
+
+  it('links domains, usage plans, keys and CloudFront', async () => {
+    const { graph, node } = await loadTemplateText(TEMPLATE);
+    expect(graph.out('cloudformation:template.yaml:Domain', 'domain-serves').map((n) => n.name)).toEqual(['Prod']);
+    expect(node('Domain').attrs).toMatchObject({ minTlsVersion: { state: 'default', value: '1.0' }, securityPolicy: { state: 'default', value: 'TLS_1_0' }, endpointType: { value: 'regional' } });
+    expect(graph.out('cloudformation:template.yaml:Plan', 'usage-plan-covers').map((n) => n.name)).toEqual(['Prod']);
+    expect(node('Plan').attrs).toMatchObject({ throttling: { value: { rateLimit: 10, burstLimit: 20 } }, quota: { value: { limit: 1000, period: 'MONTH' } } });
+    expect(graph.out('cloudformation:template.yaml:Key', 'key-in-plan').map((n) => n.name)).toEqual(['Plan']);
+    const key = node('Key');
+    expect(key.attrs).toMatchObject({ enabled: { state: 'default', value: false }, valueSource: { value: 'literal' }, valuePreview: { value: expect.stringMatching(/^abcd…sha256:/) } });
+    expect(JSON.stringify(key)).not.toContain('abcdefghijklmnopqrstuvwxyz123456');
+    expect(node('StoredKey').attrs).toMatchObject({ enabled: { state: 'set', value: true }, valueSource: { value: 'secret-store' } });
+    expect(graph.out('cloudformation:template.yaml:Cdn', 'cdn-fronts').map((n) => n.name)).toEqual(['Api']);
+    expect(node('Cdn#viewer').attrs).toMatchObject({ securityPolicy: { state: 'default', value: 'TLSv1' }, allowsPlainHttp: { state: 'set', value: true }, weakCiphers: { value: ['DES-CBC3-SHA'] } });
+    expect(node('Cdn').attrs).toMatchObject({ originProtocol: { value: 'https-only' }, enabled: { value: true } });
+  });
+
+  it('maps HTTP APIs: routes to integrations, route and default throttles, CORS, domains', async () => {
+    const { graph, node } = await loadTemplateText(TEMPLATE);
+    expect(node('HttpApi').attrs).toMatchObject({ flavor: 'http', cors: { state: 'set', value: { allowOrigins: ['*'], allowCredentials: true } } });
+    expect(graph.out('cloudformation:template.yaml:Route', 'operation-calls-backend').map((n) => n.name)).toEqual(['Integration']);
+    expect(node('Route').attrs).toMatchObject({ method: { value: 'GET' }, path: { value: '/pets' }, authorization: { state: 'default', value: 'none' }, throttling: { value: { burstLimit: 5 } } });
+    expect(node('HttpStage').attrs).toMatchObject({ throttling: { value: { rateLimit: 50 } }, accessLogging: { state: 'default', value: false } });
+    expect(node('HttpDomain').attrs).toMatchObject({ securityPolicy: { state: 'unknown' }, minTlsVersion: { state: 'unknown' } });
+    expect(graph.out('cloudformation:template.yaml:HttpDomain', 'domain-serves').map((n) => n.name)).toEqual(['HttpStage']);
+    expect(node('Integration').attrs).toMatchObject({ usesTls: { state: 'set', value: true } });
+  });
+});
