@@ -90,7 +90,9 @@ export interface ParseConfigRequest {
  */
 export function parseConfig(request: ParseConfigRequest): GatewardenConfig {
   const { file, displayPath, policies } = request;
-  const parsed = request.parseYaml(request.text, { filename: file });
+  // A file of comments only (a fresh config) holds no YAML document at all: it is an empty config.
+  const empty = request.text.split(/\r?\n/).every((l) => l.trim() === '' || l.trim().startsWith('#'));
+  const parsed = request.parseYaml(empty ? '{}' : request.text, { filename: file });
   if (!parsed.ok) throw new ConfigError(`${displayPath}${parsed.line !== undefined ? `:${parsed.line}` : ''}: not valid YAML: ${parsed.reason}`);
   const lineOf = (path: readonly (string | number)[]): number | undefined => parsed.lines.at(path)?.line;
   const fail = (path: readonly (string | number)[], message: string): never => {

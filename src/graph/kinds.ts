@@ -25,11 +25,16 @@ export const NODE_KINDS: readonly NodeKind[] = [
   'api', 'api.operation', 'api.stage', 'api.authorizer', 'api.domain', 'api.backend', 'api.usage-plan', 'api.key', 'edge.waf', 'edge.cdn',
 ];
 
-export type ApiFlavor = 'rest' | 'http' | 'websocket' | 'apim' | 'ingress' | 'gateway-route';
+/** `ingress`: a Kubernetes Ingress; `gateway-route`: a Gateway API HTTPRoute / GRPCRoute; `load-balancer`: a Service of type LoadBalancer. */
+export type ApiFlavor = 'rest' | 'http' | 'websocket' | 'apim' | 'ingress' | 'gateway-route' | 'load-balancer';
 export type EndpointType = 'edge' | 'regional' | 'private' | 'internal' | 'external';
 
-/** How a request to an operation is authenticated. `api-key-only` and `subscription-key` identify, they do not authenticate. */
-export type Authorization = 'none' | 'iam' | 'jwt' | 'cognito' | 'lambda' | 'api-key-only' | 'subscription-key' | 'oauth' | 'mtls';
+/**
+ * How a request to an operation is authenticated. `api-key-only` and `subscription-key` identify, they do not authenticate.
+ * `basic`: user name and password checked by the proxy (ingress-nginx `auth-type: basic`, Traefik BasicAuth);
+ * `external`: every request is sent to an authentication service first (ingress-nginx `auth-url`, Traefik ForwardAuth, Envoy ext_authz).
+ */
+export type Authorization = 'none' | 'iam' | 'jwt' | 'cognito' | 'lambda' | 'api-key-only' | 'subscription-key' | 'oauth' | 'mtls' | 'basic' | 'external';
 
 export type AuthorizerType = 'jwt' | 'cognito' | 'lambda' | 'iam' | 'oauth';
 
@@ -73,6 +78,24 @@ export interface ApiAttrs {
    * (APIM sections without `<base />`); empty where policies do not inherit (API Gateway).
    */
   readonly policyOverrides: Attr<readonly PolicyOverride[]>;
+  /**
+   * Client address ranges (CIDR) allowed to connect; `null` when not restricted. Optional: absent where the source has
+   * no such setting on the API itself (security groups and firewalls are not read).
+   */
+  readonly allowedSourceRanges?: Attr<readonly string[] | null>;
+  /**
+   * Raw proxy configuration injected into the gateway through the API's own definition (ingress-nginx
+   * `configuration-snippet`, `server-snippet`): the names of the settings that carry it; empty when none.
+   * Optional: absent where the platform has no such mechanism.
+   */
+  readonly configSnippets?: Attr<readonly ConfigSnippet[]>;
+}
+
+/** Raw proxy configuration carried by an API definition. */
+export interface ConfigSnippet {
+  /** The setting that carries it, e.g. `nginx.ingress.kubernetes.io/server-snippet`. */
+  readonly setting: string;
+  readonly source?: SourceRef;
 }
 
 /** A scope's own policy section that drops the policies inherited from enclosing scopes. */
@@ -117,6 +140,11 @@ export interface StageAttrs {
   readonly quota: Attr<Quota | null>;
   /** The stage presents a client certificate to its backends. */
   readonly clientCertificate: Attr<boolean>;
+  /**
+   * Largest request body accepted, in bytes; `null` when unlimited. Optional: absent where the platform enforces a
+   * fixed limit nobody can raise (API Gateway's 10 MB payload limit).
+   */
+  readonly maxBodyBytes?: Attr<number | null>;
 }
 
 export interface AuthorizerAttrs {

@@ -44,7 +44,12 @@ export function domainsServing(graph: ReadonlyGraph, api: GraphNode<'api'>): Gra
 
 /** CDNs in front of the API: pointing at its default endpoint, a stage, or one of its custom domains. */
 export function cdnsFronting(graph: ReadonlyGraph, api: GraphNode<'api'>): GraphNode<'edge.cdn'>[] {
-  const targets = [...apiAndStages(graph, api), ...domainsServing(graph, api).map((d) => d.id)];
+  return cdnsFrontingWith(graph, api, domainsServing(graph, api));
+}
+
+/** {@link cdnsFronting} when the API's domains are already known: policies ask for both, per node. */
+function cdnsFrontingWith(graph: ReadonlyGraph, api: GraphNode<'api'>, domains: readonly GraphNode<'api.domain'>[]): GraphNode<'edge.cdn'>[] {
+  const targets = [...apiAndStages(graph, api), ...domains.map((d) => d.id)];
   const cdns = new Map<string, GraphNode<'edge.cdn'>>();
   for (const id of targets) {
     for (const n of graph.in(id, 'cdn-fronts')) if (n.kind === 'edge.cdn') cdns.set(n.id, n);
@@ -54,7 +59,8 @@ export function cdnsFronting(graph: ReadonlyGraph, api: GraphNode<'api'>): Graph
 
 /** Custom domains and CDNs in front of the API. */
 export function frontsOf(graph: ReadonlyGraph, api: GraphNode<'api'>): (GraphNode<'api.domain'> | GraphNode<'edge.cdn'>)[] {
-  return [...domainsServing(graph, api), ...cdnsFronting(graph, api)];
+  const domains = domainsServing(graph, api);
+  return [...domains, ...cdnsFrontingWith(graph, api, domains)];
 }
 
 export interface WafPath {
@@ -71,7 +77,10 @@ function wafsOn(graph: ReadonlyGraph, node: AnyNode): WafPath[] {
 export function wafsProtecting(graph: ReadonlyGraph, stage: GraphNode<'api.stage'>): WafPath[] {
   const api = apiOf(graph, stage);
   const hops: AnyNode[] = [stage];
-  if (api) hops.push(api, ...domainsServing(graph, api), ...cdnsFronting(graph, api));
+  if (api) {
+    const domains = domainsServing(graph, api);
+    hops.push(api, ...domains, ...cdnsFrontingWith(graph, api, domains));
+  }
   return hops.flatMap((n) => wafsOn(graph, n));
 }
 

@@ -97,7 +97,7 @@ const MERMAID_SHAPES: Readonly<Record<ExposureNodeKind, readonly [string, string
  */
 export function mermaidText(text: string): string {
   let out = '';
-  for (const ch of text) out += /^[A-Za-z0-9 ._/:=+@-]$/.test(ch) ? ch : `#${ch.codePointAt(0) ?? 63};`;
+  for (const ch of text) out += /^[A-Za-z0-9 ._/:=+-]$/.test(ch) ? ch : `#${ch.codePointAt(0) ?? 63};`;
   return out;
 }
 

@@ -31,7 +31,7 @@ export const formatJunit: Formatter = (report, ctx) => {
       const open = findings.filter((f) => f.suppression === undefined && f.status === 'fail');
       const accepted = findings.filter((f) => f.suppression !== undefined);
       const unverified = findings.filter((f) => f.suppression === undefined && f.status === 'unknown');
-      const attrs = `name="${attr(`${check.resource.id}`)}" classname="${attr(`${rule.id}.${rule.slug}`)}"${fileAttrs(check.location)}`;
+      const attrs = `name="${attr(check.resource.id)}" classname="${attr(`${rule.id}.${rule.slug}`)}"${fileAttrs(check.location)}`;
       const inner: string[] = open.map((f) => {
         const type = `${f.severity}${failsBuild(f, ctx.failOn) ? '' : ' (below --fail-on)'}`;
         return `      <failure message="${attr(f.message)}" type="${attr(type)}">${text(failureBody(f))}</failure>`;
@@ -58,7 +58,7 @@ export const formatJunit: Formatter = (report, ctx) => {
   }
   const errors = report.errors.filter((e) => e.severity === 'error');
   if (errors.length > 0) {
-    suites.push(`  <testsuite name="gatewarden input" tests="${errors.length}" failures="0" errors="${errors.length}" skipped="0">`);
+    suites.push(`  <testsuite name="gatewarden errors" tests="${errors.length}" failures="0" errors="${errors.length}" skipped="0">`);
     for (const e of errors) {
       const where = e.file !== undefined ? `${e.file}${e.line !== undefined ? `:${e.line}` : ''}` : e.policy ?? 'input';
       suites.push(

@@ -66,7 +66,7 @@ function details(f: ReportFinding): string[] {
   const lines = [
     `<details><summary><b>${f.policy}</b> ${mdText(f.title)}: ${mdText(f.resource.name)}</summary>`,
     '',
-    `${mdText(f.message)}`,
+    mdText(f.message),
     '',
     `- Location: ${mdPlace(f.location)}`,
     `- Resource: ${mdCode(f.resource.id)} (${mdText(f.resource.type)})`,
