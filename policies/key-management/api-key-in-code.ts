@@ -42,6 +42,16 @@ export default definePolicy({
       '}',
       '# ...and subscriptions let APIM generate their keys (omit primary_key and secondary_key).',
     ].join('\n'),
+    cloudformation: [
+      '# Let API Gateway generate the value (omit Value), or read it from Secrets Manager at deploy time',
+      'PartnerKey:',
+      '  Type: AWS::ApiGateway::ApiKey',
+      '  Properties:',
+      '    Name: partner',
+      '    Enabled: true',
+      '    Value: \'{{resolve:secretsmanager:api/partner:SecretString:key}}\'',
+      '# Never a literal Value, nor a parameter Default: both are stored in the template',
+    ].join('\n'),
   },
   references: [
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-setup-api-key-with-console.html',

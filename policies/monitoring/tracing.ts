@@ -20,6 +20,16 @@ export default definePolicy({
       '  xray_tracing_enabled = true',
       '}',
     ].join('\n'),
+    cloudformation: [
+      'ProdStage:',
+      '  Type: AWS::ApiGateway::Stage',
+      '  Properties:',
+      '    RestApiId: !Ref Api',
+      '    DeploymentId: !Ref Deployment',
+      '    StageName: prod',
+      '    TracingEnabled: true',
+      '# SAM: TracingEnabled: true on AWS::Serverless::Api',
+    ].join('\n'),
   },
   references: [
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-xray.html',

@@ -264,3 +264,68 @@ function expandedSize(root: unknown, limit: number): number {
   }
   return count;
 }
+
+/** One document of a multi-document YAML stream, with lines counted from the start of the whole text. */
+export type YamlStreamDocument =
+  | { readonly ok: true; readonly value: unknown; readonly lines: KeyLines; /** 1-based line where the document starts. */ readonly line: number }
+  | { readonly ok: false; readonly reason: string; readonly line: number };
+
+/** `---` at the start of a line, alone or followed by a space (a directives end marker, possibly with content). */
+const DOCUMENT_START = /^---(?=[ \t\r\n]|$)/gm;
+
+/**
+ * Parses a multi-document YAML stream (`---`-separated, as `kubectl`, `helm template` and `kustomize build` write them):
+ * each document is parsed on its own, so that a broken document is one error and the others are still read. Lines
+ * (of keys and of errors) count from the start of the whole text. Documents holding only comments are skipped.
+ * Never throws on bad input.
+ */
+export function parseYamlStream(text: string, options: { readonly filename?: string } = {}): YamlStreamDocument[] {
+  const starts = [0];
+  for (const match of text.matchAll(DOCUMENT_START)) if (match.index > 0) starts.push(match.index);
+  const lineIndex = new LineIndex(text);
+  const documents: YamlStreamDocument[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i] ?? 0;
+    const chunk = text.slice(start, starts[i + 1] ?? text.length);
+    if (isEmptyDocument(chunk)) continue;
+    const offset = lineIndex.lineOf(start) - 1;
+    const parsed = parseYamlDocument(chunk, options);
+    if (!parsed.ok) {
+      documents.push({ ok: false, reason: parsed.reason, line: (parsed.line ?? 1) + offset });
+      continue;
+    }
+    const lines = parsed.lines;
+    documents.push({
+      ok: true,
+      value: parsed.value,
+      line: offset + firstContentLine(chunk),
+      lines: offset === 0 ? lines : {
+        at(path) {
+          const span = lines.at(path);
+          return span ? { line: span.line + offset, endLine: span.endLine + offset } : undefined;
+        },
+      },
+    });
+  }
+  return documents;
+}
+
+/** Only the `---` / `...` markers, comments and blank lines: nothing to read (a trailing `---`, a commented-out manifest). */
+function isEmptyDocument(chunk: string): boolean {
+  for (const raw of chunk.split('\n')) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#') || line === '---' || line === '...') continue;
+    return false;
+  }
+  return true;
+}
+
+/** 1-based line of the first line that is not a marker, a comment or blank. */
+function firstContentLine(chunk: string): number {
+  const lines = chunk.split('\n');
+  const index = lines.findIndex((raw) => {
+    const line = raw.trim();
+    return line !== '' && !line.startsWith('#') && line !== '---';
+  });
+  return index < 0 ? 1 : index + 1;
+}

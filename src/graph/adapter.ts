@@ -16,7 +16,12 @@ export interface ProviderOptions {
   readonly maxFileBytes?: number;
   /** The directory paths are shown relative to; node ids that embed a path use it too. Defaults to the process's. */
   readonly cwd?: string;
+  /** The text of standard input when `-` was scanned; it is offered to adapters as the file {@link STDIN_FILE}. */
+  readonly stdin?: string;
 }
+
+/** The file name standard input gets (`gatewarden scan -`, for `helm template` or `kustomize build` output). */
+export const STDIN_FILE = '<stdin>';
 
 export interface LoadRequest {
   /** Absolute paths of the files this adapter matched during discovery, sorted. */

@@ -1,28 +1,33 @@
 import { parseDocument } from 'htmlparser2';
-import type { Element } from 'domhandler';
 import { buildReport, formatters } from '../../src/report';
 import { ciSampleResult, HOSTILE, hostileResult } from './ci-sample';
 import { CWD } from './sample-result';
 
 const KNOWN_TAGS = new Set(['testsuites', 'testsuite', 'testcase', 'failure', 'skipped', 'error', 'properties', 'property']);
 
-function elements(node: { children?: unknown[] }, name: string): Element[] {
-  const out: Element[] = [];
-  for (const child of (node.children ?? []) as Array<{ type: string; name?: string; children?: unknown[] }>) {
-    if (child.type === 'tag' && child.name === name) out.push(child as Element);
-    if (child.children !== undefined) out.push(...elements(child, name));
+/** The parts of htmlparser2's DOM these tests read. */
+interface XmlNode { readonly type: string; readonly name?: string; readonly attribs: Record<string, string | undefined>; readonly data?: string; readonly children?: readonly XmlNode[] }
+
+function xmlDocument(xml: string): XmlNode {
+  return parseDocument(xml, { xmlMode: true, decodeEntities: true }) as unknown as XmlNode;
+}
+
+function elements(node: XmlNode, name: string): XmlNode[] {
+  const out: XmlNode[] = [];
+  for (const child of node.children ?? []) {
+    if (child.type === 'tag' && child.name === name) out.push(child);
+    out.push(...elements(child, name));
   }
   return out;
 }
 
-function textOf(node: { children?: unknown[] }): string {
-  return ((node.children ?? []) as Array<{ type: string; data?: string; children?: unknown[] }>)
-    .map((c) => (c.type === 'text' ? c.data ?? '' : textOf(c))).join('');
+function textOf(node: XmlNode): string {
+  return (node.children ?? []).map((c) => (c.type === 'text' ? c.data ?? '' : textOf(c))).join('');
 }
 
 describe('JUnit formatter', () => {
   const xml = formatters.junit(buildReport(ciSampleResult(), { cwd: CWD }), { color: false, failOn: 'high' });
-  const doc = parseDocument(xml, { xmlMode: true, decodeEntities: true });
+  const doc = xmlDocument(xml);
 
   it('has a suite per policy, a case per policy × resource, failures per finding, suppressed as skipped', () => {
     const suites = elements(doc, 'testsuite');
@@ -34,7 +39,7 @@ describe('JUnit formatter', () => {
     ]);
     const failure = elements(doc, 'failure').find((f) => f.attribs.message?.includes('legacy') === true);
     expect(failure?.attribs.type).toBe('high');
-    expect(textOf(failure ?? { children: [] })).toContain('at z/domains.tf:12');
+    expect(textOf(failure ?? { type: 'none', attribs: {} })).toContain('at z/domains.tf:12');
     expect(elements(doc, 'skipped').map((s) => s.attribs.message)).toEqual(['suppressed (config: prod logs go to the SIEM through a firehose)']);
     // Input not read and policies that threw: errors, not failures.
     expect(elements(doc, 'error').map((e) => e.attribs.message)).toEqual(['GW-BUG-001 failed on payments: boom', 'syntax error: unexpected "}"']);
@@ -46,7 +51,7 @@ describe('JUnit formatter', () => {
     const hostile = formatters.junit(buildReport(hostileResult(), { cwd: CWD }), { color: false, failOn: 'high' });
     for (const m of hostile.matchAll(/<\/?([A-Za-z?][\w-]*)/g)) expect(m[1] === '?xml' || KNOWN_TAGS.has(m[1] ?? '')).toBe(true);
     expect(hostile).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
-    const parsed = parseDocument(hostile, { xmlMode: true, decodeEntities: true });
+    const parsed = xmlDocument(hostile);
     const messages = elements(parsed, 'failure').map((f) => f.attribs.message ?? '');
     for (const name of HOSTILE.filter((n) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(n))) {
       expect(messages).toContain(`\`${name}\` accepts TLS 1.0`);

@@ -86,7 +86,7 @@ export function planBody(values: JsonObject, unknowns: unknown, config: JsonObje
       continue;
     }
     // Values with nothing unknown in them are used as they are (most are).
-    const known = unknown === undefined || unknown === false || !(Array.isArray(value) || isObject(value) || value === undefined);
+    const known = unknown === undefined || unknown === false || !(Array.isArray(value) || isObject(value));
     setAttribute(attributes, name, {
       value: known ? (value as TfValue) : toTfValue(value, unknown, context.address, pathTo(path, name)),
       refs: refsOf(config?.[name], context),
