@@ -23,6 +23,15 @@ export default definePolicy({
     'On API Management a `rate-limit` or `rate-limit-by-key` policy counts when it runs on every request (not only inside `<choose>`), ' +
     'in the service-wide, product or API policy, or in the policy of every operation.',
   remediation: {
+    kubernetes: [
+      '# ingress-nginx: requests per second per client address (burst: limit-burst-multiplier x limit, default 5)',
+      'metadata:',
+      '  annotations:',
+      '    nginx.ingress.kubernetes.io/limit-rps: "20"',
+      '# Traefik: a RateLimit Middleware named in traefik.ingress.kubernetes.io/router.middlewares',
+      '# AWS Load Balancer Controller / GKE: a rate-based rule in the web ACL / Cloud Armor policy attached to the Ingress',
+      '# Envoy Gateway: a BackendTrafficPolicy with rateLimit targeting the HTTPRoute',
+    ].join('\n'),
     terraform: [
       'resource "aws_api_gateway_method_settings" "all" {',
       '  rest_api_id = aws_api_gateway_rest_api.api.id',

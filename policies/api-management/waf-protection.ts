@@ -18,6 +18,18 @@ export default definePolicy({
     'API Management cannot carry a WAF itself: an Application Gateway WAF policy or a Front Door firewall policy in Prevention mode in front of it counts ' +
     '(Detection mode only logs). A gateway reachable only inside its virtual network (Internal mode) or through private endpoints passes.',
   remediation: {
+    kubernetes: [
+      '# ingress-nginx: ModSecurity with the OWASP Core Rule Set, in blocking mode (the default is DetectionOnly)',
+      'metadata:',
+      '  annotations:',
+      '    nginx.ingress.kubernetes.io/enable-modsecurity: "true"',
+      '    nginx.ingress.kubernetes.io/enable-owasp-core-rules: "true"',
+      '    nginx.ingress.kubernetes.io/modsecurity-snippet: |',
+      '      SecRuleEngine On',
+      '# AWS Load Balancer Controller: alb.ingress.kubernetes.io/wafv2-acl-arn: arn:aws:wafv2:...:regional/webacl/api/...',
+      '# GKE: a BackendConfig with securityPolicy.name (Cloud Armor) on every backend Service',
+      '# Application Gateway: appgw.ingress.kubernetes.io/waf-policy-for-path: /subscriptions/.../ApplicationGatewayWebApplicationFirewallPolicies/api',
+    ].join('\n'),
     terraform: [
       'resource "aws_wafv2_web_acl_association" "prod" {',
       '  resource_arn = aws_api_gateway_stage.prod.arn',

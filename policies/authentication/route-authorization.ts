@@ -1,6 +1,7 @@
 import { definePolicy, fail, pass, unknown, type Outcome } from '../../src/engine/policy';
 import type { Attr } from '../../src/graph/attr';
-import type { GraphNode } from '../../src/graph/kinds';
+import type { ApiFlavor, GraphNode } from '../../src/graph/kinds';
+import type { SourceRef } from '../../src/graph/source';
 import { apiOf } from '../../src/graph/queries';
 
 export default definePolicy({
@@ -18,8 +19,20 @@ export default definePolicy({
     'Resource policies and network restrictions are checked by other policies and do not replace authentication here. ' +
     'On API Management an operation is authenticated when its effective policy (service, product, API and operation, with `<base />` inheritance) ' +
     'runs `validate-jwt`, `validate-azure-ad-token` or `validate-client-certificate` on every request; a check inside `<choose>` cannot be verified statically, ' +
-    'and `check-header` on `Authorization` only compares the header with fixed values.',
+    'and `check-header` on `Authorization` only compares the header with fixed values. ' +
+    'A Kubernetes Ingress or Gateway API route without authentication at the proxy (ingress-nginx `auth-url` or basic auth, ALB `auth-type`, Traefik ForwardAuth, Envoy Gateway SecurityPolicy) ' +
+    'is reported at medium severity, since the application behind it may authenticate requests itself.',
   remediation: {
+    kubernetes: [
+      '# ingress-nginx: external authentication (oauth2-proxy, an identity-aware proxy) before every request',
+      'metadata:',
+      '  annotations:',
+      '    nginx.ingress.kubernetes.io/auth-url: "https://oauth2-proxy.auth.svc/oauth2/auth"',
+      '    nginx.ingress.kubernetes.io/auth-signin: "https://auth.example.com/oauth2/start?rd=$escaped_request_uri"',
+      '# AWS Load Balancer Controller: alb.ingress.kubernetes.io/auth-type: oidc (or cognito) with auth-idp-oidc / auth-idp-cognito',
+      '# Traefik: a ForwardAuth Middleware in router.middlewares; Envoy Gateway: a SecurityPolicy with jwt or oidc on the HTTPRoute',
+      '# If the application authenticates every request itself, record it: gatewarden.io/ignore: "GW-AUTH-001: the app checks JWTs itself"',
+    ].join('\n'),
     terraform: [
       '# REST API method: IAM, a Cognito user pool or a Lambda authorizer (an API key may be required in addition)',
       'resource "aws_api_gateway_method" "get_orders" {',
@@ -103,6 +116,7 @@ export default definePolicy({
   frameworks: { 'nist-800-53': ['AC-3', 'IA-2'] },
   evaluate(operation, ctx) {
     const api = apiOf(ctx.graph, operation);
+    const proxy = api !== undefined && isProxyFlavor(api.attrs.flavor);
     const method = operation.attrs.method;
     // WebSocket APIs authorize once, when the connection opens: only `$connect` accepts an authorizer.
     // https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-control-access.html
@@ -112,21 +126,31 @@ export default definePolicy({
           return unknown(`\`${operation.name}\`: route key is not known statically (${method.expr ?? 'computed'})`, method.source ?? operation.source);
         case 'set':
         case 'default':
-          return method.value === '$connect' ? checkAuthorization(operation, method) : pass();
+          return method.value === '$connect' ? checkAuthorization(operation, method, proxy) : pass();
       }
     }
     switch (method.state) {
       case 'unknown':
-        return checkAuthorization(operation, method);
+        return checkAuthorization(operation, method, proxy);
       case 'set':
       case 'default':
         // CORS preflight requests never carry credentials, so OPTIONS must stay open. `$disconnect` only exists on
         // WebSocket APIs and cannot take an authorizer, even when its API is outside the scan.
         if (method.value.toUpperCase() === 'OPTIONS' || method.value === '$disconnect') return pass();
-        return checkAuthorization(operation, method);
+        return checkAuthorization(operation, method, proxy);
     }
   },
 });
+
+/**
+ * Ingresses and Gateway API routes are reverse proxies in front of applications that often authenticate requests
+ * themselves: a route open at the proxy is reported at medium severity, and the message says so.
+ */
+function isProxyFlavor(flavor: ApiFlavor): boolean {
+  return flavor === 'ingress' || flavor === 'gateway-route';
+}
+
+const AT_PROXY = { severity: 'medium' } as const;
 
 /**
  * A key is a credential of sorts: the caller must at least hold one, so key-only routes rank below open ones.
@@ -134,7 +158,7 @@ export default definePolicy({
  */
 const KEY_ONLY = { severity: 'medium' } as const;
 
-function checkAuthorization(operation: GraphNode<'api.operation'>, method: Attr<string>): Outcome {
+function checkAuthorization(operation: GraphNode<'api.operation'>, method: Attr<string>, proxy = false): Outcome {
   const { authorization, apiKeyRequired } = operation.attrs;
   const label = `\`${operation.name}\`${routeOf(method, operation.attrs.path)}`;
   const source = authorization.source ?? operation.source;
@@ -150,6 +174,8 @@ function checkAuthorization(operation: GraphNode<'api.operation'>, method: Attr<
         case 'lambda':
         case 'oauth':
         case 'mtls':
+        case 'basic':
+        case 'external':
           return pass();
         case 'api-key-only':
           return fail(`${label} is protected by an API key only: a key identifies the calling application but does not authenticate it`, source, KEY_ONLY);
@@ -168,11 +194,20 @@ function checkAuthorization(operation: GraphNode<'api.operation'>, method: Attr<
       if (apiKeyRequired.value) {
         return fail(`${label} has authorization none and relies on an API key alone: a key identifies the calling application but does not authenticate it`, source, KEY_ONLY);
       }
+      if (proxy) return openAtProxy(label, source);
       return fail(`${label} requires no authorization: anyone who reaches the endpoint can call it`, source);
     case 'unknown':
       // With or without a key, nobody is authenticated.
+      if (proxy) return openAtProxy(label, source);
       return fail(`${label} requires no authorization: anyone who reaches the endpoint can call it`, source);
   }
+}
+
+function openAtProxy(label: string, source: SourceRef): Outcome {
+  return fail(
+    `${label} requires no authentication at the ingress or gateway: the application behind it may authenticate requests itself; if it does not, anyone who reaches the endpoint can call it`,
+    source, AT_PROXY,
+  );
 }
 
 /** ` (GET /orders)` from what is known of the method and path. */

@@ -22,6 +22,14 @@ export default definePolicy({
     'let any web page read responses with the victim\'s cookies or credentials (high). ' +
     'Any origin on an API that requires authentication lets every site script calls with tokens the page holds, and signals a configuration copied from a public API (medium).',
   remediation: {
+    kubernetes: [
+      '# ingress-nginx: name the origins (cors-allow-origin defaults to * and cors-allow-credentials to true)',
+      'metadata:',
+      '  annotations:',
+      '    nginx.ingress.kubernetes.io/enable-cors: "true"',
+      '    nginx.ingress.kubernetes.io/cors-allow-origin: "https://app.example.com"',
+      '    nginx.ingress.kubernetes.io/cors-allow-credentials: "true"',
+    ].join('\n'),
     terraform: [
       'resource "aws_apigatewayv2_api" "api" {',
       '  name          = "orders"',

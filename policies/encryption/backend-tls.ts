@@ -19,6 +19,26 @@ export default definePolicy({
     'A gateway that still offers SSL 3.0, TLS 1.0 or TLS 1.1 to its backends (API Management backend protocol settings) falls back to them with any backend, ' +
     'or attacker in the path, that does not negotiate TLS 1.2 (medium).',
   remediation: {
+    kubernetes: [
+      '# ingress-nginx: HTTPS to the Service, with the backend certificate verified against a CA',
+      'metadata:',
+      '  annotations:',
+      '    nginx.ingress.kubernetes.io/backend-protocol: HTTPS',
+      '    nginx.ingress.kubernetes.io/proxy-ssl-verify: "on"',
+      '    nginx.ingress.kubernetes.io/proxy-ssl-secret: api/backend-ca   # a Secret with ca.crt',
+      '    nginx.ingress.kubernetes.io/proxy-ssl-name: api.api.svc',
+      '# Gateway API: a BackendTLSPolicy for the Service',
+      'apiVersion: gateway.networking.k8s.io/v1alpha3',
+      'kind: BackendTLSPolicy',
+      'metadata:',
+      '  name: api-tls',
+      'spec:',
+      '  targetRefs: [{group: "", kind: Service, name: api}]',
+      '  validation:',
+      '    hostname: api.api.svc',
+      '    caCertificateRefs: [{group: "", kind: ConfigMap, name: backend-ca}]',
+      '# AWS Load Balancer Controller: alb.ingress.kubernetes.io/backend-protocol: HTTPS (an ALB does not verify target certificates)',
+    ].join('\n'),
     terraform: [
       '# REST API: call the backend over https:// and keep certificate verification on',
       'resource "aws_api_gateway_integration" "orders" {',

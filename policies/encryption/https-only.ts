@@ -14,6 +14,21 @@ export default definePolicy({
     'An endpoint that answers plain HTTP instead of redirecting to HTTPS sends tokens, API keys and response data in clear text, ' +
     'where anyone on the network path can read or change them.',
   remediation: {
+    kubernetes: [
+      '# ingress-nginx: a TLS section (ssl-redirect then defaults to true); force-ssl-redirect for hosts without one',
+      'metadata:',
+      '  annotations:',
+      '    nginx.ingress.kubernetes.io/force-ssl-redirect: "true"',
+      'spec:',
+      '  tls:',
+      '    - hosts: [api.example.com]',
+      '      secretName: api-example-com-tls',
+      '# AWS Load Balancer Controller: HTTPS listener and a redirect from HTTP',
+      '#   alb.ingress.kubernetes.io/listen-ports: \'[{"HTTP": 80}, {"HTTPS": 443}]\'',
+      '#   alb.ingress.kubernetes.io/ssl-redirect: "443"',
+      '# GKE: kubernetes.io/ingress.allow-http: "false" (or a FrontendConfig with redirectToHttps.enabled: true)',
+      '# Gateway API: an HTTPRoute on the HTTP listener whose only rule is a RequestRedirect filter with scheme: https',
+    ].join('\n'),
     terraform: [
       '# CloudFront: redirect (or refuse) plain HTTP in the default and every ordered cache behavior',
       'resource "aws_cloudfront_distribution" "api" {',

@@ -27,6 +27,20 @@ export default definePolicy({
     'A custom domain or CDN viewer side that still accepts them lets a client, or an attacker downgrading it, talk to the API over a broken protocol. ' +
     'SSL 3.0 is reported as TLS 1.0 or older. Weak cipher suites (3DES, vulnerable to Sweet32; RC4) are as bad on any protocol version and fail too.',
   remediation: {
+    kubernetes: [
+      '# AWS Load Balancer Controller (the default ELBSecurityPolicy-2016-08 accepts TLS 1.0)',
+      'metadata:',
+      '  annotations:',
+      '    alb.ingress.kubernetes.io/ssl-policy: ELBSecurityPolicy-TLS13-1-2-2021-06',
+      '# GKE: a FrontendConfig naming an SSL policy with min TLS 1.2 (the default policy accepts TLS 1.0 and 3DES)',
+      'apiVersion: networking.gke.io/v1beta1',
+      'kind: FrontendConfig',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  sslPolicy: tls12-modern   # gcloud compute ssl-policies create tls12-modern --min-tls-version=1.2 --profile=MODERN',
+      '# Traefik: a TLSOption with minVersion: VersionTLS12, named in traefik.ingress.kubernetes.io/router.tls.options',
+    ].join('\n'),
     terraform: [
       '# REST API custom domain',
       'resource "aws_api_gateway_domain_name" "api" {',

@@ -1,5 +1,6 @@
 import { definePolicy, fail, pass, unknown, type Severity } from '../../src/engine/policy';
-import { known } from '../../src/graph/attr';
+import { known, type Attr } from '../../src/graph/attr';
+import type { SourceRef } from '../../src/graph/source';
 import type { ReadonlyGraph } from '../../src/graph/graph';
 import type { Authorization, GraphNode } from '../../src/graph/kinds';
 import { frontsOf, operationsOf, stagesOf, wafsProtecting } from '../../src/graph/queries';
@@ -19,8 +20,21 @@ export default definePolicy({
   target: 'api',
   rationale:
     'Every API reachable from the internet is attack surface that must be inventoried. ' +
-    'An internet-facing API without authentication on any route and without a WAF is open to anyone who finds its URL, so the finding rises to high; missing one of the two gives medium.',
+    'An internet-facing API without authentication on any route and without a WAF is open to anyone who finds its URL, so the finding rises to high; missing one of the two gives medium. ' +
+    'An endpoint whose clients are restricted to private address ranges (ingress-nginx `whitelist-source-range`, ALB `inbound-cidrs`, `loadBalancerSourceRanges`) is not internet-facing; ' +
+    'one restricted to a few public ranges stays informational. Kubernetes Services of type LoadBalancer with HTTP(S) ports count as endpoints of their own.',
   remediation: {
+    kubernetes: [
+      '# AWS Load Balancer Controller: an internal ALB, or restrict its clients',
+      'metadata:',
+      '  annotations:',
+      '    alb.ingress.kubernetes.io/scheme: internal',
+      '    # or: alb.ingress.kubernetes.io/inbound-cidrs: 10.0.0.0/8',
+      '# ingress-nginx: nginx.ingress.kubernetes.io/whitelist-source-range: 10.0.0.0/8',
+      '# Service of type LoadBalancer: service.beta.kubernetes.io/aws-load-balancer-scheme: internal',
+      '#   (Azure: service.beta.kubernetes.io/azure-load-balancer-internal: "true"; GKE: networking.gke.io/load-balancer-type: Internal)',
+      '#   or spec.loadBalancerSourceRanges: [10.0.0.0/8]',
+    ].join('\n'),
     terraform: [
       '# Keep the API inside the VPC when it has no public clients:',
       'resource "aws_api_gateway_rest_api" "internal" {',
@@ -90,6 +104,11 @@ export default definePolicy({
         break;
     }
 
+    const ranges = api.attrs.allowedSourceRanges;
+    const restriction = ranges === undefined ? undefined : sourceRestriction(ranges);
+    if (restriction?.state === 'unknown') return unknown(`Cannot tell which clients can reach API ${api.name}: ${restriction.why}`, restriction.source ?? api.source);
+    if (restriction?.state === 'private') return pass();
+
     // A public endpoint type with the default endpoint switched off and nothing in front is not reachable at all.
     const fronts = frontsOf(graph, api);
     const defaultEndpoint = api.attrs.defaultEndpointEnabled;
@@ -117,7 +136,9 @@ export default definePolicy({
       (m): m is string => m !== false,
     );
     const unverified = [authentication === 'unknown' && 'authentication', waf === 'unknown' && 'WAF'].filter((m): m is string => m !== false);
-    const severity: Severity = missing.length === 2 ? 'high' : missing.length === 1 ? 'medium' : 'info';
+    // Clients limited to a few public address ranges: still reachable from outside, by far fewer.
+    const severity: Severity = restriction?.state === 'public-ranges' ? 'info' : missing.length === 2 ? 'high' : missing.length === 1 ? 'medium' : 'info';
+    if (restriction?.state === 'public-ranges') ways.push(`only from ${restriction.ranges.join(', ')}`);
     const detail = [missing.join(' and '), unverified.length > 0 ? `(${unverified.join(' and ')} not verifiable statically)` : ''].filter((d) => d !== '').join(' ');
     return fail(
       `API ${api.name} is reachable from the internet (${endpoint.value} endpoint, through ${ways.join(', ')})${detail ? ` ${detail}` : ''}`,
@@ -127,8 +148,30 @@ export default definePolicy({
   },
 });
 
+type Restriction =
+  | { readonly state: 'none' }
+  | { readonly state: 'private' }
+  | { readonly state: 'public-ranges'; readonly ranges: readonly string[] }
+  | { readonly state: 'unknown'; readonly why: string; readonly source?: SourceRef };
+
+/** RFC 1918, RFC 6598 shared, loopback, link-local and IPv6 unique-local ranges: not routed from the internet. */
+const PRIVATE = [/^10\./, /^192\.168\./, /^172\.(1[6-9]|2\d|3[01])\./, /^100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\./, /^127\./, /^169\.254\./, /^f[cd][0-9a-f]{2}:/i, /^fe80:/i];
+
+function sourceRestriction(ranges: Attr<readonly string[] | null>): Restriction {
+  switch (ranges.state) {
+    case 'unknown':
+      return { state: 'unknown', why: `its allowed source ranges are not known statically (${ranges.expr ?? 'computed'})`, ...(ranges.source && { source: ranges.source }) };
+    case 'set':
+    case 'default': {
+      const list = ranges.value;
+      if (list === null || list.length === 0 || list.some((r) => /^(0\.0\.0\.0|::)\/0$/.test(r.trim()))) return { state: 'none' };
+      return list.every((r) => PRIVATE.some((p) => p.test(r.trim()))) ? { state: 'private' } : { state: 'public-ranges', ranges: list };
+    }
+  }
+}
+
 /** Credentials that prove identity; API and subscription keys only identify the caller. */
-const AUTHENTICATING: ReadonlySet<Authorization> = new Set<Authorization>(['iam', 'jwt', 'cognito', 'lambda', 'oauth', 'mtls']);
+const AUTHENTICATING: ReadonlySet<Authorization> = new Set<Authorization>(['iam', 'jwt', 'cognito', 'lambda', 'oauth', 'mtls', 'basic', 'external']);
 
 function authenticationOf(graph: ReadonlyGraph, api: GraphNode<'api'>): Presence {
   const operations = operationsOf(graph, api);

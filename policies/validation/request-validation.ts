@@ -87,7 +87,8 @@ export default definePolicy({
   frameworks: { 'nist-800-53': ['SI-10'] },
   evaluate(operation, { graph }) {
     const flavor = apiOf(graph, operation)?.attrs.flavor;
-    if (flavor === 'http' || flavor === 'websocket') return pass();
+    // Reverse proxies (Ingress controllers, Gateway API implementations, load balancers) have no schema validation to switch on.
+    if (flavor === 'http' || flavor === 'websocket' || flavor === 'ingress' || flavor === 'gateway-route' || flavor === 'load-balancer') return pass();
     const { method, requestValidation: validation } = operation.attrs;
     const label = `\`${operation.name}\`${routeOf(operation)}`;
     const at = validation.source ?? operation.source;

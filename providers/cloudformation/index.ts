@@ -1,5 +1,5 @@
 import { relative, sep } from 'node:path';
-import type { LoadRequest, LoadResult, ProviderAdapter } from '../../src/graph/adapter';
+import type { InlineSuppression, LoadRequest, LoadResult, ProviderAdapter } from '../../src/graph/adapter';
 import type { Diagnostic } from '../../src/graph/diagnostic';
 import type { AnyNode, Edge } from '../../src/graph/kinds';
 import { readTextFile } from '../read-text-file';
@@ -9,6 +9,7 @@ import { readParameterOverrides } from './parameter-files';
 import { parseTemplate } from './parse';
 import { readTemplate } from './read-template';
 import type { Resolver } from './resolve';
+import { templateSuppressions } from './suppressions';
 import type { CfnTemplate } from './template';
 import { TEMPLATE_TRANSFORMS, TRANSPARENT_TRANSFORMS } from './transforms';
 
@@ -29,36 +30,41 @@ const cloudformation: ProviderAdapter = {
     const nodes: AnyNode[] = [];
     const edges: Edge[] = [];
     const diagnostics: Diagnostic[] = [...parameters.diagnostics];
+    const suppressions: InlineSuppression[] = [];
     for (const file of files) {
       const loaded = loadTemplate(file, relative(cwd, file).split(sep).join('/'), parameters.overrides, options.maxFileBytes);
       for (const diagnostic of loaded.diagnostics) diagnostics.push(diagnostic);
+      for (const suppression of loaded.suppressions) suppressions.push(suppression);
       if (!loaded.template || !loaded.resolver) continue;
       const adapted = adaptTemplate(loaded.template, loaded.resolver);
       for (const node of adapted.nodes) nodes.push(node);
       for (const edge of adapted.edges) edges.push(edge);
       for (const diagnostic of adapted.diagnostics) diagnostics.push(diagnostic);
     }
-    return Promise.resolve({ nodes, edges, diagnostics });
+    return Promise.resolve({ nodes, edges, diagnostics, suppressions });
   },
 };
 
 /** One file, read, parsed and expanded: everything but the adapters. */
 export function loadTemplate(
   file: string, label: string, overrides: ReadonlyMap<string, string>, maxBytes?: number,
-): { template: CfnTemplate | undefined; resolver: Resolver | undefined; diagnostics: Diagnostic[] } {
+): { template: CfnTemplate | undefined; resolver: Resolver | undefined; diagnostics: Diagnostic[]; suppressions: InlineSuppression[] } {
   const read = readTextFile(file, maxBytes);
-  if ('diagnostic' in read) return { template: undefined, resolver: undefined, diagnostics: [{ ...read.diagnostic, provider: 'cloudformation' }] };
+  if ('diagnostic' in read) return { template: undefined, resolver: undefined, diagnostics: [{ ...read.diagnostic, provider: 'cloudformation' }], suppressions: [] };
   const parsed = parseTemplate(read.text, file);
   if (!parsed.ok) {
     return {
-      template: undefined, resolver: undefined,
+      template: undefined, resolver: undefined, suppressions: [],
       diagnostics: [{ severity: 'error', message: `cannot parse the template: ${parsed.reason}`, file, ...(parsed.line !== undefined && { line: parsed.line }), provider: 'cloudformation' }],
     };
   }
   const result = readTemplate(parsed.root, parsed.lines, file, label, overrides);
   let { template } = result;
   const diagnostics = [...result.diagnostics];
-  if (!template || !result.resolver) return { template, resolver: result.resolver, diagnostics };
+  if (!template || !result.resolver) return { template, resolver: result.resolver, diagnostics, suppressions: [] };
+  // Suppressions are read from the template as written: they cover what transforms generate from a resource.
+  const found = templateSuppressions(read.text, template);
+  diagnostics.push(...found.diagnostics);
   for (const name of template.transforms) {
     const transform = TEMPLATE_TRANSFORMS.find((t) => t.name === name);
     if (transform) {
@@ -73,7 +79,7 @@ export function loadTemplate(
       });
     }
   }
-  return { template, resolver: result.resolver, diagnostics };
+  return { template, resolver: result.resolver, diagnostics, suppressions: found.suppressions };
 }
 
 export default cloudformation;

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../src/graph/diagnostic';
 import type { Resolver } from './resolve';
+import { samTransform } from './sam';
 import type { CfnTemplate } from './template';
 
 /**
@@ -16,7 +17,7 @@ export interface TemplateTransform {
 }
 
 /** Transforms gatewarden implements, by name. */
-export const TEMPLATE_TRANSFORMS: readonly TemplateTransform[] = [];
+export const TEMPLATE_TRANSFORMS: readonly TemplateTransform[] = [samTransform];
 
 /** Transforms that change nothing the adapters read, or that the resolver already evaluates (`Fn::ToJsonString`...). */
 export const TRANSPARENT_TRANSFORMS: ReadonlySet<string> = new Set(['AWS::LanguageExtensions', 'AWS::CodeDeployBlueGreen', 'AWS::SecretsManager-2020-07-23']);

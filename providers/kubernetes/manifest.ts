@@ -21,7 +21,7 @@ export interface K8sObject {
 }
 
 export function toObject(
-  body: Record<string, unknown>, file: string, lines: KeyLines, base: KeyPath, fallbackLine: number,
+  body: Record<string, unknown>, file: string, lines: KeyLines, base: KeyPath, fallbackLine: number, fallbackEndLine?: number,
 ): K8sObject | string {
   const apiVersion = body['apiVersion'];
   const kind = body['kind'];
@@ -32,7 +32,7 @@ export function toObject(
   const namespace = typeof metadata['namespace'] === 'string' && metadata['namespace'] !== '' ? metadata['namespace'] : undefined;
   const span = base.length > 0 ? lines.at(base) : undefined;
   const source: FileSource = {
-    ...fileSource(file, span?.line ?? fallbackLine, span?.endLine),
+    ...fileSource(file, span?.line ?? fallbackLine, span?.endLine ?? fallbackEndLine),
     address: `${kind}/${namespace === undefined ? '' : `${namespace}/`}${name}`,
   };
   return {

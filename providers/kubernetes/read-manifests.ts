@@ -20,7 +20,7 @@ export function readManifests(text: string, file: string): ReadManifests {
   const error = (message: string, line: number): void => {
     diagnostics.push({ severity: 'error', message, file, line, provider: 'kubernetes' });
   };
-  const add = (value: unknown, lines: KeyLines, line: number): void => {
+  const add = (value: unknown, lines: KeyLines, line: number, endLine?: number): void => {
     if (!isRecord(value)) {
       error(Array.isArray(value)
         ? 'the document is a list, not a Kubernetes object (wrap several objects in a `kind: List` or separate them with `---`); not read'
@@ -40,7 +40,7 @@ export function readManifests(text: string, file: string): ReadManifests {
       });
       return;
     }
-    const object = toObject(value, file, lines, [], line);
+    const object = toObject(value, file, lines, [], line, endLine);
     if (typeof object === 'string') error(object, line);
     else objects.push(object);
   };
@@ -53,7 +53,7 @@ export function readManifests(text: string, file: string): ReadManifests {
       if (Array.isArray(json.value)) {
         error('the manifest is a JSON array; Kubernetes reads one object per JSON document (use `{"apiVersion": "v1", "kind": "List", "items": [...]}`); not read', at);
       } else {
-        add(json.value, lazyJsonKeyLines(text), at);
+        add(json.value, lazyJsonKeyLines(text), at, new LineIndex(text).lineOf(text.trimEnd().length));
       }
       return { objects, diagnostics };
     }
@@ -61,7 +61,7 @@ export function readManifests(text: string, file: string): ReadManifests {
   }
   for (const document of parseYamlStream(text, { filename: file })) {
     if (!document.ok) error(`cannot parse YAML: ${document.reason}`, document.line);
-    else if (document.value !== null && document.value !== undefined) add(document.value, document.lines, document.line);
+    else if (document.value !== null && document.value !== undefined) add(document.value, document.lines, document.line, document.endLine);
   }
   return { objects, diagnostics };
 }

@@ -267,7 +267,11 @@ function expandedSize(root: unknown, limit: number): number {
 
 /** One document of a multi-document YAML stream, with lines counted from the start of the whole text. */
 export type YamlStreamDocument =
-  | { readonly ok: true; readonly value: unknown; readonly lines: KeyLines; /** 1-based line where the document starts. */ readonly line: number }
+  | {
+      readonly ok: true; readonly value: unknown; readonly lines: KeyLines;
+      /** 1-based lines of the document's first and last content (markers, comments and blank lines around excluded). */
+      readonly line: number; readonly endLine: number;
+    }
   | { readonly ok: false; readonly reason: string; readonly line: number };
 
 /** `---` at the start of a line, alone or followed by a space (a directives end marker, possibly with content). */
@@ -299,6 +303,7 @@ export function parseYamlStream(text: string, options: { readonly filename?: str
       ok: true,
       value: parsed.value,
       line: offset + firstContentLine(chunk),
+      endLine: offset + lastContentLine(chunk),
       lines: offset === 0 ? lines : {
         at(path) {
           const span = lines.at(path);
@@ -318,6 +323,16 @@ function isEmptyDocument(chunk: string): boolean {
     return false;
   }
   return true;
+}
+
+/** 1-based line of the last line that is not a marker, a comment or blank. */
+function lastContentLine(chunk: string): number {
+  const lines = chunk.split('\n');
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = (lines[i] ?? '').trim();
+    if (line !== '' && !line.startsWith('#') && line !== '---' && line !== '...') return i + 1;
+  }
+  return 1;
 }
 
 /** 1-based line of the first line that is not a marker, a comment or blank. */

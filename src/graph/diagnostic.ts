@@ -12,4 +12,17 @@ export interface Diagnostic {
   /** 1-based. */
   readonly line?: number;
   readonly provider?: ProviderId;
+  /** For live audits: where the call that failed was made. */
+  readonly cloud?: CloudContext;
+}
+
+/** The account, region and API operation of a live read that failed or was skipped. */
+export interface CloudContext {
+  readonly provider: 'aws' | 'azure';
+  readonly account?: string;
+  readonly region?: string;
+  /** e.g. `apigateway:GetStages`. */
+  readonly operation?: string;
+  /** ARN or resource id of what was being read, when there is one. */
+  readonly resource?: string;
 }

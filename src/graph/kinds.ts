@@ -145,6 +145,11 @@ export interface StageAttrs {
    * fixed limit nobody can raise (API Gateway's 10 MB payload limit).
    */
   readonly maxBodyBytes?: Attr<number | null>;
+  /**
+   * A deployment is live on the stage (it serves requests). Optional: absent where code declares deployments apart and
+   * the source cannot say; live audits fill it (an HTTP API stage without auto-deploy may have no deployment yet).
+   */
+  readonly deployed?: Attr<boolean>;
 }
 
 export interface AuthorizerAttrs {

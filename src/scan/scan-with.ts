@@ -23,6 +23,10 @@ export interface ScanWithOptions {
   readonly cwd?: string;
   /** Terraform `.tfvars` files applied after the auto-loaded ones, in order. */
   readonly varFiles?: readonly string[];
+  /** CloudFormation parameter files (`--cfn-parameters`), in order, later files winning over template defaults. */
+  readonly cfnParameterFiles?: readonly string[];
+  /** CloudFormation parameter values (`--cfn-parameter Key=Value`); they win over the files. */
+  readonly cfnParameters?: Readonly<Record<string, string>>;
   /** Files larger than this many bytes are reported as errors instead of read. Default 10 MiB. */
   readonly maxFileBytes?: number;
   /** Policies to choose from. */
@@ -62,6 +66,7 @@ export async function scanWith(options: ScanWithOptions): Promise<ScanResult> {
     skipCategories: config?.disabledCategories ?? [],
   });
   const varFiles = await resolveVarFiles(options.varFiles ?? [], cwd);
+  const cfnParameterFiles = await resolveVarFiles(options.cfnParameterFiles ?? [], cwd, '--cfn-parameters');
   const timings: Record<string, number> = {};
   const lap = timer(timings);
 
@@ -71,7 +76,9 @@ export async function scanWith(options: ScanWithOptions): Promise<ScanResult> {
   });
   lap('discover');
 
-  const providerOptions: ProviderOptions = { varFiles, maxFileBytes, cwd };
+  const providerOptions: ProviderOptions = {
+    varFiles, maxFileBytes, cwd, cfnParameterFiles, ...(options.cfnParameters !== undefined && { cfnParameters: options.cfnParameters }),
+  };
   const loaded: LoadResult[] = [];
   for (const { adapter, files } of discovery.matched) {
     try {
@@ -109,14 +116,15 @@ export async function scanWith(options: ScanWithOptions): Promise<ScanResult> {
   };
 }
 
-async function resolveVarFiles(varFiles: readonly string[], cwd: string): Promise<string[]> {
+/** Input files named on the command line, made absolute; a missing one is a usage error naming its `flag`. */
+async function resolveVarFiles(varFiles: readonly string[], cwd: string, flag = '--var-file'): Promise<string[]> {
   const resolved: string[] = [];
   for (const file of varFiles) {
     const absolute = path.resolve(cwd, file);
     const stats = await stat(absolute).catch((error: unknown) => {
-      throw new UsageError(`--var-file ${file} cannot be read`, { cause: error });
+      throw new UsageError(`${flag} ${file} cannot be read`, { cause: error });
     });
-    if (!stats.isFile()) throw new UsageError(`--var-file ${file} is not a file`);
+    if (!stats.isFile()) throw new UsageError(`${flag} ${file} is not a file`);
     resolved.push(absolute);
   }
   return resolved;

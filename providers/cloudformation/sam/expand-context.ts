@@ -14,10 +14,11 @@ export class ExpandContext {
   /** `Auth.UsagePlan.CreateUsagePlan: SHARED`: one plan for every API that asks for it, made by the first. */
   sharedUsagePlan: { readonly plan: string; readonly apiStages: unknown[] } | undefined;
 
-  constructor(template: CfnTemplate, resolver: Resolver) {
+  /** `replaced`: the types the expansion removes (their logical ids are reused, e.g. the RestApi of a SAM Api). */
+  constructor(template: CfnTemplate, resolver: Resolver, replaced: ReadonlySet<string>) {
     this.template = template;
     this.resolver = resolver;
-    this.taken = new Set(template.resources.map((r) => r.logicalId));
+    this.taken = new Set(template.resources.filter((r) => !replaced.has(r.type)).map((r) => r.logicalId));
   }
 
   add(resource: CfnResource): void {

@@ -65,7 +65,7 @@ function valueSource(value: TfAttribute | undefined, fallback: FileSource): Pick
 function redactValue(body: TfBody): TfBody {
   const value = body.attributes['value'];
   if (!value) return body;
-  const redacted: TfAttribute = { ...value, value: typeof value.value === 'string' ? '(redacted)' : value.value };
+  const redacted: TfAttribute = { value: typeof value.value === 'string' ? '(redacted)' : value.value, refs: value.refs, source: value.source };
   return { ...body, attributes: { ...body.attributes, value: redacted } };
 }
 

@@ -192,7 +192,7 @@ function keyRequired(estate: ApimEstate, chain: readonly ApimScope[], apiRequire
 }
 
 const STRENGTH: Readonly<Record<Authorization, number>> = {
-  'none': 0, 'api-key-only': 1, 'subscription-key': 1, 'iam': 2, 'jwt': 2, 'cognito': 2, 'lambda': 2, 'oauth': 2, 'mtls': 2,
+  'none': 0, 'api-key-only': 1, 'subscription-key': 1, 'iam': 2, 'jwt': 2, 'cognito': 2, 'lambda': 2, 'oauth': 2, 'mtls': 2, 'basic': 2, 'external': 2,
 };
 
 function weakest(results: readonly Attr<Authorization>[], fallback: FileSource): Attr<Authorization> {

@@ -62,7 +62,13 @@ export function planToResources(document: PlanDocument, roots: readonly RootModu
     scopes.set(address, singleSourceScope(source));
   }
 
-  const context: PlanContext = { configuration, addresses: new Set(entries.map((entry) => entry.address)) };
+  const addresses = new Set(entries.map((entry) => entry.address));
+  const keyedBases = new Set<string>();
+  for (const address of addresses) {
+    const base = withoutInstanceKey(address);
+    if (base !== undefined) keyedBases.add(base);
+  }
+  const context: PlanContext = { configuration, addresses, keyedBases };
   // Resources of one module instance share its scope: parsed once, not once per resource.
   const moduleScopes = new Map<string, ModuleScope>();
   const resources = entries.map((entry) => {
@@ -82,6 +88,8 @@ interface PlanContext {
   readonly configuration: PlanConfiguration;
   /** Every resource instance address of the plan. */
   readonly addresses: ReadonlySet<string>;
+  /** Those addresses without their instance key (`aws_x.y` for `aws_x.y["k"]`): resources with instances. */
+  readonly keyedBases: ReadonlySet<string>;
 }
 
 /**
@@ -125,14 +133,16 @@ class PlanResource implements TfResource {
 
   #convert(): TfBody {
     const entry = this.#entry;
-    const { configuration, addresses } = this.#context;
+    const context = this.#context;
+    const configuration = context.configuration;
+    const suffix = entry.index === undefined ? undefined : instanceSuffix(entry.index);
     const scope = this.#scope;
     const declaration = configuration.resource(scope.callPath, `${entry.mode === 'data' ? 'data.' : ''}${entry.type}.${entry.name}`);
     // A block without arguments has no `expressions`: nothing is written in it.
     const config = declaration ? (objectAt(declaration, 'expressions') ?? {}) : undefined;
     return planBody(entry.values, entry.unknowns, config, this.#sources, {
       address: entry.address,
-      refsOf: (expression) => sameKeyInstances(configuration.refs(expression, scope), expression, entry.index, addresses),
+      refsOf: (expression) => sameKeyInstances(configuration.refs(expression, scope), expression, suffix, context),
     });
   }
 }
@@ -142,10 +152,33 @@ class PlanResource implements TfResource {
  * would name every instance of `aws_x.y`. When the expression uses `each` or `count` and `aws_x.y` has an instance
  * with the referring instance's own key (the common `for_each = var.stages` on both), that instance is meant.
  */
-function sameKeyInstances(refs: readonly string[], expression: unknown, index: string | number | undefined, addresses: ReadonlySet<string>): readonly string[] {
-  if (index === undefined || !usesInstanceKey(expression)) return refs;
-  const suffix = typeof index === 'number' ? `[${index}]` : `[${JSON.stringify(index)}]`;
-  return refs.map((ref) => (!ref.endsWith(']') && addresses.has(`${ref}${suffix}`) ? `${ref}${suffix}` : ref));
+function sameKeyInstances(refs: readonly string[], expression: unknown, suffix: string | undefined, context: PlanContext): readonly string[] {
+  if (suffix === undefined || !usesInstanceKey(expression)) return refs;
+  // Most refs name a resource without instances: ruled out before building the keyed address.
+  return refs.map((ref) => (!ref.endsWith(']') && context.keyedBases.has(ref) && context.addresses.has(`${ref}${suffix}`) ? `${ref}${suffix}` : ref));
+}
+
+/** `[0]`, `["k"]`: an instance key as Terraform writes it in addresses. */
+function instanceSuffix(index: string | number): string {
+  return typeof index === 'number' ? `[${index}]` : `[${JSON.stringify(index)}]`;
+}
+
+/** The address without its last instance key (`module.a["x"].aws_b.c["k"]` → `module.a["x"].aws_b.c`); undefined without one. */
+function withoutInstanceKey(address: string): string | undefined {
+  if (!address.endsWith(']')) return undefined;
+  let keyStart = -1;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < address.length; i++) {
+    const c = address.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b && depth++ === 0) keyStart = i;
+    else if (c === 0x5d) depth--;
+  }
+  return keyStart > 0 ? address.slice(0, keyStart) : undefined;
 }
 
 function usesInstanceKey(expression: unknown): boolean {

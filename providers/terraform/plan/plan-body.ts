@@ -74,7 +74,7 @@ export function planBody(values: JsonObject, unknowns: unknown, config: JsonObje
       }
       const expression = config?.[name];
       if (!isExpression(expression)) unknownBlocks.push(name);
-      setAttribute(attributes, name, { value: unknownAfterApply(context.address, pathTo(path, name)), refs: refsOf(expression, context), source: sources.attribute(name) });
+      setAttribute(attributes, name, planAttribute(unknownAfterApply(context.address, pathTo(path, name)), expression, context, sources.attribute(name)));
       continue;
     }
     if (value === null || value === undefined || (value === '' && !written)) continue;
@@ -87,11 +87,8 @@ export function planBody(values: JsonObject, unknowns: unknown, config: JsonObje
     }
     // Values with nothing unknown in them are used as they are (most are).
     const known = unknown === undefined || unknown === false || !(Array.isArray(value) || isObject(value));
-    setAttribute(attributes, name, {
-      value: known ? (value as TfValue) : toTfValue(value, unknown, context.address, pathTo(path, name)),
-      refs: refsOf(config?.[name], context),
-      source: sources.attribute(name),
-    });
+    const converted = known ? (value as TfValue) : toTfValue(value, unknown, context.address, pathTo(path, name));
+    setAttribute(attributes, name, planAttribute(converted, config?.[name], context, sources.attribute(name)));
   }
   return { attributes, blocks, unknownBlocks, source: sources.body };
 }
@@ -103,8 +100,34 @@ function pathTo(path: string, name: string): string {
 
 const NO_REFS: readonly string[] = Object.freeze([]);
 
-function refsOf(expression: unknown, context: BodyContext): readonly string[] {
-  return isObject(expression) && Array.isArray(expression['references']) ? context.refsOf(expression) : NO_REFS;
+function planAttribute(value: TfValue, expression: unknown, context: BodyContext, source: FileSource): TfAttribute {
+  const refersToSomething = isObject(expression) && Array.isArray(expression['references']);
+  return refersToSomething ? new ReferringAttribute(value, expression, context, source) : { value, refs: NO_REFS, source };
+}
+
+/**
+ * An attribute whose expression refers to something: its refs are resolved when first read. Adapters read the refs
+ * of a few attributes (`rest_api_id`, `stage_name`...), and resolving them all (module inputs and outputs followed,
+ * instance keys matched) is much of converting a large plan.
+ */
+class ReferringAttribute implements TfAttribute {
+  readonly value: TfValue;
+  readonly source: FileSource;
+  readonly #expression: unknown;
+  readonly #context: BodyContext;
+  #refs: readonly string[] | undefined;
+
+  constructor(value: TfValue, expression: unknown, context: BodyContext, source: FileSource) {
+    this.value = value;
+    this.source = source;
+    this.#expression = expression;
+    this.#context = context;
+  }
+
+  get refs(): readonly string[] {
+    this.#refs ??= this.#context.refsOf(this.#expression);
+    return this.#refs;
+  }
 }
 
 function setAttribute(attributes: Record<string, TfAttribute>, name: string, attribute: TfAttribute): void {

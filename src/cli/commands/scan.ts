@@ -14,6 +14,8 @@ interface ScanFlags extends SuppressionFlags {
   readonly output?: string;
   readonly failOn: Severity | 'none';
   readonly varFile: string[];
+  readonly cfnParameters: string[];
+  readonly cfnParameter: Record<string, string>;
   readonly policy: string[];
   readonly skipPolicy: string[];
   readonly reportUnknown: boolean;
@@ -36,6 +38,8 @@ export function scanCommand(io: Io, setExitCode: (code: number) => void): Comman
     .option('-o, --output <file>', 'write the standard-output report to a file instead')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices([...SEVERITIES, 'none']).default('high'))
     .option('--var-file <file>', 'Terraform variables file, after terraform.tfvars and *.auto.tfvars (repeatable)', collect, [])
+    .option('--cfn-parameters <file>', 'CloudFormation parameter values file (CLI JSON, CodePipeline configuration or Key: Value), later files win (repeatable)', collect, [])
+    .option('--cfn-parameter <key=value>', 'CloudFormation parameter value; wins over --cfn-parameters (repeatable)', collectKeyValue, {})
     .option('--policy <id>', 'run only this policy: ID, alias or <category>/<slug> (repeatable)', collect, [])
     .option('--skip-policy <id>', 'do not run this policy (repeatable)', collect, [])
     .option('--report-unknown', 'also list checks that could not be verified (unknown values), as info', false)
@@ -57,6 +61,8 @@ async function runScan(paths: readonly string[], flags: ScanFlags, io: Io): Prom
     paths,
     cwd: io.cwd,
     varFiles: flags.varFile,
+    cfnParameterFiles: flags.cfnParameters,
+    cfnParameters: flags.cfnParameter,
     maxFileBytes: flags.maxFileSize,
     only: flags.policy,
     skip: flags.skipPolicy,
@@ -69,6 +75,12 @@ async function runScan(paths: readonly string[], flags: ScanFlags, io: Io): Prom
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+function collectKeyValue(value: string, previous: Record<string, string>): Record<string, string> {
+  const at = value.indexOf('=');
+  if (at <= 0) throw new InvalidArgumentError('expected Key=Value, e.g. Stage=prod');
+  return { ...previous, [value.slice(0, at)]: value.slice(at + 1) };
 }
 
 function parseBytes(value: string): number {
