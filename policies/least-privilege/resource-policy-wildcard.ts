@@ -13,7 +13,7 @@ export default definePolicy({
   rationale:
     'A resource policy statement that allows `Principal: "*"` without a condition grants its actions to every caller, in any account, from anywhere. ' +
     'Resource policies exist to narrow access (source VPC or VPC endpoint, source IP range, organisation, account): an unconditional wildcard allow defeats that purpose ' +
-    'and, on private APIs, opens the API to every VPC endpoint.',
+    'and, on private APIs, opens the API to every VPC endpoint. An Allow that a Deny on everyone (for example outside an IP range or VPC endpoint) narrows for the same actions and resources is the documented allow-list pattern and passes.',
   remediation: {
     terraform: [
       'data "aws_iam_policy_document" "api" {',
@@ -89,8 +89,11 @@ export default definePolicy({
         // No resource policy is not a wildcard grant: who may call the API is then decided by its authorizers.
         if (policy.value === null) return pass();
         const outcomes: Outcome[] = [];
+        const denies = policy.value.statements.filter(isWildcardDeny);
         policy.value.statements.forEach((statement, index) => {
-          if (isUnconditionalWildcardAllow(statement)) {
+          // AWS's own allow-list pattern: Allow everyone, then Deny everyone outside an IP range or VPC endpoint.
+          // https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies-examples.html
+          if (isUnconditionalWildcardAllow(statement) && !denies.some((deny) => narrows(deny, statement))) {
             outcomes.push(fail(
               `\`${api.name}\` resource policy allows anyone (Principal *) ${describeActions(statement.actions)} without a condition (statement ${index + 1})`,
               policy.source ?? api.source,
@@ -106,6 +109,28 @@ export default definePolicy({
 
 function isUnconditionalWildcardAllow(statement: PolicyStatement): boolean {
   return statement.effect === 'Allow' && statement.principals.includes('*') && !statement.hasCondition;
+}
+
+function isWildcardDeny(statement: PolicyStatement): boolean {
+  return statement.effect === 'Deny' && statement.principals.includes('*');
+}
+
+/** A Deny on everyone that covers every action and resource of the Allow leaves the Allow only to those its condition spares. */
+function narrows(deny: PolicyStatement, allow: PolicyStatement): boolean {
+  return covers(deny.actions, allow.actions) && covers(deny.resources, allow.resources);
+}
+
+/** Every pattern of `inner` is matched by some pattern of `outer` (IAM `*` wildcards; no list means everything). */
+function covers(outer: readonly string[], inner: readonly string[]): boolean {
+  if (outer.length === 0 || outer.includes('*')) return true;
+  const wanted = inner.length === 0 ? ['*'] : inner;
+  return wanted.every((pattern) => outer.some((candidate) => globCovers(candidate, pattern)));
+}
+
+function globCovers(candidate: string, pattern: string): boolean {
+  if (candidate === pattern) return true;
+  const regex = new RegExp(`^${candidate.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
+  return regex.test(pattern);
 }
 
 function describeActions(actions: readonly string[]): string {

@@ -18,6 +18,14 @@ policyTester.run(policy, {
       graph: g.api({ resourcePolicy: policyOf(statement({ hasCondition: true }), statement({ effect: 'Deny', hasCondition: true })) }),
     },
     { name: 'empty policy', graph: g.api({ resourcePolicy: policyOf() }) },
+    {
+      name: 'Allow * narrowed by a conditional Deny * (the AWS IP allow-list pattern)',
+      graph: g.api({ resourcePolicy: policyOf(statement({ resources: ['execute-api:/*'] }), statement({ effect: 'Deny', hasCondition: true, resources: ['execute-api:/*'] })) }),
+    },
+    {
+      name: 'Allow execute-api:Invoke narrowed by a Deny on execute-api:*',
+      graph: g.api({ resourcePolicy: policyOf(statement({}), statement({ effect: 'Deny', hasCondition: true, actions: ['execute-api:*'] })) }),
+    },
   ],
   invalid: [
     {
@@ -31,9 +39,19 @@ policyTester.run(policy, {
       findings: [{ node: 'mixed', message: /`execute-api:Invoke`, `execute-api:ManageConnections`/ }],
     },
     {
-      name: 'a Deny does not cancel an unconditional Allow *',
-      graph: g.api({ name: 'both', resourcePolicy: policyOf(statement({ effect: 'Deny', hasCondition: true }), statement({})) }),
+      name: 'a Deny on other actions does not narrow an unconditional Allow *',
+      graph: g.api({ name: 'both', resourcePolicy: policyOf(statement({ effect: 'Deny', hasCondition: true, actions: ['execute-api:InvalidateCache'] }), statement({})) }),
       findings: [{ node: 'both', message: /\(statement 2\)/ }],
+    },
+    {
+      name: 'a Deny by a named principal does not narrow an Allow *',
+      graph: g.api({ name: 'named_deny', resourcePolicy: policyOf(statement({}), statement({ effect: 'Deny', hasCondition: true, principals: ['arn:aws:iam::123456789012:root'] })) }),
+      findings: [{ node: 'named_deny', message: /\(statement 1\)/ }],
+    },
+    {
+      name: 'a Deny on part of the resources leaves the rest open',
+      graph: g.api({ name: 'partial', resourcePolicy: policyOf(statement({ resources: ['execute-api:/*'] }), statement({ effect: 'Deny', hasCondition: true, resources: ['execute-api:/prod/GET/admin'] })) }),
+      findings: [{ node: 'partial', message: /\(statement 1\)/ }],
     },
     {
       name: 'two offending statements, two findings',

@@ -75,3 +75,27 @@ resource "aws_api_gateway_rest_api" "pass_account_and_deny" {
 resource "aws_api_gateway_rest_api" "pass_no_policy" {
   name = "no-policy"
 }
+
+# AWS's documented IP allow-list: Allow everyone, then Deny everyone outside the range.
+resource "aws_api_gateway_rest_api" "pass_ip_allow_list" {
+  name = "office-only"
+
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect    = "Allow"
+        Principal = "*"
+        Action    = "execute-api:Invoke"
+        Resource  = "execute-api:/*"
+      },
+      {
+        Effect    = "Deny"
+        Principal = "*"
+        Action    = "execute-api:Invoke"
+        Resource  = "execute-api:/*"
+        Condition = { NotIpAddress = { "aws:SourceIp" = ["203.0.113.0/24"] } }
+      },
+    ]
+  })
+}
