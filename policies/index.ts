@@ -9,12 +9,14 @@ import encryptionBackendTls from './encryption/backend-tls';
 import encryptionHttpsOnly from './encryption/https-only';
 import encryptionTlsVersion from './encryption/tls-version';
 import keyManagementApiKeyInCode from './key-management/api-key-in-code';
+import leastPrivilegeConfigSnippet from './least-privilege/config-snippet';
 import leastPrivilegeResourcePolicyWildcard from './least-privilege/resource-policy-wildcard';
 import exposureDefaultEndpointBypass from './exposure/default-endpoint-bypass';
 import exposurePublicEndpoint from './exposure/public-endpoint';
 import monitoringAccessLogging from './monitoring/access-logging';
 import monitoringExecutionLogging from './monitoring/execution-logging';
 import monitoringTracing from './monitoring/tracing';
+import validationBodySizeLimit from './validation/body-size-limit';
 import validationRequestValidation from './validation/request-validation';
 import apiManagementQuota from './api-management/quota';
 import apiManagementPolicyInheritance from './api-management/policy-inheritance';
@@ -40,8 +42,10 @@ export const builtinPolicies: readonly AnyPolicy[] = [
   apiManagementQuota,
   apiManagementPolicyInheritance,
   leastPrivilegeResourcePolicyWildcard,
+  leastPrivilegeConfigSnippet,
   encryptionTlsVersion,
   encryptionHttpsOnly,
   encryptionBackendTls,
   validationRequestValidation,
+  validationBodySizeLimit,
 ];

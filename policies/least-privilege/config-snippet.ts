@@ -29,7 +29,7 @@ export default definePolicy({
   },
   references: [
     'https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations/#configuration-snippet',
-    'https://github.com/kubernetes/kubernetes/issues/126811',
+    'https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/configmap/#allow-snippet-annotations',
     'https://nvd.nist.gov/vuln/detail/CVE-2021-25742',
     'https://nvd.nist.gov/vuln/detail/CVE-2025-1974',
   ],

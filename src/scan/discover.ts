@@ -1,6 +1,7 @@
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { ProviderAdapter } from '../graph/adapter';
+import { STDIN_FILE, type ProviderAdapter } from '../graph/adapter';
+import { readProcessStdin } from './read-stdin';
 import type { Diagnostic } from '../graph/diagnostic';
 import { InternalError, UsageError } from '../errors';
 
@@ -22,6 +23,8 @@ export interface DiscoverRequest {
   readonly adapters: readonly ProviderAdapter[];
   /** Paths not walked into or read (config `exclude`); a path given explicitly is always read. */
   readonly exclude?: (absolutePath: string, isDirectory: boolean) => boolean;
+  /** Reads standard input when `-` is among the paths (default: the process's standard input, read once). */
+  readonly readStdin?: () => Promise<string>;
 }
 
 export interface AdapterFiles {
@@ -34,6 +37,8 @@ export interface Discovery {
   /** Adapters with at least one matched file, in the order given. */
   readonly matched: readonly AdapterFiles[];
   readonly diagnostics: readonly Diagnostic[];
+  /** The text of standard input when `-` was given; the adapter that claimed {@link STDIN_FILE} reads it from there. */
+  readonly stdin?: string;
 }
 
 /**
@@ -44,11 +49,18 @@ export interface Discovery {
  */
 export async function discover(request: DiscoverRequest): Promise<Discovery> {
   const walker = new Walker(request.adapters.filter((a) => a.kind === 'file' && a.matches !== undefined), request.exclude ?? (() => false));
+  let stdin: string | undefined;
   for (const given of request.paths) {
-    if (given === '-') throw new UsageError('reading from standard input (-) is not supported yet; pass files or directories');
+    if (given === '-') {
+      if (stdin !== undefined) continue;
+      stdin = await (request.readStdin ?? readProcessStdin)();
+      walker.offer(STDIN_FILE, stdin.slice(0, HEAD_BYTES));
+      continue;
+    }
     await walker.visitRoot(given, path.resolve(request.cwd, given));
   }
-  return walker.result();
+  const result = walker.result();
+  return stdin === undefined ? result : { ...result, stdin };
 }
 
 class Walker {
@@ -142,6 +154,18 @@ class Walker {
     } else if (target.isFile()) {
       if (!this.excluded(link, false)) await this.visitFile(link, false);
     }
+  }
+
+  /** Standard input: offered to the adapters like a file, by its head; nothing claims it → a warning. */
+  offer(file: string, head: string): void {
+    const adapter = this.adapters.find((a) => matches(a, file, head));
+    if (!adapter) {
+      this.diagnostics.push({ severity: 'warning', file, message: 'no provider reads what standard input holds (Kubernetes manifests are read from it); skipped' });
+      return;
+    }
+    const list = this.filesByAdapter.get(adapter);
+    if (list) list.push(file);
+    else this.filesByAdapter.set(adapter, [file]);
   }
 
   private async visitFile(file: string, explicit: boolean): Promise<void> {

@@ -44,6 +44,8 @@ export interface ScanWithOptions {
   readonly config?: GatewardenConfig;
   /** Findings accepted earlier (`--baseline`): marked suppressed. */
   readonly baseline?: BaselineFilter;
+  /** Reads standard input when `-` is among the paths; default the process's standard input. */
+  readonly readStdin?: () => Promise<string>;
   /** YYYY-MM-DD that suppression expiry dates are compared with; default today (UTC). */
   readonly today?: string;
 }
@@ -71,13 +73,15 @@ export async function scanWith(options: ScanWithOptions): Promise<ScanResult> {
   const lap = timer(timings);
 
   const discovery = await discover({
-    paths: options.paths ?? ['.'], cwd, adapters: options.providers,
+    paths: options.paths ?? ['.'], cwd, adapters: options.providers, ...(options.readStdin && { readStdin: options.readStdin }),
     ...(config && config.exclude.length > 0 && { exclude: excludedPaths(config.exclude, config.baseDir) }),
   });
   lap('discover');
 
   const providerOptions: ProviderOptions = {
-    varFiles, maxFileBytes, cwd, cfnParameterFiles, ...(options.cfnParameters !== undefined && { cfnParameters: options.cfnParameters }),
+    varFiles, maxFileBytes, cwd,
+    ...(cfnParameterFiles.length > 0 && { cfnParameterFiles }),
+    ...(options.cfnParameters !== undefined && Object.keys(options.cfnParameters).length > 0 && { cfnParameters: options.cfnParameters }),
   };
   const loaded: LoadResult[] = [];
   for (const { adapter, files } of discovery.matched) {

@@ -1,0 +1,43 @@
+import { unknown } from '../../../src/graph/attr';
+import type { ApiKeyAttrs } from '../../../src/graph/kinds';
+import { apiGatewayArn, restStagePath } from '../arn';
+import type { RegionSnapshot } from '../snapshot';
+import { cloudSource, edge, liveId, liveNode, reader, type LiveFragment, type LiveScope } from './live-node';
+import { throttleOf } from './throttle';
+
+/** API keys (read without their values), usage plans, the stages plans cover and the keys in each plan. */
+export function adaptKeys(region: RegionSnapshot, scope: LiveScope, out: LiveFragment): void {
+  for (const key of region.apiKeys ?? []) {
+    if (key.id === undefined) continue;
+    const arn = apiGatewayArn(scope.partition, scope.region, `/apikeys/${key.id}`);
+    const source = cloudSource(arn, scope);
+    const read = reader(source);
+    const attrs: ApiKeyAttrs = {
+      enabled: read(key.enabled === true),
+      // The value was not read (includeValues false): whether it was imported or generated is not recorded.
+      valueSource: unknown('a deployed key does not record where its value came from', source),
+      valuePreview: read(null),
+      createdAt: read(key.createdDate?.toISOString() ?? null),
+      // API Gateway records no last-use time for a key; usage is only per plan and day (GetUsage), not read here.
+      lastUsedAt: unknown('API Gateway does not record when a key was last used', source),
+    };
+    out.nodes.push(liveNode('api.key', arn, key.name ?? key.id, 'AWS::ApiGateway::ApiKey', attrs, scope, key));
+  }
+  for (const { plan, keys } of region.usagePlans) {
+    const arn = apiGatewayArn(scope.partition, scope.region, `/usageplans/${plan.id}`);
+    const read = reader(cloudSource(arn, scope));
+    const quota = plan.quota?.limit !== undefined ? { limit: plan.quota.limit, period: (plan.quota.period ?? 'DAY').toUpperCase() } : null;
+    const node = liveNode('api.usage-plan', arn, plan.name ?? plan.id, 'AWS::ApiGateway::UsagePlan', {
+      throttling: read(throttleOf(plan.throttle?.rateLimit, plan.throttle?.burstLimit)),
+      quota: read(quota),
+    }, scope, plan);
+    out.nodes.push(node);
+    for (const stage of plan.apiStages ?? []) {
+      if (stage.apiId === undefined || stage.stage === undefined) continue;
+      out.edges.push(edge(node.id, 'usage-plan-covers', liveId(apiGatewayArn(scope.partition, scope.region, restStagePath(stage.apiId, stage.stage)))));
+    }
+    for (const key of keys ?? []) {
+      if (key.id !== undefined && (key.type ?? 'API_KEY') === 'API_KEY') out.edges.push(edge(liveId(apiGatewayArn(scope.partition, scope.region, `/apikeys/${key.id}`)), 'key-in-plan', node.id));
+    }
+  }
+}
