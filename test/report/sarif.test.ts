@@ -103,10 +103,11 @@ describe('SARIF formatter', () => {
   });
 });
 
-/** Every scenario under examples/: a directory holding a `.tf` file. */
+/** Every scenario under examples/: a directory holding Terraform, CloudFormation/SAM or Kubernetes sources (not the GitHub workflows). */
 function exampleDirs(dir = path.join(repo, 'examples')): string[] {
+  if (path.basename(dir) === 'github') return [];
   const entries = readdirSync(dir).map((e) => path.join(dir, e));
-  const here = entries.some((e) => e.endsWith('.tf')) ? [dir] : [];
+  const here = entries.some((e) => /\.(tf|ya?ml|json)$/.test(e)) ? [dir] : [];
   return [...here, ...entries.filter((e) => statSync(e).isDirectory()).flatMap((e) => exampleDirs(e))];
 }
 
