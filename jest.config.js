@@ -2,7 +2,10 @@
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
-  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
+  // `module: commonjs` here turns the dynamic `import('./client.js')` that keeps cloud SDKs out of `scan` into a
+  // require jest can run (its vm refuses real dynamic imports); the mapper finds the .ts behind a `.js` specifier.
+  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false, tsconfig: { module: 'commonjs', moduleResolution: 'node10' } }] },
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   collectCoverageFrom: ['src/**/*.ts', 'providers/**/*.ts', 'policies/**/*.ts'],
   testTimeout: 60000,
 };

@@ -1,5 +1,5 @@
 import { definePolicy, fail, pass, unknown } from '../../src/engine/policy';
-import { apiOf } from '../../src/graph/queries';
+import { apiFlavorOf } from '../../src/graph/queries';
 
 export default definePolicy({
   id: 'GW-LOG-002',
@@ -45,9 +45,9 @@ export default definePolicy({
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-logging.html',
   ],
   evaluate(stage, { graph }) {
-    const api = apiOf(graph, stage);
+    const flavor = apiFlavorOf(graph, stage);
     // HTTP APIs have no execution logs; their access logs carry the integration and authorizer errors instead.
-    if (api?.attrs.flavor === 'http') return pass();
+    if (flavor === 'http') return pass();
     const level = stage.attrs.executionLogging;
     switch (level.state) {
       case 'unknown':
@@ -55,7 +55,7 @@ export default definePolicy({
       case 'set':
       case 'default':
         if (level.value !== 'off') return pass();
-        if (!api) return unknown(`Stage ${stage.name} has execution logging off, but its API is not in the scan, so whether it supports execution logs cannot be told`, level.source ?? stage.source);
+        if (!flavor) return unknown(`Stage ${stage.name} has execution logging off, but its API is not in the scan, so whether it supports execution logs cannot be told`, level.source ?? stage.source);
         return fail(`Stage ${stage.name} writes no execution logs (logging level ${level.value})`, level.source ?? stage.source);
     }
   },

@@ -1,5 +1,5 @@
 import { definePolicy, fail, pass, unknown } from '../../src/engine/policy';
-import { apiOf } from '../../src/graph/queries';
+import { apiFlavorOf } from '../../src/graph/queries';
 
 export default definePolicy({
   id: 'GW-LOG-003',
@@ -35,9 +35,9 @@ export default definePolicy({
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-xray.html',
   ],
   evaluate(stage, { graph }) {
-    const api = apiOf(graph, stage);
+    const flavor = apiFlavorOf(graph, stage);
     // X-Ray tracing exists for REST APIs only: HTTP and WebSocket stages cannot enable it.
-    if (api?.attrs.flavor === 'http' || api?.attrs.flavor === 'websocket') return pass();
+    if (flavor === 'http' || flavor === 'websocket') return pass();
     const tracing = stage.attrs.tracing;
     switch (tracing.state) {
       case 'unknown':
@@ -45,7 +45,7 @@ export default definePolicy({
       case 'set':
       case 'default':
         if (tracing.value) return pass();
-        if (!api) return unknown(`Stage ${stage.name} has tracing off, but its API is not in the scan, so whether it supports tracing cannot be told`, tracing.source ?? stage.source);
+        if (!flavor) return unknown(`Stage ${stage.name} has tracing off, but its API is not in the scan, so whether it supports tracing cannot be told`, tracing.source ?? stage.source);
         return fail(`Stage ${stage.name} does not enable tracing`, tracing.source ?? stage.source);
     }
   },

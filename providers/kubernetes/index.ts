@@ -38,7 +38,8 @@ const kubernetes: ProviderAdapter = {
       const text = file === STDIN_FILE ? options.stdin ?? '' : readOrReport(file, options.maxFileBytes, diagnostics);
       if (text === undefined) continue;
       if (isHelmTemplatePath(file) && hasTemplateActions(text)) {
-        const chart = dirname(file.slice(0, file.search(/[\\/]templates[\\/]/) + 1) || file);
+        const at = file.search(/[\\/]templates[\\/]/);
+        const chart = at > 0 ? file.slice(0, at) : dirname(file);
         helmCharts.set(chart, [...(helmCharts.get(chart) ?? []), file]);
         continue;
       }

@@ -20,7 +20,7 @@ export function suppressionsOf(text: string, file: string, objects: readonly K8s
     if (value === undefined) continue;
     const at = object.locate(['metadata', 'annotations', IGNORE_ANNOTATION]);
     const line = at.line ?? object.source.line ?? 1;
-    for (const entry of value.split(/\r?\n|;/).map((e) => e.trim()).filter((e) => e !== '')) {
+    for (const entry of value.split(/\r?\n/).map((e) => e.trim()).filter((e) => e !== '')) {
       const match = /^([\w/.,-]+)\s*:\s*(.*)$/.exec(entry);
       const policies = match?.[1]?.split(',').map((p) => p.trim()).filter((p) => p !== '') ?? [];
       const expiry = /\s*\bexp:(\d{4}-\d{2}-\d{2})\s*$/.exec(match?.[2] ?? '');

@@ -10,6 +10,11 @@ export interface TfUnknown {
   readonly unknown: true;
   /** Source text of the expression that could not be resolved, for messages. */
   readonly expr: string;
+  /**
+   * Known to be a non-null, non-empty string once applied, though its text is not known: a resource's `id` or `arn`.
+   * Comparing it with `null` or `""` has a known answer (the `var.log_arn != null ? [1] : []` pattern of modules).
+   */
+  readonly nonEmptyString?: true;
 }
 
 export type TfValue = string | number | boolean | null | readonly TfValue[] | { readonly [key: string]: TfValue } | TfUnknown;

@@ -5,7 +5,7 @@ import type { Expr, HclBody, Step } from './hcl/ast';
 import type { EvalBudget, EvalContext, RootResolver } from './hcl/context';
 import { BudgetExceededError, MAX_LAZY_DEPTH } from './hcl/context';
 import { applySteps, evaluate, evaluateOrUnknown } from './hcl/evaluate';
-import { HclEvalError, objectFrom, unknownValue } from './hcl/value';
+import { HclEvalError, objectFrom, unknownNonEmptyString, unknownValue } from './hcl/value';
 import type { Evaluated } from './evaluate-body';
 import { evaluateBody } from './evaluate-body';
 import type { Expansion, Instance } from './instance-expansion';
@@ -274,7 +274,8 @@ export class ModuleInstance implements RootResolver {
       if (set) return { value: this.evaluateExpression(set.expr, instance.bindings).value, refs: [] };
       const blocks = decl.block.body.blocks.filter((block) => block.type === name);
       if (blocks.length > 0) return { value: blocks.map((block) => this.bodyValue(block.body, instance.bindings)), refs: [] };
-      return { value: unknownValue(text), refs: [] };
+      // Every resource gets an id, and an arn where it exports one, once applied: never null or empty.
+      return { value: name === 'id' || name === 'arn' ? unknownNonEmptyString(text) : unknownValue(text), refs: [] };
     });
     return applySteps(configured.value, rest, text, context, true);
   }

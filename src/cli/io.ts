@@ -8,6 +8,8 @@ export interface Io {
   readonly stderr: (text: string) => void;
   /** Standard output is a terminal (colours are used only then, and not under NO_COLOR). */
   readonly isTTY: boolean;
+  /** Standard error is a terminal: live audits draw a progress line there only then. Absent: not a terminal. */
+  readonly stderrIsTTY?: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
   /** Writes a report file, creating its directory. */
@@ -25,6 +27,7 @@ export function processIo(): Io {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     isTTY: isTerminal(process.stdout),
+    stderrIsTTY: isTerminal(process.stderr),
     env: process.env,
     cwd: process.cwd(),
     writeFile: (file, text) => {

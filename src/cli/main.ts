@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL } from '../report/tool';
+import { auditCommand } from './commands/audit';
 import { graphCommand } from './commands/graph';
 import { policiesCommand } from './commands/policies';
 import { scanCommand } from './commands/scan';
@@ -32,6 +33,7 @@ function createProgram(io: Io, setExitCode: (code: number) => void): Command {
     .version(TOOL.version, '-V, --version', 'print the version')
     .option('--debug', 'print stack traces for errors')
     .addCommand(scanCommand(io, setExitCode))
+    .addCommand(auditCommand(io, setExitCode))
     .addCommand(policiesCommand(io))
     .addCommand(graphCommand(io, setExitCode));
   // Subcommands copy these settings only when created through .command(); scan and policies are added ready-made.

@@ -150,6 +150,11 @@ export interface StageAttrs {
    * the source cannot say; live audits fill it (an HTTP API stage without auto-deploy may have no deployment yet).
    */
   readonly deployed?: Attr<boolean>;
+  /**
+   * The flavor of the API the stage belongs to when the stage's own type tells it (`aws_api_gateway_stage` and
+   * `AWS::ApiGateway::Stage` belong to REST APIs), so that policies can judge a stage whose API is not in the scan.
+   */
+  readonly apiFlavor?: ApiFlavor;
 }
 
 export interface AuthorizerAttrs {

@@ -1,5 +1,5 @@
 import type { ReadonlyGraph } from './graph';
-import type { AnyNode, GraphNode } from './kinds';
+import type { AnyNode, ApiFlavor, GraphNode } from './kinds';
 
 /** Graph questions shared by policies. Each follows the edge directions documented on `EdgeRel`. */
 
@@ -8,6 +8,11 @@ export function apiOf(graph: ReadonlyGraph, node: AnyNode): GraphNode<'api'> | u
   if (node.kind === 'api') return node;
   const rel = node.kind === 'api.stage' ? 'api-has-stage' : node.kind === 'api.operation' ? 'api-has-operation' : 'api-has-authorizer';
   return graph.in(node.id, rel).find(isApi);
+}
+
+/** The flavor of the API a stage belongs to: from its API node, else from what the stage's own type tells. */
+export function apiFlavorOf(graph: ReadonlyGraph, stage: GraphNode<'api.stage'>): ApiFlavor | undefined {
+  return apiOf(graph, stage)?.attrs.flavor ?? stage.attrs.apiFlavor;
 }
 
 export function stagesOf(graph: ReadonlyGraph, api: GraphNode<'api'>): GraphNode<'api.stage'>[] {

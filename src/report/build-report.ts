@@ -3,7 +3,7 @@ import { fingerprint } from '../engine/fingerprint';
 import type { AnyPolicy } from '../engine/policy';
 import type { PolicyResult } from '../engine/run';
 import type { ScanResult } from '../engine/scan-result';
-import type { Diagnostic } from '../graph/diagnostic';
+import type { CloudContext, Diagnostic } from '../graph/diagnostic';
 import type { SourceRef } from '../graph/source';
 import { policyAnchor } from './catalog';
 import { buildExposure } from './exposure-model';
@@ -123,7 +123,9 @@ function toRule(p: AnyPolicy): ReportRule {
 
 export function toLocation(source: SourceRef, cwd: string): ReportLocation {
   if (source.kind === 'cloud') {
-    return { cloud: source.provider, id: source.id, ...(source.region !== undefined && { region: source.region }) };
+    return {
+      cloud: source.provider, id: source.id, ...(source.region !== undefined && { region: source.region }), ...(source.account !== undefined && { account: source.account }),
+    };
   }
   return {
     file: relativePath(source.file, cwd),
@@ -141,6 +143,15 @@ function diagnosticToError(d: Diagnostic, cwd: string): ReportError {
     ...(d.file !== undefined && { file: relativePath(d.file, cwd) }),
     ...(d.line !== undefined && { line: d.line }),
     ...(d.provider !== undefined && { provider: d.provider }),
+    ...(d.cloud !== undefined && { location: cloudPlace(d.cloud), ...(d.cloud.operation !== undefined && { operation: d.cloud.operation }) }),
+  };
+}
+
+/** Where a live read failed: the resource when there is one, else the account and region. */
+function cloudPlace(cloud: CloudContext): ReportLocation {
+  const id = cloud.resource ?? ([cloud.account, cloud.region].filter((p) => p !== undefined).join('/') || cloud.provider);
+  return {
+    cloud: cloud.provider, id, ...(cloud.region !== undefined && { region: cloud.region }), ...(cloud.account !== undefined && { account: cloud.account }),
   };
 }
 

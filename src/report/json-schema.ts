@@ -22,6 +22,7 @@ const cloudLocation = z.strictObject({
   cloud: z.enum(['aws', 'azure']),
   id: z.string().min(1).describe('ARN or Azure resource ID'),
   region: z.string().optional(),
+  account: z.string().optional().describe('AWS account or Azure subscription'),
 });
 
 const location = z.union([fileLocation, cloudLocation]);
@@ -56,6 +57,7 @@ export const jsonErrorSchema = z.strictObject({
   location: location.optional(),
   provider: provider.optional(),
   policy: z.string().optional(),
+  operation: z.string().optional().describe('Live audits: the API call that failed, e.g. apigateway:GetStages'),
 });
 
 const count = z.number().int().min(0);

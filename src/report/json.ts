@@ -37,6 +37,7 @@ export function toJsonReport(report: Report): JsonReport {
       ...(e.file !== undefined && { file: e.file }),
       ...(e.line !== undefined && { line: e.line }),
       ...(e.location !== undefined && { location: { ...e.location } }),
+      ...(e.operation !== undefined && { operation: e.operation }),
       ...(e.provider !== undefined && { provider: e.provider }),
       ...(e.policy !== undefined && { policy: e.policy }),
     })),

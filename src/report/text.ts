@@ -34,7 +34,7 @@ export const formatText: Formatter = (report, ctx) => {
 function groupByPlace(findings: readonly ReportFinding[]): Map<string, ReportFinding[]> {
   const groups = new Map<string, ReportFinding[]>();
   for (const f of findings) {
-    const key = 'file' in f.location ? f.location.file : `${f.location.cloud} ${f.location.region ?? ''}`.trim();
+    const key = 'file' in f.location ? f.location.file : [f.location.cloud, f.location.account, f.location.region].filter((p) => p !== undefined).join(' ');
     const list = groups.get(key);
     if (list) list.push(f);
     else groups.set(key, [f]);

@@ -20,6 +20,8 @@ export interface CloudLocation {
   /** ARN or Azure resource ID. */
   readonly id: string;
   readonly region?: string;
+  /** AWS account or Azure subscription. */
+  readonly account?: string;
 }
 
 export interface ReportFinding {
@@ -85,6 +87,8 @@ export interface ReportError {
   readonly location?: ReportLocation;
   readonly provider?: ProviderId;
   readonly policy?: string;
+  /** Live audits: the API call that failed, e.g. `apigateway:GetStages`. */
+  readonly operation?: string;
 }
 
 export interface ReportSummary {

@@ -1,4 +1,5 @@
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { STDIN_FILE, type ProviderAdapter } from '../graph/adapter';
 import { readProcessStdin } from './read-stdin';
@@ -126,12 +127,13 @@ class Walker {
     }
     entries.sort((a, b) => compare(a.name, b.name));
     const below = [...ancestors, real];
+    // A regular file's real path is its name under this directory's real path: no realpath call per file.
     for (const entry of entries) {
       const full = path.join(directory, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRECTORIES.has(entry.name) && !this.excluded(full, true)) await this.visitDirectory(full, below);
       } else if (entry.isFile()) {
-        if (!this.excluded(full, false)) await this.visitFile(full, false);
+        if (!this.excluded(full, false)) await this.visitFile(full, false, path.join(real, entry.name));
       } else if (entry.isSymbolicLink()) {
         await this.visitLink(full, entry.name, below);
       }
@@ -168,26 +170,34 @@ class Walker {
     else this.filesByAdapter.set(adapter, [file]);
   }
 
-  private async visitFile(file: string, explicit: boolean): Promise<void> {
-    let real = file;
-    try {
-      real = await realpath(file);
-    } catch (error) {
-      this.error(file, `cannot resolve file: ${reason(error)}`);
-      return;
+  private async visitFile(file: string, explicit: boolean, knownRealPath?: string): Promise<void> {
+    let real = knownRealPath ?? file;
+    if (knownRealPath === undefined) {
+      try {
+        real = await realpath(file);
+      } catch (error) {
+        this.error(file, `cannot resolve file: ${reason(error)}`);
+        return;
+      }
     }
     if (this.visitedFiles.has(real)) return;
     this.visitedFiles.add(real);
 
-    const head = await readHead(file);
-    const adapter = this.adapters.find((a) => matches(a, file, head.text));
+    // Read only when an adapter looks at it: most files are claimed by their name (`.tf`), and a scan of thousands
+    // of files would otherwise open each one twice.
+    let head: { text: string; error?: string } | undefined;
+    const readOnce = (): { text: string; error?: string } => (head ??= readHeadSync(file));
+    const adapter = this.adapters.find((a) => matchesLazily(a, file, () => readOnce().text));
     if (adapter) {
       const list = this.filesByAdapter.get(adapter);
       if (list) list.push(file);
       else this.filesByAdapter.set(adapter, [file]);
-    } else if (head.error !== undefined) {
+      return;
+    }
+    const unreadable = readOnce().error;
+    if (unreadable !== undefined) {
       // Its kind could not be sniffed; the files adapters claim by name are reported by the adapter itself.
-      this.diagnostics.push({ severity: 'warning', file, message: `cannot read the file to recognise its kind: ${head.error}` });
+      this.diagnostics.push({ severity: 'warning', file, message: `cannot read the file to recognise its kind: ${unreadable}` });
     } else if (explicit) {
       this.diagnostics.push({ severity: 'warning', file, message: 'no provider reads this kind of file; skipped' });
     }
@@ -195,6 +205,15 @@ class Walker {
 
   private error(file: string, message: string): void {
     this.diagnostics.push({ severity: 'error', file, message });
+  }
+}
+
+/** {@link matches} with the head read only if the adapter asks for it. */
+function matchesLazily(adapter: ProviderAdapter, file: string, head: () => string): boolean {
+  try {
+    return adapter.matches?.({ path: file, get head() { return head(); } }) ?? false;
+  } catch (error) {
+    throw new InternalError(`provider ${adapter.id} threw while sniffing ${file}`, { cause: error });
   }
 }
 
@@ -206,17 +225,18 @@ function matches(adapter: ProviderAdapter, file: string, head: string): boolean 
   }
 }
 
-async function readHead(file: string): Promise<{ text: string; error?: string }> {
-  let handle;
+/** Synchronous: adapters' `matches` is, and a small read costs less than a round trip to the thread pool. */
+function readHeadSync(file: string): { text: string; error?: string } {
+  let fd: number | undefined;
   try {
-    handle = await open(file, 'r');
+    fd = openSync(file, 'r');
     const buffer = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    const bytesRead = readSync(fd, buffer, 0, HEAD_BYTES, 0);
     return { text: buffer.subarray(0, bytesRead).toString('utf8') };
   } catch (error) {
     return { text: '', error: reason(error) };
   } finally {
-    await handle?.close();
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

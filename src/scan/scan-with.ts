@@ -2,16 +2,13 @@ import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { GatewardenConfig } from '../engine/config';
 import type { AnyPolicy } from '../engine/policy';
-import { runPolicies } from '../engine/run';
-import { applySeverityOverrides } from '../engine/severity-overrides';
-import { applySuppressions, todayUtc, type BaselineFilter } from '../engine/suppressions';
+import type { BaselineFilter } from '../engine/suppressions';
 import type { ScanResult } from '../engine/scan-result';
 import { UsageError, InternalError, GatewardenError } from '../errors';
 import type { LoadResult, ProviderAdapter, ProviderOptions } from '../graph/adapter';
-import { buildGraph } from '../graph/build';
+import { checkLoaded, choosePolicies } from './check-loaded';
 import { discover } from './discover';
 import { excludedPaths } from './excluded-paths';
-import { selectPolicies } from './select-policies';
 
 /** Files larger than this are not read (10 MiB): generated configuration that large is not hand-written IaC. */
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -61,12 +58,7 @@ export async function scanWith(options: ScanWithOptions): Promise<ScanResult> {
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   if (!Number.isSafeInteger(maxFileBytes) || maxFileBytes <= 0) throw new UsageError(`max file size must be a positive whole number of bytes, got ${maxFileBytes}`);
   const config = options.config;
-  const only = options.only !== undefined && options.only.length > 0 ? options.only : config?.enable ?? [];
-  const policies = selectPolicies(options.policies, {
-    only,
-    skip: [...(options.skip ?? []), ...(config?.disable ?? []).filter((id) => !(options.only ?? []).includes(id))],
-    skipCategories: config?.disabledCategories ?? [],
-  });
+  const policies = choosePolicies(options);
   const varFiles = await resolveVarFiles(options.varFiles ?? [], cwd);
   const cfnParameterFiles = await resolveVarFiles(options.cfnParameterFiles ?? [], cwd, '--cfn-parameters');
   const timings: Record<string, number> = {};
@@ -82,6 +74,7 @@ export async function scanWith(options: ScanWithOptions): Promise<ScanResult> {
     varFiles, maxFileBytes, cwd,
     ...(cfnParameterFiles.length > 0 && { cfnParameterFiles }),
     ...(options.cfnParameters !== undefined && Object.keys(options.cfnParameters).length > 0 && { cfnParameters: options.cfnParameters }),
+    ...(discovery.stdin !== undefined && { stdin: discovery.stdin }),
   };
   const loaded: LoadResult[] = [];
   for (const { adapter, files } of discovery.matched) {
@@ -95,25 +88,12 @@ export async function scanWith(options: ScanWithOptions): Promise<ScanResult> {
   }
   lap('load');
 
-  const { graph, diagnostics } = buildGraph(loaded);
-  lap('graph');
-
-  const ran = runPolicies(graph, policies, { policyOptions: config?.options ?? new Map() });
-  const suppressed = applySuppressions(applySeverityOverrides(ran, config?.severity ?? new Map()), {
-    inline: loaded.flatMap((l) => l.suppressions ?? []),
-    config: config?.suppressions ?? [],
-    ...(options.baseline && { baseline: options.baseline }),
-    policies: options.policies,
-    ran: new Set(policies.map((p) => p.id)),
-    today: options.today ?? todayUtc(),
-  });
-  const results = suppressed.results;
-  lap('policies');
+  const { results, diagnostics, graph } = checkLoaded(loaded, policies, options, lap);
   timings.total = round(performance.now() - started);
 
   return {
     results,
-    diagnostics: [...discovery.diagnostics, ...diagnostics, ...suppressed.diagnostics],
+    diagnostics: [...discovery.diagnostics, ...diagnostics],
     graph,
     filesScanned: discovery.matched.reduce((n, m) => n + m.files.length, 0),
     timings,

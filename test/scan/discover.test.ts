@@ -78,11 +78,26 @@ describe('discover', () => {
     ]);
   });
 
-  it('rejects a path that does not exist, and stdin, as usage errors', async () => {
+  it('rejects a path that does not exist as a usage error', async () => {
     const missing = discover({ paths: ['missing-dir'], cwd: root, adapters: [byName] });
     await expect(missing).rejects.toThrow(UsageError);
     await expect(missing).rejects.toThrow('path does not exist: missing-dir');
-    await expect(discover({ paths: ['-'], cwd: root, adapters: [byName] })).rejects.toThrow(UsageError);
+  });
+
+  it('reads standard input once for `-` and offers it to the adapters as <stdin>', async () => {
+    let reads = 0;
+    const readStdin = (): Promise<string> => {
+      reads++;
+      return Promise.resolve('apiVersion: v1\nkind: Service\n');
+    };
+    const unclaimed = await discover({ paths: ['-', '-'], cwd: root, adapters: [byName], readStdin });
+    expect(reads).toBe(1);
+    expect(unclaimed.matched).toEqual([]);
+    expect(unclaimed.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', file: '<stdin>' })]);
+    const sniffer: ProviderAdapter = { id: 'kubernetes', description: 'test', kind: 'file', matches: ({ head }) => head.startsWith('apiVersion'), load: () => Promise.resolve({ nodes: [], edges: [], diagnostics: [] }) };
+    const claimed = await discover({ paths: ['-'], cwd: root, adapters: [sniffer], readStdin });
+    expect(claimed.matched).toEqual([{ adapter: sniffer, files: ['<stdin>'] }]);
+    expect(claimed.stdin).toBe('apiVersion: v1\nkind: Service\n');
   });
 
   it('reports a symlink loop as an error naming the link, and goes on with the rest of the tree', async () => {

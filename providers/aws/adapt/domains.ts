@@ -72,7 +72,7 @@ export function adaptDomains(region: RegionSnapshot, scope: LiveScope, out: Live
     hosts.set(name.toLowerCase(), node.id);
     if (config?.ApiGatewayDomainName !== undefined) hosts.set(config.ApiGatewayDomainName.toLowerCase(), node.id);
     for (const mapping of mappings ?? []) {
-      if (mapping.ApiId !== undefined) out.edges.push(edge(node.id, 'domain-serves', targetOf(mapping.ApiId, mapping.Stage === '$default' && !restIds.has(mapping.ApiId) ? '$default' : mapping.Stage)));
+      if (mapping.ApiId !== undefined) out.edges.push(edge(node.id, 'domain-serves', targetOf(mapping.ApiId, mapping.Stage)));
     }
   }
 }

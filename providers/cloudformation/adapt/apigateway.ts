@@ -364,6 +364,7 @@ function adaptStages(ctx: CfnContext, stages: readonly RestStage[], result: Adap
       // API Gateway stages have no quota of their own; usage plans carry quotas.
       quota: byDefault(null, resource.source),
       clientCertificate: present(ctx, body, 'ClientCertificateId', resource.source),
+      apiFlavor: 'rest',
     };
     const node = ctx.node(resource, 'api.stage', attrs, { suffix: stageSuffix(resource) });
     result.nodes.push(node);

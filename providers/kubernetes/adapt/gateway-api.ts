@@ -138,6 +138,8 @@ function adaptRoute(route: K8sObject, catalog: Catalog): Adapted {
     : parents.map((p) => endpointOf(p.gateway)).find((e) => e.state !== 'unknown' && e.value === 'external') ?? endpointOf(parents[0]?.gateway ?? route);
   const policy = envoyPolicies(route, parents.map((p) => p.gateway), catalog);
   const allRedirects = list(dig(route.body, 'spec', 'rules')).length > 0 && list(dig(route.body, 'spec', 'rules')).every((rule) => list(dig(rule, 'backendRefs')).length === 0);
+  // A route that only redirects (HTTP → HTTPS) serves nothing: it only tells its listener's domain that plain HTTP is redirected.
+  if (allRedirects) return { nodes, edges };
   nodes.push({
     ...base, id, kind: 'api', name: route.name, source: route.source,
     attrs: {
@@ -161,8 +163,6 @@ function adaptRoute(route: K8sObject, catalog: Catalog): Adapted {
       if (ref.sectionName === undefined || ref.sectionName === l.name) edges.push({ from: listenerId(gateway, l.name), rel: 'domain-serves', to: id });
     }
   }
-  // A route that only redirects (HTTP → HTTPS) serves no operation.
-  if (allRedirects) return { nodes, edges };
   const seenBackends = new Set<string>();
   list(dig(route.body, 'spec', 'rules')).forEach((rule, i) => {
     const source = route.locate(['spec', 'rules', i]);

@@ -9,7 +9,7 @@ import { objectId } from './node-ids';
  * Azure https://learn.microsoft.com/en-us/azure/aks/internal-lb, GKE https://cloud.google.com/kubernetes-engine/docs/concepts/service-load-balancer-parameters.
  */
 export function internalLoadBalancer(annotations: Readonly<Record<string, unknown>>): boolean {
-  const value = (key: string): string => String(annotations[key] ?? '').toLowerCase();
+  const value = (key: string): string => (str(annotations[key]) ?? (typeof annotations[key] === 'boolean' ? String(annotations[key]) : '')).toLowerCase();
   return value('service.beta.kubernetes.io/aws-load-balancer-internal') === 'true'
     || value('service.beta.kubernetes.io/aws-load-balancer-scheme') === 'internal'
     || value('service.beta.kubernetes.io/azure-load-balancer-internal') === 'true'

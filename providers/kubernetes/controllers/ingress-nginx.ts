@@ -127,10 +127,10 @@ function modSecurityOf(a: (key: string) => Annotation | undefined, name: string)
     ? byDefault('detection')
     : set(engine === 'on' ? 'prevention' : 'detection', snippet.source);
   const groups = isTrue(crs) && crs !== undefined ? set(['OWASP Core Rule Set'], crs.source) : byDefault([]);
-  const hasRules = snippet !== undefined && /SecRule\s/.test(snippet.value);
+  const rules = snippet !== undefined && /SecRule\s/.test(snippet.value) ? snippet : undefined;
   return [{
     name: `${name} ModSecurity`, nativeType: 'ingress-nginx ModSecurity', source: enabled.source,
     defaultAction: byDefault('allow'), managedRuleGroups: groups, rateBasedRules: byDefault(0),
-    ruleCount: hasRules && snippet ? set(1, snippet.source) : byDefault(0), mode,
+    ruleCount: rules ? set(1, rules.source) : byDefault(0), mode,
   }];
 }

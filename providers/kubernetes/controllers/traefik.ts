@@ -55,12 +55,12 @@ export function traefikSettings({ ingress, catalog }: ControllerContext): Ingres
     mutualTls: tlsOptions ? set(str(dig(tlsOptions.body, 'spec', 'clientAuth', 'clientAuthType')) === 'RequireAndVerifyClientCert', tlsOptions.source) : byDefault(false),
     authorization: auth,
     throttling: pick('rateLimit', (spec): Throttle | null => {
-      const average = positiveInt(String(spec['average'] ?? ''));
-      const burst = positiveInt(String(spec['burst'] ?? ''));
-      const period = /^(\d+)s$/.exec(String(spec['period'] ?? '1s'))?.[1];
+      const average = positiveInt(str(spec['average']) ?? '');
+      const burst = positiveInt(str(spec['burst']) ?? '');
+      const period = /^(\d+)s$/.exec(str(spec['period']) ?? '1s')?.[1];
       return { ...(average !== undefined && { rateLimit: average / Number(period ?? 1) }), burstLimit: burst ?? 1 };
     }, null),
-    maxBodyBytes: pick('buffering', (spec) => positiveInt(String(spec['maxRequestBodyBytes'] ?? '')) ?? null, null),
+    maxBodyBytes: pick('buffering', (spec) => positiveInt(str(spec['maxRequestBodyBytes']) ?? '') ?? null, null),
     cors: pick('headers', (spec): CorsConfig | null => {
       const origins = list(spec['accessControlAllowOriginList']).map(String);
       return origins.length === 0 ? null : { allowOrigins: origins, allowCredentials: spec['accessControlAllowCredentials'] === true };

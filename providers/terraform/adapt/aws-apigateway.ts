@@ -460,6 +460,7 @@ function adaptStages(linker: Linker, stages: readonly RestStage[], settingsBySta
       // API Gateway stages have no quota of their own; usage plans carry quotas.
       quota: byDefault(null, resource.source),
       clientCertificate: isInline ? byDefault(false, resource.source) : present(body, 'client_certificate_id', resource.source),
+      apiFlavor: 'rest',
     };
     const node = terraformNode(resource, 'api.stage', attrs, { suffix: isInline ? INLINE_STAGE_SUFFIX : '' });
     result.nodes.push(node);

@@ -7,6 +7,7 @@ import { callFunction } from './functions';
 import {
   HclEvalError,
   hasKey,
+  isKnownUnequal,
   isList,
   isObject,
   isWhollyKnown,
@@ -314,6 +315,7 @@ function evaluateBinary(expr: Extract<Expr, { kind: 'binary' }>, context: EvalCo
   switch (expr.operator) {
     case '==':
     case '!=': {
+      if (isKnownUnequal(left, right)) return expr.operator === '!=';
       if (!isWhollyKnown(left) || !isWhollyKnown(right)) return unknownValue(expr.text);
       const equal = valuesEqual(left, right);
       return expr.operator === '==' ? equal : !equal;

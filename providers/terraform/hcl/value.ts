@@ -15,6 +15,17 @@ export function unknownValue(expr: string): TfUnknown {
   return { unknown: true, expr };
 }
 
+/** An unknown that will be a non-null, non-empty string once applied (see `TfUnknown.nonEmptyString`). */
+export function unknownNonEmptyString(expr: string): TfUnknown {
+  return { unknown: true, expr, nonEmptyString: true };
+}
+
+/** `==` between an unknown non-empty string and `null` or `""`: known to be false. */
+export function isKnownUnequal(left: TfValue, right: TfValue): boolean {
+  const emptyOrNull = (value: TfValue): boolean => value === null || value === '';
+  return (isUnknown(left) && left.nonEmptyString === true && emptyOrNull(right)) || (isUnknown(right) && right.nonEmptyString === true && emptyOrNull(left));
+}
+
 export function isObject(value: TfValue): value is TfObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !isUnknown(value);
 }

@@ -22,6 +22,11 @@ policyTester.run(policy, {
     { name: 'REST stage without method settings (default OFF)', graph: stageOf('rest', g.byDefault('off')), findings: [{ node: 'prod', message: /prod writes no execution logs \(logging level off\)/ }] },
     { name: 'REST stage logging explicitly OFF', graph: stageOf('rest', g.set('off')), findings: [{ node: 'prod', message: /logging level off/ }] },
     { name: 'WebSocket stage without logging', graph: stageOf('websocket', g.byDefault('off')), findings: [{ node: 'prod', message: /no execution logs/ }] },
+    {
+      name: 'REST stage whose API is not in the scan, logging off (the stage type says REST)',
+      graph: g.stage({ name: 'orphan', executionLogging: g.byDefault('off'), apiFlavor: 'rest' }),
+      findings: [{ node: 'orphan', message: /orphan writes no execution logs/ }],
+    },
   ],
   unknown: [
     { name: 'level from a variable', graph: stageOf('rest', g.unknown('var.level')) },

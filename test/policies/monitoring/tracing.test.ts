@@ -20,6 +20,11 @@ policyTester.run(policy, {
     { name: 'REST stage, tracing absent (default false)', graph: stageOf('rest', g.byDefault(false)), findings: [{ node: 'prod', message: /prod does not enable tracing/ }] },
     { name: 'REST stage, tracing explicitly false', graph: stageOf('rest', g.set(false)), findings: [{ node: 'prod', message: /does not enable tracing/ }] },
     { name: 'APIM stage without tracing', graph: stageOf('apim', g.set(false)), findings: [{ node: 'prod', message: /does not enable tracing/ }] },
+    {
+      name: 'REST stage whose API is not in the scan (the stage type says REST)',
+      graph: g.stage({ name: 'orphan', tracing: g.byDefault(false), apiFlavor: 'rest' }),
+      findings: [{ node: 'orphan', message: /orphan does not enable tracing/ }],
+    },
   ],
   unknown: [
     { name: 'tracing from a variable', graph: stageOf('rest', g.unknown('var.tracing')) },

@@ -38,3 +38,18 @@ describe('parseYaml', () => {
     expect(parseYaml(text)).toEqual({ ok: true, value: { one: shared, two: shared } });
   });
 });
+
+describe('parseYamlStream', () => {
+  it('parses each document on its own, with lines counted from the start of the text', () => {
+    const { parseYamlStream } = jest.requireActual<typeof import('../../../providers/yaml/parse')>('../../../providers/yaml/parse');
+    const docs = parseYamlStream('# head\n---\na: 1\n---\nb: [unclosed\n---\n# only a comment\n---\nc:\n  d: 2\n');
+    expect(docs).toEqual([
+      expect.objectContaining({ ok: true, value: { a: 1 }, line: 3, endLine: 3 }),
+      expect.objectContaining({ ok: false, line: expect.any(Number) as number }),
+      expect.objectContaining({ ok: true, value: { c: { d: 2 } }, line: 9, endLine: 10 }),
+    ]);
+    const last = docs[2];
+    expect(last?.ok === true ? last.lines.at(['c', 'd']) : undefined).toEqual({ line: 10, endLine: 10 });
+    expect(docs[1]?.line).toBeGreaterThanOrEqual(5);
+  });
+});
