@@ -1,4 +1,4 @@
-import { parseYaml, stringifyYaml } from '../../../providers/yaml/parse';
+import { parseYaml, parseYamlStream, stringifyYaml } from '../../../providers/yaml/parse';
 
 describe('parseYaml', () => {
   it('reads YAML 1.2 core data: no timestamps, no yes/no booleans', () => {
@@ -41,7 +41,6 @@ describe('parseYaml', () => {
 
 describe('parseYamlStream', () => {
   it('parses each document on its own, with lines counted from the start of the text', () => {
-    const { parseYamlStream } = jest.requireActual<typeof import('../../../providers/yaml/parse')>('../../../providers/yaml/parse');
     const docs = parseYamlStream('# head\n---\na: 1\n---\nb: [unclosed\n---\n# only a comment\n---\nc:\n  d: 2\n');
     expect(docs).toEqual([
       expect.objectContaining({ ok: true, value: { a: 1 }, line: 3, endLine: 3 }),
