@@ -58,7 +58,7 @@ class SdkSession implements AwsSession {
 
   /** Settings every client shares: region, credentials or profile, endpoint, retries, timeout. */
   private config(region: string): {
-    region: string; maxAttempts: number; retryMode: string; requestHandler: { requestTimeout: number; connectionTimeout: number };
+    region: string; maxAttempts: number; retryMode: string; requestHandler: { requestTimeout: number; connectionTimeout: number; throwOnRequestTimeout: boolean };
     endpoint?: string; credentials?: StaticCredentials; profile?: string;
   } {
     const { endpointUrl, profile } = this.options;
@@ -66,7 +66,8 @@ class SdkSession implements AwsSession {
       region,
       maxAttempts: this.options.maxAttempts ?? 5,
       retryMode: 'adaptive',
-      requestHandler: { requestTimeout: this.options.requestTimeoutMs ?? 30_000, connectionTimeout: this.options.requestTimeoutMs ?? 30_000 },
+      // Without throwOnRequestTimeout the handler only warns and waits on: a stuck endpoint would hang the audit.
+      requestHandler: { requestTimeout: this.options.requestTimeoutMs ?? 30_000, connectionTimeout: this.options.requestTimeoutMs ?? 30_000, throwOnRequestTimeout: true },
       ...(endpointUrl !== undefined && { endpoint: endpointUrl }),
       ...(this.credentials ? { credentials: this.credentials } : profile !== undefined && { profile }),
     };

@@ -208,7 +208,8 @@ export async function startEmulator(scenario: Scenario): Promise<RunningEmulator
         return json({ Accounts: slice, ...(next !== undefined && { NextToken: next }) });
       }
       case 'wafv2:GetWebACLForResource': {
-        const arn = String(parseJson(call.body)['ResourceArn'] ?? '');
+        const given = parseJson(call.body)['ResourceArn'];
+        const arn = typeof given === 'string' ? given : '';
         const aclArn = region.webAclAssociations?.[arn];
         const acl = aclArn === undefined ? undefined : region.webAcls?.find((a) => a['ARN'] === aclArn);
         return json(acl ? { WebACL: acl } : {});
@@ -290,7 +291,10 @@ export async function startEmulator(scenario: Scenario): Promise<RunningEmulator
     requests,
     close: () => new Promise<void>((resolve, reject) => {
       server.closeAllConnections();
-      server.close((err) => (err ? reject(err) : resolve()));
+      server.close((err) => {
+        if (err) reject(err);
+        else resolve();
+      });
     }),
   };
 }

@@ -345,18 +345,31 @@ function settingsThrottle(ctx: CfnContext, settings: CfnBody): Attr<Throttle | n
 
 const LOG_LEVELS: Readonly<Record<string, LogLevel>> = { OFF: 'off', ERROR: 'error', INFO: 'info' };
 
+/**
+ * A per-method `MethodSettings` item that turns a setting on turns it on for the stage's traffic to that method: the
+ * stage is reported at that item. An item whose value is unknown leaves the stage unknown.
+ */
+function withMethodOverrides(stageWide: Attr<boolean>, overrides: readonly Attr<boolean>[]): Attr<boolean> {
+  if (stageWide.state === 'unknown' || stageWide.value) return stageWide;
+  return overrides.find((o) => o.state !== 'unknown' && o.value) ?? overrides.find((o) => o.state === 'unknown') ?? stageWide;
+}
+
 function adaptStages(ctx: CfnContext, stages: readonly RestStage[], result: AdaptResult): void {
   for (const stage of stages) {
     const { resource } = stage;
     const body = stage.settings;
-    const settings = settingsItems(ctx, stage).all;
+    const items = settingsItems(ctx, stage);
+    const settings = items.all;
     // Without method settings, execution logging and data trace are off, no stage throttle, cache unencrypted.
     const at = settings?.source ?? resource.source;
     const attrs: StageAttrs = {
       stageName: stage.stageName,
       accessLogging: accessLogging(ctx, body, 'AccessLogSetting', resource.source),
       executionLogging: ctx.read.read(settings, 'LoggingLevel', oneOf(LOG_LEVELS), { value: 'off', source: at }),
-      dataTrace: ctx.read.read(settings, 'DataTraceEnabled', asBool, { value: false, source: at }),
+      dataTrace: withMethodOverrides(
+        ctx.read.read(settings, 'DataTraceEnabled', asBool, { value: false, source: at }),
+        items.perMethod.map((item) => ctx.read.read(item.body, 'DataTraceEnabled', asBool, { value: false, source: at })),
+      ),
       tracing: ctx.read.read(body, 'TracingEnabled', asBool, { value: false, source: resource.source }),
       cacheEnabled: ctx.read.read(body, 'CacheClusterEnabled', asBool, { value: false, source: resource.source }),
       cacheEncrypted: ctx.read.read(settings, 'CacheDataEncrypted', asBool, { value: false, source: at }),

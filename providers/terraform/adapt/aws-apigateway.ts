@@ -74,7 +74,7 @@ export function adaptApiGateway(linker: Linker): AdaptResult {
   adaptMethods(linker, methods.all, settings.byMethod, result);
   adaptIntegrations(linker, methods, result);
   adaptAuthorizers(linker, result);
-  adaptStages(linker, stages.all, settings.byStage, result);
+  adaptStages(linker, stages.all, settings.byStage, settings.overridesByStage, result);
   return result;
 }
 
@@ -396,10 +396,11 @@ function indexStages(all: readonly RestStage[]): RestStages {
   };
 }
 
-/** Method settings for all methods of a stage, and per method (`path/METHOD`). */
+/** Method settings for all methods of a stage, per method (`path/METHOD`), and the per-method overrides of each stage. */
 function methodSettings(linker: Linker, stages: RestStages, methods: Methods) {
   const byStage = new Map<string, TfBody>();
   const byMethod = new Map<string, TfBody>();
+  const overridesByStage = new Map<string, TfBody[]>();
   for (const ms of linker.ofType(METHOD_SETTINGS)) {
     const body = ms.body;
     const settings = firstBlock(body, 'settings');
@@ -412,12 +413,13 @@ function methodSettings(linker: Linker, stages: RestStages, methods: Methods) {
       for (const stage of targets) if (!byStage.has(stage.id)) byStage.set(stage.id, settings);
       continue;
     }
+    for (const stage of targets) overridesByStage.set(stage.id, [...(overridesByStage.get(stage.id) ?? []), settings]);
     // A per-method override: named by reference to the method (method_path built from its path), else by its text.
     const referenced = linker.ids(methodPath, [METHOD]);
     const matched = referenced.length > 0 ? referenced : path === undefined ? [] : methodsAt(methods, api, path);
     for (const id of matched) if (!byMethod.has(id)) byMethod.set(id, settings);
   }
-  return { byStage, byMethod };
+  return { byStage, byMethod, overridesByStage };
 }
 
 /** `users/{id}/GET` → the methods of that API at `/users/{id}` with verb GET (`~1` is an escaped `/`). */
@@ -439,7 +441,24 @@ function settingsThrottle(settings: TfBody): Attr<Throttle | null> {
 
 const LOG_LEVELS: Readonly<Record<string, LogLevel>> = { OFF: 'off', ERROR: 'error', INFO: 'info' };
 
-function adaptStages(linker: Linker, stages: readonly RestStage[], settingsByStage: ReadonlyMap<string, TfBody>, result: AdaptResult): void {
+/**
+ * A per-method override (`method_path = "orders/GET"`) that turns a setting on turns it on for the stage's traffic to
+ * that method: the stage is reported at the override. An override whose value is unknown leaves the stage unknown.
+ */
+function withMethodOverrides(stageWide: Attr<boolean>, overrides: readonly TfBody[], name: string): Attr<boolean> {
+  if (stageWide.state === 'unknown' || stageWide.value) return stageWide;
+  let unresolved: Attr<boolean> | undefined;
+  for (const override of overrides) {
+    const value = readAttr(override, name, asBool, { value: false, source: override.source });
+    if (value.state === 'unknown') unresolved ??= value;
+    else if (value.value) return value;
+  }
+  return unresolved ?? stageWide;
+}
+
+function adaptStages(
+  linker: Linker, stages: readonly RestStage[], settingsByStage: ReadonlyMap<string, TfBody>, overridesByStage: ReadonlyMap<string, readonly TfBody[]>, result: AdaptResult,
+): void {
   for (const stage of stages) {
     const { resource } = stage;
     const body = resource.body;
@@ -452,7 +471,11 @@ function adaptStages(linker: Linker, stages: readonly RestStage[], settingsBySta
       stageName: readAttr(body, 'stage_name', asString),
       accessLogging: isInline ? byDefault(false, resource.source) : blockPresence(body, 'access_log_settings', resource.source),
       executionLogging: settings ? readAttr(settings, 'logging_level', oneOf(LOG_LEVELS), { value: 'off', source: at }) : byDefault('off', at),
-      dataTrace: settings ? readAttr(settings, 'data_trace_enabled', asBool, { value: false, source: at }) : byDefault(false, at),
+      dataTrace: withMethodOverrides(
+        settings ? readAttr(settings, 'data_trace_enabled', asBool, { value: false, source: at }) : byDefault(false, at),
+        overridesByStage.get(stage.id) ?? [],
+        'data_trace_enabled',
+      ),
       tracing: isInline ? byDefault(false, resource.source) : readAttr(body, 'xray_tracing_enabled', asBool, { value: false, source: resource.source }),
       cacheEnabled: isInline ? byDefault(false, resource.source) : readAttr(body, 'cache_cluster_enabled', asBool, { value: false, source: resource.source }),
       cacheEncrypted: settings ? readAttr(settings, 'cache_data_encrypted', asBool, { value: false, source: at }) : byDefault(false, at),

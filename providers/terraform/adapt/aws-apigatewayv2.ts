@@ -276,13 +276,15 @@ function adaptStages(linker: Linker, flavorOf: (r: TfResource) => ApiFlavor | un
     const body = stage.body;
     const defaults = firstBlock(body, 'default_route_settings');
     const at = defaults?.source ?? stage.source;
-    const isWebSocket = flavorOf(stage) === 'websocket';
+    // An API that is not in the scan may be a WebSocket API: its stage settings are read, since HTTP APIs refuse them at
+    // apply (only access logs exist for HTTP APIs: https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging.html).
+    const mayBeWebSocket = flavorOf(stage) !== 'http';
     const attrs: StageAttrs = {
       ...httpStageDefaults(stage.source),
       stageName: readAttr(body, 'name', asString),
       accessLogging: blockPresence(body, 'access_log_settings', stage.source),
       // logging_level and data_trace_enabled apply to WebSocket APIs only; an HTTP API ignores them.
-      ...(isWebSocket && {
+      ...(mayBeWebSocket && {
         executionLogging: defaults ? readAttr(defaults, 'logging_level', oneOf(LOG_LEVELS), { value: 'off', source: at }) : byDefault('off', at),
         dataTrace: defaults ? readAttr(defaults, 'data_trace_enabled', asBool, { value: false, source: at }) : byDefault(false, at),
         clientCertificate: present(body, 'client_certificate_id', stage.source),

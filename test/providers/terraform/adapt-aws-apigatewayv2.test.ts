@@ -189,8 +189,9 @@ const cases: AdapterCase[] = [
     ],
     nodes: {
       'terraform:aws_apigatewayv2_route.r': { attrs: { method: { state: 'unknown', expr: 'var.route' } } },
-      // Flavor unknown: WebSocket-only settings are not trusted.
-      'terraform:aws_apigatewayv2_stage.s': { attrs: { executionLogging: { state: 'default', value: 'off' } } },
+      // Flavor unknown: a logging level is read, since an HTTP API refuses one at apply ("Execution logs are not supported
+      // on protocolType HTTP"), so a stage that sets one belongs to a WebSocket API.
+      'terraform:aws_apigatewayv2_stage.s': { attrs: { executionLogging: { state: 'set', value: 'info' } } },
     },
     edges: [{ from: 'terraform:module.api.aws_apigatewayv2_api.this', rel: 'api-has-operation', to: 'terraform:aws_apigatewayv2_route.r' }],
   },

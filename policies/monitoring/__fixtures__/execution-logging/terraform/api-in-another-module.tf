@@ -25,3 +25,17 @@ resource "aws_api_gateway_method_settings" "all" {
     logging_level = "ERROR"
   }
 }
+
+# An HTTP or WebSocket API stage whose API is elsewhere: its logging level is read (HTTP APIs refuse one at apply).
+variable "websocket_api_id" {
+  type = string
+}
+
+resource "aws_apigatewayv2_stage" "pass_v2_stage_logging_errors" {
+  api_id = var.websocket_api_id
+  name   = "prod"
+
+  default_route_settings {
+    logging_level = "ERROR"
+  }
+}

@@ -1,0 +1,74 @@
+import { adaptAccount } from '../../../providers/aws/adapt';
+import { splitSettingKey } from '../../../providers/aws/adapt/rest-apis';
+import { readRestApiPolicy } from '../../../providers/aws/adapt/policy-document';
+import type { AccountSnapshot } from '../../../providers/aws/snapshot';
+
+const API = 'arn:aws:apigateway:eu-west-1::/restapis/abc123';
+
+function account(overrides: Partial<AccountSnapshot['regions'][number]> = {}): AccountSnapshot {
+  return {
+    account: '123456789012', partition: 'aws', distributions: [], cloudFrontWebAcls: new Map(),
+    regions: [{
+      account: '123456789012', region: 'eu-west-1', partition: 'aws', restApis: [], domainNames: [], apiKeys: [], usagePlans: [], clientCertificates: [],
+      v2Apis: [], v2DomainNames: [], ...overrides,
+    }],
+  };
+}
+
+describe('adaptAccount (recorded responses → graph)', () => {
+  it('maps a REST stage, its method settings and its deployment', () => {
+    const fragment = adaptAccount(account({
+      restApis: [{
+        api: { id: 'abc123', name: 'orders' },
+        resources: [{ id: 'r1', path: '/orders/{id}', resourceMethods: { GET: { authorizationType: 'AWS_IAM', requestParameters: { 'method.request.querystring.page': true } } } }],
+        stages: [{ stageName: 'prod', deploymentId: 'd1', methodSettings: { '*/*': { loggingLevel: 'ERROR', throttlingRateLimit: 10, throttlingBurstLimit: -1 }, '~1orders~1{id}/GET': { throttlingRateLimit: 2, throttlingBurstLimit: 4 } } }],
+        authorizers: [], validators: [], webAcls: new Map([['prod', null]]),
+      }],
+    }));
+    const stage = fragment.nodes.find((n) => n.id === `aws:${API}/stages/prod`);
+    expect(stage).toMatchObject({
+      kind: 'api.stage', name: 'orders/prod', source: { kind: 'cloud', provider: 'aws', id: `${API}/stages/prod`, account: '123456789012', region: 'eu-west-1' },
+      attrs: { executionLogging: { state: 'set', value: 'error' }, throttling: { state: 'set', value: { rateLimit: 10 } }, deployed: { state: 'set', value: true }, accessLogging: { value: false } },
+    });
+    const operation = fragment.nodes.find((n) => n.kind === 'api.operation');
+    expect(operation?.attrs).toMatchObject({ authorization: { value: 'iam' }, throttling: { value: { rateLimit: 2, burstLimit: 4 } }, requiredParameters: { value: ['query:page'] } });
+    // Not knowable from a deployed API: unknown, never a guess.
+    expect(fragment.nodes.find((n) => n.kind === 'api')?.attrs).toMatchObject({ hasSpec: { state: 'unknown' }, resourcePolicy: { state: 'set', value: null } });
+  });
+
+  it('keeps an HTTP API stage without a deployment as not deployed', () => {
+    const fragment = adaptAccount(account({
+      v2Apis: [{ api: { ApiId: 'h1', Name: 'catalog', ProtocolType: 'HTTP' }, routes: [], integrations: [], authorizers: [], stages: [{ StageName: 'beta', AutoDeploy: false }] }],
+    }));
+    expect(fragment.nodes.find((n) => n.kind === 'api.stage')?.attrs).toMatchObject({ deployed: { value: false } });
+  });
+
+  it('reads API keys without values: created date known, last use unknown, plan membership as edges', () => {
+    const fragment = adaptAccount(account({
+      apiKeys: [{ id: 'k1', name: 'partner', enabled: true, createdDate: new Date('2020-01-01T00:00:00Z') }],
+      usagePlans: [{ plan: { id: 'p1', name: 'gold', apiStages: [{ apiId: 'abc123', stage: 'prod' }] }, keys: [{ id: 'k1', type: 'API_KEY' }] }],
+    }));
+    expect(fragment.nodes.find((n) => n.kind === 'api.key')?.attrs).toMatchObject({ createdAt: { value: '2020-01-01T00:00:00.000Z' }, lastUsedAt: { state: 'unknown' }, enabled: { value: true } });
+    expect(fragment.edges).toEqual(expect.arrayContaining([
+      { from: 'aws:arn:aws:apigateway:eu-west-1::/apikeys/k1', rel: 'key-in-plan', to: 'aws:arn:aws:apigateway:eu-west-1::/usageplans/p1' },
+      { from: 'aws:arn:aws:apigateway:eu-west-1::/usageplans/p1', rel: 'usage-plan-covers', to: `aws:${API}/stages/prod` },
+    ]));
+  });
+
+  it('links a distribution to the API whose execute-api host is its origin, and to an unreadable web ACL as unknown', () => {
+    const fragment = adaptAccount({
+      ...account({ restApis: [{ api: { id: 'abc123', name: 'orders' }, resources: [], stages: [], authorizers: [], validators: [], webAcls: new Map() }] }),
+      distributions: [{ ARN: 'arn:aws:cloudfront::123456789012:distribution/E1', WebACLId: 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/edge/id1', Origins: { Items: [{ DomainName: 'abc123.execute-api.eu-west-1.amazonaws.com' }] } }],
+    });
+    expect(fragment.edges).toContainEqual({ from: 'aws:arn:aws:cloudfront::123456789012:distribution/E1', rel: 'cdn-fronts', to: `aws:${API}` });
+    expect(fragment.nodes.find((n) => n.kind === 'edge.waf')?.attrs).toMatchObject({ mode: { state: 'unknown' } });
+  });
+
+  it('splits method setting keys and reads escaped resource policies', () => {
+    expect(splitSettingKey('*/*')).toEqual({ path: '*', verb: '*' });
+    expect(splitSettingKey('~1pets~1{id}/get')).toEqual({ path: '/pets/{id}', verb: 'GET' });
+    expect(splitSettingKey('pets/POST')).toEqual({ path: '/pets', verb: 'POST' });
+    expect(readRestApiPolicy('{\\"Version\\":\\"2012-10-17\\",\\"Statement\\":[{\\"Effect\\":\\"Allow\\",\\"Principal\\":\\"*\\",\\"Action\\":\\"execute-api:Invoke\\",\\"Resource\\":\\"*\\"}]}'))
+      .toEqual({ statements: [{ effect: 'Allow', principals: ['*'], actions: ['execute-api:Invoke'], resources: ['*'], hasCondition: false }] });
+  });
+});
