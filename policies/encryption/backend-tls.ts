@@ -179,6 +179,7 @@ function checkVerification(backend: GraphNode<'api.backend'>, severity: Severity
  */
 function checkTlsFloor(backend: GraphNode<'api.backend'>): Outcome {
   const floor = backend.attrs.minTlsVersion;
+  if (floor === undefined) return pass();
   switch (floor.state) {
     case 'unknown':
       return unknown(`\`${backend.name}\`: the oldest TLS version offered to the backend is not known statically (${floor.expr ?? 'computed'})`, floor.source ?? backend.source, 'tls-version');

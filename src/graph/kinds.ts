@@ -187,8 +187,11 @@ export interface BackendAttrs {
   /** The backend's certificate is verified. */
   readonly verifiesCertificate: Attr<boolean>;
   readonly connection: Attr<'internet' | 'vpc-link' | 'private'>;
-  /** The oldest TLS version the gateway still offers when it connects to this backend. */
-  readonly minTlsVersion: Attr<TlsVersion>;
+  /**
+   * The oldest TLS version the gateway still offers when it connects to this backend. Absent where the platform has
+   * no such setting and does not publish it (AWS API Gateway): there is nothing to check and nothing the user could change.
+   */
+  readonly minTlsVersion?: Attr<TlsVersion>;
 }
 
 export interface UsagePlanAttrs {

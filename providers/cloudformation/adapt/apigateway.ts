@@ -221,7 +221,6 @@ function integrationAttrs(ctx: CfnContext, integration: CfnBody): BackendAttrs {
     usesTls: backendTls(type, uriProp, at),
     verifiesCertificate: byDefault(true, at),
     connection: ctx.read.read<'internet' | 'vpc-link'>(integration, 'ConnectionType', oneOf({ INTERNET: 'internet', VPC_LINK: 'vpc-link' }), { value: 'internet', source: at }),
-    minTlsVersion: unknownBackendTlsFloor(at),
   };
 }
 
@@ -236,10 +235,6 @@ export function backendTls(type: Attr<BackendType>, uri: CfnProp | undefined, fa
   return unknown(isCfnUnknown(uri.value) ? uri.value.expr : `no scheme in ${text}`, uri.source);
 }
 
-/** API Gateway does not document, nor let you choose, the TLS versions it offers to backends. */
-export function unknownBackendTlsFloor(at: FileSource): Attr<never> {
-  return unknown('API Gateway does not publish the TLS versions it offers to backends', at);
-}
 
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-apigateway-authorizer.html#cfn-apigateway-authorizer-type
 const AUTHORIZER_TYPES: Readonly<Record<string, AuthorizerType>> = { TOKEN: 'lambda', REQUEST: 'lambda', COGNITO_USER_POOLS: 'cognito' };

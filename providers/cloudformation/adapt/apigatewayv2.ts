@@ -7,7 +7,7 @@ import type { FileSource } from '../../../src/graph/source';
 import { combineThrottle } from '../../aws-shared/throttle';
 import { apiGatewayPolicyMinTls } from '../../aws-shared/tls-policy';
 import { isCfnUnknown, type CfnResource } from '../template';
-import { accessLogging, backendTls, negate, present, unknownBackendTlsFloor } from './apigateway';
+import { accessLogging, backendTls, negate, present } from './apigateway';
 import { domainIds, minTlsOf } from './apigateway-domains';
 import { edge, emptyResult, type AdaptResult, type CfnContext } from './context';
 import { adaptSpecBody } from './openapi-body';
@@ -142,7 +142,6 @@ function quickCreate(ctx: CfnContext, api: CfnResource, body: CfnBody, at: FileS
     usesTls: backendTls(type, targetProp, at),
     verifiesCertificate: byDefault(true, at),
     connection: byDefault('internet', at),
-    minTlsVersion: unknownBackendTlsFloor(at),
   }, { suffix: QUICK_INTEGRATION_SUFFIX });
   const stage = ctx.node(api, 'api.stage', { ...httpStageDefaults(at), stageName: byDefault('$default', at), accessLogging: byDefault(false, at) }, {
     suffix: QUICK_STAGE_SUFFIX,
@@ -244,7 +243,6 @@ function adaptIntegrations(ctx: CfnContext, result: AdaptResult): void {
       // HTTP APIs always verify backend certificates.
       verifiesCertificate: byDefault(true, at),
       connection,
-      minTlsVersion: unknownBackendTlsFloor(at),
     }));
   }
 }

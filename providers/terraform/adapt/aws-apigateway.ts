@@ -282,7 +282,6 @@ export function backendAttrs(
       ? negate(readAttr(tls, 'insecure_skip_verification', asBool, { value: false, source: tls.source }))
       : byDefault(true, integration.source),
     connection,
-    minTlsVersion: unknownBackendTlsFloor(integration.source),
   };
 }
 
@@ -497,7 +496,3 @@ export function present(body: TfBody, name: string, fallback: FileSource): Attr<
   return found ? set(true, found.source) : byDefault(false, fallback);
 }
 
-/** API Gateway does not document, nor let you choose, the TLS versions it offers to backends. */
-export function unknownBackendTlsFloor(at: FileSource): Attr<never> {
-  return unknown('API Gateway does not publish the TLS versions it offers to backends', at);
-}

@@ -5,7 +5,7 @@ import type {
 } from '../../../src/graph/kinds';
 import type { FileSource } from '../../../src/graph/source';
 import type { TfBody, TfResource } from '../model';
-import { unknownBackendTlsFloor, backendAttrs, hasSpec, negate, present } from './aws-apigateway';
+import { backendAttrs, hasSpec, negate, present } from './aws-apigateway';
 import { domainIds, minTlsOf } from './aws-apigateway-domains';
 import { nodeId, type Linker } from './linker';
 import { adaptSpecBody } from './openapi-operations';
@@ -139,7 +139,6 @@ function quickCreate(api: TfResource, at: FileSource, result: AdaptResult): void
     usesTls: isLambda ? byDefault(true, at) : scheme ? set(scheme === 'https', at) : unknown(target.state === 'unknown' ? target.expr : target.value, at),
     verifiesCertificate: byDefault(true, at),
     connection: byDefault('internet', at),
-    minTlsVersion: unknownBackendTlsFloor(at),
   }, { suffix: QUICK_INTEGRATION_SUFFIX });
   const stage = terraformNode(api, 'api.stage', { ...httpStageDefaults(at), stageName: byDefault('$default', at), accessLogging: byDefault(false, at) }, {
     suffix: QUICK_STAGE_SUFFIX,
