@@ -16,7 +16,7 @@ interface ScanFlags extends ReportFlags {
 /** `gatewarden scan [paths...]`; `setExitCode` receives the decision of {@link exitCodeFor}. */
 export function scanCommand(io: Io, setExitCode: (code: number) => void): Command {
   const command = new Command('scan')
-    .description('Check infrastructure code (Terraform) for API security problems')
+    .description('Check infrastructure code (Terraform and plans, CloudFormation/SAM, Kubernetes) for API security problems')
     .argument('[paths...]', 'files or directories to scan (.git, .terraform and node_modules are skipped)', ['.']);
   addOutputOptions(command)
     .option('--var-file <file>', 'Terraform variables file, after terraform.tfvars and *.auto.tfvars (repeatable)', collect, [])
