@@ -121,7 +121,6 @@ function integrationAttrs(integration: V2IntegrationShape, source: CloudSource):
     // HTTP APIs always verify backend certificates.
     verifiesCertificate: read(true),
     connection: read(isVpcLink ? 'vpc-link' : 'internet'),
-    minTlsVersion: unknown('API Gateway does not publish the TLS versions it offers to backends', source),
   };
 }
 

@@ -160,7 +160,6 @@ function integrationAttrs(integration: RestIntegrationShape, source: CloudSource
     // insecureSkipVerification turns off the check of an HTTP backend's certificate.
     verifiesCertificate: read(integration.tlsConfig?.insecureSkipVerification !== true),
     connection: read(integration.connectionType === 'VPC_LINK' ? 'vpc-link' : 'internet'),
-    minTlsVersion: unknown('API Gateway does not publish the TLS versions it offers to backends', source),
   };
 }
 

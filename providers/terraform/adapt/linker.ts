@@ -1,5 +1,5 @@
 import type { TfAttribute, TfResource } from '../model';
-import { parseAddress } from './address';
+import { parseAddress, type ParsedAddress } from './address';
 import { groupBy } from './group-by';
 import { knownString } from './read-attr';
 
@@ -18,8 +18,10 @@ export class Linker {
   private readonly byBase = new Map<string, TfResource[]>();
   /** Managed resources by type, in scan order: adapters ask for a type again inside their loops. */
   private readonly managedByType = new Map<string, TfResource[]>();
-  private readonly parsed = new Map<string, ReturnType<typeof parseAddress>>();
-  private readonly identities = new WeakMap<TfAttribute, Map<string, string | undefined>>();
+  /** Parsed refs; `null` for text that is not a resource address. */
+  private readonly parsed = new Map<string, ParsedAddress | null>();
+  /** `ref:<address>` of each ref an identity was asked of, so that equal identities are one string. */
+  private readonly refIdentities = new Map<string, string>();
   private readonly byKnownString = new Map<string, Map<string, TfResource[]>>();
 
   readonly resources: readonly TfResource[];
@@ -66,20 +68,23 @@ export class Linker {
   /** Refs of an attribute that point at one of `types` (managed resources, or data sources when `data.` is part of the type). */
   refsTo(attribute: TfAttribute | undefined, types: readonly string[]): readonly string[] {
     if (!attribute || attribute.refs.length === 0) return NO_REFS;
-    const found: string[] = [];
+    // Most attributes refer to nothing of the asked types: no list is made for them.
+    let found: string[] | undefined;
     for (const ref of attribute.refs) {
       const parsed = this.parse(ref);
-      if (parsed && types.includes(parsed.mode === 'data' ? `data.${parsed.type}` : parsed.type)) found.push(ref);
+      if (parsed && types.includes(parsed.mode === 'data' ? `data.${parsed.type}` : parsed.type)) (found ??= []).push(ref);
     }
-    return found;
+    return found ?? NO_REFS;
   }
 
   /** `parseAddress`, memoised: the same refs are parsed again for every adapter that reads them. */
-  private parse(ref: string): ReturnType<typeof parseAddress> {
-    if (this.parsed.has(ref)) return this.parsed.get(ref);
-    const parsed = parseAddress(ref);
-    this.parsed.set(ref, parsed);
-    return parsed;
+  private parse(ref: string): ParsedAddress | undefined {
+    let parsed = this.parsed.get(ref);
+    if (parsed === undefined) {
+      parsed = parseAddress(ref) ?? null;
+      this.parsed.set(ref, parsed);
+    }
+    return parsed ?? undefined;
   }
 
   /** Scanned resources of `types` an attribute refers to. */
@@ -95,29 +100,25 @@ export class Linker {
    */
   identity(attribute: TfAttribute | undefined, types: readonly string[]): string | undefined {
     if (!attribute) return undefined;
-    // Adapters match every resource against every other by identity: memoised, a large plan stays linear in it.
-    const key = types.length === 1 ? (types[0] ?? '') : types.join(',');
-    let byTypes = this.identities.get(attribute);
-    if (!byTypes) {
-      byTypes = new Map();
-      this.identities.set(attribute, byTypes);
-    }
-    if (byTypes.has(key)) return byTypes.get(key);
-    const found = this.computeIdentity(attribute, types);
-    byTypes.set(key, found);
-    return found;
-  }
-
-  private computeIdentity(attribute: TfAttribute, types: readonly string[]): string | undefined {
     // An API looked up with a data source (`data.aws_api_gateway_rest_api.x.id`) is the same API for every resource naming it.
-    const ref = this.refsTo(attribute, [...types, ...types.map((t) => `data.${t}`)])[0];
-    if (ref !== undefined) {
-      const resolved = this.resolve(ref);
-      const only = resolved.length === 1 ? resolved[0] : undefined;
-      return `ref:${only ? only.address : ref}`;
+    for (const ref of attribute.refs) {
+      const parsed = this.parse(ref);
+      if (parsed && (types.includes(parsed.type) || (parsed.mode === 'data' && types.includes(`data.${parsed.type}`)))) return this.refIdentity(ref);
     }
     const value = attribute.value;
     return typeof value === 'string' || typeof value === 'number' ? `literal:${value}` : undefined;
+  }
+
+  /** The identity of what a ref names: the one resource it resolves to, else the ref itself. */
+  private refIdentity(ref: string): string {
+    let identity = this.refIdentities.get(ref);
+    if (identity === undefined) {
+      const resolved = this.resolve(ref);
+      const only = resolved.length === 1 ? resolved[0] : undefined;
+      identity = `ref:${only ? only.address : ref}`;
+      this.refIdentities.set(ref, identity);
+    }
+    return identity;
   }
 
   /**
