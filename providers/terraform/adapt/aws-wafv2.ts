@@ -1,6 +1,7 @@
 import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
 import type { WafAttrs } from '../../../src/graph/kinds';
 import type { FileSource } from '../../../src/graph/source';
+import { wafRuleFacts, type WafRuleFacts } from '../../aws-shared/waf-rule-facts';
 import type { TfBody, TfResource } from '../model';
 import { DEPLOYMENT, INLINE_STAGE_SUFFIX, REST_API, STAGE } from './aws-apigateway';
 import type { Linker } from './linker';
@@ -11,13 +12,6 @@ import { edge, emptyResult, terraformNode, type AdaptResult } from './terraform-
 export const WEB_ACL = 'aws_wafv2_web_acl';
 const ASSOCIATION = 'aws_wafv2_web_acl_association';
 
-/** What we need of one rule, whether written as a `rule` block or in `rule_json`. */
-interface RuleFacts {
-  readonly managedGroup?: string;
-  readonly rateBased: boolean;
-  /** The rule only counts matches (`action { count {} }` or `override_action { count {} }`). */
-  readonly countOnly: boolean;
-}
 
 export function adaptWafv2(linker: Linker): AdaptResult {
   const result = emptyResult();
@@ -38,7 +32,7 @@ export function adaptWafv2(linker: Linker): AdaptResult {
 function wafAttrs(acl: TfResource): WafAttrs {
   const body = acl.body;
   const rules = ruleFacts(body, acl.source);
-  const ruleAttr = <T>(fn: (facts: readonly RuleFacts[]) => T): Attr<T> =>
+  const ruleAttr = <T>(fn: (facts: readonly WafRuleFacts[]) => T): Attr<T> =>
     rules.state === 'unknown' ? unknown(rules.expr, rules.source) : rules.written ? set(fn(rules.facts), rules.source) : byDefault(fn(rules.facts), rules.source);
   return {
     defaultAction: defaultAction(body, acl.source),
@@ -62,7 +56,7 @@ function defaultAction(body: TfBody, fallback: FileSource): Attr<'allow' | 'bloc
 }
 
 type Rules =
-  | { readonly state: 'known'; readonly facts: readonly RuleFacts[]; readonly written: boolean; readonly source: FileSource }
+  | { readonly state: 'known'; readonly facts: readonly WafRuleFacts[]; readonly written: boolean; readonly source: FileSource }
   | { readonly state: 'unknown'; readonly expr: string; readonly source: FileSource };
 
 function ruleFacts(body: TfBody, fallback: FileSource): Rules {
@@ -80,7 +74,7 @@ function ruleFacts(body: TfBody, fallback: FileSource): Rules {
   return first ? { state: 'known', facts, written: true, source: first.source } : { state: 'known', facts, written: false, source: fallback };
 }
 
-function blockRuleFacts(rule: TfBody): RuleFacts {
+function blockRuleFacts(rule: TfBody): WafRuleFacts {
   const statement = firstBlock(rule, 'statement');
   const managed = firstBlock(statement, 'managed_rule_group_statement');
   const vendor = knownString(managed, 'vendor_name');
@@ -93,7 +87,7 @@ function blockRuleFacts(rule: TfBody): RuleFacts {
 }
 
 /** `rule_json` holds the rules in the WAF API's own JSON shape: https://docs.aws.amazon.com/waf/latest/APIReference/API_Rule.html */
-function jsonRuleFacts(text: string): RuleFacts[] | undefined {
+function jsonRuleFacts(text: string): WafRuleFacts[] | undefined {
   let rules: unknown;
   try {
     rules = JSON.parse(text);
@@ -101,20 +95,5 @@ function jsonRuleFacts(text: string): RuleFacts[] | undefined {
     return undefined;
   }
   if (!Array.isArray(rules)) return undefined;
-  return rules.map((rule: unknown) => {
-    const r = record(rule);
-    const statement = record(r['Statement']);
-    const managed = record(statement['ManagedRuleGroupStatement']);
-    const name = typeof managed['Name'] === 'string' ? managed['Name'] : undefined;
-    const vendor = typeof managed['VendorName'] === 'string' ? managed['VendorName'] : undefined;
-    return {
-      ...(name !== undefined && { managedGroup: vendor ? `${vendor}/${name}` : name }),
-      rateBased: 'RateBasedStatement' in statement,
-      countOnly: 'Count' in record(r['Action']) || 'Count' in record(r['OverrideAction']),
-    };
-  });
-}
-
-function record(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return rules.map(wafRuleFacts);
 }
