@@ -1,6 +1,7 @@
 import type { AnyPolicy } from '../src/engine/policy';
 import authenticationJwtValidation from './authentication/jwt-validation';
 import authenticationRouteAuthorization from './authentication/route-authorization';
+import authenticationUnusedAuthorizer from './authentication/unused-authorizer';
 import dataExposureCacheEncryption from './data-exposure/cache-encryption';
 import dataExposureCorsWildcard from './data-exposure/cors-wildcard';
 import dataExposureDataTraceLogging from './data-exposure/data-trace-logging';
@@ -9,6 +10,8 @@ import encryptionBackendTls from './encryption/backend-tls';
 import encryptionHttpsOnly from './encryption/https-only';
 import encryptionTlsVersion from './encryption/tls-version';
 import keyManagementApiKeyInCode from './key-management/api-key-in-code';
+import keyManagementApiKeyRotation from './key-management/api-key-rotation';
+import keyManagementApiKeyScope from './key-management/api-key-scope';
 import leastPrivilegeConfigSnippet from './least-privilege/config-snippet';
 import leastPrivilegeResourcePolicyWildcard from './least-privilege/resource-policy-wildcard';
 import exposureDefaultEndpointBypass from './exposure/default-endpoint-bypass';
@@ -22,11 +25,13 @@ import apiManagementQuota from './api-management/quota';
 import apiManagementPolicyInheritance from './api-management/policy-inheritance';
 import apiManagementThrottling from './api-management/throttling';
 import apiManagementWafProtection from './api-management/waf-protection';
+import shadowApisUndeployedStage from './shadow-apis/undeployed-stage';
 
 /** Every built-in policy, sorted by id (the policy meta-test checks the order and that each file is registered). */
 export const builtinPolicies: readonly AnyPolicy[] = [
   authenticationRouteAuthorization,
   authenticationJwtValidation,
+  authenticationUnusedAuthorizer,
   dataExposureDataTraceLogging,
   dataExposureCacheEncryption,
   dataExposureCorsWildcard,
@@ -34,6 +39,8 @@ export const builtinPolicies: readonly AnyPolicy[] = [
   exposurePublicEndpoint,
   exposureDefaultEndpointBypass,
   keyManagementApiKeyInCode,
+  keyManagementApiKeyRotation,
+  keyManagementApiKeyScope,
   monitoringAccessLogging,
   monitoringExecutionLogging,
   monitoringTracing,
@@ -43,6 +50,7 @@ export const builtinPolicies: readonly AnyPolicy[] = [
   apiManagementPolicyInheritance,
   leastPrivilegeResourcePolicyWildcard,
   leastPrivilegeConfigSnippet,
+  shadowApisUndeployedStage,
   encryptionTlsVersion,
   encryptionHttpsOnly,
   encryptionBackendTls,

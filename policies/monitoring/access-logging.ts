@@ -44,6 +44,18 @@ export default definePolicy({
       '      DestinationArn: !GetAtt AccessLogs.Arn',
       '      Format: \'{"requestId":"$context.requestId","status":"$context.status"}\'',
     ].join('\n'),
+    aws: [
+      '# REST API stage (console: Stages > (stage) > Logs and tracing > Edit > Custom access logging)',
+      'aws logs create-log-group --log-group-name /aws/apigateway/orders-access',
+      'aws apigateway update-stage --rest-api-id API_ID --stage-name prod --patch-operations \\',
+      '  op=replace,path=/accessLogSettings/destinationArn,value=arn:aws:logs:eu-west-1:ACCOUNT_ID:log-group:/aws/apigateway/orders-access \\',
+      '  \'op=replace,path=/accessLogSettings/format,value={"requestId":"$context.requestId","ip":"$context.identity.sourceIp","status":"$context.status"}\'',
+      '',
+      '# HTTP / WebSocket API stage',
+      'aws apigatewayv2 update-stage --api-id API_ID --stage-name \'$default\' --access-log-settings \\',
+      '  \'DestinationArn=arn:aws:logs:eu-west-1:ACCOUNT_ID:log-group:/aws/apigateway/catalog-access,Format=$context.requestId $context.status\'',
+      '# REST APIs need a CloudWatch role set once per region: aws apigateway update-account --patch-operations op=replace,path=/cloudwatchRoleArn,value=ROLE_ARN',
+    ].join('\n'),
   },
   references: [
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html',

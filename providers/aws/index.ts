@@ -1,9 +1,10 @@
-import type { LoadResult, ProviderAdapter } from '../../src/graph/adapter';
+import type { AuditedScope, LoadResult, ProviderAdapter } from '../../src/graph/adapter';
 import type { AnyNode, Edge } from '../../src/graph/kinds';
 import { adaptAccount } from './adapt';
 import type { AwsSession } from './calls';
 import type { AwsClientOptions } from './client';
 import { readAws, type AuditProgress, type AuditScope } from './read';
+import type { AccountSnapshot } from './snapshot';
 
 export type { AuditProgress, AuditScope } from './read';
 export type { AwsClientOptions } from './client';
@@ -37,7 +38,20 @@ export function awsProvider(options: AwsAuditOptions): ProviderAdapter {
         nodes.push(...adapted.nodes);
         edges.push(...adapted.edges);
       }
-      return { nodes, edges, diagnostics: read.diagnostics };
+      return { nodes, edges, diagnostics: read.diagnostics, audited: auditedScope(read.accounts) };
     },
   };
+}
+
+/** The accounts and regions actually read (skipped regions and accounts that could not be entered are errors) and the APIs found. */
+function auditedScope(accounts: readonly AccountSnapshot[]): AuditedScope {
+  const regions = new Set<string>();
+  let apis = 0;
+  for (const account of accounts) {
+    for (const region of account.regions) {
+      regions.add(region.region);
+      apis += region.restApis.length + region.v2Apis.length;
+    }
+  }
+  return { cloud: 'aws', accounts: accounts.map((a) => a.account).sort(), regions: [...regions].sort(), apis };
 }

@@ -5,10 +5,9 @@ import type { AnyNode, Edge } from '../../src/graph/kinds';
 import { DEFAULT_MAX_FILE_BYTES } from '../read-text-file';
 import { adaptTerraform } from './adapt';
 import { readTerraform, type RootModuleResources, type TerraformReadResult } from './load';
-import type { TfResource } from './model';
 import { isPlanPath, looksLikePlanJson } from './plan/detect-plan';
 import { loadPlans, planRootDir } from './plan/load-plans';
-import { rootLabel, scopeToRoot } from './root-scope';
+import { rootLabel } from './root-scope';
 
 /**
  * Terraform: configurations (HCL: `.tf` files, with `.tfvars` / `.tfvars.json` for variable values) and the JSON of
@@ -31,7 +30,7 @@ const terraform: ProviderAdapter = {
     const adaptedRoots = new Map<RootModuleResources, ScopedAdaptation>();
     const adaptEarly = planFiles.length === 0
       ? (root: RootModuleResources) => {
-        adaptedRoots.set(root, adaptScoped(root.resources, rootLabel(root.rootDir, cwd)));
+        adaptedRoots.set(root, adaptTerraform(root.resources, rootLabel(root.rootDir, cwd)));
       }
       : undefined;
     // A plan alone needs no HCL parser: skip loading it.
@@ -52,28 +51,23 @@ const terraform: ProviderAdapter = {
     for (const root of read.roots) {
       if (matchedRoots.has(root.rootDir)) continue;
       const label = rootLabel(root.rootDir, cwd);
-      add(adaptedRoots.get(root) ?? adaptScoped(root.resources, label), label);
+      add(adaptedRoots.get(root) ?? adaptTerraform(root.resources, label), label);
     }
     for (const plan of planned.plans) {
       const planLabel = rootLabel(planRootDir(plan), cwd);
       // A plan and a state of the same root (or two plans in one directory) keep apart by file name.
       const label = usedLabels.has(planLabel) ? `${planLabel}/${basename(plan.file)}` : planLabel;
-      add(adaptScoped(plan.resources, label), label);
+      add(adaptTerraform(plan.resources, label), label);
     }
     return { nodes, edges, diagnostics, suppressions: read.suppressions ?? [] };
   },
 };
 
+/** Each root module (or plan) is adapted on its own: references never cross roots, and node ids carry its label. */
 interface ScopedAdaptation {
   readonly nodes: readonly AnyNode[];
   readonly edges: readonly Edge[];
   readonly diagnostics: readonly Diagnostic[];
-}
-
-/** Each root module (or plan) is adapted on its own: references never cross roots. */
-function adaptScoped(resources: readonly TfResource[], label: string): ScopedAdaptation {
-  const adapted = adaptTerraform(resources);
-  return { ...scopeToRoot(adapted, label), diagnostics: adapted.diagnostics };
 }
 
 /**

@@ -37,6 +37,7 @@ export const CONTROL_CATEGORY: Readonly<Record<Control, Category>> = {
   'api-spec': 'documentation',
   'shadow-api': 'shadow-apis',
   'deprecated-route': 'shadow-apis',
+  'stale-stage': 'shadow-apis',
   'inventory': 'discovery',
 };
 

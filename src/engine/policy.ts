@@ -23,7 +23,7 @@ export type Control =
   | 'public-endpoint' | 'default-endpoint'
   | 'access-logging' | 'execution-logging' | 'tracing'
   | 'undocumented-route' | 'api-spec'
-  | 'shadow-api' | 'deprecated-route'
+  | 'shadow-api' | 'deprecated-route' | 'stale-stage'
   | 'inventory';
 
 /** OWASP API Security Top 10 (2023). */
@@ -38,6 +38,11 @@ export interface PolicyContext<O = unknown> {
    * defaults). `undefined` for a policy without options.
    */
   readonly options: O;
+  /**
+   * The time of the scan or audit, the same for every policy of a run: policies that judge ages (key rotation) read
+   * it here, never the clock, so that a run is consistent and tests are repeatable.
+   */
+  readonly now: Date;
 }
 
 export type Outcome =

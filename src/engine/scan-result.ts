@@ -1,3 +1,4 @@
+import type { AuditedScope } from '../graph/adapter';
 import type { Diagnostic } from '../graph/diagnostic';
 import type { ReadonlyGraph } from '../graph/graph';
 import type { PolicyResult } from './run';
@@ -10,5 +11,7 @@ export interface ScanResult {
   readonly graph: ReadonlyGraph;
   /** Files read, per provider. */
   readonly filesScanned: number;
+  /** Live audits: the accounts, regions and APIs read, in place of files. */
+  readonly audited?: AuditedScope;
   readonly timings: Readonly<Record<string, number>>;
 }

@@ -35,6 +35,19 @@ export interface LoadResult {
   readonly diagnostics: readonly Diagnostic[];
   /** `gatewarden:ignore` comments found in the sources; the engine applies them to findings. */
   readonly suppressions?: readonly InlineSuppression[];
+  /** Live providers: what was read, for reports to say (no files are scanned in an audit). */
+  readonly audited?: AuditedScope;
+}
+
+/** What a live audit covered: the accounts (AWS accounts, Azure subscriptions) and regions read, and the APIs found. */
+export interface AuditedScope {
+  readonly cloud: 'aws' | 'azure';
+  /** Sorted. Accounts whose credentials or role failed are not here (they are errors). */
+  readonly accounts: readonly string[];
+  /** Sorted. Regions skipped (not enabled for the account) are not here. */
+  readonly regions: readonly string[];
+  /** APIs found, all kinds. */
+  readonly apis: number;
 }
 
 /**

@@ -56,21 +56,22 @@ export class ResourceGraph implements ReadonlyGraph {
   }
 
   out(id: string, rel: EdgeRel): readonly AnyNode[] {
-    const found: AnyNode[] = [];
+    // Policies ask this for every node, and most answers are empty: no list is made for them.
+    let found: AnyNode[] | undefined;
     for (const edge of this.outgoing.get(id) ?? NO_EDGES) {
       const node = edge.rel === rel ? this.byId.get(edge.to) : undefined;
-      if (node) found.push(node);
+      if (node) (found ??= []).push(node);
     }
-    return found;
+    return found ?? NO_NODES;
   }
 
   in(id: string, rel: EdgeRel): readonly AnyNode[] {
-    const found: AnyNode[] = [];
+    let found: AnyNode[] | undefined;
     for (const edge of this.incoming.get(id) ?? NO_EDGES) {
       const node = edge.rel === rel ? this.byId.get(edge.from) : undefined;
-      if (node) found.push(node);
+      if (node) (found ??= []).push(node);
     }
-    return found;
+    return found ?? NO_NODES;
   }
 
   edges(): readonly Edge[] {
@@ -80,6 +81,7 @@ export class ResourceGraph implements ReadonlyGraph {
 }
 
 const NO_EDGES: readonly Edge[] = [];
+const NO_NODES: readonly AnyNode[] = Object.freeze([]);
 
 function push(map: Map<string, Edge[]>, key: string, edge: Edge): void {
   const list = map.get(key);

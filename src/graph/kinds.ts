@@ -89,6 +89,12 @@ export interface ApiAttrs {
    * Optional: absent where the platform has no such mechanism.
    */
   readonly configSnippets?: Attr<readonly ConfigSnippet[]>;
+  /**
+   * Every operation of the API is in the graph, so that "no operation uses this authorizer" is a fact. Optional:
+   * absent where operations may be declared out of sight (another Terraform module or stack, an imported spec);
+   * live audits set it when the API's routes were read in full.
+   */
+  readonly operationsComplete?: Attr<boolean>;
 }
 
 /** Raw proxy configuration carried by an API definition. */
@@ -205,8 +211,21 @@ export interface ApiKeyAttrs {
   readonly valueSource: Attr<'literal' | 'generated' | 'secret-store' | 'expression'>;
   /** A safe preview of a literal value (first characters + fingerprint), never the value itself. */
   readonly valuePreview: Attr<string | null>;
+  /** When the key was created (ISO 8601); `null` when the platform records no date. */
   readonly createdAt: Attr<string | null>;
-  readonly lastUsedAt: Attr<string | null>;
+  /**
+   * When a client last presented the key (ISO 8601); `null`: never used. Optional: absent where no platform records
+   * it (API Gateway keeps usage per plan and day only, not per key; APIM subscriptions have no last-use date), so
+   * that policies do not report a "cannot verify" nobody could ever resolve.
+   */
+  readonly lastUsedAt?: Attr<string | null>;
+  /**
+   * What the key is bound to, for keys that clients present. `usage-plans`: the plans that list it, declared apart
+   * (its `key-in-plan` edges; none means it is bound to nothing: API Gateway keys). Bound on the key itself (APIM
+   * subscriptions): `product`, one product; `api`, one API; `service`, every API of the service (all-access).
+   * Absent for secrets the gateway itself holds (APIM named values), which no client presents.
+   */
+  readonly scope?: Attr<'usage-plans' | 'product' | 'api' | 'service'>;
 }
 
 export interface WafAttrs {

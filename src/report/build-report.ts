@@ -62,6 +62,9 @@ export function buildReport(result: ScanResult, options: ReportOptions): Report 
       errors: errors.filter((e) => e.severity === 'error').length,
       warnings: errors.filter((e) => e.severity === 'warning').length,
       filesScanned: result.filesScanned,
+      ...(result.audited && {
+        audited: { cloud: result.audited.cloud, accounts: [...result.audited.accounts], regions: [...result.audited.regions], apis: result.audited.apis },
+      }),
     },
   };
 }

@@ -1,4 +1,5 @@
 import { SEVERITIES } from '../engine/policy';
+import { auditedPhrase } from './audited-phrase';
 import { renderMermaid } from './exposure-diagram';
 import { failsBuild } from './fails-build';
 import { mdCell, mdPlace, mdText } from './markdown-text';
@@ -25,10 +26,13 @@ export function formatJobSummary(report: Report, ctx: FormatContext): string {
   out.push(`## ${mdText(report.tool.name)} ${mdText(report.tool.version)}: ${verdict}`, '');
   if (inputErrors > 0) out.push(`> [!WARNING]\n> ${inputErrors} ${inputErrors === 1 ? 'input was' : 'inputs were'} not read: the result is incomplete.`, '');
 
-  out.push(`| ${SEVERITIES.join(' | ')} | suppressed | not verifiable | files scanned |`);
+  // A live audit reads APIs, not files: the last column counts what was read.
+  const audited = report.summary.audited;
+  out.push(`| ${SEVERITIES.join(' | ')} | suppressed | not verifiable | ${audited ? 'APIs audited' : 'files scanned'} |`);
   out.push(`| ${[...SEVERITIES, 'suppressed', 'unknown', 'files'].map(() => '---:').join(' | ')} |`);
   const bySeverity = SEVERITIES.map((s) => open.filter((f) => f.severity === s).length);
-  out.push(`| ${[...bySeverity, suppressed, report.summary.unknown, report.summary.filesScanned].join(' | ')} |`, '');
+  out.push(`| ${[...bySeverity, suppressed, report.summary.unknown, audited ? audited.apis : report.summary.filesScanned].join(' | ')} |`, '');
+  if (audited) out.push(`Audited: ${mdText(auditedPhrase(audited))}.`, '');
 
   if (failing.length > 0) {
     out.push('### Findings that fail the build', '', '| Severity | Policy | Resource | Location | Finding |', '| --- | --- | --- | --- | --- |');

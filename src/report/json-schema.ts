@@ -74,7 +74,13 @@ export const jsonReportSchema = z.strictObject({
     unknown: count,
     errors: count,
     warnings: count,
-    filesScanned: count,
+    filesScanned: count.describe('Files read; 0 for a live audit'),
+    audited: z.strictObject({
+      cloud: z.enum(['aws', 'azure']),
+      accounts: z.array(z.string()).describe('AWS accounts or Azure subscriptions read, sorted'),
+      regions: z.array(z.string()).describe('Regions read, sorted (regions not enabled for an account are skipped)'),
+      apis: count.describe('APIs found'),
+    }).optional().describe('Live audits: what was read, in place of files'),
   }),
 });
 

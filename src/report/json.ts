@@ -49,6 +49,14 @@ export function toJsonReport(report: Report): JsonReport {
       errors: report.summary.errors,
       warnings: report.summary.warnings,
       filesScanned: report.summary.filesScanned,
+      ...(report.summary.audited && {
+        audited: {
+          cloud: report.summary.audited.cloud,
+          accounts: [...report.summary.audited.accounts],
+          regions: [...report.summary.audited.regions],
+          apis: report.summary.audited.apis,
+        },
+      }),
     },
   };
 }

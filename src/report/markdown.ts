@@ -1,4 +1,5 @@
 import { SEVERITIES } from '../engine/policy';
+import { auditedPhrase } from './audited-phrase';
 import { CODE_LANGUAGE } from './catalog';
 import { failsBuild } from './fails-build';
 import { mdCell, mdCode, mdPlace, mdText } from './markdown-text';
@@ -17,10 +18,11 @@ export const formatMarkdown: Formatter = (report, ctx) => {
   const unknown = report.findings.filter((f) => f.status === 'unknown' && f.suppression === undefined);
   const out: string[] = [];
 
+  const audited = report.summary.audited;
+  const scope = audited ? mdText(auditedPhrase(audited)) : `${report.summary.filesScanned} ${report.summary.filesScanned === 1 ? 'file' : 'files'}`;
   const summary = open.length === 0
-    ? `**gatewarden**: no findings in ${report.summary.filesScanned} ${report.summary.filesScanned === 1 ? 'file' : 'files'}.`
-    : `**gatewarden**: ${open.length} ${open.length === 1 ? 'finding' : 'findings'} in ${report.summary.filesScanned} `
-      + `${report.summary.filesScanned === 1 ? 'file' : 'files'}, ${failing.length} at or above \`${ctx.failOn}\` (these fail the build).`;
+    ? `**gatewarden**: no findings in ${scope}.`
+    : `**gatewarden**: ${open.length} ${open.length === 1 ? 'finding' : 'findings'} in ${scope}, ${failing.length} at or above \`${ctx.failOn}\` (these fail the build).`;
   out.push(summary, '');
 
   if (open.length > 0) {

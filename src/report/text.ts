@@ -2,6 +2,7 @@ import { createColors } from 'picocolors';
 import { SEVERITIES, type Severity } from '../engine/policy';
 import { atOrAbove } from '../engine/severity';
 import { remediationHint } from './remediation';
+import { auditedPhrase } from './audited-phrase';
 import type { FormatContext, Formatter, Report, ReportError, ReportFinding, ReportLocation } from './types';
 
 type Colors = ReturnType<typeof createColors>;
@@ -87,7 +88,7 @@ function errorLine(e: ReportError, c: Colors): string {
 
 function summaryLine(report: Report, ctx: FormatContext, c: Colors): string {
   const s = report.summary;
-  const files = `${s.filesScanned} ${plural(s.filesScanned, 'file')} scanned`;
+  const files = s.audited ? auditedPhrase(s.audited) : `${s.filesScanned} ${plural(s.filesScanned, 'file')} scanned`;
   const problems = [
     ...(s.errors > 0 ? [c.red(`${s.errors} ${plural(s.errors, 'error')}`)] : []),
     ...(s.warnings > 0 ? [c.yellow(`${s.warnings} ${plural(s.warnings, 'warning')}`)] : []),

@@ -103,6 +103,16 @@ export interface ReportSummary {
   readonly errors: number;
   readonly warnings: number;
   readonly filesScanned: number;
+  /** Live audits: what was read instead of files. */
+  readonly audited?: ReportAudited;
+}
+
+/** The accounts (AWS accounts, Azure subscriptions) and regions a live audit read, and the APIs it found there. */
+export interface ReportAudited {
+  readonly cloud: 'aws' | 'azure';
+  readonly accounts: readonly string[];
+  readonly regions: readonly string[];
+  readonly apis: number;
 }
 
 /** What every formatter renders: a view of a ScanResult with paths already made relative and findings sorted. */

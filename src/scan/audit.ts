@@ -33,5 +33,5 @@ export async function audit(options: AuditOptions): Promise<ScanResult> {
   lap('load');
   const { results, diagnostics, graph } = checkLoaded([loaded], chosen, options, lap);
   timings.total = Math.round((performance.now() - started) * 10) / 10;
-  return { results, diagnostics, graph, filesScanned: 0, timings };
+  return { results, diagnostics, graph, filesScanned: 0, timings, ...(loaded.audited && { audited: loaded.audited }) };
 }

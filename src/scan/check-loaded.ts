@@ -24,6 +24,8 @@ export interface CheckOptions {
   readonly baseline?: BaselineFilter;
   /** YYYY-MM-DD that suppression expiry dates are compared with; default today (UTC). */
   readonly today?: string;
+  /** The time of the scan that policies judge ages by (`ctx.now`); default the clock, and `today` follows it. */
+  readonly now?: Date;
 }
 
 /** The policies that run: `only` / `skip`, then the config's enable / disable and disabled categories. */
@@ -47,14 +49,15 @@ export function checkLoaded(
   const config = options.config;
   const { graph, diagnostics } = buildGraph(loaded);
   lap('graph');
-  const ran = runPolicies(graph, chosen, { policyOptions: config?.options ?? new Map() });
+  const now = options.now ?? new Date();
+  const ran = runPolicies(graph, chosen, { policyOptions: config?.options ?? new Map(), now });
   const suppressed = applySuppressions(applySeverityOverrides(ran, config?.severity ?? new Map()), {
     inline: loaded.flatMap((l) => l.suppressions ?? []),
     config: config?.suppressions ?? [],
     ...(options.baseline && { baseline: options.baseline }),
     policies: options.policies,
     ran: new Set(chosen.map((p) => p.id)),
-    today: options.today ?? todayUtc(),
+    today: options.today ?? todayUtc(now),
   });
   lap('policies');
   return { results: suppressed.results, diagnostics: [...diagnostics, ...suppressed.diagnostics], graph };

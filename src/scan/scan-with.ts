@@ -45,6 +45,8 @@ export interface ScanWithOptions {
   readonly readStdin?: () => Promise<string>;
   /** YYYY-MM-DD that suppression expiry dates are compared with; default today (UTC). */
   readonly today?: string;
+  /** The time of the scan that policies judge ages by (`ctx.now`); default the clock. */
+  readonly now?: Date;
 }
 
 /**

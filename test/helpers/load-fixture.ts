@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { builtinProviders } from '../../providers';
+import { loadAwsRecording } from './aws-recording';
 import type { Diagnostic } from '../../src/graph/diagnostic';
 import { buildGraph } from '../../src/graph/build';
 import type { ResourceGraph } from '../../src/graph/graph';
@@ -44,8 +45,18 @@ function sortedDirs(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
 }
 
-/** Loads files through the real provider adapter of that id and builds the graph, as a scan would. */
-export async function loadFixture(files: readonly string[], providerId: string): Promise<{ graph: ResourceGraph; diagnostics: Diagnostic[] }> {
+/**
+ * Loads files through the real provider adapter of that id and builds the graph, as a scan would. `aws` fixtures are
+ * recorded responses of a live audit (test/helpers/aws-recording.ts), fed straight into the pure live adapters; their
+ * recording time is the scan time (`now`) policies judge ages by.
+ */
+export async function loadFixture(files: readonly string[], providerId: string): Promise<{ graph: ResourceGraph; diagnostics: Diagnostic[]; now?: Date }> {
+  if (providerId === 'aws') {
+    const recordings = files.map(loadAwsRecording);
+    const built = buildGraph(recordings.map((r) => r.loaded));
+    const now = recordings[0]?.recordedAt;
+    return { graph: built.graph, diagnostics: built.diagnostics, ...(now && { now }) };
+  }
   const provider = builtinProviders.find((p) => p.id === providerId);
   if (!provider) throw new Error(`no built-in provider "${providerId}" (fixture folder names must be provider ids)`);
   const result = await provider.load({ files, options: {} });

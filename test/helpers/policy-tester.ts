@@ -1,6 +1,6 @@
 import type { ReadonlyGraph } from '../../src/graph/graph';
 import type { AnyPolicy, Severity } from '../../src/engine/policy';
-import { runPolicies, type PolicyResult } from '../../src/engine/run';
+import { parsePolicyOptions, runPolicies, type PolicyResult } from '../../src/engine/run';
 
 export interface ExpectedFinding {
   /** Node name. */
@@ -19,7 +19,14 @@ export interface PolicyTable {
   readonly invalid: readonly InvalidCase[];
   /** At least one unknown result and no failure. */
   readonly unknown?: readonly Case[];
+  /** The time of the scan (`ctx.now`) for every case; default a fixed date, so that no table depends on the clock. */
+  readonly now?: Date;
+  /** The policy's options for every case, as `.gatewarden.yml` would give them (parsed by its schema); default none. */
+  readonly options?: unknown;
 }
+
+/** The scan time of tables that do not choose one. */
+export const TABLE_NOW = new Date('2025-06-01T00:00:00Z');
 
 /** ESLint RuleTester-style table runner for one policy (STYLE.md §6). */
 export const policyTester = {
@@ -34,13 +41,13 @@ export const policyTester = {
       });
 
       it.each(table.valid.map((c) => [c.name, c] as const))('valid: %s', (_name, c) => {
-        const results = run(policy, c.graph);
+        const results = run(policy, c.graph, table);
         expect(results.length).toBeGreaterThan(0);
         expect(results.filter((r) => r.status !== 'pass').map(describeResult)).toEqual([]);
       });
 
       it.each(table.invalid.map((c) => [c.name, c] as const))('invalid: %s', (_name, c) => {
-        const failures = run(policy, c.graph).filter((r) => r.status !== 'pass');
+        const failures = run(policy, c.graph, table).filter((r) => r.status !== 'pass');
         expect(failures.map((r) => r.status)).toEqual(c.findings.map(() => 'fail'));
         const remaining = [...failures];
         for (const expected of c.findings) {
@@ -53,7 +60,7 @@ export const policyTester = {
       });
 
       it.each((table.unknown ?? []).map((c) => [c.name, c] as const))('unknown: %s', (_name, c) => {
-        const results = run(policy, c.graph);
+        const results = run(policy, c.graph, table);
         expect(results.filter((r) => r.status === 'fail' || r.status === 'error').map(describeResult)).toEqual([]);
         expect(results.some((r) => r.status === 'unknown')).toBe(true);
       });
@@ -61,8 +68,14 @@ export const policyTester = {
   },
 };
 
-function run(policy: AnyPolicy, graph: ReadonlyGraph): PolicyResult[] {
-  return runPolicies(graph, [policy]);
+function run(policy: AnyPolicy, graph: ReadonlyGraph, table: PolicyTable): PolicyResult[] {
+  let policyOptions: ReadonlyMap<string, unknown> | undefined;
+  if (table.options !== undefined) {
+    const parsed = parsePolicyOptions(policy, table.options);
+    if (!parsed.ok) throw new Error(`bad options for ${policy.id}: ${parsed.issues.map((i) => i.message).join('; ')}`);
+    policyOptions = new Map([[policy.id, parsed.value]]);
+  }
+  return runPolicies(graph, [policy], { now: table.now ?? TABLE_NOW, ...(policyOptions && { policyOptions }) });
 }
 
 function describeResult(r: PolicyResult): string {

@@ -8,7 +8,8 @@ import { discoverFixtures, loadFixture } from '../helpers/load-fixture';
  * Tier 2 (STYLE.md §6): every file under policies/<area>/__fixtures__/<slug>/<provider>/ goes through the real
  * provider adapter, and only the policy of that slug runs on it. Resource labels state the expectation:
  * the nodes that fail are exactly the ones labelled `fail…`, and no `pass…` node fails (case-insensitive: CloudFormation
- * logical ids cannot hold `_`, so they read `PassXxx` / `FailXxx`).
+ * logical ids cannot hold `_`, so they read `PassXxx` / `FailXxx`). `aws` fixtures are recorded responses of a live
+ * audit; their resources are labelled by name (`pass-…` / `fail-…`: API, key, domain names).
  */
 
 const fixtures = discoverFixtures();
@@ -34,13 +35,13 @@ describe('policy fixtures', () => {
       if (!policy) throw new Error(`no built-in policy has slug "${fixture.slug}" (fixture ${fixture.relativePath})`);
       expect(policy.category).toBe(fixture.area);
 
-      const { graph, diagnostics } = await loadFixture([fixture.file], fixture.provider);
+      const { graph, diagnostics, now } = await loadFixture([fixture.file], fixture.provider);
       expect(diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.line ?? ''} ${d.message}`)).toEqual([]);
 
       const targets = graph.nodesOf(policy.target);
       expect({ [`nodes of kind ${policy.target}`]: targets.length > 0 }).toEqual({ [`nodes of kind ${policy.target}`]: true });
 
-      const results = runPolicies(graph, [policy]);
+      const results = runPolicies(graph, [policy], now ? { now } : {});
       expect(results.filter((r) => r.status === 'error').map((r) => r.message)).toEqual([]);
 
       const failing = new Set(results.filter((r) => r.status === 'fail').map((r) => label(r.node.name)));

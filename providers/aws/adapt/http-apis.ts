@@ -33,6 +33,8 @@ export function adaptHttpApi(snapshot: V2ApiSnapshot, scope: LiveScope, out: Liv
     hasSpec: api.ImportInfo !== undefined ? read(true) : unknown('a deployed API does not record whether it was imported from a specification', source),
     cors: read(flavor === 'http' ? cors(api) : null),
     policyOverrides: read([]),
+    // GetRoutes lists every route of the API; if it failed, its error is a diagnostic.
+    operationsComplete: snapshot.routes !== undefined ? read(true) : unknown('the routes of the API could not be read', source),
   };
   out.nodes.push(liveNode('api', apiArn, name, flavor === 'websocket' ? 'AWS::ApiGatewayV2::Api (WEBSOCKET)' : 'AWS::ApiGatewayV2::Api', attrs, scope, api));
 

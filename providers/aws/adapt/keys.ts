@@ -18,8 +18,10 @@ export function adaptKeys(region: RegionSnapshot, scope: LiveScope, out: LiveFra
       valueSource: unknown('a deployed key does not record where its value came from', source),
       valuePreview: read(null),
       createdAt: read(key.createdDate?.toISOString() ?? null),
-      // API Gateway records no last-use time for a key; usage is only per plan and day (GetUsage), not read here.
-      lastUsedAt: unknown('API Gateway does not record when a key was last used', source),
+      // No lastUsedAt: API Gateway records no last-use time for a key, only usage per plan and day (GetUsage).
+      // A key opens the APIs of the usage plans it is in, and nothing else:
+      // https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html
+      scope: read('usage-plans' as const),
     };
     out.nodes.push(liveNode('api.key', arn, key.name ?? key.id, 'AWS::ApiGateway::ApiKey', attrs, scope, key));
   }

@@ -38,6 +38,8 @@ export function adaptRestApi(snapshot: RestApiSnapshot, scope: LiveScope, out: L
     // REST APIs answer CORS through OPTIONS methods, not a gateway setting.
     cors: read(null),
     policyOverrides: read([]),
+    // GetResources with embed=methods lists every method of the API; if it failed, its error is a diagnostic.
+    operationsComplete: snapshot.resources !== undefined ? read(true) : unknown('the methods of the API could not be read', source),
   };
   out.nodes.push(liveNode('api', apiArn, name, 'AWS::ApiGateway::RestApi', attrs, scope, api));
 

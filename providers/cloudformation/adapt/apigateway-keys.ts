@@ -56,7 +56,8 @@ function keyAttrs(ctx: CfnContext, key: CfnResource): ApiKeyAttrs {
     enabled: ctx.read.read(body, 'Enabled', asBool, { value: false, source: key.source }),
     ...valueSource(ctx.read.prop(body, 'Value'), key.source),
     createdAt: notInCode,
-    lastUsedAt: notInCode,
+    // The key opens what the usage plans that list it (AWS::ApiGateway::UsagePlanKey) cover; API Gateway records no last use.
+    scope: set('usage-plans', key.source),
   };
 }
 

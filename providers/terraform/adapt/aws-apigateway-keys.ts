@@ -38,13 +38,13 @@ export function adaptApiGatewayKeys(linker: Linker): AdaptResult {
 function keyAttrs(key: TfResource): ApiKeyAttrs {
   const body = key.body;
   const value = attribute(body, 'value');
-  // Creation and last use are facts of the live key, not of its code.
-  const notInCode = unknown('known only for a deployed key', key.source);
   return {
     enabled: readAttr(body, 'enabled', asBool, { value: true, source: key.source }),
     ...valueSource(value, key.source),
-    createdAt: notInCode,
-    lastUsedAt: notInCode,
+    // Creation is a fact of the live key, not of its code (and API Gateway records no last use at all).
+    createdAt: unknown('known only for a deployed key', key.source),
+    // The key opens what the usage plans that list it (aws_api_gateway_usage_plan_key) cover, nothing else.
+    scope: set('usage-plans', key.source),
   };
 }
 

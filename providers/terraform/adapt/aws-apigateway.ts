@@ -67,7 +67,9 @@ function indexMethods(all: readonly MethodInfo[]): Methods {
 /** REST APIs with their resources, methods, integrations, authorizers, stages and method settings. */
 export function adaptApiGateway(linker: Linker): AdaptResult {
   const result = emptyResult();
-  const methods = indexMethods(linker.ofType(METHOD).map((m) => methodInfo(linker, m)));
+  // Each resource has a method per verb: its path is followed up to the API once.
+  const resourcePaths = new Map<TfResource, Attr<string>>();
+  const methods = indexMethods(linker.ofType(METHOD).map((m) => methodInfo(linker, m, resourcePaths)));
   adaptRestApis(linker, methods.all, result);
   const stages = indexStages(restStages(linker));
   const settings = methodSettings(linker, stages, methods);
@@ -150,16 +152,27 @@ function resourcePath(linker: Linker, resource: TfResource, seen: ReadonlySet<st
   return set(parent.value === '/' ? `/${part.value}` : `${parent.value}/${part.value}`, part.source);
 }
 
-/** `parent_id` / `resource_id` pointing at `rest_api.root_resource_id` is `/`; at another resource, its path. */
-function parentPath(linker: Linker, parent: ReturnType<typeof attribute>, owner: TfResource, seen: ReadonlySet<string>): Attr<string> {
+/**
+ * `parent_id` / `resource_id` pointing at `rest_api.root_resource_id` is `/`; at another resource, its path.
+ * `known` holds the paths already followed from a method (`seen` empty), which do not depend on who asks.
+ */
+function parentPath(linker: Linker, parent: ReturnType<typeof attribute>, owner: TfResource, seen: ReadonlySet<string>, known?: Map<TfResource, Attr<string>>): Attr<string> {
   if (!parent) return unknown('parent resource is not set', owner.source);
   if (linker.refsTo(parent, [REST_API]).length > 0) return set('/', parent.source);
   const [target, ...others] = linker.targets(parent, [RESOURCE]);
-  if (target && others.length === 0) return resourcePath(linker, target, seen);
+  if (target && others.length === 0) {
+    if (!known || seen.size > 0) return resourcePath(linker, target, seen);
+    let path = known.get(target);
+    if (!path) {
+      path = resourcePath(linker, target, seen);
+      known.set(target, path);
+    }
+    return path;
+  }
   return convertAttribute<string>(parent, () => undefined);
 }
 
-function methodInfo(linker: Linker, method: TfResource): MethodInfo {
+function methodInfo(linker: Linker, method: TfResource, resourcePaths: Map<TfResource, Attr<string>>): MethodInfo {
   const resourceId = attribute(method.body, 'resource_id');
   return {
     resource: method,
@@ -167,7 +180,7 @@ function methodInfo(linker: Linker, method: TfResource): MethodInfo {
     api: linker.identity(attribute(method.body, 'rest_api_id'), [REST_API]),
     resourceKey: linker.identity(resourceId, [REST_API, RESOURCE]),
     httpMethod: knownString(method.body, 'http_method')?.toUpperCase(),
-    path: parentPath(linker, resourceId, method, new Set()),
+    path: parentPath(linker, resourceId, method, new Set(), resourcePaths),
   };
 }
 

@@ -41,7 +41,7 @@ export function adaptApimProducts(estate: ApimEstate): AdaptResult {
       enabled: readAttr(body, 'state', (v) => asString(v)?.toLowerCase() === 'active', { value: false, source: subscription.source }),
       ...valueSource([attribute(body, 'primary_key'), attribute(body, 'secondary_key')], subscription.source),
       createdAt: unknown('known only for a deployed subscription', subscription.source),
-      lastUsedAt: unknown('known only for a deployed subscription', subscription.source),
+      scope: subscriptionScope(body, subscription.source),
     };
     const node = azureNode(subscription, 'api.key', attrs, '', redact(body, ['primary_key', 'secondary_key']));
     result.nodes.push(node);
@@ -57,6 +57,17 @@ export function adaptApimProducts(estate: ApimEstate): AdaptResult {
 }
 
 /**
+ * A subscription names a product or an API, or neither: then it opens every API of the service (all-access).
+ * https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/api_management_subscription
+ */
+function subscriptionScope(body: TfBody, fallback: FileSource): NonNullable<ApiKeyAttrs['scope']> {
+  const product = attribute(body, 'product_id');
+  if (product) return set('product', product.source);
+  const api = attribute(body, 'api_id');
+  return api ? set('api', api.source) : byDefault('service', fallback);
+}
+
+/**
  * A named value is a key when it holds a secret: read from Key Vault (`value_from_key_vault`), or written in code
  * with `secret = true` or a name or value that looks like a credential. `secret = true` only hides the value in the
  * portal: written in code, it is still in version control.
@@ -65,7 +76,7 @@ export function adaptApimProducts(estate: ApimEstate): AdaptResult {
 function namedValueKey(namedValue: TfResource): ApiKeyAttrs | undefined {
   const body = namedValue.body;
   const notInCode = unknown('known only for a deployed named value', namedValue.source);
-  const common = { enabled: byDefault(true, namedValue.source), createdAt: notInCode, lastUsedAt: notInCode };
+  const common = { enabled: byDefault(true, namedValue.source), createdAt: notInCode };
   const vault = firstBlock(body, 'value_from_key_vault');
   if (vault) return { ...common, valueSource: set('secret-store', vault.source), valuePreview: set(null, vault.source) };
   const value = attribute(body, 'value');

@@ -8,7 +8,7 @@ import { adaptApiGatewayV2 } from './aws-apigatewayv2';
 import { adaptCloudFront } from './aws-cloudfront';
 import { adaptWafv2 } from './aws-wafv2';
 import { adaptAzureApiManagement } from './azurerm-apim';
-import { Linker } from './linker';
+import { Linker, withRootLabel } from './linker';
 import type { AdaptResult } from './terraform-node';
 
 const SERVICE_ADAPTERS: readonly ((linker: Linker) => AdaptResult)[] = [
@@ -26,8 +26,15 @@ const NOT_MODELLED: Readonly<Record<string, string>> = {
   aws_wafregional_web_acl_association: 'WAF Classic associations are not modelled; only WAFv2 associations count as protection',
 };
 
-/** Every service adapter over the evaluated resources: pure and synchronous. Resource types nobody adapts are ignored. */
-export function adaptTerraform(resources: readonly TfResource[]): { nodes: AnyNode[]; edges: Edge[]; diagnostics: Diagnostic[] } {
+/**
+ * Every service adapter over the evaluated resources of one root module: pure and synchronous. Resource types nobody
+ * adapts are ignored. Node ids carry `rootLabel` when given (see `rootLabel` in root-scope.ts).
+ */
+export function adaptTerraform(resources: readonly TfResource[], rootLabel?: string): { nodes: AnyNode[]; edges: Edge[]; diagnostics: Diagnostic[] } {
+  return withRootLabel(rootLabel, () => adaptRoot(resources));
+}
+
+function adaptRoot(resources: readonly TfResource[]): { nodes: AnyNode[]; edges: Edge[]; diagnostics: Diagnostic[] } {
   const linker = new Linker(resources);
   const nodes: AnyNode[] = [];
   const edges: Edge[] = [];

@@ -3,9 +3,32 @@ import { parseAddress, type ParsedAddress } from './address';
 import { groupBy } from './group-by';
 import { knownString } from './read-attr';
 
-/** The graph id of the node made from a resource address (sub-nodes add a `#suffix`). */
+/**
+ * The root label of the adaptation under way, with its `:` (see {@link withRootLabel}); empty when adapters run on
+ * their own (unit tests).
+ */
+let rootPrefix = '';
+
+/**
+ * The graph id of the node made from a resource address (sub-nodes add a `#suffix`), in the root module being
+ * adapted: `terraform:envs/prod:aws_api_gateway_rest_api.api`.
+ */
 export function nodeId(address: string, suffix = ''): string {
-  return `terraform:${address}${suffix}`;
+  return `terraform:${rootPrefix}${address}${suffix}`;
+}
+
+/**
+ * Runs `adapt` with node ids scoped to the root module labelled `label` (see `rootLabel`). Adapters are synchronous,
+ * so the label holds for exactly their run: ids are right when made, rather than every node and edge copied after.
+ */
+export function withRootLabel<T>(label: string | undefined, adapt: () => T): T {
+  const outer = rootPrefix;
+  rootPrefix = label === undefined ? '' : `${label}:`;
+  try {
+    return adapt();
+  } finally {
+    rootPrefix = outer;
+  }
 }
 
 /**
@@ -30,9 +53,7 @@ export class Linker {
     this.resources = resources;
     for (const resource of resources) {
       this.byAddress.set(resource.address, resource);
-      // Only an instance address (`...[key]`) differs from its base: skip parsing the others.
-      const base = resource.address.endsWith(']') ? parseAddress(resource.address)?.base ?? resource.address : resource.address;
-      push(this.byBase, base, resource);
+      push(this.byBase, baseAddress(resource), resource);
       if (resource.mode === 'managed') push(this.managedByType, resource.type, resource);
     }
   }
@@ -71,10 +92,15 @@ export class Linker {
     // Most attributes refer to nothing of the asked types: no list is made for them.
     let found: string[] | undefined;
     for (const ref of attribute.refs) {
-      const parsed = this.parse(ref);
-      if (parsed && types.includes(parsed.mode === 'data' ? `data.${parsed.type}` : parsed.type)) (found ??= []).push(ref);
+      const named = this.named(ref);
+      if (named && types.includes(named.mode === 'data' ? `data.${named.type}` : named.type)) (found ??= []).push(ref);
     }
     return found ?? NO_REFS;
+  }
+
+  /** The mode and type of what a ref names. Most refs name a scanned instance, known without parsing the ref. */
+  private named(ref: string): Pick<ParsedAddress, 'mode' | 'type'> | undefined {
+    return this.byAddress.get(ref) ?? this.parse(ref);
   }
 
   /** `parseAddress`, memoised: the same refs are parsed again for every adapter that reads them. */
@@ -102,8 +128,8 @@ export class Linker {
     if (!attribute) return undefined;
     // An API looked up with a data source (`data.aws_api_gateway_rest_api.x.id`) is the same API for every resource naming it.
     for (const ref of attribute.refs) {
-      const parsed = this.parse(ref);
-      if (parsed && (types.includes(parsed.type) || (parsed.mode === 'data' && types.includes(`data.${parsed.type}`)))) return this.refIdentity(ref);
+      const named = this.named(ref);
+      if (named && (types.includes(named.type) || (named.mode === 'data' && types.includes(`data.${named.type}`)))) return this.refIdentity(ref);
     }
     const value = attribute.value;
     return typeof value === 'string' || typeof value === 'number' ? `literal:${value}` : undefined;
@@ -134,6 +160,18 @@ export class Linker {
     }
     return ids.length < 2 ? ids : [...new Set(ids)];
   }
+}
+
+/** The address of every instance of a resource: its own address without the instance key. */
+function baseAddress(resource: TfResource): string {
+  const { address, instanceKey } = resource;
+  if (!address.endsWith(']')) return address;
+  // The key as Terraform writes it ends the address: cut it off rather than parse the address.
+  if (typeof instanceKey === 'number' || typeof instanceKey === 'string') {
+    const suffix = typeof instanceKey === 'number' ? `[${instanceKey}]` : `[${JSON.stringify(instanceKey)}]`;
+    if (address.endsWith(suffix)) return address.slice(0, address.length - suffix.length);
+  }
+  return parseAddress(address)?.base ?? address;
 }
 
 const NONE: readonly TfResource[] = Object.freeze([]);

@@ -43,26 +43,25 @@ export function loadPlans(files: readonly string[], roots: readonly RootModuleRe
 export function planToResources(document: PlanDocument, roots: readonly RootModuleResources[]): PlanResources {
   const configuration = new PlanConfiguration(objectAt(document.json, 'configuration'));
   const entries = planResources(document);
-  const declared = configuration.isEmpty ? entries.map((entry) => configAddress(entry.address)) : configuration.declaredAddresses();
-  const matchedRoot = matchRoot(document.file, declared, roots);
+  const matchedRoot = roots.length === 0 ? undefined
+    : matchRoot(document.file, configuration.isEmpty ? entries.map((entry) => configAddress(entry.address)) : configuration.declaredAddresses(), roots);
   const hcl = matchedRoot ? new HclResourceIndex(matchedRoot.resources) : undefined;
 
-  const scopes = new Map<string, SourceScope>();
-  const unlocated = new Set<string>();
-  for (const entry of entries) {
-    const hclResource = hcl?.find(entry.address);
-    if (hclResource) scopes.set(entry.address, hclSourceScope(hclResource, entry.address));
-    else unlocated.add(entry.address);
+  const addresses = new Set(entries.map((entry) => entry.address));
+  const hclScopes = new Map<string, SourceScope>();
+  let unlocated: ReadonlySet<string> = addresses;
+  if (hcl) {
+    const notInHcl = new Set<string>();
+    for (const entry of entries) {
+      const hclResource = hcl.find(entry.address);
+      if (hclResource) hclScopes.set(entry.address, hclSourceScope(hclResource, entry.address));
+      else notInHcl.add(entry.address);
+    }
+    unlocated = notInHcl;
   }
   // Resources not in the .tf files (all of them without a matched root; a registry module's otherwise): the plan's own lines.
   const positions = unlocated.size > 0 ? locateAddresses(document.text, unlocated) : new Map<string, TextPosition>();
-  for (const address of unlocated) {
-    const position = positions.get(address);
-    const source: FileSource = { kind: 'file', file: document.file, ...(position && { line: position.line, column: position.column }), address };
-    scopes.set(address, singleSourceScope(source));
-  }
 
-  const addresses = new Set(entries.map((entry) => entry.address));
   const keyedBases = new Set<string>();
   for (const address of addresses) {
     const base = withoutInstanceKey(address);
@@ -77,10 +76,15 @@ export function planToResources(document: PlanDocument, roots: readonly RootModu
       scope = moduleScope(moduleCallPath(entry.modulePath), moduleSegments(entry.modulePath));
       moduleScopes.set(entry.modulePath, scope);
     }
-    const sources = scopes.get(entry.address) ?? singleSourceScope({ kind: 'file', file: document.file, address: entry.address });
+    const sources = hclScopes.get(entry.address) ?? singleSourceScope(planSource(document.file, entry.address, positions.get(entry.address)));
     return new PlanResource(entry, scope, sources, context);
   });
   return { file: document.file, resources, ...(matchedRoot && { matchedRoot }) };
+}
+
+/** Where a resource is written in the plan file itself. */
+function planSource(file: string, address: string, position: TextPosition | undefined): FileSource {
+  return position ? { kind: 'file', file, line: position.line, column: position.column, address } : { kind: 'file', file, address };
 }
 
 /** What every resource of one plan converts its body with. */

@@ -56,41 +56,63 @@ export interface BodyContext {
  * dynamic blocks, set blocks whose order differs from the configuration).
  */
 export function planBody(values: JsonObject, unknowns: unknown, config: JsonObject | undefined, sources: SourceScope, context: BodyContext, path = ''): TfBody {
-  const attributes: Record<string, TfAttribute> = {};
-  const blocks: Record<string, TfBody[]> = {};
-  const unknownBlocks: string[] = [];
+  const body: BodyParts = { attributes: {}, blocks: NO_BLOCKS, unknownBlocks: NO_NAMES };
   const unknownMap = isObject(unknowns) ? unknowns : undefined;
-  const names = Object.keys(values);
+  const at: Where = { config, sources, context, path };
+  for (const name in values) addValue(body, name, values[name], unknownMap?.[name], at);
   // Unknown leaves are omitted from the values: add their names.
-  if (unknownMap) for (const name in unknownMap) if (!(name in values)) names.push(name);
-  for (const name of names) {
-    const value = values[name];
-    const unknown = unknownMap?.[name];
-    const written = config !== undefined && name in config;
-    if (unknown === true) {
-      if (config !== undefined && !written) {
-        unknownBlocks.push(name);
-        continue;
-      }
-      const expression = config?.[name];
-      if (!isExpression(expression)) unknownBlocks.push(name);
-      setAttribute(attributes, name, planAttribute(unknownAfterApply(context.address, pathTo(path, name)), expression, context, sources.attribute(name)));
-      continue;
+  if (unknownMap) for (const name in unknownMap) if (!(name in values)) addValue(body, name, undefined, unknownMap[name], at);
+  return { attributes: body.attributes, blocks: body.blocks, unknownBlocks: body.unknownBlocks, source: sources.body };
+}
+
+/** A body being converted. Most bodies have no nested blocks: they share one empty record (and list) until they do. */
+interface BodyParts {
+  readonly attributes: Record<string, TfAttribute>;
+  blocks: Record<string, TfBody[]>;
+  unknownBlocks: string[];
+}
+
+const NO_BLOCKS: Record<string, TfBody[]> = Object.freeze({}) as Record<string, TfBody[]>;
+const NO_NAMES: string[] = Object.freeze([]) as unknown as string[];
+
+/** What the values of one body are converted with. */
+interface Where {
+  readonly config: JsonObject | undefined;
+  readonly sources: SourceScope;
+  readonly context: BodyContext;
+  readonly path: string;
+}
+
+function addValue(body: BodyParts, name: string, value: unknown, unknown: unknown, { config, sources, context, path }: Where): void {
+  const written = config !== undefined && name in config;
+  if (unknown === true) {
+    if (config !== undefined && !written) {
+      addUnknownBlock(body, name);
+      return;
     }
-    if (value === null || value === undefined || (value === '' && !written)) continue;
-    if (isBlockList(value)) {
-      const nested = nestedConfig(config?.[name], value.length);
-      blocks[name] = value.map((item, index) =>
-        planBody(item, Array.isArray(unknown) ? unknown[index] : undefined, nested, sources.block(name, index), context, `${pathTo(path, name)}[${index}]`),
-      );
-      continue;
-    }
-    // Values with nothing unknown in them are used as they are (most are).
-    const known = unknown === undefined || unknown === false || !(Array.isArray(value) || isObject(value));
-    const converted = known ? (value as TfValue) : toTfValue(value, unknown, context.address, pathTo(path, name));
-    setAttribute(attributes, name, planAttribute(converted, config?.[name], context, sources.attribute(name)));
+    const expression = config?.[name];
+    if (!isExpression(expression)) addUnknownBlock(body, name);
+    setAttribute(body.attributes, name, planAttribute(unknownAfterApply(context.address, pathTo(path, name)), expression, context, sources.attribute(name)));
+    return;
   }
-  return { attributes, blocks, unknownBlocks, source: sources.body };
+  if (value === null || value === undefined || (value === '' && !written)) return;
+  if (isBlockList(value)) {
+    const nested = nestedConfig(config?.[name], value.length);
+    if (body.blocks === NO_BLOCKS) body.blocks = {};
+    body.blocks[name] = value.map((item, index) =>
+      planBody(item, Array.isArray(unknown) ? unknown[index] : undefined, nested, sources.block(name, index), context, `${pathTo(path, name)}[${index}]`),
+    );
+    return;
+  }
+  // Values with nothing unknown in them are used as they are (most are).
+  const known = unknown === undefined || unknown === false || !(Array.isArray(value) || isObject(value));
+  const converted = known ? (value as TfValue) : toTfValue(value, unknown, context.address, pathTo(path, name));
+  setAttribute(body.attributes, name, planAttribute(converted, config?.[name], context, sources.attribute(name)));
+}
+
+function addUnknownBlock(body: BodyParts, name: string): void {
+  if (body.unknownBlocks === NO_NAMES) body.unknownBlocks = [];
+  body.unknownBlocks.push(name);
 }
 
 /** `path.name`, for messages about values known after apply: built only when one is. */

@@ -43,12 +43,14 @@ describe('adaptAccount (recorded responses → graph)', () => {
     expect(fragment.nodes.find((n) => n.kind === 'api.stage')?.attrs).toMatchObject({ deployed: { value: false } });
   });
 
-  it('reads API keys without values: created date known, last use unknown, plan membership as edges', () => {
+  it('reads API keys without values: created date known, no last-use date (none is recorded), plan membership as edges', () => {
     const fragment = adaptAccount(account({
       apiKeys: [{ id: 'k1', name: 'partner', enabled: true, createdDate: new Date('2020-01-01T00:00:00Z') }],
       usagePlans: [{ plan: { id: 'p1', name: 'gold', apiStages: [{ apiId: 'abc123', stage: 'prod' }] }, keys: [{ id: 'k1', type: 'API_KEY' }] }],
     }));
-    expect(fragment.nodes.find((n) => n.kind === 'api.key')?.attrs).toMatchObject({ createdAt: { value: '2020-01-01T00:00:00.000Z' }, lastUsedAt: { state: 'unknown' }, enabled: { value: true } });
+    const key = fragment.nodes.find((n) => n.kind === 'api.key');
+    expect(key?.attrs).toMatchObject({ createdAt: { value: '2020-01-01T00:00:00.000Z' }, enabled: { value: true }, scope: { state: 'set', value: 'usage-plans' } });
+    expect(key?.attrs).not.toHaveProperty('lastUsedAt');
     expect(fragment.edges).toEqual(expect.arrayContaining([
       { from: 'aws:arn:aws:apigateway:eu-west-1::/apikeys/k1', rel: 'key-in-plan', to: 'aws:arn:aws:apigateway:eu-west-1::/usageplans/p1' },
       { from: 'aws:arn:aws:apigateway:eu-west-1::/usageplans/p1', rel: 'usage-plan-covers', to: `aws:${API}/stages/prod` },

@@ -44,7 +44,15 @@ describe('gatewarden audit aws against the emulator (real SDK clients)', () => {
         `GW-MGMT-002 aws:${ORDERS}/stages/prod`,
         'GW-AUTH-002 aws:arn:aws:apigateway:eu-west-1::/apis/h1t2t3p4q5/authorizers/j1',
         'GW-DATA-003 aws:arn:aws:apigateway:eu-west-1::/apis/h1t2t3p4q5',
+        // The live-only policies: an old key, a key in no usage plan, a stage never deployed, an authorizer no method uses.
+        'GW-KEY-002 aws:arn:aws:apigateway:us-east-1::/apikeys/key001',
+        'GW-KEY-003 aws:arn:aws:apigateway:us-east-1::/apikeys/key002',
+        'GW-SHADOW-001 aws:arn:aws:apigateway:eu-west-1::/apis/h1t2t3p4q5/stages/staging',
+        `GW-AUTH-004 aws:${ORDERS}/authorizers/old001`,
       ]));
+      expect(findings.filter((f) => /^GW-AUTH-004 .*\/authorizers\/(cog001|lam001)$|^GW-KEY-003 .*key001$|^GW-SHADOW-001 .*\$default$/.test(f))).toEqual([]);
+      // What was audited, in place of files.
+      expect(report.summary).toMatchObject({ filesScanned: 0, audited: { cloud: 'aws', accounts: ['111111111111'], regions: ['eu-west-1', 'us-east-1'], apis: 4 } });
       // The WAF-protected, IAM-authorized payments API passes the checks its WAF and authorization decide.
       expect(findings.filter((f) => f.includes('p4y5m6n7o8') && /GW-(MGMT-002|AUTH-001|TLS-001)/.test(f))).toEqual([]);
       const location = findingsOf(r.stdout).find((f) => f.resource === `aws:${ORDERS}`)?.location;
@@ -62,6 +70,8 @@ describe('gatewarden audit aws against the emulator (real SDK clients)', () => {
       expect(r.code).toBe(1);
       expect(r.stdout).toMatch(/^aws 111111111111 us-east-1$/m);
       expect(r.stdout).toContain('arn:aws:apigateway:us-east-1::/domainnames/legacy.example.com  high  GW-TLS-001');
+      expect(r.stdout).toMatch(/ in 2 APIs audited across 1 account \(111111111111\) and 1 region \(us-east-1\)[;.]/);
+      expect(r.stdout).not.toContain('files scanned');
     });
   });
 
