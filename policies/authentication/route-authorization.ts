@@ -3,6 +3,7 @@ import type { Attr } from '../../src/graph/attr';
 import type { ApiFlavor, GraphNode } from '../../src/graph/kinds';
 import type { SourceRef } from '../../src/graph/source';
 import { apiOf } from '../../src/graph/queries';
+import { routeLabel } from '../../src/graph/route-label';
 
 export default definePolicy({
   id: 'GW-AUTH-001',
@@ -175,7 +176,7 @@ const KEY_ONLY = { severity: 'medium' } as const;
 
 function checkAuthorization(operation: GraphNode<'api.operation'>, method: Attr<string>, proxy = false): Outcome {
   const { authorization, apiKeyRequired } = operation.attrs;
-  const label = `\`${operation.name}\`${routeOf(method, operation.attrs.path)}`;
+  const label = `\`${operation.name}\`${routeLabel(method, operation.attrs.path)}`;
   const source = authorization.source ?? operation.source;
   switch (authorization.state) {
     case 'unknown':
@@ -223,20 +224,4 @@ function openAtProxy(label: string, source: SourceRef): Outcome {
     `${label} requires no authentication at the ingress or gateway: the application behind it may authenticate requests itself; if it does not, anyone who reaches the endpoint can call it`,
     source, AT_PROXY,
   );
-}
-
-/** ` (GET /orders)` from what is known of the method and path. */
-function routeOf(method: Attr<string>, path: Attr<string>): string {
-  const parts = [method, path].flatMap((a) => {
-    switch (a.state) {
-      case 'unknown':
-        return [];
-      case 'set':
-      case 'default':
-        return [a.value];
-    }
-  });
-  // WebSocket routes carry their route key as both method and path: show it once.
-  const unique = parts.filter((part, index) => parts.indexOf(part) === index);
-  return unique.length === 0 ? '' : ` (${unique.join(' ')})`;
 }

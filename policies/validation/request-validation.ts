@@ -1,7 +1,8 @@
 import { definePolicy, fail, pass, unknown, type Outcome } from '../../src/engine/policy';
 import type { Attr } from '../../src/graph/attr';
-import type { GraphNode, RequestValidation } from '../../src/graph/kinds';
+import type { RequestValidation } from '../../src/graph/kinds';
 import { apiOf } from '../../src/graph/queries';
+import { routeLabel } from '../../src/graph/route-label';
 
 /** Methods whose requests carry a body API Gateway passes on: they need the body validated. */
 const BODY_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'ANY']);
@@ -90,7 +91,7 @@ export default definePolicy({
     // Reverse proxies (Ingress controllers, Gateway API implementations, load balancers) have no schema validation to switch on.
     if (flavor === 'http' || flavor === 'websocket' || flavor === 'ingress' || flavor === 'gateway-route' || flavor === 'load-balancer') return pass();
     const { method, requestValidation: validation } = operation.attrs;
-    const label = `\`${operation.name}\`${routeOf(operation)}`;
+    const label = `\`${operation.name}\`${routeLabel(operation.attrs.method, operation.attrs.path)}`;
     const at = validation.source ?? operation.source;
     switch (method.state) {
       case 'unknown':
@@ -164,11 +165,4 @@ function describe(level: RequestValidation): string {
     case 'full':
       return 'its validator checks body and parameters';
   }
-}
-
-/** ` (POST /orders)` from what is known of the method and path. */
-function routeOf(operation: GraphNode<'api.operation'>): string {
-  const parts = [operation.attrs.method, operation.attrs.path].flatMap((a) => (a.state === 'unknown' ? [] : [a.value]));
-  const unique = parts.filter((part, index) => parts.indexOf(part) === index);
-  return unique.length === 0 ? '' : ` (${unique.join(' ')})`;
 }

@@ -1,5 +1,5 @@
 import type { Severity } from '../engine/policy';
-import { atOrAbove } from '../engine/severity';
+import { failsBuild } from '../report/fails-build';
 import type { Report } from '../report/types';
 
 /** STYLE.md §7: 0 clean, 1 findings at or above the threshold, 2 the tool could not do its job. */
@@ -19,6 +19,6 @@ export function exitCodeFor(report: Report, policy: ExitPolicy): number {
   if (!policy.allowUnreadable && report.errors.some((e) => e.kind === 'input' && e.severity === 'error')) return EXIT_ERROR;
   const failOn = policy.failOn;
   // Suppressed findings (inline, config, baseline) are accepted risks: listed, never failing the run.
-  if (failOn !== 'none' && report.findings.some((f) => f.status === 'fail' && f.suppression === undefined && atOrAbove(f.severity, failOn))) return EXIT_FINDINGS;
+  if (report.findings.some((f) => failsBuild(f, failOn))) return EXIT_FINDINGS;
   return EXIT_OK;
 }

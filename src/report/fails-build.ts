@@ -1,7 +1,7 @@
 import { atOrAbove } from '../engine/severity';
 import type { FormatContext, ReportFinding } from './types';
 
-/** The finding counts towards the exit code: failed, not suppressed, at or above `--fail-on`. Mirrors src/cli/exit-codes.ts. */
+/** The finding counts towards the exit code: failed, not suppressed, at or above `--fail-on`; src/cli/exit-codes.ts decides the exit code with it. */
 export function failsBuild(f: ReportFinding, failOn: FormatContext['failOn']): boolean {
   return f.status === 'fail' && f.suppression === undefined && failOn !== 'none' && atOrAbove(f.severity, failOn);
 }

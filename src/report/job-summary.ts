@@ -1,7 +1,7 @@
 import { SEVERITIES } from '../engine/policy';
 import { auditedPhrase } from './audited-phrase';
 import { renderMermaid } from './exposure-diagram';
-import { failsBuild } from './fails-build';
+import { failsBuild, isOpen } from './fails-build';
 import { mdCell, mdPlace, mdText } from './markdown-text';
 import type { FormatContext, Report } from './types';
 
@@ -16,7 +16,7 @@ const MAX_DIAGRAMS = 10;
 export function formatJobSummary(report: Report, ctx: FormatContext): string {
   const failing = report.findings.filter((f) => failsBuild(f, ctx.failOn));
   const suppressed = report.findings.filter((f) => f.suppression !== undefined).length;
-  const open = report.findings.filter((f) => f.status === 'fail' && f.suppression === undefined);
+  const open = report.findings.filter(isOpen);
   const inputErrors = report.errors.filter((e) => e.severity === 'error').length;
   const out: string[] = [];
 

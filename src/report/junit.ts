@@ -1,4 +1,4 @@
-import { failsBuild } from './fails-build';
+import { failsBuild, isOpen } from './fails-build';
 import type { Formatter, Report, ReportCheck, ReportFinding, ReportLocation } from './types';
 
 /**
@@ -28,7 +28,7 @@ export const formatJunit: Formatter = (report, ctx) => {
     let suiteSkipped = 0;
     for (const check of cases) {
       const findings = byCheck.get(checkKey(check.policy, check.resource.id)) ?? [];
-      const open = findings.filter((f) => f.suppression === undefined && f.status === 'fail');
+      const open = findings.filter(isOpen);
       const accepted = findings.filter((f) => f.suppression !== undefined);
       const unverified = findings.filter((f) => f.suppression === undefined && f.status === 'unknown');
       const attrs = `name="${attr(check.resource.id)}" classname="${attr(`${rule.id}.${rule.slug}`)}"${fileAttrs(check.location)}`;

@@ -1,7 +1,7 @@
 import { SEVERITIES } from '../engine/policy';
 import { auditedPhrase } from './audited-phrase';
 import { CODE_LANGUAGE } from './catalog';
-import { failsBuild } from './fails-build';
+import { failsBuild, isOpen } from './fails-build';
 import { mdCell, mdCode, mdPlace, mdText } from './markdown-text';
 import { PROVIDER_LABELS } from './provider-labels';
 import { looksLikeCode } from './remediation';
@@ -12,7 +12,7 @@ import type { Formatter, ReportFinding } from './types';
  * (most severe first) with its remediation. Text from scanned files is escaped (src/report/markdown-text.ts).
  */
 export const formatMarkdown: Formatter = (report, ctx) => {
-  const open = report.findings.filter((f) => f.status === 'fail' && f.suppression === undefined);
+  const open = report.findings.filter(isOpen);
   const failing = open.filter((f) => failsBuild(f, ctx.failOn));
   const suppressed = report.findings.filter((f) => f.suppression !== undefined);
   const unknown = report.findings.filter((f) => f.status === 'unknown' && f.suppression === undefined);

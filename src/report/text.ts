@@ -1,6 +1,6 @@
 import { createColors } from 'picocolors';
 import { SEVERITIES, type Severity } from '../engine/policy';
-import { atOrAbove } from '../engine/severity';
+import { failsBuild } from './fails-build';
 import { remediationHint } from './remediation';
 import { auditedPhrase } from './audited-phrase';
 import type { FormatContext, Formatter, Report, ReportError, ReportFinding, ReportLocation } from './types';
@@ -101,7 +101,7 @@ function summaryLine(report: Report, ctx: FormatContext, c: Colors): string {
   const failOn = ctx.failOn;
   const threshold = failOn === 'none'
     ? ''
-    : ` ${report.findings.filter((f) => f.status === 'fail' && f.suppression === undefined && atOrAbove(f.severity, failOn)).length} at or above ${failOn}.`;
+    : ` ${report.findings.filter((f) => failsBuild(f, failOn)).length} at or above ${failOn}.`;
   return `${c.bold(`${s.total} ${plural(s.total, 'finding')}`)} (${counts}) in ${files}${tail}.${threshold}`;
 }
 

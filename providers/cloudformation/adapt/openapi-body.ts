@@ -1,10 +1,9 @@
-import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
+import { byDefault, set, type Attr } from '../../../src/graph/attr';
 import type { CorsConfig, ResourcePolicy } from '../../../src/graph/kinds';
-import { parseResourcePolicy } from '../../aws-shared/iam-policy';
 import { isObject, isOpenApi, parseSpecText, readApiGatewaySpec, type Json, type JsonObject, type SpecFlavor } from '../../openapi/api-gateway-spec';
-import { specBackendAttrs } from '../../openapi/spec-backend';
+import { specNodes } from '../../openapi/spec-nodes';
 import { isCfnUnknown, type CfnResource, type CfnValue } from '../template';
-import { edge, emptyResult, type AdaptResult, type CfnContext } from './context';
+import { emptyResult, type AdaptResult, type CfnContext } from './context';
 import type { CfnBody } from './read-prop';
 
 export interface SpecBody extends AdaptResult {
@@ -46,57 +45,14 @@ export function adaptSpecBody(
   }
   if (!isOpenApi(document.document)) return { ...result, hasSpec };
   const spec = readApiGatewaySpec(document.document, flavor);
-  const apiId = ctx.nodeId(api.logicalId);
-
-  const authorizerIds = new Map<string, string>();
-  for (const authorizer of spec.authorizers) {
-    const node = ctx.node(api, 'api.authorizer', {
-      type: set(authorizer.type, at),
-      issuer: set(authorizer.issuer, at),
-      audience: set(authorizer.audience, at),
-      identitySource: set(authorizer.identitySource, at),
-    }, { suffix: `#authorizer:${authorizer.name}`, raw: authorizer });
-    authorizerIds.set(authorizer.name, node.id);
-    result.nodes.push(node);
-    result.edges.push(edge(apiId, 'api-has-authorizer', node.id));
-  }
-  for (const operation of spec.operations) {
-    if (isReplaced(operation.method, operation.path)) continue;
-    const route = `${operation.method} ${operation.path}`;
-    const node = ctx.node(api, 'api.operation', {
-      method: set(operation.method, at),
-      path: set(operation.path, at),
-      authorization: set(operation.authorization, at),
-      apiKeyRequired: set(operation.apiKeyRequired, at),
-      requestValidation: operation.requestValidation.explicit ? set(operation.requestValidation.level, at) : byDefault(operation.requestValidation.level, at),
-      requiredParameters: operation.requiredParameters === undefined
-        ? unknown('a parameter $ref that does not resolve in the document', at)
-        : set(operation.requiredParameters, at),
-      throttling: byDefault(null, at),
-    }, { suffix: `#${route}`, raw: { method: operation.method, path: operation.path, authorizers: operation.authorizers } });
-    result.nodes.push(node);
-    result.edges.push(edge(apiId, 'api-has-operation', node.id));
-    for (const name of operation.authorizers) {
-      const id = authorizerIds.get(name);
-      if (id !== undefined) result.edges.push(edge(node.id, 'operation-uses-authorizer', id));
-    }
-    if (operation.integration) {
-      const backend = ctx.node(api, 'api.backend', specBackendAttrs(operation.integration, flavor, at), { suffix: `#integration:${route}`, raw: operation.integration });
-      result.nodes.push(backend);
-      result.edges.push(edge(node.id, 'operation-calls-backend', backend.id));
-    }
-  }
-  let resourcePolicy: Attr<ResourcePolicy | null> | undefined;
-  if (spec.resourcePolicy !== undefined) {
-    const text = typeof spec.resourcePolicy === 'string' ? spec.resourcePolicy : JSON.stringify(spec.resourcePolicy);
-    const parsed = parseResourcePolicy(text);
-    resourcePolicy = parsed ? set(parsed, at) : unknown('x-amazon-apigateway-policy is not a policy document we can read', at);
-  }
+  const nodes = specNodes(spec, flavor, at, ctx.nodeId(api.logicalId), (kind, attrs, options) => ctx.node(api, kind, attrs, options), isReplaced);
+  result.nodes.push(...nodes.nodes);
+  result.edges.push(...nodes.edges);
   return {
     ...result,
     hasSpec,
-    ...(resourcePolicy && { resourcePolicy }),
-    ...(spec.cors !== undefined && { cors: set(spec.cors, at) }),
+    ...(nodes.resourcePolicy && { resourcePolicy: nodes.resourcePolicy }),
+    ...(nodes.cors && { cors: nodes.cors }),
   };
 }
 

@@ -3,6 +3,7 @@ import type { FileSource } from '../../../src/graph/source';
 import type { KeyPath } from '../../key-lines';
 import type { Resolver } from '../resolve';
 import { isCfnUnknown, type CfnRef, type CfnResource, type CfnUnknown, type CfnValue } from '../template';
+import { asString, describeUnrecognised, firstUnknownIn } from '../../value-convert';
 
 /** A mapping inside a resource's properties (the properties themselves, `DistributionConfig`, one of `Origins`...). */
 export interface CfnBody {
@@ -139,30 +140,11 @@ export function convertProp<T>(prop: CfnProp, convert: Convert<T>): Attr<T> {
   const hidden = firstUnknown(prop.value);
   if (hidden) return unknown(hidden.expr, prop.source);
   const value = convert(prop.value);
-  return value === undefined ? unknown(describeValue(prop.value), prop.source) : set(value, prop.source);
+  return value === undefined ? unknown(describeUnrecognised(prop.value), prop.source) : set(value, prop.source);
 }
 
 export function firstUnknown(value: CfnValue): CfnUnknown | undefined {
-  if (isCfnUnknown(value)) return value;
-  if (Array.isArray(value)) {
-    for (const item of value as readonly CfnValue[]) {
-      const found = firstUnknown(item);
-      if (found) return found;
-    }
-    return undefined;
-  }
-  if (typeof value === 'object' && value !== null) {
-    for (const item of Object.values(value as { readonly [key: string]: CfnValue })) {
-      const found = firstUnknown(item);
-      if (found) return found;
-    }
-  }
-  return undefined;
-}
-
-function describeValue(value: CfnValue): string {
-  const text = JSON.stringify(value);
-  return `unrecognised value ${text.length > 80 ? `${text.slice(0, 77)}...` : text}`;
+  return firstUnknownIn(value, isCfnUnknown);
 }
 
 function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
@@ -171,36 +153,10 @@ function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
 
 // CloudFormation passes property values as strings to most resource handlers: "true", "5" and 5 mean the same.
 
-export const asString: Convert<string> = (value) =>
-  typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+export { asNumber, asString, asStringList, oneOf } from '../../value-convert';
 
 export const asBool: Convert<boolean> = (value) => {
   if (typeof value === 'boolean') return value;
   if (typeof value === 'string' && /^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
   return undefined;
 };
-
-export const asNumber: Convert<number> = (value) => {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
-  return undefined;
-};
-
-export const asStringList: Convert<readonly string[]> = (value) => {
-  if (!Array.isArray(value)) return undefined;
-  const strings: string[] = [];
-  for (const item of value as readonly CfnValue[]) {
-    const s = asString(item);
-    if (s === undefined) return undefined;
-    strings.push(s);
-  }
-  return strings;
-};
-
-/** Maps a case-insensitive enum string to a neutral value. */
-export function oneOf<T>(mapping: Readonly<Record<string, T>>): Convert<T> {
-  return (value) => {
-    const s = asString(value);
-    return s === undefined ? undefined : mapping[s.toUpperCase()];
-  };
-}

@@ -1,4 +1,5 @@
 import type { KeyPath } from '../../key-lines';
+import { authorizerAuth, lambdaAuthorizerUri } from './authorizer-auth';
 import { withSamAuth } from './definition-auth';
 import { samApiDomain } from './domain';
 import type { ExpandContext } from './expand-context';
@@ -54,13 +55,13 @@ export function expandHttpApi(api: SamProps, events: readonly ApiEvent[], ctx: E
   }));
 
   const authorizers = httpAuthorizers(api, ctx);
-  const defaultAuth = routeAuth(api, ['Auth', 'DefaultAuthorizer'], authorizers, ctx);
+  const defaultAuth = authorizerAuth(api, ['Auth', 'DefaultAuthorizer'], authorizers, ctx);
   for (const event of events) {
     const fn = event.function;
     const base = event.base;
     const logicalId = `${fn.logicalId}${alphanumeric(event.name)}`;
     const integration = `${logicalId}Integration`;
-    const auth = fn.has([...base, 'Auth', 'Authorizer']) ? routeAuth(fn, [...base, 'Auth', 'Authorizer'], authorizers, ctx) : defaultAuth;
+    const auth = fn.has([...base, 'Auth', 'Authorizer']) ? authorizerAuth(fn, [...base, 'Auth', 'Authorizer'], authorizers, ctx) : defaultAuth;
     ctx.add(generateResource({
       logicalId: integration, type: 'AWS::ApiGatewayV2::Integration', source: event.source, generatedFrom: fn.logicalId,
       properties: {
@@ -144,7 +145,7 @@ function httpAuthorizers(api: SamProps, ctx: ExpandContext): Map<string, HttpAut
       ];
       properties = {
         AuthorizerType: 'REQUEST',
-        AuthorizerUri: { 'Fn::Sub': ['arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Arn}/invocations', { Arn: definition['FunctionArn'] }] },
+        AuthorizerUri: lambdaAuthorizerUri(definition['FunctionArn']),
         IdentitySource: sources.length > 0 ? sources : undefined,
         AuthorizerPayloadFormatVersion: definition['AuthorizerPayloadFormatVersion'],
       };
@@ -160,24 +161,6 @@ function httpAuthorizers(api: SamProps, ctx: ExpandContext): Map<string, HttpAut
     found.set(name, { logicalId, type });
   }
   return found;
-}
-
-/** `Authorizer: NONE | AWS_IAM | <name>` as route properties; `AWS_IAM` needs `EnableIamAuthorizer` on the API. */
-function routeAuth(
-  sam: SamProps, at: KeyPath, authorizers: ReadonlyMap<string, HttpAuthorizer>, ctx: ExpandContext,
-): { properties: Record<string, unknown>; origins: PropertyOrigin[] } | undefined {
-  const raw = sam.value(at);
-  if (raw === undefined || raw === null) return undefined;
-  const origins = [{ to: ['AuthorizationType'], sam, from: at }, { to: ['AuthorizerId'], sam, from: at }];
-  const name = sam.string(at);
-  if (name === undefined) return { properties: { AuthorizationType: raw }, origins };
-  if (name === 'NONE' || name === 'AWS_IAM') return { properties: { AuthorizationType: name }, origins };
-  const authorizer = authorizers.get(name);
-  if (!authorizer) {
-    ctx.notice(sam.locate(at), `${sam.logicalId}: authorizer ${name} is not defined in the API's Auth.Authorizers`, 'warning');
-    return { properties: { AuthorizationType: `undefined authorizer ${name}` }, origins };
-  }
-  return { properties: { AuthorizationType: authorizer.type, AuthorizerId: ref(authorizer.logicalId) }, origins };
 }
 
 function stringsOf(value: unknown): string[] {

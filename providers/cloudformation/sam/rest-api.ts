@@ -1,4 +1,5 @@
 import type { KeyPath } from '../../key-lines';
+import { lambdaAuthorizerUri } from './authorizer-auth';
 import { samApiDomain } from './domain';
 import type { ExpandContext } from './expand-context';
 import type { ApiEvent } from './function-events';
@@ -102,7 +103,7 @@ function restAuthorizers(api: SamProps, ctx: ExpandContext): Map<string, RestAut
       type = 'CUSTOM';
       properties = {
         Type: isRequest ? 'REQUEST' : 'TOKEN',
-        AuthorizerUri: { 'Fn::Sub': ['arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Arn}/invocations', { Arn: definition['FunctionArn'] }] },
+        AuthorizerUri: lambdaAuthorizerUri(definition['FunctionArn']),
         IdentitySource: isRequest ? requestSources(identity) : headerSource(identity['Header']),
       };
       origins.push({ to: ['Type'], sam: api, from: [...at, 'FunctionPayloadType'] }, { to: ['AuthorizerUri'], sam: api, from: [...at, 'FunctionArn'] });

@@ -1,20 +1,15 @@
 import type { FileSource } from '../../../src/graph/source';
 import type { KeyPath } from '../../key-lines';
+import { authorizerAuth } from './authorizer-auth';
 import type { ExpandContext } from './expand-context';
 import type { ApiEvent } from './function-events';
-import { alphanumeric, generateResource, getAtt, ref, type PropertyOrigin } from './generate';
+import { alphanumeric, generateResource, getAtt, ref } from './generate';
 import { isPlainMap } from './globals';
 import type { SamProps } from './sam-props';
 
 export interface RestAuthorizer {
   readonly logicalId: string;
   readonly type: 'COGNITO_USER_POOLS' | 'CUSTOM';
-}
-
-/** What an `Authorizer` name (from an event, or the API's `DefaultAuthorizer`) sets on a method. */
-interface MethodAuth {
-  readonly properties: Readonly<Record<string, unknown>>;
-  readonly origins: readonly PropertyOrigin[];
 }
 
 /**
@@ -41,7 +36,7 @@ export function restRoutes(api: SamProps, events: readonly ApiEvent[], authorize
     return ref(logicalId);
   };
 
-  const defaultAuth = methodAuth(api, ['Auth', 'DefaultAuthorizer'], authorizers, ctx);
+  const defaultAuth = authorizerAuth(api, ['Auth', 'DefaultAuthorizer'], authorizers, ctx);
   const paths = new Map<string, FileSource>();
   for (const event of events) {
     const fn = event.function;
@@ -53,7 +48,7 @@ export function restRoutes(api: SamProps, events: readonly ApiEvent[], authorize
     }
     if (!paths.has(path)) paths.set(path, event.source);
     const method = fn.value([...base, 'Method']);
-    const eventAuth = fn.has([...base, 'Auth', 'Authorizer']) ? methodAuth(fn, [...base, 'Auth', 'Authorizer'], authorizers, ctx) : defaultAuth;
+    const eventAuth = fn.has([...base, 'Auth', 'Authorizer']) ? authorizerAuth(fn, [...base, 'Auth', 'Authorizer'], authorizers, ctx) : defaultAuth;
     const apiKeyFrom: [SamProps, KeyPath] | undefined = fn.has([...base, 'Auth', 'ApiKeyRequired'])
       ? [fn, [...base, 'Auth', 'ApiKeyRequired']]
       : api.has(['Auth', 'ApiKeyRequired']) ? [api, ['Auth', 'ApiKeyRequired']] : undefined;
@@ -105,22 +100,6 @@ export function restRoutes(api: SamProps, events: readonly ApiEvent[], authorize
       origins: [...(preflightAuth?.origins ?? []), { to: ['HttpMethod'], sam: api, from: ['Cors'] }],
     }));
   }
-}
-
-/** `Authorizer: NONE | AWS_IAM | <name>` (in an event's Auth, or the API's DefaultAuthorizer) as method properties. */
-function methodAuth(sam: SamProps, at: KeyPath, authorizers: ReadonlyMap<string, RestAuthorizer>, ctx: ExpandContext): MethodAuth | undefined {
-  const raw = sam.value(at);
-  if (raw === undefined || raw === null) return undefined;
-  const origins = [{ to: ['AuthorizationType'], sam, from: at }, { to: ['AuthorizerId'], sam, from: at }];
-  const name = sam.string(at);
-  if (name === undefined) return { properties: { AuthorizationType: raw }, origins };
-  if (name === 'NONE' || name === 'AWS_IAM') return { properties: { AuthorizationType: name }, origins };
-  const authorizer = authorizers.get(name);
-  if (!authorizer) {
-    ctx.notice(sam.locate(at), `${sam.logicalId}: authorizer ${name} is not defined in the API's Auth.Authorizers`, 'warning');
-    return { properties: { AuthorizationType: `undefined authorizer ${name}` }, origins };
-  }
-  return { properties: { AuthorizationType: authorizer.type, AuthorizerId: ref(authorizer.logicalId) }, origins };
 }
 
 /**

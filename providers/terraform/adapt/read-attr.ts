@@ -1,6 +1,7 @@
 import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
 import type { FileSource } from '../../../src/graph/source';
 import { isUnknown, type TfAttribute, type TfBody, type TfUnknown, type TfValue } from '../model';
+import { asString, describeUnrecognised, firstUnknownIn } from '../../value-convert';
 
 /** Turns a known Terraform value into the neutral value, or `undefined` when it means nothing we can name. */
 export type Convert<T> = (value: TfValue) => T | undefined;
@@ -29,7 +30,7 @@ export function convertAttribute<T>(attribute: TfAttribute, convert: Convert<T>)
   const hidden = firstUnknown(attribute.value);
   if (hidden) return unknown(hidden.expr, attribute.source);
   const value = convert(attribute.value);
-  return value === undefined ? unknown(describe(attribute.value), attribute.source) : set(value, attribute.source);
+  return value === undefined ? unknown(describeUnrecognised(attribute.value), attribute.source) : set(value, attribute.source);
 }
 
 /** The attribute when written with a non-null value. */
@@ -67,32 +68,12 @@ export function firstBlock(body: TfBody | undefined, name: string): TfBody | und
 
 /** Finds an unknown anywhere in a value (a list with one `var.x` element is unknown as a whole). */
 export function firstUnknown(value: TfValue): TfUnknown | undefined {
-  if (isUnknown(value)) return value;
-  if (Array.isArray(value)) {
-    for (const item of value as readonly TfValue[]) {
-      const found = firstUnknown(item);
-      if (found) return found;
-    }
-    return undefined;
-  }
-  if (typeof value === 'object' && value !== null) {
-    for (const item of Object.values(value as { readonly [key: string]: TfValue })) {
-      const found = firstUnknown(item);
-      if (found) return found;
-    }
-  }
-  return undefined;
-}
-
-function describe(value: TfValue): string {
-  const text = JSON.stringify(value);
-  return `unrecognised value ${text.length > 80 ? `${text.slice(0, 77)}...` : text}`;
+  return firstUnknownIn(value, (item): item is TfUnknown => isUnknown(item as TfValue));
 }
 
 // Terraform converts between strings, numbers and bools on assignment: https://developer.hashicorp.com/terraform/language/expressions/type-constraints#conversion-of-primitive-types
 
-export const asString: Convert<string> = (value) =>
-  typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+export { asNumber, asString, asStringList, oneOf } from '../../value-convert';
 
 export const asBool: Convert<boolean> = (value) => {
   if (typeof value === 'boolean') return value;
@@ -100,31 +81,6 @@ export const asBool: Convert<boolean> = (value) => {
   if (value === 'false') return false;
   return undefined;
 };
-
-export const asNumber: Convert<number> = (value) => {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
-  return undefined;
-};
-
-export const asStringList: Convert<readonly string[]> = (value) => {
-  if (!Array.isArray(value)) return undefined;
-  const strings: string[] = [];
-  for (const item of value as readonly TfValue[]) {
-    const s = asString(item);
-    if (s === undefined) return undefined;
-    strings.push(s);
-  }
-  return strings;
-};
-
-/** Maps a case-insensitive enum string (AWS enums are upper-case; Terraform passes them through) to a neutral value. */
-export function oneOf<T>(mapping: Readonly<Record<string, T>>): Convert<T> {
-  return (value) => {
-    const s = asString(value);
-    return s === undefined ? undefined : mapping[s.toUpperCase()];
-  };
-}
 
 /** `true` when a block is written at all (e.g. `access_log_settings { ... }`), with its location. */
 export function blockPresence(body: TfBody, name: string, fallbackSource: FileSource): Attr<boolean> {

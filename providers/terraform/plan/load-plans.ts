@@ -158,8 +158,14 @@ class PlanResource implements TfResource {
  */
 function sameKeyInstances(refs: readonly string[], expression: unknown, suffix: string | undefined, context: PlanContext): readonly string[] {
   if (suffix === undefined || !usesInstanceKey(expression)) return refs;
-  // Most refs name a resource without instances: ruled out before building the keyed address.
-  return refs.map((ref) => (!ref.endsWith(']') && context.keyedBases.has(ref) && context.addresses.has(`${ref}${suffix}`) ? `${ref}${suffix}` : ref));
+  // Copied only when a ref changes; most refs name a resource without instances: ruled out before building the keyed address.
+  let keyed: string[] | undefined;
+  refs.forEach((ref, i) => {
+    if (ref.endsWith(']') || !context.keyedBases.has(ref)) return;
+    const instance = `${ref}${suffix}`;
+    if (context.addresses.has(instance)) (keyed ??= [...refs])[i] = instance;
+  });
+  return keyed ?? refs;
 }
 
 /** `[0]`, `["k"]`: an instance key as Terraform writes it in addresses. */

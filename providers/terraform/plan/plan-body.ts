@@ -72,7 +72,7 @@ interface BodyParts {
   unknownBlocks: string[];
 }
 
-const NO_BLOCKS: Record<string, TfBody[]> = Object.freeze({}) as Record<string, TfBody[]>;
+const NO_BLOCKS: Record<string, TfBody[]> = Object.freeze({});
 const NO_NAMES: string[] = Object.freeze([]) as unknown as string[];
 
 /** What the values of one body are converted with. */
