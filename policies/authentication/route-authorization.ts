@@ -176,11 +176,12 @@ const KEY_ONLY = { severity: 'medium' } as const;
 
 function checkAuthorization(operation: GraphNode<'api.operation'>, method: Attr<string>, proxy = false): Outcome {
   const { authorization, apiKeyRequired } = operation.attrs;
-  const label = `\`${operation.name}\`${routeLabel(method, operation.attrs.path)}`;
+  // Built only for a finding: most operations pass, and a large graph has tens of thousands.
+  const label = (): string => `\`${operation.name}\`${routeLabel(method, operation.attrs.path)}`;
   const source = authorization.source ?? operation.source;
   switch (authorization.state) {
     case 'unknown':
-      return unknown(`${label}: authorization is not known statically (${authorization.expr ?? 'computed'})`, source);
+      return unknown(`${label()}: authorization is not known statically (${authorization.expr ?? 'computed'})`, source);
     case 'set':
     case 'default':
       switch (authorization.value) {
@@ -194,28 +195,28 @@ function checkAuthorization(operation: GraphNode<'api.operation'>, method: Attr<
         case 'external':
           return pass();
         case 'api-key-only':
-          return fail(`${label} is protected by an API key only: a key identifies the calling application but does not authenticate it`, source, KEY_ONLY);
+          return fail(`${label()} is protected by an API key only: a key identifies the calling application but does not authenticate it`, source, KEY_ONLY);
         case 'subscription-key':
-          return fail(`${label} is protected by a subscription key only: a key identifies the calling application but does not authenticate it`, source, KEY_ONLY);
+          return fail(`${label()} is protected by a subscription key only: a key identifies the calling application but does not authenticate it`, source, KEY_ONLY);
         case 'none':
           break;
       }
   }
   if (method.state === 'unknown') {
-    return unknown(`${label}: requires no authorization, but its method is not known statically (${method.expr ?? 'computed'}) and could be an OPTIONS preflight`, source);
+    return unknown(`${label()}: requires no authorization, but its method is not known statically (${method.expr ?? 'computed'}) and could be an OPTIONS preflight`, source);
   }
   switch (apiKeyRequired.state) {
     case 'set':
     case 'default':
       if (apiKeyRequired.value) {
-        return fail(`${label} has authorization none and relies on an API key alone: a key identifies the calling application but does not authenticate it`, source, KEY_ONLY);
+        return fail(`${label()} has authorization none and relies on an API key alone: a key identifies the calling application but does not authenticate it`, source, KEY_ONLY);
       }
-      if (proxy) return openAtProxy(label, source);
-      return fail(`${label} requires no authorization: anyone who reaches the endpoint can call it`, source);
+      if (proxy) return openAtProxy(label(), source);
+      return fail(`${label()} requires no authorization: anyone who reaches the endpoint can call it`, source);
     case 'unknown':
       // With or without a key, nobody is authenticated.
-      if (proxy) return openAtProxy(label, source);
-      return fail(`${label} requires no authorization: anyone who reaches the endpoint can call it`, source);
+      if (proxy) return openAtProxy(label(), source);
+      return fail(`${label()} requires no authorization: anyone who reaches the endpoint can call it`, source);
   }
 }
 

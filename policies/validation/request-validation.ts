@@ -91,11 +91,12 @@ export default definePolicy({
     // Reverse proxies (Ingress controllers, Gateway API implementations, load balancers) have no schema validation to switch on.
     if (flavor === 'http' || flavor === 'websocket' || flavor === 'ingress' || flavor === 'gateway-route' || flavor === 'load-balancer') return pass();
     const { method, requestValidation: validation } = operation.attrs;
-    const label = `\`${operation.name}\`${routeLabel(operation.attrs.method, operation.attrs.path)}`;
+    // Built only for a finding: most operations pass, and a large graph has tens of thousands.
+    const label = (): string => `\`${operation.name}\`${routeLabel(operation.attrs.method, operation.attrs.path)}`;
     const at = validation.source ?? operation.source;
     switch (method.state) {
       case 'unknown':
-        return unknown(`${label}: method is not known statically (${method.expr ?? 'computed'}), so whether it takes a body is not known`, method.source ?? operation.source);
+        return unknown(`${label()}: method is not known statically (${method.expr ?? 'computed'}), so whether it takes a body is not known`, method.source ?? operation.source);
       case 'set':
       case 'default':
         break;
@@ -103,32 +104,32 @@ export default definePolicy({
     const needsBody = BODY_METHODS.has(method.value.toUpperCase());
     const required = requiredParameters(operation.attrs.requiredParameters);
     if (required.state === 'unknown') {
-      return needsBody ? checkBody(label, validation, at) : unknown(`${label}: its required parameters are not known statically (${required.expr})`, required.source ?? at);
+      return needsBody ? checkBody(label, validation, at) : unknown(`${label()}: its required parameters are not known statically (${required.expr})`, required.source ?? at);
     }
     const needsParams = required.names.length > 0;
     if (!needsBody && !needsParams) return pass();
     switch (validation.state) {
       case 'unknown':
-        return unknown(`${label}: request validation is not known statically (${validation.expr ?? 'computed'})`, at);
+        return unknown(`${label()}: request validation is not known statically (${validation.expr ?? 'computed'})`, at);
       case 'set':
       case 'default': {
         const missing: string[] = [];
         if (needsBody && !validatesBody(validation.value)) missing.push('its request body');
         if (needsParams && !validatesParams(validation.value)) missing.push(`its required parameters (${required.names.join(', ')})`);
         if (missing.length === 0) return pass();
-        return fail(`${label} does not validate ${missing.join(' or ')} (${describe(validation.value)})`, at);
+        return fail(`${label()} does not validate ${missing.join(' or ')} (${describe(validation.value)})`, at);
       }
     }
   },
 });
 
-function checkBody(label: string, validation: Attr<RequestValidation>, at: NonNullable<Attr<RequestValidation>['source']>): Outcome {
+function checkBody(label: () => string, validation: Attr<RequestValidation>, at: NonNullable<Attr<RequestValidation>['source']>): Outcome {
   switch (validation.state) {
     case 'unknown':
-      return unknown(`${label}: request validation is not known statically (${validation.expr ?? 'computed'})`, at);
+      return unknown(`${label()}: request validation is not known statically (${validation.expr ?? 'computed'})`, at);
     case 'set':
     case 'default':
-      return validatesBody(validation.value) ? pass() : fail(`${label} does not validate its request body (${describe(validation.value)})`, at);
+      return validatesBody(validation.value) ? pass() : fail(`${label()} does not validate its request body (${describe(validation.value)})`, at);
   }
 }
 
