@@ -127,7 +127,8 @@ export default definePolicy({
         if (defaultEndpoint.value) ways.push('its default endpoint');
         break;
     }
-    ways.push(...fronts.map((f) => (f.kind === 'edge.cdn' ? `CDN ${f.name}` : `custom domain ${known(f.attrs.hostname) ?? f.name}`)));
+    // Two listeners (HTTP and HTTPS) often serve one hostname: name it once.
+    ways.push(...new Set(fronts.map((f) => (f.kind === 'edge.cdn' ? `CDN ${f.name}` : `custom domain ${known(f.attrs.hostname) ?? f.name}`))));
     if (ways.length === 0) return pass();
 
     const authentication = authenticationOf(graph, api);

@@ -85,6 +85,9 @@ export function adaptObjects(objects: readonly K8sObject[], diagnostics: Diagnos
       }
       const adapted = adaptIngress(object, catalog);
       const api = adapted.nodes[0];
+      if (adapted.assumed !== undefined) {
+        diagnostics.push({ severity: 'notice', file: object.file, ...(object.source.line !== undefined && { line: object.source.line }), provider: 'kubernetes', message: adapted.assumed });
+      }
       if (api?.kind === 'api' && api.attrs.endpointType.state === 'unknown') {
         diagnostics.push({
           severity: 'notice', file: object.file, ...(object.source.line !== undefined && { line: object.source.line }), provider: 'kubernetes',

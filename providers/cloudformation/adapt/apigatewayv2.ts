@@ -294,13 +294,14 @@ function adaptStages(ctx: CfnContext, flavorOf: (r: CfnResource) => ApiFlavor | 
     const defaultsNested = ctx.read.child(body, 'DefaultRouteSettings');
     const defaults = defaultsNested.state === 'known' ? defaultsNested.body : undefined;
     const at = defaults?.source ?? stage.source;
-    const isWebSocket = flavorOf(stage) === 'websocket';
+    // Read them unless the API is known to be HTTP: a stage whose API is in another template may well be WebSocket.
+    const mayBeWebSocket = flavorOf(stage) !== 'http';
     const attrs: StageAttrs = {
       ...httpStageDefaults(stage.source),
       stageName: ctx.read.read(body, 'StageName', asString),
       accessLogging: accessLogging(ctx, body, 'AccessLogSettings', stage.source),
       // LoggingLevel and DataTraceEnabled apply to WebSocket APIs only; an HTTP API ignores them.
-      ...(isWebSocket && {
+      ...(mayBeWebSocket && {
         executionLogging: ctx.read.read(defaults, 'LoggingLevel', oneOf(LOG_LEVELS), { value: 'off', source: at }),
         dataTrace: ctx.read.read(defaults, 'DataTraceEnabled', asBool, { value: false, source: at }),
         clientCertificate: present(ctx, body, 'ClientCertificateId', stage.source),

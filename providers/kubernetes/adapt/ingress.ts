@@ -10,6 +10,8 @@ import { objectId, partName } from './node-ids';
 export interface Adapted {
   readonly nodes: AnyNode[];
   readonly edges: Edge[];
+  /** Set when the controller was assumed from the annotations (see {@link settingsFor}). */
+  readonly assumed?: string;
 }
 
 interface IngressPath {
@@ -101,7 +103,9 @@ export function adaptIngress(ingress: K8sObject, catalog: Catalog): Adapted {
       },
     });
     edges.push({ from: id, rel: 'api-has-operation', to: opId });
-    if (p.service === undefined) continue;
+    // `use-annotation` names an AWS Load Balancer Controller action (redirect, fixed response), not a Service port:
+    // https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/ingress/annotations/#actions
+    if (p.service === undefined || p.port === 'use-annotation') continue;
     const backendKey = `${p.service}:${p.port ?? ''}`;
     const backendId = `${id}#backend:${backendKey}`;
     edges.push({ from: opId, rel: 'operation-calls-backend', to: backendId });
@@ -122,7 +126,7 @@ export function adaptIngress(ingress: K8sObject, catalog: Catalog): Adapted {
       },
     });
   }
-  return { nodes, edges };
+  return { nodes, edges, ...(settings.assumed !== undefined && { assumed: settings.assumed }) };
 }
 
 function domainId(apiId: string, host: string): string {

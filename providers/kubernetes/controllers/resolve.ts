@@ -4,7 +4,7 @@ import { awsLoadBalancerSettings } from './aws-load-balancer';
 import { applicationGatewaySettings } from './application-gateway';
 import { gkeSettings } from './gke';
 import { ingressNginxSettings } from './ingress-nginx';
-import { annotation, unknownController, type IngressSettings } from './settings';
+import { annotation, unknownController, type ControllerContext, type IngressSettings } from './settings';
 import { traefikSettings } from './traefik';
 
 type ControllerId = 'ingress-nginx' | 'aws-alb' | 'gke' | 'gke-internal' | 'azure-application-gateway' | 'traefik';
@@ -38,6 +38,7 @@ export function settingsFor(ingress: K8sObject, catalog: Catalog): IngressSettin
   const className = str(dig(ingress.body, 'spec', 'ingressClassName')) ?? annotation(ingress, 'kubernetes.io/ingress.class')?.value;
   let controller: ControllerId | undefined;
   let why: string;
+  let assumed: string | undefined;
   if (className !== undefined) {
     const ingressClass = catalog.find('IngressClass', className, undefined);
     const declared = ingressClass ? str(dig(ingressClass.body, 'spec', 'controller')) : undefined;
@@ -50,8 +51,16 @@ export function settingsFor(ingress: K8sObject, catalog: Catalog): IngressSettin
     const declared = defaults.length === 1 && defaults[0] ? str(dig(defaults[0].body, 'spec', 'controller')) : undefined;
     controller = declared !== undefined ? BY_CONTROLLER[declared] : undefined;
     why = `Ingress ${ingress.name} names no ingress class and no default IngressClass is in the scan: its controller is not known`;
+    if (defaults.length === 0) {
+      controller = byAnnotationPrefix(ingress);
+      if (controller !== undefined) assumed = `Ingress ${ingress.name} names no ingress class and no default IngressClass is in the scan: read as ${controller}, the only controller its annotations are written for`;
+    }
   }
-  const context = { ingress, catalog };
+  const settings = controllerSettings(controller, { ingress, catalog }, why);
+  return assumed === undefined ? settings : { ...settings, assumed };
+}
+
+function controllerSettings(controller: ControllerId | undefined, context: ControllerContext, why: string): IngressSettings {
   switch (controller) {
     case 'ingress-nginx':
       return ingressNginxSettings(context);
@@ -66,6 +75,27 @@ export function settingsFor(ingress: K8sObject, catalog: Catalog): IngressSettin
     case 'traefik':
       return traefikSettings(context);
     case undefined:
-      return unknownController(ingress, why);
+      return unknownController(context.ingress, why);
   }
+}
+
+/** Annotation prefixes only one controller reads (NGINX Inc.'s own controller uses `nginx.org/`, not these). */
+const BY_ANNOTATION_PREFIX: Readonly<Record<string, ControllerId>> = {
+  'nginx.ingress.kubernetes.io/': 'ingress-nginx',
+  'alb.ingress.kubernetes.io/': 'aws-alb',
+  'appgw.ingress.kubernetes.io/': 'azure-application-gateway',
+  'traefik.ingress.kubernetes.io/': 'traefik',
+};
+
+/**
+ * The controller an Ingress without a class is written for, when its annotations name exactly one: many manifests
+ * rely on the cluster's default class (not in the scan) and still carry, say, ingress-nginx snippets that only
+ * ingress-nginx would apply. Annotations for two controllers, or none, leave the controller unknown.
+ */
+function byAnnotationPrefix(ingress: K8sObject): ControllerId | undefined {
+  const found = new Set<ControllerId>();
+  for (const key of Object.keys(ingress.annotations)) {
+    for (const [prefix, controller] of Object.entries(BY_ANNOTATION_PREFIX)) if (key.startsWith(prefix)) found.add(controller);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
 }

@@ -9,6 +9,8 @@ import type { K8sObject } from '../manifest';
 export interface IngressSettings {
   /** e.g. `ingress-nginx`, for node `native` types and messages. */
   readonly controller: string;
+  /** Why the controller was assumed rather than named (no class, read from its annotations), for a notice. */
+  readonly assumed?: string;
   readonly endpointType: Attr<EndpointType>;
   readonly allowedSourceRanges: Attr<readonly string[] | null>;
   /** Whether HTTPS is served for a host, given whether a `spec.tls` entry covers it. */

@@ -70,6 +70,14 @@ policyTester.run(policy, {
       findings: [{ node: 'orders', severity: 'medium', message: /through custom domain api\.example\.com\)/ }],
     },
     {
+      name: 'a hostname served by two listeners (Gateway HTTP and HTTPS) is named once',
+      graph: build({ api: { endpointType: g.set('regional'), defaultEndpointEnabled: g.set(false) }, auth: [g.set('iam')] }, (b, api) => {
+        b.link(b.node('api.domain', { name: 'gw[http]', hostname: g.set('*.example.com') }), 'domain-serves', api);
+        b.link(b.node('api.domain', { name: 'gw[https]', hostname: g.set('*.example.com') }), 'domain-serves', api);
+      }),
+      findings: [{ node: 'orders', severity: 'medium', message: /\(regional endpoint, through custom domain \*\.example\.com\) without/ }],
+    },
+    {
       name: 'default endpoint unknown but a CDN fronts it',
       graph: build({ api: { defaultEndpointEnabled: g.unknown('var.disable') }, auth: [g.set('lambda')], waf: 'blocking' }, (b, api) => {
         b.link(b.node('edge.cdn', { name: 'front' }), 'cdn-fronts', api);
