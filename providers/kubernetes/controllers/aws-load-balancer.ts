@@ -19,7 +19,7 @@ export function awsLoadBalancerSettings({ ingress }: ControllerContext): Ingress
   const certificate = a('certificate-arn');
   const hasTlsHosts = list((ingress.body['spec'] as Record<string, unknown> | undefined)?.['tls']).length > 0;
   const listeners = listenersOf(a('listen-ports'), certificate !== undefined || hasTlsHosts);
-  const sslRedirect = a('ssl-redirect');
+  const sslRedirect = a('ssl-redirect') ?? httpsRedirectAction(ingress.body, a);
   const sslPolicy = a('ssl-policy');
   const policyName = sslPolicy?.value ?? DEFAULT_SSL_POLICY;
   const minTls = elbPolicyMinTls(policyName);
@@ -104,4 +104,44 @@ function wafsOf(a: (key: string) => Annotation | undefined, name: string): WafSp
   const classic = a('waf-acl-id');
   if (classic !== undefined && classic.value !== '') wafs.push(externalWaf(`${name} WAF Classic ACL`, 'aws_wafregional_web_acl', classic.source, `WAF Classic web ACL ${classic.value}`));
   return wafs;
+}
+
+/**
+ * The controller's older way to redirect HTTP: a catch-all rule (`/*`) whose backend is an action
+ * (`port: use-annotation`) defined as `actions.<name>: {"Type": "redirect", "RedirectConfig": {"Protocol": "HTTPS"}}`.
+ * https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/tasks/ssl_redirect/
+ */
+function httpsRedirectAction(body: Record<string, unknown>, a: (key: string) => Annotation | undefined): Annotation | undefined {
+  const spec = body['spec'] as Record<string, unknown> | undefined;
+  for (const rule of list(spec?.['rules'])) {
+    const http = (rule as Record<string, unknown> | null)?.['http'] as Record<string, unknown> | undefined;
+    for (const entry of list(http?.['paths'])) {
+      const path = entry as Record<string, unknown> | null;
+      if (path?.['path'] !== '/*' && path?.['path'] !== '/') continue;
+      const action = actionName(path['backend']);
+      const annotation = action === undefined ? undefined : a(`actions.${action}`);
+      if (annotation !== undefined && isHttpsRedirect(annotation.value)) return annotation;
+    }
+  }
+  return undefined;
+}
+
+/** The service name of a backend that points at an action (`use-annotation`), in the v1 and v1beta1 shapes. */
+function actionName(backend: unknown): string | undefined {
+  const b = (backend ?? {}) as Record<string, unknown>;
+  const service = (b['service'] ?? {}) as Record<string, unknown>;
+  const port = (service['port'] ?? {}) as Record<string, unknown>;
+  if (typeof service['name'] === 'string' && port['name'] === 'use-annotation') return service['name'];
+  if (typeof b['serviceName'] === 'string' && b['servicePort'] === 'use-annotation') return b['serviceName'];
+  return undefined;
+}
+
+function isHttpsRedirect(json: string): boolean {
+  try {
+    const action = JSON.parse(json) as { Type?: unknown; RedirectConfig?: { Protocol?: unknown } };
+    return String(action.Type).toLowerCase() === 'redirect' && String(action.RedirectConfig?.Protocol).toUpperCase() === 'HTTPS';
+  } catch {
+    // An action annotation that is not JSON redirects nothing; the controller rejects it.
+    return false;
+  }
 }
