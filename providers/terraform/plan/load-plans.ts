@@ -4,7 +4,7 @@ import type { FileSource } from '../../../src/graph/source';
 import type { RootModuleResources } from '../load';
 import type { TfBody, TfResource } from '../model';
 import { locateAddresses, type TextPosition } from './address-lines';
-import { planBody, singleSourceScope, type SourceScope } from './plan-body';
+import { planBody, singleSourceScope, type BodyContext, type SourceScope } from './plan-body';
 import { moduleScope, PlanConfiguration, type ModuleScope } from './plan-configuration';
 import { arrayAt, objectAt } from './plan-json';
 import { planResources, type PlanResourceEntry } from './plan-resources';
@@ -102,7 +102,7 @@ interface PlanContext {
  * an object literal with its own getter: a large plan has tens of thousands of resources, and a getter per object
  * costs each one its own closure and hidden class (about 500 bytes).
  */
-class PlanResource implements TfResource {
+class PlanResource implements TfResource, BodyContext {
   readonly mode: 'managed' | 'data';
   readonly type: string;
   readonly name: string;
@@ -137,17 +137,17 @@ class PlanResource implements TfResource {
 
   #convert(): TfBody {
     const entry = this.#entry;
-    const context = this.#context;
-    const configuration = context.configuration;
-    const suffix = entry.index === undefined ? undefined : instanceSuffix(entry.index);
-    const scope = this.#scope;
-    const declaration = configuration.resource(scope.callPath, `${entry.mode === 'data' ? 'data.' : ''}${entry.type}.${entry.name}`);
+    const declaration = this.#context.configuration.resource(this.#scope.callPath, `${entry.mode === 'data' ? 'data.' : ''}${entry.type}.${entry.name}`);
     // A block without arguments has no `expressions`: nothing is written in it.
     const config = declaration ? (objectAt(declaration, 'expressions') ?? {}) : undefined;
-    return planBody(entry.values, entry.unknowns, config, this.#sources, {
-      address: entry.address,
-      refsOf: (expression) => sameKeyInstances(configuration.refs(expression, scope), expression, suffix, context),
-    });
+    return planBody(entry.values, entry.unknowns, config, this.#sources, this);
+  }
+
+  /** What an expression of this resource's configuration refers to: the resource is its attributes' `BodyContext`. */
+  refsOf(expression: unknown): readonly string[] {
+    const refs = this.#context.configuration.refs(expression, this.#scope);
+    const index = this.#entry.index;
+    return index === undefined ? refs : sameKeyInstances(refs, expression, index, this.#context);
   }
 }
 
@@ -156,8 +156,9 @@ class PlanResource implements TfResource {
  * would name every instance of `aws_x.y`. When the expression uses `each` or `count` and `aws_x.y` has an instance
  * with the referring instance's own key (the common `for_each = var.stages` on both), that instance is meant.
  */
-function sameKeyInstances(refs: readonly string[], expression: unknown, suffix: string | undefined, context: PlanContext): readonly string[] {
-  if (suffix === undefined || !usesInstanceKey(expression)) return refs;
+function sameKeyInstances(refs: readonly string[], expression: unknown, index: string | number, context: PlanContext): readonly string[] {
+  if (!usesInstanceKey(expression)) return refs;
+  const suffix = instanceSuffix(index);
   // Copied only when a ref changes; most refs name a resource without instances: ruled out before building the keyed address.
   let keyed: string[] | undefined;
   refs.forEach((ref, i) => {

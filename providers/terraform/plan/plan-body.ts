@@ -35,7 +35,7 @@ export interface BodyContext {
   /** The resource address, for messages about unknown values. */
   readonly address: string;
   /** Resource addresses an expression of the configuration refers to. */
-  readonly refsOf: (expression: unknown) => readonly string[];
+  refsOf(expression: unknown): readonly string[];
 }
 
 /**
