@@ -3,7 +3,7 @@ import type { DomainAttrs } from '../../../src/graph/kinds';
 import type { TlsVersion } from '../../../src/graph/tls';
 import type { TfResource } from '../model';
 import { DEPLOYMENT, INLINE_STAGE_SUFFIX, REST_API, STAGE, endpointType } from './aws-apigateway';
-import { nodeId, type Linker } from './linker';
+import type { Linker } from './linker';
 import { asString, attribute, blockPresence, knownString, readAttr } from './read-attr';
 import { edge, emptyResult, terraformNode, type AdaptResult } from './terraform-node';
 import { apiGatewayPolicyMinTls } from '../../aws-shared/tls-policy';
@@ -32,7 +32,7 @@ export function adaptApiGatewayDomains(linker: Linker): AdaptResult {
       mutualTls: blockPresence(body, 'mutual_tls_authentication', domain.source),
       endpointType: endpointType(body, domain.source),
     };
-    result.nodes.push(terraformNode(domain, 'api.domain', attrs));
+    result.nodes.push(terraformNode(linker, domain, 'api.domain', attrs));
   }
   for (const mapping of linker.ofType(BASE_PATH_MAPPING)) {
     const body = mapping.body;
@@ -58,7 +58,7 @@ export function domainIds(linker: Linker, type: string, domainName: ReturnType<t
   if (byRef.length > 0) return byRef;
   const host = domainName && typeof domainName.value === 'string' ? domainName.value : undefined;
   if (host === undefined) return [];
-  return linker.ofTypeWhere(type, 'domain_name', host).map((d) => nodeId(d.address));
+  return linker.ofTypeWhere(type, 'domain_name', host).map((d) => linker.nodeId(d.address));
 }
 
 /** The REST stage a base path mapping's `stage_name` names: by reference, else by name on the mapped API. */
@@ -72,7 +72,7 @@ function stageIds(linker: Linker, mapping: TfResource): string[] {
   if (name === undefined || api === undefined) return [];
   const onApi = (candidate: TfResource) => linker.identity(attribute(candidate.body, 'rest_api_id'), [REST_API]) === api;
   return [
-    ...linker.ofTypeWhere(STAGE, 'stage_name', name).filter(onApi).map((s) => nodeId(s.address)),
-    ...linker.ofTypeWhere(DEPLOYMENT, 'stage_name', name).filter(onApi).map((d) => nodeId(d.address, INLINE_STAGE_SUFFIX)),
+    ...linker.ofTypeWhere(STAGE, 'stage_name', name).filter(onApi).map((s) => linker.nodeId(s.address)),
+    ...linker.ofTypeWhere(DEPLOYMENT, 'stage_name', name).filter(onApi).map((d) => linker.nodeId(d.address, INLINE_STAGE_SUFFIX)),
   ];
 }

@@ -4,7 +4,7 @@ import type { FileSource } from '../../../src/graph/source';
 import { parseAddress } from './address';
 import type { TfAttribute, TfBody, TfResource } from '../model';
 import { DEPLOYMENT, INLINE_STAGE_SUFFIX, REST_API, STAGE } from './aws-apigateway';
-import { nodeId, type Linker } from './linker';
+import type { Linker } from './linker';
 import { asBool, asNumber, asString, attribute, firstUnknown, knownString, readAttr, readBlocks } from './read-attr';
 import { secretPreview } from '../../aws-shared/secret-preview';
 import { edge, emptyResult, terraformNode, type AdaptResult } from './terraform-node';
@@ -21,9 +21,9 @@ const SECRET_STORE_TYPE = /^aws_(secretsmanager_|ssm_parameter$|kms_secrets$|kms
 /** API keys, usage plans and the keys attached to plans. */
 export function adaptApiGatewayKeys(linker: Linker): AdaptResult {
   const result = emptyResult();
-  for (const key of linker.ofType(API_KEY)) result.nodes.push(terraformNode(key, 'api.key', keyAttrs(key), { raw: redactValue(key.body) }));
+  for (const key of linker.ofType(API_KEY)) result.nodes.push(terraformNode(linker, key, 'api.key', keyAttrs(key), { raw: redactValue(key.body) }));
   for (const plan of linker.ofType(USAGE_PLAN)) {
-    const node = terraformNode(plan, 'api.usage-plan', planAttrs(plan));
+    const node = terraformNode(linker, plan, 'api.usage-plan', planAttrs(plan));
     result.nodes.push(node);
     for (const target of coveredStages(linker, plan)) result.edges.push(edge(node.id, 'usage-plan-covers', target));
   }
@@ -118,7 +118,7 @@ function coveredStages(linker: Linker, plan: TfResource): string[] {
     targets.push(
       ...linker.ofTypeWhere(STAGE, 'stage_name', name)
         .filter((s) => linker.identity(attribute(s.body, 'rest_api_id'), [REST_API]) === api)
-        .map((s) => nodeId(s.address)),
+        .map((s) => linker.nodeId(s.address)),
     );
   }
   return [...new Set(targets)];

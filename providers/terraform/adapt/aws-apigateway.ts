@@ -6,7 +6,7 @@ import type {
 import type { FileSource } from '../../../src/graph/source';
 import type { TfBody, TfResource, TfValue } from '../model';
 import { parseResourcePolicy } from '../../aws-shared/iam-policy';
-import { nodeId, type Linker } from './linker';
+import type { Linker } from './linker';
 import { adaptSpecBody } from './openapi-operations';
 import {
   asBool, asNumber, asString, asStringList, attribute, blockPresence, convertAttribute, firstBlock, knownString, oneOf, readAttr, readBlocks,
@@ -90,7 +90,7 @@ function adaptRestApis(linker: Linker, methods: readonly MethodInfo[], result: A
   }
   for (const api of linker.ofType(REST_API)) {
     const body = api.body;
-    const spec = adaptSpecBody(api, 'rest', (method, path) => methodRoutes.has(`ref:${api.address} ${method} ${path}`));
+    const spec = adaptSpecBody(linker, api, 'rest', (method, path) => methodRoutes.has(`ref:${api.address} ${method} ${path}`));
     // The `policy` argument (and an aws_api_gateway_rest_api_policy) override the body's x-amazon-apigateway-policy:
     // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_rest_api#policy
     const noPolicy = { value: null, source: api.source };
@@ -107,7 +107,7 @@ function adaptRestApis(linker: Linker, methods: readonly MethodInfo[], result: A
       // REST APIs answer CORS through OPTIONS methods and integration responses, not a gateway setting.
       cors: byDefault(null, api.source),
     };
-    result.nodes.push(terraformNode(api, 'api', attrs), ...spec.nodes);
+    result.nodes.push(terraformNode(linker, api, 'api', attrs), ...spec.nodes);
     result.edges.push(...spec.edges);
     result.diagnostics.push(...spec.diagnostics);
   }
@@ -176,7 +176,7 @@ function methodInfo(linker: Linker, method: TfResource, resourcePaths: Map<TfRes
   const resourceId = attribute(method.body, 'resource_id');
   return {
     resource: method,
-    id: nodeId(method.address),
+    id: linker.nodeId(method.address),
     api: linker.identity(attribute(method.body, 'rest_api_id'), [REST_API]),
     resourceKey: linker.identity(resourceId, [REST_API, RESOURCE]),
     httpMethod: knownString(method.body, 'http_method')?.toUpperCase(),
@@ -202,7 +202,7 @@ function adaptMethods(linker: Linker, methods: readonly MethodInfo[], settings: 
       requiredParameters: readAttr(body, 'request_parameters', requiredParameters, { value: [], source: method.source }),
       throttling: methodSettings ? settingsThrottle(methodSettings) : byDefault(null, method.source),
     };
-    result.nodes.push(terraformNode(method, 'api.operation', attrs));
+    result.nodes.push(terraformNode(linker, method, 'api.operation', attrs));
     for (const api of linker.ids(attribute(body, 'rest_api_id'), [REST_API])) result.edges.push(edge(api, 'api-has-operation', info.id));
     for (const authorizer of linker.ids(attribute(body, 'authorizer_id'), [AUTHORIZER])) {
       result.edges.push(edge(info.id, 'operation-uses-authorizer', authorizer));
@@ -248,7 +248,7 @@ const INTEGRATION_TYPES: Readonly<Record<string, BackendType>> = {
 
 function adaptIntegrations(linker: Linker, methods: Methods, result: AdaptResult): void {
   for (const integration of linker.ofType(INTEGRATION)) {
-    const backend = terraformNode(integration, 'api.backend', backendAttrs(integration, { typeName: 'type', uriName: 'uri', types: INTEGRATION_TYPES }));
+    const backend = terraformNode(linker, integration, 'api.backend', backendAttrs(integration, { typeName: 'type', uriName: 'uri', types: INTEGRATION_TYPES }));
     result.nodes.push(backend);
     for (const method of integrationMethods(linker, integration, methods)) result.edges.push(edge(method, 'operation-calls-backend', backend.id));
   }
@@ -338,7 +338,7 @@ function adaptAuthorizers(linker: Linker, result: AdaptResult): void {
       audience: byDefault([], authorizer.source),
       identitySource: readAttr(body, 'identity_source', asString, { value: 'method.request.header.Authorization', source: authorizer.source }),
     };
-    const node = terraformNode(authorizer, 'api.authorizer', attrs);
+    const node = terraformNode(linker, authorizer, 'api.authorizer', attrs);
     result.nodes.push(node);
     for (const api of linker.ids(attribute(body, 'rest_api_id'), [REST_API])) result.edges.push(edge(api, 'api-has-authorizer', node.id));
   }
@@ -353,7 +353,7 @@ function authorizerIssuer(type: Attr<AuthorizerType>, body: TfBody, fallback: Fi
 
 function restStages(linker: Linker): RestStage[] {
   const stages: RestStage[] = linker.ofType(STAGE).map((stage) => ({
-    id: nodeId(stage.address),
+    id: linker.nodeId(stage.address),
     resource: stage,
     api: linker.identity(attribute(stage.body, 'rest_api_id'), [REST_API]),
     stageName: knownString(stage.body, 'stage_name'),
@@ -361,7 +361,7 @@ function restStages(linker: Linker): RestStage[] {
   for (const deployment of linker.ofType(DEPLOYMENT)) {
     if (!attribute(deployment.body, 'stage_name')) continue;
     stages.push({
-      id: nodeId(deployment.address, INLINE_STAGE_SUFFIX),
+      id: linker.nodeId(deployment.address, INLINE_STAGE_SUFFIX),
       resource: deployment,
       api: linker.identity(attribute(deployment.body, 'rest_api_id'), [REST_API]),
       stageName: knownString(deployment.body, 'stage_name'),
@@ -380,7 +380,7 @@ export function stageSuffix(resource: TfResource): string {
  * else by the same API and stage name.
  */
 function stagesNamed(linker: Linker, stages: RestStages, stageName: ReturnType<typeof attribute>, api: string | undefined): readonly RestStage[] {
-  const byRef = new Set(linker.targets(stageName, [STAGE, DEPLOYMENT]).map((r) => nodeId(r.address, stageSuffix(r))));
+  const byRef = new Set(linker.targets(stageName, [STAGE, DEPLOYMENT]).map((r) => linker.nodeId(r.address, stageSuffix(r))));
   if (byRef.size > 0) {
     const found: { stage: RestStage; position: number }[] = [];
     for (const id of byRef) {
@@ -497,7 +497,7 @@ function adaptStages(
       clientCertificate: isInline ? byDefault(false, resource.source) : present(body, 'client_certificate_id', resource.source),
       apiFlavor: 'rest',
     };
-    const node = terraformNode(resource, 'api.stage', attrs, { suffix: isInline ? INLINE_STAGE_SUFFIX : '' });
+    const node = terraformNode(linker, resource, 'api.stage', attrs, { suffix: isInline ? INLINE_STAGE_SUFFIX : '' });
     result.nodes.push(node);
     for (const api of linker.ids(attribute(body, 'rest_api_id'), [REST_API])) result.edges.push(edge(api, 'api-has-stage', node.id));
   }

@@ -7,7 +7,7 @@ import type { FileSource } from '../../../src/graph/source';
 import type { TfBody, TfResource } from '../model';
 import { backendAttrs, hasSpec, negate, present } from './aws-apigateway';
 import { domainIds, minTlsOf } from './aws-apigateway-domains';
-import { nodeId, type Linker } from './linker';
+import type { Linker } from './linker';
 import { adaptSpecBody } from './openapi-operations';
 import { asBool, asNumber, asString, asStringList, attribute, blockPresence, firstBlock, knownString, oneOf, readAttr, readBlocks } from './read-attr';
 import { edge, emptyResult, terraformNode, type AdaptResult } from './terraform-node';
@@ -36,7 +36,7 @@ export function adaptApiGatewayV2(linker: Linker): AdaptResult {
   for (const api of linker.ofType(V2_API)) {
     const flavor = apiFlavor(api, result);
     flavors.set(api.address, flavor);
-    adaptApi(api, flavor, routeKeys(linker), result);
+    adaptApi(linker, api, flavor, routeKeys(linker), result);
   }
   const flavorOf = (resource: TfResource): ApiFlavor | undefined => {
     const [api, ...others] = linker.targets(attribute(resource.body, 'api_id'), [V2_API]);
@@ -72,11 +72,11 @@ function routeKeys(linker: Linker): Set<string> {
   }));
 }
 
-function adaptApi(api: TfResource, flavor: ApiFlavor, routes: ReadonlySet<string>, result: AdaptResult): void {
+function adaptApi(linker: Linker, api: TfResource, flavor: ApiFlavor, routes: ReadonlySet<string>, result: AdaptResult): void {
   const body = api.body;
   // Only HTTP APIs import OpenAPI: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/apigatewayv2_api#body
   const spec = flavor === 'http'
-    ? adaptSpecBody(api, 'http', (method, path) => routes.has(`ref:${api.address} ${method === path ? method : `${method} ${path}`}`))
+    ? adaptSpecBody(linker, api, 'http', (method, path) => routes.has(`ref:${api.address} ${method === path ? method : `${method} ${path}`}`))
     : undefined;
   const attrs: ApiAttrs = {
     flavor,
@@ -91,14 +91,14 @@ function adaptApi(api: TfResource, flavor: ApiFlavor, routes: ReadonlySet<string
     // cors_configuration overrides the body's x-amazon-apigateway-cors.
     cors: flavor === 'http' ? cors(body, spec?.cors ?? byDefault(null, api.source)) : byDefault(null, api.source),
   };
-  result.nodes.push(terraformNode(api, 'api', attrs));
+  result.nodes.push(terraformNode(linker, api, 'api', attrs));
   if (spec) {
     result.nodes.push(...spec.nodes);
     result.edges.push(...spec.edges);
     result.diagnostics.push(...spec.diagnostics);
   }
   const target = attribute(body, 'target');
-  if (target) quickCreate(api, target.source, result);
+  if (target) quickCreate(linker, api, target.source, result);
 }
 
 function cors(body: TfBody, fromSpec: Attr<CorsConfig | null>): Attr<CorsConfig | null> {
@@ -117,12 +117,12 @@ function cors(body: TfBody, fromSpec: Attr<CorsConfig | null>): Attr<CorsConfig 
  * Quick create: `target` makes API Gateway create a `$default` route without authorization, its integration
  * and an auto-deployed `$default` stage: https://docs.aws.amazon.com/apigateway/latest/api/API_CreateApi.html#apigw-CreateApi-request-target
  */
-function quickCreate(api: TfResource, at: FileSource, result: AdaptResult): void {
+function quickCreate(linker: Linker, api: TfResource, at: FileSource, result: AdaptResult): void {
   const body = api.body;
-  const apiId = nodeId(api.address);
+  const apiId = linker.nodeId(api.address);
   const routeKey = readAttr(body, 'route_key', asString, { value: '$default', source: at });
   const route = routeKeyParts(routeKey);
-  const operation = terraformNode(api, 'api.operation', {
+  const operation = terraformNode(linker, api, 'api.operation', {
     method: route.method,
     path: route.path,
     authorization: byDefault<Authorization>('none', at),
@@ -133,14 +133,14 @@ function quickCreate(api: TfResource, at: FileSource, result: AdaptResult): void
   const target = readAttr(body, 'target', asString);
   const isLambda = target.state !== 'unknown' && /^arn:[^:]+:lambda:/.test(target.value);
   const scheme = target.state === 'unknown' ? undefined : /^(https?):\/\//i.exec(target.value)?.[1]?.toLowerCase();
-  const backend = terraformNode(api, 'api.backend', {
+  const backend = terraformNode(linker, api, 'api.backend', {
     type: target.state === 'unknown' ? target : set<BackendType>(isLambda ? 'lambda' : 'http', at),
     url: target,
     usesTls: isLambda ? byDefault(true, at) : scheme ? set(scheme === 'https', at) : unknown(target.state === 'unknown' ? target.expr : target.value, at),
     verifiesCertificate: byDefault(true, at),
     connection: byDefault('internet', at),
   }, { suffix: QUICK_INTEGRATION_SUFFIX });
-  const stage = terraformNode(api, 'api.stage', { ...httpStageDefaults(at), stageName: byDefault('$default', at), accessLogging: byDefault(false, at) }, {
+  const stage = terraformNode(linker, api, 'api.stage', { ...httpStageDefaults(at), stageName: byDefault('$default', at), accessLogging: byDefault(false, at) }, {
     suffix: QUICK_STAGE_SUFFIX,
   });
   result.nodes.push(operation, backend, stage);
@@ -167,7 +167,7 @@ function adaptRoutes(linker: Linker, result: AdaptResult): void {
   for (const route of linker.ofType(ROUTE)) {
     const body = route.body;
     const parts = routeKeyParts(readAttr(body, 'route_key', asString));
-    const id = nodeId(route.address);
+    const id = linker.nodeId(route.address);
     const attrs: OperationAttrs = {
       method: parts.method,
       path: parts.path,
@@ -177,7 +177,7 @@ function adaptRoutes(linker: Linker, result: AdaptResult): void {
       requestValidation: byDefault('none', route.source),
       throttling: throttles.get(routeIdentity(linker, route)) ?? byDefault(null, route.source),
     };
-    result.nodes.push(terraformNode(route, 'api.operation', attrs));
+    result.nodes.push(terraformNode(linker, route, 'api.operation', attrs));
     for (const api of linker.ids(attribute(body, 'api_id'), [V2_API])) result.edges.push(edge(api, 'api-has-operation', id));
     for (const authorizer of linker.ids(attribute(body, 'authorizer_id'), [AUTHORIZER])) result.edges.push(edge(id, 'operation-uses-authorizer', authorizer));
     // target = "integrations/${aws_apigatewayv2_integration.x.id}"
@@ -226,7 +226,7 @@ function adaptIntegrations(linker: Linker, result: AdaptResult): void {
     // AWS_PROXY with an integration_subtype (SQS-SendMessage, ...) calls an AWS service, not a function.
     const subtype = attribute(integration.body, 'integration_subtype');
     const type = subtype && attrs.type.state !== 'unknown' ? set<BackendType>('aws-service', subtype.source) : attrs.type;
-    result.nodes.push(terraformNode(integration, 'api.backend', { ...attrs, type }));
+    result.nodes.push(terraformNode(linker, integration, 'api.backend', { ...attrs, type }));
   }
 }
 
@@ -245,7 +245,7 @@ function adaptAuthorizers(linker: Linker, result: AdaptResult): void {
         value: isJwt ? '$request.header.Authorization' : '', source: authorizer.source,
       }),
     };
-    const node = terraformNode(authorizer, 'api.authorizer', attrs);
+    const node = terraformNode(linker, authorizer, 'api.authorizer', attrs);
     result.nodes.push(node);
     for (const api of linker.ids(attribute(body, 'api_id'), [V2_API])) result.edges.push(edge(api, 'api-has-authorizer', node.id));
   }
@@ -290,7 +290,7 @@ function adaptStages(linker: Linker, flavorOf: (r: TfResource) => ApiFlavor | un
       }),
       throttling: defaults ? routeSettingsThrottle(defaults) : byDefault(null, stage.source),
     };
-    const node = terraformNode(stage, 'api.stage', attrs);
+    const node = terraformNode(linker, stage, 'api.stage', attrs);
     result.nodes.push(node);
     for (const api of linker.ids(attribute(body, 'api_id'), [V2_API])) result.edges.push(edge(api, 'api-has-stage', node.id));
   }
@@ -315,7 +315,7 @@ function adaptDomains(linker: Linker, result: AdaptResult): void {
         ? readAttr(config, 'endpoint_type', oneOf<EndpointType>({ REGIONAL: 'regional', EDGE: 'edge', PRIVATE: 'private' }))
         : unknown('domain_name_configuration is not known', at),
     };
-    result.nodes.push(terraformNode(domain, 'api.domain', attrs));
+    result.nodes.push(terraformNode(linker, domain, 'api.domain', attrs));
   }
   for (const mapping of linker.ofType(API_MAPPING)) {
     const body = mapping.body;
@@ -337,9 +337,9 @@ function mappedStages(linker: Linker, mapping: TfResource): string[] {
   if (name === undefined || api === undefined) return [];
   const named = linker.ofTypeWhere(V2_STAGE, 'name', name)
     .filter((s) => linker.identity(attribute(s.body, 'api_id'), [V2_API]) === api)
-    .map((s) => nodeId(s.address));
+    .map((s) => linker.nodeId(s.address));
   const quick = name === '$default'
-    ? linker.ofType(V2_API).filter((a) => `ref:${a.address}` === api && attribute(a.body, 'target')).map((a) => nodeId(a.address, QUICK_STAGE_SUFFIX))
+    ? linker.ofType(V2_API).filter((a) => `ref:${a.address}` === api && attribute(a.body, 'target')).map((a) => linker.nodeId(a.address, QUICK_STAGE_SUFFIX))
     : [];
   return [...named, ...quick];
 }

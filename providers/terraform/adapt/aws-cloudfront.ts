@@ -6,7 +6,7 @@ import { DEPLOYMENT, INLINE_STAGE_SUFFIX, REST_API, STAGE } from './aws-apigatew
 import { DOMAIN_NAME, minTlsOf } from './aws-apigateway-domains';
 import { V2_API, V2_DOMAIN_NAME, V2_STAGE } from './aws-apigatewayv2';
 import { WEB_ACL } from './aws-wafv2';
-import { nodeId, type Linker } from './linker';
+import type { Linker } from './linker';
 import { asBool, asString, asStringList, attribute, readAttr, readBlocks } from './read-attr';
 import { edge, emptyResult, terraformNode, type AdaptResult } from './terraform-node';
 import { cloudFrontMinTls, cloudFrontWeakCiphers } from '../../aws-shared/tls-policy';
@@ -27,11 +27,11 @@ export function adaptCloudFront(linker: Linker): AdaptResult {
   const result = emptyResult();
   for (const distribution of linker.ofType(DISTRIBUTION)) {
     const body = distribution.body;
-    const cdn = terraformNode(distribution, 'edge.cdn', {
+    const cdn = terraformNode(linker, distribution, 'edge.cdn', {
       originProtocol: originProtocol(body, distribution.source),
       enabled: readAttr(body, 'enabled', asBool),
     });
-    const viewer = terraformNode(distribution, 'api.domain', viewerAttrs(distribution), { suffix: VIEWER_SUFFIX });
+    const viewer = terraformNode(linker, distribution, 'api.domain', viewerAttrs(distribution), { suffix: VIEWER_SUFFIX });
     result.nodes.push(cdn, viewer);
     result.edges.push(edge(viewer.id, 'domain-serves', cdn.id));
     for (const waf of linker.ids(attribute(body, 'web_acl_id'), [WEB_ACL])) result.edges.push(edge(waf, 'waf-protects', cdn.id));
@@ -124,7 +124,7 @@ function frontedTargets(linker: Linker, body: TfBody): string[] {
     const domainName = attribute(origin, 'domain_name');
     for (const ref of linker.refsTo(domainName, FRONTABLE)) {
       const resolved = linker.resolve(ref);
-      if (resolved.length === 0) targets.push(nodeId(ref));
+      if (resolved.length === 0) targets.push(linker.nodeId(ref));
       for (const resource of resolved) targets.push(...frontedIds(linker, resource));
     }
   }
@@ -133,7 +133,7 @@ function frontedTargets(linker: Linker, body: TfBody): string[] {
 
 /** A deployment is its inline stage when it has one, else the API it deploys. */
 function frontedIds(linker: Linker, resource: TfResource): string[] {
-  if (resource.type !== DEPLOYMENT) return [nodeId(resource.address)];
-  if (attribute(resource.body, 'stage_name')) return [nodeId(resource.address, INLINE_STAGE_SUFFIX)];
+  if (resource.type !== DEPLOYMENT) return [linker.nodeId(resource.address)];
+  if (attribute(resource.body, 'stage_name')) return [linker.nodeId(resource.address, INLINE_STAGE_SUFFIX)];
   return linker.ids(attribute(resource.body, 'rest_api_id'), [REST_API]);
 }

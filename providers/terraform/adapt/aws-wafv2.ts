@@ -15,7 +15,7 @@ const ASSOCIATION = 'aws_wafv2_web_acl_association';
 
 export function adaptWafv2(linker: Linker): AdaptResult {
   const result = emptyResult();
-  for (const acl of linker.ofType(WEB_ACL)) result.nodes.push(terraformNode(acl, 'edge.waf', wafAttrs(acl)));
+  for (const acl of linker.ofType(WEB_ACL)) result.nodes.push(terraformNode(linker, acl, 'edge.waf', wafAttrs(acl)));
   for (const association of linker.ofType(ASSOCIATION)) {
     const body = association.body;
     const target = attribute(body, 'resource_arn');

@@ -4,7 +4,7 @@ import type { FileSource } from '../../../src/graph/source';
 import type { TlsVersion } from '../../../src/graph/tls';
 import type { TfBody, TfResource } from '../model';
 import { API, CUSTOM_DOMAIN, SERVICE, type ApimEstate } from './azurerm-apim-estate';
-import { nodeId } from './linker';
+import type { Linker } from './linker';
 import { asBool, asString, asStringList, attribute, firstBlock, knownString, oneOf, readAttr, readBlocks } from './read-attr';
 import { edge, emptyResult, terraformNode, type AdaptResult } from './terraform-node';
 
@@ -23,26 +23,26 @@ export function adaptApiManagementService(estate: ApimEstate): AdaptResult {
   const result = emptyResult();
   const { linker } = estate;
   for (const service of linker.ofType(SERVICE)) {
-    const stages = linker.ofType(API).filter((api) => estate.serviceOf(api) === service).map((api) => nodeId(api.address, APIM_STAGE_SUFFIX));
+    const stages = linker.ofType(API).filter((api) => estate.serviceOf(api) === service).map((api) => linker.nodeId(api.address, APIM_STAGE_SUFFIX));
     const name = readAttr(service.body, 'name', asString);
     const defaultHost: Attr<string> = name.state === 'unknown' ? name : set(`${name.value}.azure-api.net`, name.source ?? service.source);
-    result.nodes.push(azureNode(service, 'api.domain', domainAttrs(estate, service, defaultHost, undefined), DEFAULT_HOST_SUFFIX));
+    result.nodes.push(azureNode(linker, service, 'api.domain', domainAttrs(estate, service, defaultHost, undefined), DEFAULT_HOST_SUFFIX));
     const proxies = readBlocks(firstBlock(service.body, 'hostname_configuration'), 'proxy');
     for (const [index, proxy] of (proxies.state === 'known' ? proxies.blocks : []).entries()) {
-      const node = azureNode(service, 'api.domain', domainAttrs(estate, service, readAttr(proxy, 'host_name', asString), proxy), `#proxy[${index}]`);
+      const node = azureNode(linker, service, 'api.domain', domainAttrs(estate, service, readAttr(proxy, 'host_name', asString), proxy), `#proxy[${index}]`);
       result.nodes.push(node);
       for (const stage of stages) result.edges.push(edge(node.id, 'domain-serves', stage));
     }
   }
   for (const domain of linker.ofType(CUSTOM_DOMAIN)) {
     const service = estate.serviceOf(domain);
-    const stages = service ? linker.ofType(API).filter((api) => estate.serviceOf(api) === service).map((api) => nodeId(api.address, APIM_STAGE_SUFFIX)) : [];
+    const stages = service ? linker.ofType(API).filter((api) => estate.serviceOf(api) === service).map((api) => linker.nodeId(api.address, APIM_STAGE_SUFFIX)) : [];
     const gateways = readBlocks(domain.body, 'gateway');
     for (const [index, gateway] of (gateways.state === 'known' ? gateways.blocks : []).entries()) {
       const attrs = service
         ? domainAttrs(estate, service, readAttr(gateway, 'host_name', asString), gateway)
         : orphanDomainAttrs(readAttr(gateway, 'host_name', asString), gateway.source);
-      const node = azureNode(domain, 'api.domain', attrs, `#gateway[${index}]`);
+      const node = azureNode(linker, domain, 'api.domain', attrs, `#gateway[${index}]`);
       result.nodes.push(node);
       for (const stage of stages) result.edges.push(edge(node.id, 'domain-serves', stage));
     }
@@ -50,9 +50,9 @@ export function adaptApiManagementService(estate: ApimEstate): AdaptResult {
   return result;
 }
 
-/** A Terraform node on the Azure platform. */
-export function azureNode<K extends NodeKind>(resource: TfResource, kind: K, attrs: AttrsByKind[K], suffix = '', raw?: unknown): GraphNode<K> {
-  return terraformNode(resource, kind, attrs, { suffix, platform: 'azure', ...(raw !== undefined && { raw }) });
+/** A Terraform node on the Azure platform, its id scoped by `linker`. */
+export function azureNode<K extends NodeKind>(linker: Linker, resource: TfResource, kind: K, attrs: AttrsByKind[K], suffix = '', raw?: unknown): GraphNode<K> {
+  return terraformNode(linker, resource, kind, attrs, { suffix, platform: 'azure', ...(raw !== undefined && { raw }) });
 }
 
 function domainAttrs(estate: ApimEstate, service: TfResource, hostname: Attr<string>, hostBlock: TfBody | undefined): DomainAttrs {

@@ -11,7 +11,6 @@ import type { TfBody, TfResource } from '../model';
 import { APIM_STAGE_SUFFIX, azureNode, serviceEndpointType } from './azurerm-api-management';
 import { API, API_DIAGNOSTIC, SERVICE_DIAGNOSTIC, type ApimEstate, type ApimScope, type ScopeOrigin } from './azurerm-apim-estate';
 import { adaptApimBackends, backendNamed, policyBackendAttrs, SERVICE_URL_SUFFIX } from './azurerm-apim-backends';
-import { nodeId } from './linker';
 import { asBool, asNumber, asString, attribute, firstBlock, knownString, oneOf, readAttr, readBlocks } from './read-attr';
 import { edge, emptyResult, type AdaptResult } from './terraform-node';
 
@@ -44,8 +43,8 @@ function adaptApi(estate: ApimEstate, api: TfResource, result: AdaptResult, auth
   const apiWide = [estate.serviceScope(service), estate.apiScope(api)];
   const apiInbound = estate.effective(apiWide, 'inbound');
   const operations = estate.operationsOf(api);
-  const apiId = nodeId(api.address);
-  const stageId = nodeId(api.address, APIM_STAGE_SUFFIX);
+  const apiId = estate.linker.nodeId(api.address);
+  const stageId = estate.linker.nodeId(api.address, APIM_STAGE_SUFFIX);
 
   const attrs: ApiAttrs = {
     flavor: 'apim',
@@ -58,14 +57,14 @@ function adaptApi(estate: ApimEstate, api: TfResource, result: AdaptResult, auth
     cors: corsOf(apiInbound, resolve, api.source),
     policyOverrides: overridesOf(estate, api, operations, subscriptionRequired),
   };
-  result.nodes.push(azureNode(api, 'api', attrs));
-  result.nodes.push(azureNode(api, 'api.stage', stageAttrs(estate, api, apiInbound, resolve), APIM_STAGE_SUFFIX));
+  result.nodes.push(azureNode(estate.linker, api, 'api', attrs));
+  result.nodes.push(azureNode(estate.linker, api, 'api.stage', stageAttrs(estate, api, apiInbound, resolve), APIM_STAGE_SUFFIX));
   result.edges.push(edge(apiId, 'api-has-stage', stageId));
 
-  const serviceUrl = attribute(body, 'service_url') ? nodeId(api.address, SERVICE_URL_SUFFIX) : undefined;
+  const serviceUrl = attribute(body, 'service_url') ? estate.linker.nodeId(api.address, SERVICE_URL_SUFFIX) : undefined;
   const targets: OperationTarget[] = operations.length > 0
-    ? operations.map((op) => ({ resource: op, id: nodeId(op.address), method: readAttr(op.body, 'method', (v) => asString(v)?.toUpperCase()), path: readAttr(op.body, 'url_template', asString) }))
-    : specOperations(api);
+    ? operations.map((op) => ({ resource: op, id: estate.linker.nodeId(op.address), method: readAttr(op.body, 'method', (v) => asString(v)?.toUpperCase()), path: readAttr(op.body, 'url_template', asString) }))
+    : specOperations(estate, api);
   for (const target of targets) {
     const operation = target.resource.type === API ? undefined : target.resource;
     const chains = estate.chains(api, operation, subscriptionRequired.state === 'unknown' ? 'unknown' : subscriptionRequired.value);
@@ -79,12 +78,12 @@ function adaptApi(estate: ApimEstate, api: TfResource, result: AdaptResult, auth
       requestValidation: validationOf(inbound.map((i) => i.effective), target.resource.source),
       throttling: operation ? throttleOf(onlyLevel(inbound[0]?.effective, 'operation'), resolve, target.resource.source) : byDefault(null, target.resource.source),
     };
-    if (operation) result.nodes.push(azureNode(operation, 'api.operation', opAttrs));
-    else result.nodes.push(azureNode(api, 'api.operation', opAttrs, target.id.slice(nodeId(api.address).length)));
+    if (operation) result.nodes.push(azureNode(estate.linker, operation, 'api.operation', opAttrs));
+    else result.nodes.push(azureNode(estate.linker, api, 'api.operation', opAttrs, target.id.slice(estate.linker.nodeId(api.address).length)));
     result.edges.push(edge(apiId, 'api-has-operation', target.id));
 
     for (const token of auth.tokens) {
-      const authorizer = authorizerNode(token, resolve);
+      const authorizer = authorizerNode(estate, token, resolve);
       if (!authorizer) continue;
       if (!authorizers.has(authorizer.id)) {
         authorizers.add(authorizer.id);
@@ -117,7 +116,7 @@ const SPEC_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'
  * Operations of an API defined only by its imported OpenAPI content (inline JSON or YAML). Link formats
  * (`openapi-link`, `swagger-link-json`) are fetched at apply time: no operations can be listed then.
  */
-function specOperations(api: TfResource): OperationTarget[] {
+function specOperations(estate: ApimEstate, api: TfResource): OperationTarget[] {
   const block = firstBlock(api.body, 'import');
   const format = knownString(block, 'content_format')?.toLowerCase() ?? '';
   const content = attribute(block, 'content_value');
@@ -132,7 +131,7 @@ function specOperations(api: TfResource): OperationTarget[] {
     for (const key of Object.keys(item)) {
       if (!SPEC_METHODS.includes(key)) continue;
       const method = key.toUpperCase();
-      targets.push({ resource: api, id: nodeId(api.address, `#${method} ${path}`), method: set(method, content.source), path: set(path, content.source) });
+      targets.push({ resource: api, id: estate.linker.nodeId(api.address, `#${method} ${path}`), method: set(method, content.source), path: set(path, content.source) });
     }
   }
   return targets;
@@ -206,7 +205,7 @@ function weakest(results: readonly Attr<Authorization>[], fallback: FileSource):
   return open ?? worst ?? unknown('no request path into the API', fallback);
 }
 
-function authorizerNode(token: Found, resolve: NamedValueResolver) {
+function authorizerNode(estate: ApimEstate, token: Found, resolve: NamedValueResolver) {
   const resource = token.scope.origin?.resource;
   const facts = tokenValidation(token.element, resolve);
   if (!resource || !facts) return undefined;
@@ -217,7 +216,7 @@ function authorizerNode(token: Found, resolve: NamedValueResolver) {
     audience: fromKnown(facts.audiences, at, (audiences) => audiences),
     identitySource: set(facts.identitySource, at),
   };
-  return azureNode(resource, 'api.authorizer', attrs, `#${token.element.name}@${token.element.line}`);
+  return azureNode(estate.linker, resource, 'api.authorizer', attrs, `#${token.element.name}@${token.element.line}`);
 }
 
 function fromKnown<T, U>(value: Known<T>, at: FileSource, map: (v: T) => U): Attr<U> {
@@ -362,7 +361,7 @@ function backendsOf(estate: ApimEstate, service: TfResource | undefined, paths: 
       }
       const at = elementSource(f, resource.source);
       const url: Attr<string> = target.url.state === 'unknown' ? unknown(target.url.expr, at) : set(target.url.value, at);
-      const node = azureNode(resource, 'api.backend', policyBackendAttrs(service, url, at), `#set-backend-service@${f.element.line}`);
+      const node = azureNode(estate.linker, resource, 'api.backend', policyBackendAttrs(service, url, at), `#set-backend-service@${f.element.line}`);
       if (!result.nodes.some((n) => n.id === node.id)) result.nodes.push(node);
       ids.add(node.id);
     }

@@ -4,7 +4,6 @@ import type { FileSource } from '../../../src/graph/source';
 import type { TfResource } from '../model';
 import { tlsFloor, azureNode } from './azurerm-api-management';
 import { BACKEND, type ApimEstate } from './azurerm-apim-estate';
-import { nodeId } from './linker';
 import { asBool, asString, firstBlock, knownString, readAttr } from './read-attr';
 import { emptyResult, type AdaptResult } from './terraform-node';
 
@@ -22,12 +21,12 @@ export function adaptApimBackends(estate: ApimEstate, apis: readonly TfResource[
     // https://learn.microsoft.com/en-us/azure/templates/microsoft.apimanagement/service/backends#backendtlsproperties
     const chain = tls ? readAttr(tls, 'validate_certificate_chain', asBool, { value: true, source: tls.source }) : byDefault(true, backend.source);
     const name = tls ? readAttr(tls, 'validate_certificate_name', asBool, { value: true, source: tls.source }) : byDefault(true, backend.source);
-    result.nodes.push(azureNode(backend, 'api.backend', backendAttrs(estate.serviceOf(backend), url, bothTrue(chain, name), backend.source)));
+    result.nodes.push(azureNode(estate.linker, backend, 'api.backend', backendAttrs(estate.serviceOf(backend), url, bothTrue(chain, name), backend.source)));
   }
   for (const api of apis) {
     const url = readAttr(api.body, 'service_url', asString);
     if (url.state === 'unknown' && url.expr === 'service_url is not set') continue;
-    result.nodes.push(azureNode(api, 'api.backend', backendAttrs(estate.serviceOf(api), url, byDefault(true, api.source), api.source), SERVICE_URL_SUFFIX));
+    result.nodes.push(azureNode(estate.linker, api, 'api.backend', backendAttrs(estate.serviceOf(api), url, byDefault(true, api.source), api.source), SERVICE_URL_SUFFIX));
   }
   return result;
 }
@@ -64,7 +63,7 @@ function bothTrue(a: Attr<boolean>, b: Attr<boolean>): Attr<boolean> {
 export function backendNamed(estate: ApimEstate, service: TfResource | undefined, name: string): string[] {
   return estate.linker.ofType(BACKEND)
     .filter((b) => knownString(b.body, 'name') === name && (!service || estate.serviceOf(b) === service || estate.serviceOf(b) === undefined))
-    .map((b) => nodeId(b.address));
+    .map((b) => estate.linker.nodeId(b.address));
 }
 
 /** A `set-backend-service base-url` written in a policy: its own backend node on the policy resource. */

@@ -6,7 +6,6 @@ import type { TfAttribute, TfBody, TfResource } from '../model';
 import { APIM_STAGE_SUFFIX, azureNode } from './azurerm-api-management';
 import { quotaOf, throttleOf } from './azurerm-apim-apis';
 import { NAMED_VALUE, PRODUCT, SUBSCRIPTION, type ApimEstate } from './azurerm-apim-estate';
-import { nodeId } from './linker';
 import { asString, attribute, firstBlock, firstUnknown, knownString, knownValue, readAttr } from './read-attr';
 import { secretPreview } from '../../aws-shared/secret-preview';
 import { edge, emptyResult, type AdaptResult } from './terraform-node';
@@ -26,12 +25,12 @@ export function adaptApimProducts(estate: ApimEstate): AdaptResult {
   for (const product of linker.ofType(PRODUCT)) {
     const resolve = estate.namedValues(estate.serviceOf(product));
     const own = estate.effective([estate.productScope(product)], 'inbound');
-    const node = azureNode(product, 'api.usage-plan', {
+    const node = azureNode(linker, product, 'api.usage-plan', {
       throttling: throttleOf(own, resolve, product.source),
       quota: quotaOf(own, resolve, product.source),
     });
     result.nodes.push(node);
-    for (const api of estate.apisInProduct(product)) result.edges.push(edge(node.id, 'usage-plan-covers', nodeId(api.address, APIM_STAGE_SUFFIX)));
+    for (const api of estate.apisInProduct(product)) result.edges.push(edge(node.id, 'usage-plan-covers', linker.nodeId(api.address, APIM_STAGE_SUFFIX)));
   }
   for (const subscription of linker.ofType(SUBSCRIPTION)) {
     const body = subscription.body;
@@ -43,15 +42,15 @@ export function adaptApimProducts(estate: ApimEstate): AdaptResult {
       createdAt: unknown('known only for a deployed subscription', subscription.source),
       scope: subscriptionScope(body, subscription.source),
     };
-    const node = azureNode(subscription, 'api.key', attrs, '', redact(body, ['primary_key', 'secondary_key']));
+    const node = azureNode(linker, subscription, 'api.key', attrs, '', redact(body, ['primary_key', 'secondary_key']));
     result.nodes.push(node);
     for (const product of estate.resolveNamed(attribute(body, 'product_id'), PRODUCT, 'product_id', estate.serviceOf(subscription))) {
-      result.edges.push(edge(node.id, 'key-in-plan', nodeId(product.address)));
+      result.edges.push(edge(node.id, 'key-in-plan', linker.nodeId(product.address)));
     }
   }
   for (const namedValue of linker.ofType(NAMED_VALUE)) {
     const key = namedValueKey(namedValue);
-    if (key) result.nodes.push(azureNode(namedValue, 'api.key', key, '', redact(namedValue.body, ['value'])));
+    if (key) result.nodes.push(azureNode(linker, namedValue, 'api.key', key, '', redact(namedValue.body, ['value'])));
   }
   return result;
 }

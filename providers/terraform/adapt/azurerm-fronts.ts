@@ -5,7 +5,6 @@ import type { TlsVersion } from '../../../src/graph/tls';
 import type { TfAttribute, TfBody, TfResource } from '../model';
 import { azureNode, serviceHostNames } from './azurerm-api-management';
 import { API, SERVICE, type ApimEstate } from './azurerm-apim-estate';
-import { nodeId } from './linker';
 import { asBool, asString, attribute, knownString, readAttr, readBlocks } from './read-attr';
 import { edge, emptyResult, type AdaptResult } from './terraform-node';
 
@@ -32,8 +31,8 @@ const INLINE_WAF_SUFFIX = '#waf';
  */
 export function adaptAzureFronts(estate: ApimEstate): AdaptResult {
   const result = emptyResult();
-  for (const policy of estate.linker.ofType(APPGW_WAF_POLICY)) result.nodes.push(azureNode(policy, 'edge.waf', appGatewayWafAttrs(policy)));
-  for (const policy of estate.linker.ofType(FD_FIREWALL_POLICY)) result.nodes.push(azureNode(policy, 'edge.waf', frontDoorWafAttrs(policy)));
+  for (const policy of estate.linker.ofType(APPGW_WAF_POLICY)) result.nodes.push(azureNode(estate.linker, policy, 'edge.waf', appGatewayWafAttrs(policy)));
+  for (const policy of estate.linker.ofType(FD_FIREWALL_POLICY)) result.nodes.push(azureNode(estate.linker, policy, 'edge.waf', frontDoorWafAttrs(policy)));
   for (const gateway of estate.linker.ofType(APP_GATEWAY)) adaptAppGateway(estate, gateway, result);
   for (const profile of estate.linker.ofType(FD_PROFILE)) adaptFrontDoor(estate, profile, result);
   return result;
@@ -42,11 +41,11 @@ export function adaptAzureFronts(estate: ApimEstate): AdaptResult {
 function adaptAppGateway(estate: ApimEstate, gateway: TfResource, result: AdaptResult): void {
   const body = gateway.body;
   const settings = blocksOf(body, 'backend_http_settings');
-  const cdn = azureNode(gateway, 'edge.cdn', {
+  const cdn = azureNode(estate.linker, gateway, 'edge.cdn', {
     originProtocol: weakestProtocol(settings.map((s) => readAttr(s, 'protocol', asString)), gateway.source),
     enabled: byDefault(true, gateway.source),
   });
-  const listener = azureNode(gateway, 'api.domain', appGatewayListener(gateway), LISTENER_SUFFIX);
+  const listener = azureNode(estate.linker, gateway, 'api.domain', appGatewayListener(gateway), LISTENER_SUFFIX);
   result.nodes.push(cdn, listener);
   result.edges.push(edge(listener.id, 'domain-serves', cdn.id));
   const hosts = [
@@ -59,7 +58,7 @@ function adaptAppGateway(estate: ApimEstate, gateway: TfResource, result: AdaptR
   if (inline) {
     const mode = readAttr(inline, 'firewall_mode', (v) => WAF_MODES[asString(v)?.toLowerCase() ?? '']);
     const enabled = readAttr(inline, 'enabled', asBool);
-    const waf = azureNode(gateway, 'edge.waf', {
+    const waf = azureNode(estate.linker, gateway, 'edge.waf', {
       defaultAction: byDefault('allow', inline.source),
       managedRuleGroups: readAttr(inline, 'rule_set_type', (v) => [asString(v) ?? 'OWASP'], { value: ['OWASP'], source: inline.source }),
       rateBasedRules: byDefault(0, inline.source),
@@ -152,7 +151,7 @@ function adaptFrontDoor(estate: ApimEstate, profile: TfResource, result: AdaptRe
   const endpoints = linker.ofType(FD_ENDPOINT).filter((e) => inProfile(e, 'cdn_frontdoor_profile_id'));
   const routes = linker.ofType(FD_ROUTE).filter((r) => linker.targets(attribute(r.body, 'cdn_frontdoor_endpoint_id'), [FD_ENDPOINT]).some((e) => endpoints.includes(e)));
   // forwarding_protocol defaults to MatchRequest; https_redirect_enabled to true.
-  const cdn = azureNode(profile, 'edge.cdn', {
+  const cdn = azureNode(estate.linker, profile, 'edge.cdn', {
     originProtocol: weakestProtocol(routes.map((r) => readAttr(r.body, 'forwarding_protocol', asString, { value: 'MatchRequest', source: r.source })), profile.source),
     enabled: byDefault(true, profile.source),
   });
@@ -166,7 +165,7 @@ function adaptFrontDoor(estate: ApimEstate, profile: TfResource, result: AdaptRe
     });
     // Front Door Standard/Premium endpoints (*.azurefd.net) accept TLS 1.2 and newer only:
     // https://learn.microsoft.com/en-us/azure/frontdoor/end-to-end-tls#supported-tls-versions
-    const domain = azureNode(endpoint, 'api.domain', {
+    const domain = azureNode(estate.linker, endpoint, 'api.domain', {
       hostname: byDefault(`${knownString(endpoint.body, 'name') ?? endpoint.name}.azurefd.net`, endpoint.source),
       minTlsVersion: byDefault('1.2', endpoint.source),
       securityPolicy: byDefault('TLS12', endpoint.source),
@@ -203,7 +202,7 @@ function frontedApis(estate: ApimEstate, hosts: readonly (TfAttribute | undefine
   return estate.linker.ofType(API).filter((api) => {
     const service = estate.serviceOf(api);
     return service !== undefined && services.has(service);
-  }).map((api) => nodeId(api.address));
+  }).map((api) => estate.linker.nodeId(api.address));
 }
 
 type OriginProtocol = CdnAttrs['originProtocol'] extends Attr<infer T> ? T : never;

@@ -8,7 +8,7 @@ import { adaptApiGatewayV2 } from './aws-apigatewayv2';
 import { adaptCloudFront } from './aws-cloudfront';
 import { adaptWafv2 } from './aws-wafv2';
 import { adaptAzureApiManagement } from './azurerm-apim';
-import { Linker, withRootLabel } from './linker';
+import { Linker } from './linker';
 import type { AdaptResult } from './terraform-node';
 
 const SERVICE_ADAPTERS: readonly ((linker: Linker) => AdaptResult)[] = [
@@ -31,11 +31,7 @@ const NOT_MODELLED: Readonly<Record<string, string>> = {
  * adapts are ignored. Node ids carry `rootLabel` when given (see `rootLabel` in root-scope.ts).
  */
 export function adaptTerraform(resources: readonly TfResource[], rootLabel?: string): { nodes: AnyNode[]; edges: Edge[]; diagnostics: Diagnostic[] } {
-  return withRootLabel(rootLabel, () => adaptRoot(resources));
-}
-
-function adaptRoot(resources: readonly TfResource[]): { nodes: AnyNode[]; edges: Edge[]; diagnostics: Diagnostic[] } {
-  const linker = new Linker(resources);
+  const linker = new Linker(resources, rootLabel);
   const nodes: AnyNode[] = [];
   const edges: Edge[] = [];
   const diagnostics: Diagnostic[] = [];

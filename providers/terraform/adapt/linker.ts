@@ -4,34 +4,6 @@ import { groupBy } from './group-by';
 import { knownString } from './read-attr';
 
 /**
- * The root label of the adaptation under way, with its `:` (see {@link withRootLabel}); empty when adapters run on
- * their own (unit tests).
- */
-let rootPrefix = '';
-
-/**
- * The graph id of the node made from a resource address (sub-nodes add a `#suffix`), in the root module being
- * adapted: `terraform:envs/prod:aws_api_gateway_rest_api.api`.
- */
-export function nodeId(address: string, suffix = ''): string {
-  return `terraform:${rootPrefix}${address}${suffix}`;
-}
-
-/**
- * Runs `adapt` with node ids scoped to the root module labelled `label` (see `rootLabel`). Adapters are synchronous,
- * so the label holds for exactly their run: ids are right when made, rather than every node and edge copied after.
- */
-export function withRootLabel<T>(label: string | undefined, adapt: () => T): T {
-  const outer = rootPrefix;
-  rootPrefix = label === undefined ? '' : `${label}:`;
-  try {
-    return adapt();
-  } finally {
-    rootPrefix = outer;
-  }
-}
-
-/**
  * Resolves the resource addresses recorded in `TfAttribute.refs` to the scanned resources.
  * A ref with an instance key names that instance; a ref without one (`aws_x.y` when `y` has count or for_each)
  * names every instance. A ref to nothing scanned is dangling: callers keep it as an edge to its computed id.
@@ -48,14 +20,25 @@ export class Linker {
   private readonly byKnownString = new Map<string, Map<string, TfResource[]>>();
 
   readonly resources: readonly TfResource[];
+  /** The root label with its `:` (see `rootLabel` in root-scope.ts); empty when adapters run on their own (unit tests). */
+  private readonly rootPrefix: string;
 
-  constructor(resources: readonly TfResource[]) {
+  constructor(resources: readonly TfResource[], rootLabel?: string) {
     this.resources = resources;
+    this.rootPrefix = rootLabel === undefined ? '' : `${rootLabel}:`;
     for (const resource of resources) {
       this.byAddress.set(resource.address, resource);
       push(this.byBase, baseAddress(resource), resource);
       if (resource.mode === 'managed') push(this.managedByType, resource.type, resource);
     }
+  }
+
+  /**
+   * The graph id of the node made from a resource address (sub-nodes add a `#suffix`), in the root module being
+   * adapted: `terraform:envs/prod:aws_api_gateway_rest_api.api`.
+   */
+  nodeId(address: string, suffix = ''): string {
+    return `terraform:${this.rootPrefix}${address}${suffix}`;
   }
 
   /** Managed resources of a type, in scan order. */
@@ -155,8 +138,8 @@ export class Linker {
     const ids: string[] = [];
     for (const ref of this.refsTo(attribute, types)) {
       const resolved = this.resolve(ref);
-      if (resolved.length === 0) ids.push(nodeId(ref));
-      for (const resource of resolved) ids.push(nodeId(resource.address, suffixFor(resource)));
+      if (resolved.length === 0) ids.push(this.nodeId(ref));
+      for (const resource of resolved) ids.push(this.nodeId(resource.address, suffixFor(resource)));
     }
     return ids.length < 2 ? ids : [...new Set(ids)];
   }

@@ -3,7 +3,7 @@ import type { FileSource } from '../../../src/graph/source';
 import { isObject, isOpenApi, parseSpecText, readApiGatewaySpec, type Json, type SpecFlavor } from '../../openapi/api-gateway-spec';
 import { specNodes, type SpecNodes } from '../../openapi/spec-nodes';
 import type { TfResource, TfValue } from '../model';
-import { nodeId } from './linker';
+import type { Linker } from './linker';
 import { attribute, firstUnknown } from './read-attr';
 import { terraformNode } from './terraform-node';
 
@@ -20,7 +20,7 @@ export interface SpecBody extends SpecNodes {
  * Terraform applies those after the body, so the resource wins and the route is not counted twice.
  * A body known only after apply (`templatefile(...)`) still makes the API "described by a spec", but lists nothing.
  */
-export function adaptSpecBody(api: TfResource, flavor: SpecFlavor, isReplaced: (method: string, path: string) => boolean): SpecBody {
+export function adaptSpecBody(linker: Linker, api: TfResource, flavor: SpecFlavor, isReplaced: (method: string, path: string) => boolean): SpecBody {
   const result: SpecBody = { nodes: [], edges: [], diagnostics: [] };
   const body = attribute(api.body, 'body');
   if (!body) return result;
@@ -37,7 +37,7 @@ export function adaptSpecBody(api: TfResource, flavor: SpecFlavor, isReplaced: (
   }
   if (!isOpenApi(document.document)) return result;
   const spec = readApiGatewaySpec(document.document, flavor);
-  const nodes = specNodes(spec, flavor, at, nodeId(api.address), (kind, attrs, options) => terraformNode(api, kind, attrs, options), isReplaced);
+  const nodes = specNodes(spec, flavor, at, linker.nodeId(api.address), (kind, attrs, options) => terraformNode(linker, api, kind, attrs, options), isReplaced);
   return { ...nodes, diagnostics: result.diagnostics };
 }
 

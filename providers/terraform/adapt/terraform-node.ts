@@ -1,7 +1,7 @@
 import type { AnyNode, AttrsByKind, Edge, GraphNode, NodeKind, Platform } from '../../../src/graph/kinds';
 import type { Diagnostic } from '../../../src/graph/diagnostic';
 import type { TfResource } from '../model';
-import { nodeId } from './linker';
+import type { Linker } from './linker';
 
 /** What one service adapter contributes to the graph. */
 export interface AdaptResult {
@@ -23,16 +23,17 @@ export function nodeName(resource: TfResource): string {
 
 /**
  * A graph node for a Terraform resource. Sub-nodes of one resource (the viewer side of a distribution,
- * the inline stage of a deployment) share its name and source and add `suffix` to its id.
+ * the inline stage of a deployment) share its name and source and add `suffix` to its id; `linker` scopes the id to its root.
  */
 export function terraformNode<K extends NodeKind>(
+  linker: Linker,
   resource: TfResource,
   kind: K,
   attrs: AttrsByKind[K],
   options: { readonly suffix?: string; readonly raw?: unknown; readonly platform?: Platform } = {},
 ): GraphNode<K> {
   return {
-    id: nodeId(resource.address, options.suffix),
+    id: linker.nodeId(resource.address, options.suffix),
     kind,
     name: nodeName(resource),
     provider: 'terraform',

@@ -46,6 +46,14 @@ describe('Linker', () => {
     expect(linker.ids(attribute, ['aws_api_gateway_rest_api'])).toEqual(['terraform:aws_api_gateway_rest_api.gone', 'terraform:aws_api_gateway_rest_api.one']);
   });
 
+  it('scopes node ids to the root label it was made with', () => {
+    const labelled = new Linker([one], 'envs/prod');
+    expect(linker.nodeId('aws_api_gateway_rest_api.one', '#viewer')).toBe('terraform:aws_api_gateway_rest_api.one#viewer');
+    expect(labelled.nodeId('aws_api_gateway_rest_api.one', '#viewer')).toBe('terraform:envs/prod:aws_api_gateway_rest_api.one#viewer');
+    const attribute = { value: 'x', refs: ['aws_api_gateway_rest_api.gone', 'aws_api_gateway_rest_api.one'], source: one.source };
+    expect(labelled.ids(attribute, ['aws_api_gateway_rest_api'])).toEqual(['terraform:envs/prod:aws_api_gateway_rest_api.gone', 'terraform:envs/prod:aws_api_gateway_rest_api.one']);
+  });
+
   it('identifies by reference, else by literal value', () => {
     const byRef = { value: 'x', refs: ['aws_api_gateway_rest_api.one'], source: one.source };
     const literal = { value: 'a1b2c3', refs: [], source: one.source };
