@@ -3,6 +3,7 @@ import type {
   ApiAttrs, AuthorizerAttrs, Authorization, AuthorizerType, BackendAttrs, BackendType, EndpointType, LogLevel, OperationAttrs,
   RequestValidation, ResourcePolicy, StageAttrs, Throttle,
 } from '../../../src/graph/kinds';
+import type { Diagnostic } from '../../../src/graph/diagnostic';
 import type { FileSource } from '../../../src/graph/source';
 import type { TfBody, TfResource, TfValue } from '../model';
 import { parseResourcePolicy } from '../../aws-shared/iam-policy';
@@ -77,6 +78,7 @@ export function adaptApiGateway(linker: Linker): AdaptResult {
   adaptIntegrations(linker, methods, result);
   adaptAuthorizers(linker, result);
   adaptStages(linker, stages.all, settings.byStage, settings.overridesByStage, result);
+  result.diagnostics.push(...settings.stageless.map(stagelessNotice));
   return result;
 }
 
@@ -413,12 +415,14 @@ function methodSettings(linker: Linker, stages: RestStages, methods: Methods) {
   const byStage = new Map<string, TfBody>();
   const byMethod = new Map<string, TfBody>();
   const overridesByStage = new Map<string, TfBody[]>();
+  const stageless: TfResource[] = [];
   for (const ms of linker.ofType(METHOD_SETTINGS)) {
     const body = ms.body;
     const settings = firstBlock(body, 'settings');
     if (!settings) continue;
     const api = linker.identity(attribute(body, 'rest_api_id'), [REST_API]);
     const targets = stagesNamed(linker, stages, attribute(body, 'stage_name'), api);
+    if (targets.length === 0) stageless.push(ms);
     const methodPath = attribute(body, 'method_path');
     const path = knownString(body, 'method_path');
     if (path === '*/*') {
@@ -431,7 +435,19 @@ function methodSettings(linker: Linker, stages: RestStages, methods: Methods) {
     const matched = referenced.length > 0 ? referenced : path === undefined ? [] : methodsAt(methods, api, path);
     for (const id of matched) if (!byMethod.has(id)) byMethod.set(id, settings);
   }
-  return { byStage, byMethod, overridesByStage };
+  return { byStage, byMethod, overridesByStage, stageless };
+}
+
+/** Method settings whose stage is declared elsewhere (another module or root) are said, never dropped silently. */
+function stagelessNotice(ms: TfResource): Diagnostic {
+  const stage = knownString(ms.body, 'stage_name');
+  return {
+    severity: 'notice',
+    message: `${ms.address} configures stage ${stage === undefined ? '(not known statically)' : `"${stage}"`}, which is not in this scan: its logging, data trace, cache and throttling settings are not checked`,
+    file: ms.source.file,
+    ...(ms.source.line !== undefined && { line: ms.source.line }),
+    provider: 'terraform',
+  };
 }
 
 /** `users/{id}/GET` → the methods of that API at `/users/{id}` with verb GET (`~1` is an escaped `/`). */
