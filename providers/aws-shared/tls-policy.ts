@@ -1,4 +1,12 @@
+import { unknown, type Attr } from '../../src/graph/attr';
 import type { TlsVersion } from '../../src/graph/tls';
+
+/** The minimum TLS version of a security policy attribute, through one of the tables below; an unrecognised name is unknown. */
+export function minTlsOf(policy: Attr<string>, map: (name: string) => TlsVersion | undefined): Attr<TlsVersion> {
+  if (policy.state === 'unknown') return policy;
+  const version = map(policy.value);
+  return version === undefined ? unknown(`unrecognised security policy ${policy.value}`, policy.source) : { ...policy, value: version };
+}
 
 /**
  * The minimum TLS version an API Gateway security policy accepts. `TLS_1_0` and `TLS_1_2` are the legacy

@@ -1,4 +1,5 @@
 import type { Category, Control, OwaspApi2023, Severity } from '../engine/policy';
+import type { Suppression } from '../engine/run';
 import type { ProviderId } from '../graph/kinds';
 import type { ApiExposure } from './exposure-model';
 
@@ -45,12 +46,8 @@ export interface ReportFinding {
   readonly suppression?: ReportSuppression;
 }
 
-export interface ReportSuppression {
-  readonly kind: 'inline' | 'config' | 'baseline';
-  readonly reason: string;
-  /** YYYY-MM-DD. */
-  readonly expires?: string;
-}
+/** The engine's suppression without where it is written (reports show why and until when, not the comment's place). */
+export type ReportSuppression = Pick<Suppression, 'kind' | 'reason' | 'expires'>;
 
 /** A policy that ran, with the metadata reports that describe rules need (SARIF `rules`, JUnit suites, help text). */
 export interface ReportRule {

@@ -1,7 +1,6 @@
-import { byDefault, mapAttr, unknown, type Attr } from '../../../src/graph/attr';
+import { byDefault, mapAttr } from '../../../src/graph/attr';
 import type { DomainAttrs, EndpointType } from '../../../src/graph/kinds';
-import type { TlsVersion } from '../../../src/graph/tls';
-import { apiGatewayPolicyMinTls } from '../../aws-shared/tls-policy';
+import { apiGatewayPolicyMinTls, minTlsOf } from '../../aws-shared/tls-policy';
 import type { CfnResource } from '../template';
 import { endpointType, REST_API, restStages, stagesNamed } from './apigateway';
 import { edge, emptyResult, type AdaptResult, type CfnContext } from './context';
@@ -61,11 +60,6 @@ function domainAttrs(ctx: CfnContext, domain: CfnResource): DomainAttrs {
 }
 
 /** The minimum TLS version of a security policy name; a name we do not know is unknown, not a guess. */
-export function minTlsOf(policy: Attr<string>, map: (name: string) => TlsVersion | undefined): Attr<TlsVersion> {
-  if (policy.state === 'unknown') return policy;
-  const version = map(policy.value);
-  return version === undefined ? unknown(`unrecognised security policy ${policy.value}`, policy.source) : { ...policy, value: version };
-}
 
 /** Domains a mapping names: by reference (`!Ref Domain` is its name), else by host name among the template's domains. */
 export function domainIds(ctx: CfnContext, type: string, domainName: CfnProp | undefined): string[] {

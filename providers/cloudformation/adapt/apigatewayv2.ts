@@ -5,10 +5,10 @@ import type {
 } from '../../../src/graph/kinds';
 import type { FileSource } from '../../../src/graph/source';
 import { combineThrottle } from '../../aws-shared/throttle';
-import { apiGatewayPolicyMinTls } from '../../aws-shared/tls-policy';
+import { apiGatewayPolicyMinTls, minTlsOf } from '../../aws-shared/tls-policy';
 import { isCfnUnknown, type CfnResource } from '../template';
 import { accessLogging, backendTls, negate, present } from './apigateway';
-import { domainIds, minTlsOf } from './apigateway-domains';
+import { domainIds } from './apigateway-domains';
 import { edge, emptyResult, type AdaptResult, type CfnContext } from './context';
 import { adaptSpecBody } from './openapi-body';
 import { asBool, asNumber, asString, asStringList, convertProp, oneOf, type CfnBody } from './read-prop';

@@ -1,10 +1,10 @@
 import { byDefault, mapAttr, set, unknown, type Attr } from '../../../src/graph/attr';
 import type { CdnAttrs, DomainAttrs, EndpointType } from '../../../src/graph/kinds';
 import type { FileSource } from '../../../src/graph/source';
-import { cloudFrontMinTls, cloudFrontWeakCiphers } from '../../aws-shared/tls-policy';
+import { cloudFrontMinTls, cloudFrontWeakCiphers, minTlsOf } from '../../aws-shared/tls-policy';
 import type { CfnResource } from '../template';
 import { DEPLOYMENT, DEPLOYMENT_STAGE_SUFFIX, REST_API, STAGE } from './apigateway';
-import { DOMAIN_NAME, DOMAIN_NAME_V2, minTlsOf } from './apigateway-domains';
+import { DOMAIN_NAME, DOMAIN_NAME_V2 } from './apigateway-domains';
 import { V2_API, V2_DOMAIN_NAME, V2_STAGE } from './apigatewayv2';
 import { edge, emptyResult, type AdaptResult, type CfnContext } from './context';
 import { asBool, asString, asStringList, type CfnBody } from './read-prop';

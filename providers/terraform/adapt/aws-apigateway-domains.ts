@@ -1,12 +1,11 @@
-import { byDefault, mapAttr, unknown, type Attr } from '../../../src/graph/attr';
+import { byDefault, mapAttr } from '../../../src/graph/attr';
 import type { DomainAttrs } from '../../../src/graph/kinds';
-import type { TlsVersion } from '../../../src/graph/tls';
 import type { TfResource } from '../model';
 import { DEPLOYMENT, INLINE_STAGE_SUFFIX, REST_API, STAGE, endpointType } from './aws-apigateway';
 import type { Linker } from './linker';
 import { asString, attribute, blockPresence, knownString, readAttr } from './read-attr';
 import { edge, emptyResult, terraformNode, type AdaptResult } from './terraform-node';
-import { apiGatewayPolicyMinTls } from '../../aws-shared/tls-policy';
+import { apiGatewayPolicyMinTls, minTlsOf } from '../../aws-shared/tls-policy';
 
 // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_domain_name
 export const DOMAIN_NAME = 'aws_api_gateway_domain_name';
@@ -46,11 +45,6 @@ export function adaptApiGatewayDomains(linker: Linker): AdaptResult {
 }
 
 /** The minimum TLS version of a security policy name; a name we do not know is unknown, not a guess. */
-export function minTlsOf(policy: Attr<string>, map: (name: string) => TlsVersion | undefined): Attr<TlsVersion> {
-  if (policy.state === 'unknown') return policy;
-  const version = map(policy.value);
-  return version === undefined ? unknown(`unrecognised security policy ${policy.value}`, policy.source) : { ...policy, value: version };
-}
 
 /** Domains a mapping names: by reference, else by host name among the scanned domains. */
 export function domainIds(linker: Linker, type: string, domainName: ReturnType<typeof attribute>): string[] {

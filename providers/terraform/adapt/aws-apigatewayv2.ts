@@ -6,13 +6,13 @@ import type {
 import type { FileSource } from '../../../src/graph/source';
 import type { TfBody, TfResource } from '../model';
 import { backendAttrs, hasSpec, negate, present } from './aws-apigateway';
-import { domainIds, minTlsOf } from './aws-apigateway-domains';
+import { domainIds } from './aws-apigateway-domains';
 import type { Linker } from './linker';
 import { adaptSpecBody } from './openapi-operations';
 import { asBool, asNumber, asString, asStringList, attribute, blockPresence, firstBlock, knownString, oneOf, readAttr, readBlocks } from './read-attr';
 import { edge, emptyResult, terraformNode, type AdaptResult } from './terraform-node';
 import { combineThrottle } from '../../aws-shared/throttle';
-import { apiGatewayPolicyMinTls } from '../../aws-shared/tls-policy';
+import { apiGatewayPolicyMinTls, minTlsOf } from '../../aws-shared/tls-policy';
 
 // HTTP and WebSocket APIs (API Gateway v2): https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/apigatewayv2_api
 export const V2_API = 'aws_apigatewayv2_api';

@@ -3,13 +3,13 @@ import type { CdnAttrs, DomainAttrs, EndpointType } from '../../../src/graph/kin
 import type { FileSource } from '../../../src/graph/source';
 import type { TfBody, TfResource } from '../model';
 import { DEPLOYMENT, INLINE_STAGE_SUFFIX, REST_API, STAGE } from './aws-apigateway';
-import { DOMAIN_NAME, minTlsOf } from './aws-apigateway-domains';
+import { DOMAIN_NAME } from './aws-apigateway-domains';
 import { V2_API, V2_DOMAIN_NAME, V2_STAGE } from './aws-apigatewayv2';
 import { WEB_ACL } from './aws-wafv2';
 import type { Linker } from './linker';
 import { asBool, asString, asStringList, attribute, readAttr, readBlocks } from './read-attr';
 import { edge, emptyResult, terraformNode, type AdaptResult } from './terraform-node';
-import { cloudFrontMinTls, cloudFrontWeakCiphers } from '../../aws-shared/tls-policy';
+import { cloudFrontMinTls, cloudFrontWeakCiphers, minTlsOf } from '../../aws-shared/tls-policy';
 
 // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudfront_distribution
 const DISTRIBUTION = 'aws_cloudfront_distribution';
