@@ -7,7 +7,7 @@ import type { HclFile } from './hcl/ast';
 import { createBudget } from './hcl/context';
 import { compareStrings } from './hcl/value';
 import type { ModuleConfig } from './module-config';
-import { buildModuleConfig, isLocalSource } from './module-config';
+import { buildModuleConfig, isLocalSource, moduleSource } from './module-config';
 import type { ModuleEnvironment } from './module-instance';
 import { ModuleInstance } from './module-instance';
 import { readModuleManifest } from './module-manifest';
@@ -163,9 +163,13 @@ class ConfigurationReader {
   private record(file: string, read: HclFileRead): void {
     this.reads.set(file, read);
     const dir = dirname(file);
-    if (read.file) {
-      // Known as a module as soon as one file calls it, though the caller's directory is not all read yet.
-      for (const target of localCallTargets(dir, buildModuleConfig(dir, [read.file]))) if (target !== dir && this.filesOf.has(target)) this.called.add(target);
+    // Known as a module as soon as one file calls it, though the caller's directory is not all read yet.
+    for (const block of read.file?.body.blocks ?? []) {
+      if (block.type !== 'module' || block.labels[0] === undefined) continue;
+      const source = moduleSource(block);
+      if (source === undefined || !isLocalSource(source)) continue;
+      const target = resolve(dir, source);
+      if (target !== dir && this.filesOf.has(target)) this.called.add(target);
     }
     const unread = (this.unread.get(dir) ?? 1) - 1;
     this.unread.set(dir, unread);

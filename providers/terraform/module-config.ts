@@ -26,6 +26,8 @@ export interface LocalDecl {
 }
 
 export interface ResourceDecl {
+  /** Its key in {@link ModuleConfig.resources}: `type.name`, or `data.type.name`. */
+  readonly key: string;
   readonly mode: 'managed' | 'data';
   readonly type: string;
   readonly name: string;
@@ -55,7 +57,8 @@ export function buildModuleConfig(dir: string, files: readonly HclFile[]): Modul
   const outputs = new Map<string, OutputDecl>();
   for (const { file, body } of files) {
     for (const block of body.blocks) {
-      const [first, second] = block.labels;
+      const first = block.labels[0];
+      const second = block.labels[1];
       switch (block.type) {
         case 'variable':
           if (first !== undefined) {
@@ -71,12 +74,13 @@ export function buildModuleConfig(dir: string, files: readonly HclFile[]): Modul
         case 'data':
           if (first !== undefined && second !== undefined) {
             const mode = block.type === 'data' ? 'data' : 'managed';
-            resources.set(`${mode === 'data' ? 'data.' : ''}${first}.${second}`, { mode, type: first, name: second, block, file });
+            const key = `${mode === 'data' ? 'data.' : ''}${first}.${second}`;
+            resources.set(key, { key, mode, type: first, name: second, block, file });
           }
           break;
         case 'module':
           if (first !== undefined) {
-            const source = literalString(attribute(block, 'source'));
+            const source = moduleSource(block);
             moduleCalls.set(first, { name: first, block, file, ...(source !== undefined && { source }) });
           }
           break;
@@ -96,6 +100,11 @@ export function buildModuleConfig(dir: string, files: readonly HclFile[]): Modul
 
 export function attribute(block: HclBlock, name: string): Expr | undefined {
   return block.body.attributes.find((candidate) => candidate.name === name)?.expr;
+}
+
+/** The `source` argument of a `module` block when it is a literal string (Terraform requires one). */
+export function moduleSource(block: HclBlock): string | undefined {
+  return literalString(attribute(block, 'source'));
 }
 
 function literalString(expr: Expr | undefined): string | undefined {

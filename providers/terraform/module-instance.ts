@@ -4,7 +4,7 @@ import { fileSource } from '../../src/graph/source';
 import type { Expr, HclBody, Step } from './hcl/ast';
 import type { EvalBudget, EvalContext, RootResolver } from './hcl/context';
 import { BudgetExceededError, MAX_LAZY_DEPTH } from './hcl/context';
-import { applySteps, evaluate, evaluateOrUnknown } from './hcl/evaluate';
+import { applySteps, evaluate, evaluateOrUnknown, takeStep } from './hcl/evaluate';
 import { HclEvalError, objectFrom, unknownNonEmptyString, unknownValue } from './hcl/value';
 import type { Evaluated } from './evaluate-body';
 import { evaluateBody } from './evaluate-body';
@@ -40,7 +40,16 @@ const MODULE_META_ARGUMENTS = new Set(['source', 'version', 'count', 'for_each',
 
 const MAX_MODULE_DEPTH = 32;
 
+const NO_BINDINGS: ReadonlyMap<string, TfValue> = new Map();
+
 type Memo = { state: 'busy' } | { state: 'done'; result: Evaluated };
+
+/** A resource address as referred to in a module: `key` is `type.name` or `data.type.name`, `base` has the module path. */
+interface ResourceRef {
+  readonly key: string;
+  readonly base: string;
+  readonly decl: ResourceDecl | undefined;
+}
 
 /**
  * One instance of a module (the root, or `module.x["k"]`): resolves `var.*`, `local.*`, resource and
@@ -55,8 +64,15 @@ export class ModuleInstance implements RootResolver {
   private readonly variableValues: VariableValues;
   private readonly ancestry: readonly string[];
   private readonly memo = new Map<string, Memo>();
-  private readonly expansions = new Map<string, Expansion>();
+  /** Attribute values of resource instances, by resource, instance suffix and attribute name (no `attr:` key to build on each reference). */
+  private readonly attributeMemos = new Map<ResourceDecl, Map<string, Map<string, Memo>>>();
+  private readonly expansions = new Map<ResourceDecl | ModuleCallDecl, Expansion>();
+  /** By type, then name: a reference finds its resource without building and hashing its address again. */
+  private readonly managedRefs = new Map<string, Map<string, ResourceRef>>();
+  private readonly dataRefs = new Map<string, Map<string, ResourceRef>>();
   private readonly children = new Map<string, ModuleInstance | undefined>();
+  /** `file()` in this module's expressions: one closure per instance rather than per expression. */
+  private readonly readFile = (path: string): string | undefined => this.env.readFile(path, this.config.dir);
 
   constructor(options: {
     config: ModuleConfig;
@@ -75,16 +91,11 @@ export class ModuleInstance implements RootResolver {
   }
 
   /** Evaluates an expression in this module, with the given `each` / `count` / iterator bindings. */
-  evaluateExpression(expr: Expr, bindings: ReadonlyMap<string, TfValue> = new Map()): Evaluated {
+  evaluateExpression(expr: Expr, bindings: ReadonlyMap<string, TfValue> = NO_BINDINGS): Evaluated {
+    // Most attribute values are literals: no context or reference set to build (charged as `evaluate` charges them).
+    if (expr.kind === 'literal') return { value: takeStep(this.env.budget) ? expr.value : unknownValue(expr.text), refs: [] };
     const refs = new Set<string>();
-    const context: EvalContext = {
-      resolver: this,
-      bindings,
-      refs,
-      budget: this.env.budget,
-      readFile: (path) => this.env.readFile(path, this.config.dir),
-      baseDir: this.config.dir,
-    };
+    const context: EvalContext = { resolver: this, bindings, refs, budget: this.env.budget, readFile: this.readFile, baseDir: this.config.dir };
     let value: TfValue;
     try {
       value = evaluateOrUnknown(expr, context);
@@ -92,7 +103,8 @@ export class ModuleInstance implements RootResolver {
       if (!(error instanceof BudgetExceededError)) throw error;
       value = unknownValue(expr.text);
     }
-    return { value, refs: [...refs].sort() };
+    // Most expressions refer to nothing: no spread and sort of an empty set.
+    return { value, refs: refs.size === 0 ? [] : [...refs].sort() };
   }
 
   /** All resources of this instance and of the local modules it calls, in declaration order. */
@@ -100,7 +112,7 @@ export class ModuleInstance implements RootResolver {
     for (const decl of this.config.resources.values()) {
       const expansion = this.expansion(decl);
       for (const instance of instancesOf(expansion)) {
-        const address = `${this.prefix()}${resourceKey(decl)}${instanceSuffix(instance.key)}`;
+        const address = `${this.prefix()}${decl.key}${instanceSuffix(instance.key)}`;
         const body = evaluateBody(decl.block.body, decl.file, address, (expr, bindings) => this.evaluateExpression(expr, bindings), instance.bindings);
         out.push({
           mode: decl.mode,
@@ -136,7 +148,7 @@ export class ModuleInstance implements RootResolver {
       case 'data': {
         const second = rest[0];
         if (attr === undefined || second?.kind !== 'attr') return unknownValue(text);
-        return this.resourceReference(`data.${attr}.${second.name}`, rest.slice(1), text, context);
+        return this.resourceReference(this.resourceRef('data', attr, second.name), rest.slice(1), text, context);
       }
       // terraform.workspace, self, count/each outside a counted block: not knowable statically.
       case 'terraform':
@@ -146,7 +158,7 @@ export class ModuleInstance implements RootResolver {
         return unknownValue(text);
       default:
         if (attr === undefined) return unknownValue(text);
-        return this.resourceReference(`${name}.${attr}`, rest, text, context);
+        return this.resourceReference(this.resourceRef('managed', name, attr), rest, text, context);
     }
   }
 
@@ -161,21 +173,21 @@ export class ModuleInstance implements RootResolver {
   }
 
   /** Memoised lazy evaluation; a cycle or too deep a chain gives an unknown value. */
-  private lazy(key: string, text: string, compute: () => Evaluated): Evaluated {
-    const known = this.memo.get(key);
+  private lazy(key: string, text: string, compute: () => Evaluated, memo = this.memo): Evaluated {
+    const known = memo.get(key);
     if (known?.state === 'done') return known.result;
     if (known?.state === 'busy') return { value: unknownValue(text), refs: [] };
     const budget = this.env.budget;
     if (budget.depth >= MAX_LAZY_DEPTH) return { value: unknownValue(text), refs: [] };
-    this.memo.set(key, { state: 'busy' });
+    memo.set(key, { state: 'busy' });
     budget.depth++;
     try {
       const result = compute();
-      this.memo.set(key, { state: 'done', result });
+      memo.set(key, { state: 'done', result });
       return result;
     } finally {
       budget.depth--;
-      if (this.memo.get(key)?.state === 'busy') this.memo.delete(key);
+      if (memo.get(key)?.state === 'busy') memo.delete(key);
     }
   }
 
@@ -202,25 +214,39 @@ export class ModuleInstance implements RootResolver {
   }
 
   private expansion(decl: ResourceDecl): Expansion {
-    const key = resourceKey(decl);
-    let expansion = this.expansions.get(key);
+    let expansion = this.expansions.get(decl);
     if (!expansion) {
       expansion = expansionOf(decl.block, (meta) => this.evaluateMeta(decl.block.body, meta));
-      this.expansions.set(key, expansion);
-      this.reportExpansion(expansion, decl.file, decl.block.line, `${this.prefix()}${key}`);
+      this.expansions.set(decl, expansion);
+      this.reportExpansion(expansion, decl.file, decl.block.line, `${this.prefix()}${decl.key}`);
     }
     return expansion;
   }
 
   private moduleExpansion(call: ModuleCallDecl): Expansion {
-    const key = `module.${call.name}`;
-    let expansion = this.expansions.get(key);
+    let expansion = this.expansions.get(call);
     if (!expansion) {
       expansion = expansionOf(call.block, (meta) => this.evaluateMeta(call.block.body, meta));
-      this.expansions.set(key, expansion);
-      this.reportExpansion(expansion, call.file, call.block.line, `${this.prefix()}${key}`);
+      this.expansions.set(call, expansion);
+      this.reportExpansion(expansion, call.file, call.block.line, `${this.prefix()}module.${call.name}`);
     }
     return expansion;
+  }
+
+  private resourceRef(mode: ResourceDecl['mode'], type: string, name: string): ResourceRef {
+    const byType = mode === 'data' ? this.dataRefs : this.managedRefs;
+    let byName = byType.get(type);
+    if (!byName) {
+      byName = new Map();
+      byType.set(type, byName);
+    }
+    let ref = byName.get(name);
+    if (!ref) {
+      const key = `${mode === 'data' ? 'data.' : ''}${type}.${name}`;
+      ref = { key, base: `${this.prefix()}${key}`, decl: this.config.resources.get(key) };
+      byName.set(name, ref);
+    }
+    return ref;
   }
 
   private evaluateMeta(body: HclBody, name: 'count' | 'for_each'): Evaluated | undefined {
@@ -234,9 +260,7 @@ export class ModuleInstance implements RootResolver {
     }
   }
 
-  private resourceReference(key: string, steps: readonly Step[], text: string, context: EvalContext): TfValue {
-    const base = `${this.prefix()}${key}`;
-    const decl = this.config.resources.get(key);
+  private resourceReference({ base, decl }: ResourceRef, steps: readonly Step[], text: string, context: EvalContext): TfValue {
     const [first, ...rest] = steps;
     const expansion = decl ? this.expansion(decl) : undefined;
     const counted = expansion !== undefined && expansion.kind !== 'single';
@@ -268,16 +292,29 @@ export class ModuleInstance implements RootResolver {
     const [first, ...rest] = steps;
     if (first?.kind !== 'attr') return unknownValue(text);
     const name = first.name;
-    const memoKey = `attr:${resourceKey(decl)}${instanceSuffix(instance.key)}.${name}`;
-    const configured = this.lazy(memoKey, text, () => {
+    const configured = this.lazy(name, text, () => {
       const set = decl.block.body.attributes.find((candidate) => candidate.name === name);
       if (set) return { value: this.evaluateExpression(set.expr, instance.bindings).value, refs: [] };
       const blocks = decl.block.body.blocks.filter((block) => block.type === name);
       if (blocks.length > 0) return { value: blocks.map((block) => this.bodyValue(block.body, instance.bindings)), refs: [] };
       // Every resource gets an id, and an arn where it exports one, once applied: never null or empty.
       return { value: name === 'id' || name === 'arn' ? unknownNonEmptyString(text) : unknownValue(text), refs: [] };
-    });
+    }, this.attributeMemo(decl, instanceSuffix(instance.key)));
     return applySteps(configured.value, rest, text, context, true);
+  }
+
+  private attributeMemo(decl: ResourceDecl, suffix: string): Map<string, Memo> {
+    let byInstance = this.attributeMemos.get(decl);
+    if (!byInstance) {
+      byInstance = new Map();
+      this.attributeMemos.set(decl, byInstance);
+    }
+    let memo = byInstance.get(suffix);
+    if (!memo) {
+      memo = new Map();
+      byInstance.set(suffix, memo);
+    }
+    return memo;
   }
 
   /** A nested block as an object value, for references like `aws_x.y.origin[0].domain_name`. */
@@ -373,8 +410,4 @@ export class ModuleInstance implements RootResolver {
     this.env.reported.add(key);
     this.env.diagnostics.push({ severity, message, file, line, provider: 'terraform' });
   }
-}
-
-function resourceKey(decl: ResourceDecl): string {
-  return `${decl.mode === 'data' ? 'data.' : ''}${decl.type}.${decl.name}`;
 }

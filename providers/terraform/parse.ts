@@ -78,7 +78,7 @@ async function createParser(): Promise<HclParser> {
     const tree = parser.parse(text);
     if (!tree) return undefined;
     try {
-      return copier.copy(tree.rootNode);
+      return copier.copy(tree.rootNode, text);
     } finally {
       tree.delete();
     }
@@ -104,25 +104,26 @@ async function createParser(): Promise<HclParser> {
 }
 
 /**
- * Named node types whose children hcl/syntax-to-ast.ts never reads (it takes their type or their text):
- * in an error-free tree they are copied without their children, which saves a `children` call each.
+ * Named node types whose children hcl/syntax-to-ast.ts does not need (it takes their type or their text; a
+ * `string_lit` is its quotes around its text): in an error-free tree they are copied without their children.
  */
 const OPAQUE_TYPES: ReadonlySet<string> = new Set([
-  'identifier', 'variable_expr', 'numeric_lit', 'bool_lit', 'null_lit', 'legacy_index', 'ellipsis', 'strip_marker',
+  'identifier', 'variable_expr', 'string_lit', 'numeric_lit', 'bool_lit', 'null_lit', 'legacy_index', 'ellipsis', 'strip_marker',
   'template_literal', 'heredoc_start', 'heredoc_identifier', 'quoted_template_start', 'quoted_template_end',
   'template_interpolation_start', 'template_interpolation_end', 'template_directive_start', 'template_directive_end',
   'block_start', 'block_end', 'object_start', 'object_end', 'tuple_start', 'tuple_end',
 ]);
 
 /**
- * Copies a tree into a {@link CompactTree}: one call for each node's type, plus its end offset unless the
- * node is an anonymous token of an error-free tree (a token's text is its type name, e.g. `=` or `{`, so
- * its end is known), plus one `children` call per node whose children are read. Error flags are read only
- * when the tree has an error; then every node is copied in full. Iterative: a hostile file may nest deeply.
+ * Copies a tree into a {@link CompactTree}, in document order. An error-free tree is walked with a cursor
+ * (about four WASM calls per node); a tree with an error is copied in full with each node's error flag.
+ * Iterative: a hostile file may nest deeply.
  */
 class TreeCopier {
   private readonly types: NodeTypeTable;
   private readonly commentId: number;
+  /** `.name`: copied without its children when the name follows the dot directly (see {@link mayHoldExtras}). */
+  private readonly getAttrId: number;
   /** By type id: {@link OPAQUE_TYPES}. */
   private readonly opaque: readonly boolean[];
   /** Reused between files; each result is a right-sized copy. */
@@ -131,11 +132,76 @@ class TreeCopier {
   constructor(types: NodeTypeTable) {
     this.types = types;
     this.commentId = types.names.indexOf('comment');
+    this.getAttrId = types.names.indexOf('get_attr');
     this.opaque = types.names.map((name) => OPAQUE_TYPES.has(name));
   }
 
-  copy(root: Node): CompactTree {
-    const withErrors = root.hasError;
+  copy(root: Node, text: string): CompactTree {
+    return root.hasError ? this.copyWithErrors(root) : this.copyClean(root, text);
+  }
+
+  /**
+   * An error-free tree, walked with a TreeCursor, which reads the current node's type and range without
+   * making a Node object per child. A node with children starts where its first child starts and ends where
+   * its last child ends (tree-sitter sizes a node by its children, and keeps extras such as whitespace and
+   * comments out of its edges), so a first child is not asked for its start, and only childless named nodes
+   * for their end.
+   */
+  private copyClean(root: Node, text: string): CompactTree {
+    const cursor = root.walk();
+    // Indices of the copied nodes the cursor is inside of, to fill in their end and subtree size on the way up.
+    const open: number[] = [];
+    let count = 0;
+    let lastEnd = 0;
+    // The start of the node the cursor just went down to (its parent's), or -1.
+    let firstChildStart = -1;
+    try {
+      for (;;) {
+        const typeId = cursor.nodeTypeId;
+        if (typeId === this.commentId) {
+          lastEnd = cursor.endIndex;
+          firstChildStart = -1;
+        } else {
+          let nodes = this.scratch;
+          const index = count++;
+          if (count * NODE_STRIDE > nodes.length) nodes = this.grow();
+          const at = index * NODE_STRIDE;
+          const start = firstChildStart >= 0 ? firstChildStart : cursor.startIndex;
+          firstChildStart = -1;
+          nodes[at] = typeId;
+          nodes[at + 1] = start;
+          nodes[at + 3] = 1;
+          if (this.types.named[typeId] === false) {
+            lastEnd = start + (this.types.names[typeId] ?? '').length;
+            nodes[at + 2] = lastEnd;
+          } else {
+            const opaque = this.opaque[typeId] === true || (typeId === this.getAttrId && !mayHoldExtras(text, start + 1));
+            if (!opaque && cursor.gotoFirstChild()) {
+              open.push(index);
+              // Not below the root: it spans the whole text, leading and trailing whitespace included.
+              if (index > 0) firstChildStart = start;
+              continue;
+            }
+            lastEnd = cursor.endIndex;
+            nodes[at + 2] = lastEnd;
+          }
+        }
+        // Next: the next sibling, or that of the nearest ancestor that has one (closing each ancestor left).
+        while (!cursor.gotoNextSibling()) {
+          const parent = open.pop();
+          if (parent === undefined) return { nodes: this.scratch.slice(0, count * NODE_STRIDE) };
+          cursor.gotoParent();
+          this.scratch[parent * NODE_STRIDE + 2] = parent === 0 ? cursor.endIndex : lastEnd;
+          this.scratch[parent * NODE_STRIDE + 3] = count - parent;
+        }
+      }
+    } finally {
+      cursor.delete();
+    }
+  }
+
+  /** A tree with a syntax error: every node is copied in full, with its error flag, through Node objects (which have `hasError`). */
+  private copyWithErrors(root: Node): CompactTree {
     let problem: { line: number; what: string } | undefined;
     // A node, or the index of a copied node whose children have all been copied (to fill in its subtree size).
     const stack: (Node | number)[] = [root];
@@ -151,25 +217,17 @@ class TreeCopier {
       const index = count++;
       if (count * NODE_STRIDE > nodes.length) nodes = this.grow();
       const at = index * NODE_STRIDE;
-      const start = item.startIndex;
-      nodes[at + 1] = start;
-      if (!withErrors && this.types.named[typeId] === false) {
-        nodes[at] = typeId;
-        nodes[at + 2] = start + (this.types.names[typeId] ?? '').length;
-        nodes[at + 3] = 1;
-        continue;
-      }
       let flags = 0;
-      if (withErrors && item.hasError) {
+      if (item.hasError) {
         flags = HAS_ERROR_FLAG;
         if (!problem && (typeId === ERROR_TYPE_ID || item.isMissing)) {
           problem = { line: item.startPosition.row + 1, what: item.isMissing ? `missing ${JSON.stringify(item.type)}` : 'unexpected input' };
         }
       }
       nodes[at] = typeId | flags;
+      nodes[at + 1] = item.startIndex;
       nodes[at + 2] = item.endIndex;
       nodes[at + 3] = 1;
-      if (!withErrors && this.opaque[typeId] === true) continue;
       const children = item.children;
       if (children.length === 0) continue;
       stack.push(index);
@@ -179,8 +237,8 @@ class TreeCopier {
       }
     }
     // A tree with an error but no ERROR or MISSING node to point at: report it at the top.
-    if (withErrors) problem ??= { line: 1, what: 'unexpected input' };
-    return { nodes: this.scratch.slice(0, count * NODE_STRIDE), ...(problem && { problem }) };
+    problem ??= { line: 1, what: 'unexpected input' };
+    return { nodes: this.scratch.slice(0, count * NODE_STRIDE), problem };
   }
 
   private grow(): Int32Array {
@@ -189,4 +247,13 @@ class TreeCopier {
     this.scratch = larger;
     return larger;
   }
+}
+
+/**
+ * Whether whitespace or a comment may start at `offset`: tree-sitter allows them between any two tokens, so
+ * a node's text is its tokens' text only when none starts between them. Comments start with `#` or `/`.
+ */
+function mayHoldExtras(text: string, offset: number): boolean {
+  const char = text.charCodeAt(offset);
+  return char === 0x20 || char === 0x09 || char === 0x0a || char === 0x0d || char === 0x23 || char === 0x2f;
 }

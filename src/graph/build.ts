@@ -7,7 +7,8 @@ export function buildGraph(results: readonly LoadResult[]): { graph: ResourceGra
   const graph = new ResourceGraph();
   const diagnostics: Diagnostic[] = [];
   for (const result of results) {
-    diagnostics.push(...result.diagnostics);
+    // A loop, not push(...spread): a large scan may have more diagnostics than a call takes arguments.
+    for (const diagnostic of result.diagnostics) diagnostics.push(diagnostic);
     for (const node of result.nodes) {
       if (!graph.add(node)) {
         diagnostics.push({

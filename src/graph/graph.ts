@@ -21,7 +21,8 @@ export class ResourceGraph implements ReadonlyGraph {
   private readonly byKind = new Map<NodeKind, AnyNode[]>();
   private readonly outgoing = new Map<string, Edge[]>();
   private readonly incoming = new Map<string, Edge[]>();
-  private readonly edgeKeys = new Set<string>();
+  /** `rel NUL to` of the edges of each node with many outgoing edges (an API with thousands of operations). */
+  private readonly manyOutKeys = new Map<string, Set<string>>();
   private readonly allEdges: Edge[] = [];
 
   /** Adds a node; a second node with the same id replaces nothing and is reported to the caller. */
@@ -35,12 +36,32 @@ export class ResourceGraph implements ReadonlyGraph {
   }
 
   link(edge: Edge): void {
-    const key = `${edge.from}\u0000${edge.rel}\u0000${edge.to}`;
-    if (this.edgeKeys.has(key)) return;
-    this.edgeKeys.add(key);
+    const out = this.outgoing.get(edge.from);
+    if (out) {
+      if (this.isLinked(out, edge)) return;
+      out.push(edge);
+    } else {
+      this.outgoing.set(edge.from, [edge]);
+    }
     this.allEdges.push(edge);
-    push(this.outgoing, edge.from, edge);
     push(this.incoming, edge.to, edge);
+  }
+
+  /**
+   * Whether `edge` is among the outgoing edges of its node; when not, it is recorded as being. Most nodes have a few
+   * edges, looked through; a key string per edge would cost more than the graph's other work on a large plan.
+   */
+  private isLinked(out: readonly Edge[], edge: Edge): boolean {
+    if (out.length < MANY_EDGES) return out.some((e) => e.rel === edge.rel && e.to === edge.to);
+    let keys = this.manyOutKeys.get(edge.from);
+    if (!keys) {
+      keys = new Set(out.map(edgeKey));
+      this.manyOutKeys.set(edge.from, keys);
+    }
+    const key = edgeKey(edge);
+    if (keys.has(key)) return true;
+    keys.add(key);
+    return false;
   }
 
   get(id: string): AnyNode | undefined {
@@ -78,6 +99,13 @@ export class ResourceGraph implements ReadonlyGraph {
     return this.allEdges;
   }
 
+}
+
+/** From this many outgoing edges on, a node's edges are looked up by key rather than looked through. */
+const MANY_EDGES = 16;
+
+function edgeKey(edge: Edge): string {
+  return `${edge.rel}\u0000${edge.to}`;
 }
 
 const NO_EDGES: readonly Edge[] = [];

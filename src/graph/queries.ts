@@ -32,14 +32,22 @@ export function backendsOf(graph: ReadonlyGraph, operation: GraphNode<'api.opera
   return graph.out(operation.id, 'operation-calls-backend').filter((n): n is GraphNode<'api.backend'> => n.kind === 'api.backend');
 }
 
-/** The API and its stages: the targets a domain, CDN or WAF can be attached to. */
-function apiAndStages(graph: ReadonlyGraph, api: GraphNode<'api'>): Set<string> {
-  return new Set([api.id, ...stagesOf(graph, api).map((s) => s.id)]);
+/**
+ * The API and its stages: the targets a domain, CDN or WAF can be attached to. Listed once per question: policies
+ * ask about domains and CDNs of every API and stage.
+ */
+function apiAndStages(graph: ReadonlyGraph, api: GraphNode<'api'>): string[] {
+  const ids = [api.id];
+  for (const stage of stagesOf(graph, api)) ids.push(stage.id);
+  return ids;
 }
 
 /** Custom domains that serve the API or one of its stages. */
 export function domainsServing(graph: ReadonlyGraph, api: GraphNode<'api'>): GraphNode<'api.domain'>[] {
-  const targets = apiAndStages(graph, api);
+  return domainsServingAny(graph, apiAndStages(graph, api));
+}
+
+function domainsServingAny(graph: ReadonlyGraph, targets: readonly string[]): GraphNode<'api.domain'>[] {
   const domains = new Map<string, GraphNode<'api.domain'>>();
   for (const id of targets) {
     for (const n of graph.in(id, 'domain-serves')) if (n.kind === 'api.domain') domains.set(n.id, n);
@@ -49,14 +57,14 @@ export function domainsServing(graph: ReadonlyGraph, api: GraphNode<'api'>): Gra
 
 /** CDNs in front of the API: pointing at its default endpoint, a stage, or one of its custom domains. */
 export function cdnsFronting(graph: ReadonlyGraph, api: GraphNode<'api'>): GraphNode<'edge.cdn'>[] {
-  return cdnsFrontingWith(graph, api, domainsServing(graph, api));
+  const targets = apiAndStages(graph, api);
+  return cdnsFrontingAny(graph, targets, domainsServingAny(graph, targets));
 }
 
-/** {@link cdnsFronting} when the API's domains are already known: policies ask for both, per node. */
-function cdnsFrontingWith(graph: ReadonlyGraph, api: GraphNode<'api'>, domains: readonly GraphNode<'api.domain'>[]): GraphNode<'edge.cdn'>[] {
-  const targets = [...apiAndStages(graph, api), ...domains.map((d) => d.id)];
+/** CDNs pointing at the API or its stages (`targets`), or at its custom domains. */
+function cdnsFrontingAny(graph: ReadonlyGraph, targets: readonly string[], domains: readonly GraphNode<'api.domain'>[]): GraphNode<'edge.cdn'>[] {
   const cdns = new Map<string, GraphNode<'edge.cdn'>>();
-  for (const id of targets) {
+  for (const id of [...targets, ...domains.map((d) => d.id)]) {
     for (const n of graph.in(id, 'cdn-fronts')) if (n.kind === 'edge.cdn') cdns.set(n.id, n);
   }
   return [...cdns.values()];
@@ -64,8 +72,9 @@ function cdnsFrontingWith(graph: ReadonlyGraph, api: GraphNode<'api'>, domains: 
 
 /** Custom domains and CDNs in front of the API. */
 export function frontsOf(graph: ReadonlyGraph, api: GraphNode<'api'>): (GraphNode<'api.domain'> | GraphNode<'edge.cdn'>)[] {
-  const domains = domainsServing(graph, api);
-  return [...domains, ...cdnsFrontingWith(graph, api, domains)];
+  const targets = apiAndStages(graph, api);
+  const domains = domainsServingAny(graph, targets);
+  return [...domains, ...cdnsFrontingAny(graph, targets, domains)];
 }
 
 export interface WafPath {
@@ -83,8 +92,9 @@ export function wafsProtecting(graph: ReadonlyGraph, stage: GraphNode<'api.stage
   const api = apiOf(graph, stage);
   const hops: AnyNode[] = [stage];
   if (api) {
-    const domains = domainsServing(graph, api);
-    hops.push(api, ...domains, ...cdnsFrontingWith(graph, api, domains));
+    const targets = apiAndStages(graph, api);
+    const domains = domainsServingAny(graph, targets);
+    hops.push(api, ...domains, ...cdnsFrontingAny(graph, targets, domains));
   }
   return hops.flatMap((n) => wafsOn(graph, n));
 }

@@ -64,9 +64,9 @@ function stageIds(linker: Linker, mapping: TfResource): string[] {
   const name = knownString(body, 'stage_name');
   const api = linker.identity(attribute(body, 'api_id'), [REST_API]);
   if (name === undefined || api === undefined) return [];
-  const onApi = (candidate: TfResource) => linker.identity(attribute(candidate.body, 'rest_api_id'), [REST_API]) === api;
+  const onApi = { attribute: 'rest_api_id', types: [REST_API], identity: api };
   return [
-    ...linker.ofTypeWhere(STAGE, 'stage_name', name).filter(onApi).map((s) => linker.nodeId(s.address)),
-    ...linker.ofTypeWhere(DEPLOYMENT, 'stage_name', name).filter(onApi).map((d) => linker.nodeId(d.address, INLINE_STAGE_SUFFIX)),
+    ...linker.ofTypeWhereOn(STAGE, 'stage_name', name, onApi).map((s) => linker.nodeId(s.address)),
+    ...linker.ofTypeWhereOn(DEPLOYMENT, 'stage_name', name, onApi).map((d) => linker.nodeId(d.address, INLINE_STAGE_SUFFIX)),
   ];
 }

@@ -116,8 +116,7 @@ function coveredStages(linker: Linker, plan: TfResource): string[] {
     const api = linker.identity(attribute(block, 'api_id'), [REST_API]);
     if (name === undefined || api === undefined) continue;
     targets.push(
-      ...linker.ofTypeWhere(STAGE, 'stage_name', name)
-        .filter((s) => linker.identity(attribute(s.body, 'rest_api_id'), [REST_API]) === api)
+      ...linker.ofTypeWhereOn(STAGE, 'stage_name', name, { attribute: 'rest_api_id', types: [REST_API], identity: api })
         .map((s) => linker.nodeId(s.address)),
     );
   }

@@ -78,13 +78,15 @@ export function adaptApiGateway(linker: Linker): AdaptResult {
   adaptIntegrations(linker, methods, result);
   adaptAuthorizers(linker, result);
   adaptStages(linker, stages.all, settings.byStage, settings.overridesByStage, result);
-  result.diagnostics.push(...settings.stageless.map(stagelessNotice));
+  for (const ms of settings.stageless) result.diagnostics.push(stagelessNotice(ms));
   return result;
 }
 
 function adaptRestApis(linker: Linker, methods: readonly MethodInfo[], result: AdaptResult): void {
-  // Routes defined by aws_api_gateway_method resources, which replace the same route of an OpenAPI body.
-  const methodRoutes = new Set(methods.flatMap((m) => (m.path.state === 'unknown' || m.httpMethod === undefined ? [] : [`${m.api ?? ''} ${m.httpMethod} ${m.path.value}`])));
+  // Routes defined by aws_api_gateway_method resources, which replace the same route of an OpenAPI body. Listed
+  // when an API has a body: most APIs of a large plan have none, and a string per method is wasted on them.
+  let methodRoutes: ReadonlySet<string> | undefined;
+  const isMethodRoute = (route: string): boolean => (methodRoutes ??= routesOf(methods)).has(route);
   const policyOverrides = new Map<string, Attr<ResourcePolicy | null>>();
   for (const attachment of linker.ofType(REST_API_POLICY)) {
     const policy = readAttr(attachment.body, 'policy', toResourcePolicy);
@@ -92,7 +94,7 @@ function adaptRestApis(linker: Linker, methods: readonly MethodInfo[], result: A
   }
   for (const api of linker.ofType(REST_API)) {
     const body = api.body;
-    const spec = adaptSpecBody(linker, api, 'rest', (method, path) => methodRoutes.has(`ref:${api.address} ${method} ${path}`));
+    const spec = adaptSpecBody(linker, api, 'rest', (method, path) => isMethodRoute(`ref:${api.address} ${method} ${path}`));
     // The `policy` argument (and an aws_api_gateway_rest_api_policy) override the body's x-amazon-apigateway-policy:
     // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_rest_api#policy
     const noPolicy = { value: null, source: api.source };
@@ -113,6 +115,13 @@ function adaptRestApis(linker: Linker, methods: readonly MethodInfo[], result: A
     result.edges.push(...spec.edges);
     result.diagnostics.push(...spec.diagnostics);
   }
+}
+
+/** `<api identity> <VERB> <path>` of each method whose verb and path are known. */
+function routesOf(methods: readonly MethodInfo[]): Set<string> {
+  const routes = new Set<string>();
+  for (const m of methods) if (m.path.state !== 'unknown' && m.httpMethod !== undefined) routes.add(`${m.api ?? ''} ${m.httpMethod} ${m.path.value}`);
+  return routes;
 }
 
 /** `endpoint_configuration { types = [...] }`; absent, the API is edge-optimized. */
@@ -144,8 +153,11 @@ export function negate(attr: Attr<boolean>): Attr<boolean> {
   return attr.state === 'unknown' ? attr : { ...attr, value: !attr.value };
 }
 
+/** No resource followed yet: one shared empty set rather than one per method. */
+const NOTHING_SEEN: ReadonlySet<string> = new Set();
+
 /** The full path of an `aws_api_gateway_resource`, following `parent_id` up to the API's root resource. */
-function resourcePath(linker: Linker, resource: TfResource, seen: ReadonlySet<string> = new Set()): Attr<string> {
+function resourcePath(linker: Linker, resource: TfResource, seen: ReadonlySet<string> = NOTHING_SEEN): Attr<string> {
   if (seen.has(resource.address)) return unknown(`cyclic parent_id at ${resource.address}`, resource.source);
   const part = readAttr(resource.body, 'path_part', asString);
   if (part.state === 'unknown') return part;
@@ -182,7 +194,7 @@ function methodInfo(linker: Linker, method: TfResource, resourcePaths: Map<TfRes
     api: linker.identity(attribute(method.body, 'rest_api_id'), [REST_API]),
     resourceKey: linker.identity(resourceId, [REST_API, RESOURCE]),
     httpMethod: knownString(method.body, 'http_method')?.toUpperCase(),
-    path: parentPath(linker, resourceId, method, new Set(), resourcePaths),
+    path: parentPath(linker, resourceId, method, NOTHING_SEEN, resourcePaths),
   };
 }
 

@@ -33,10 +33,13 @@ const FLAVORS: Readonly<Record<string, ApiFlavor>> = { HTTP: 'http', WEBSOCKET: 
 export function adaptApiGatewayV2(linker: Linker): AdaptResult {
   const result = emptyResult();
   const flavors = new Map<string, ApiFlavor>();
+  // Listed once, and only when an API has an OpenAPI body: listed per API, they made this adapter quadratic.
+  let routes: ReadonlySet<string> | undefined;
+  const isRoute = (route: string): boolean => (routes ??= routeKeys(linker)).has(route);
   for (const api of linker.ofType(V2_API)) {
     const flavor = apiFlavor(api, result);
     flavors.set(api.address, flavor);
-    adaptApi(linker, api, flavor, routeKeys(linker), result);
+    adaptApi(linker, api, flavor, isRoute, result);
   }
   const flavorOf = (resource: TfResource): ApiFlavor | undefined => {
     const [api, ...others] = linker.targets(attribute(resource.body, 'api_id'), [V2_API]);
@@ -72,11 +75,11 @@ function routeKeys(linker: Linker): Set<string> {
   }));
 }
 
-function adaptApi(linker: Linker, api: TfResource, flavor: ApiFlavor, routes: ReadonlySet<string>, result: AdaptResult): void {
+function adaptApi(linker: Linker, api: TfResource, flavor: ApiFlavor, isRoute: (route: string) => boolean, result: AdaptResult): void {
   const body = api.body;
   // Only HTTP APIs import OpenAPI: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/apigatewayv2_api#body
   const spec = flavor === 'http'
-    ? adaptSpecBody(linker, api, 'http', (method, path) => routes.has(`ref:${api.address} ${method === path ? method : `${method} ${path}`}`))
+    ? adaptSpecBody(linker, api, 'http', (method, path) => isRoute(`ref:${api.address} ${method === path ? method : `${method} ${path}`}`))
     : undefined;
   const attrs: ApiAttrs = {
     flavor,
@@ -335,8 +338,7 @@ function mappedStages(linker: Linker, mapping: TfResource): string[] {
   const name = knownString(body, 'stage');
   const api = linker.identity(attribute(body, 'api_id'), [V2_API]);
   if (name === undefined || api === undefined) return [];
-  const named = linker.ofTypeWhere(V2_STAGE, 'name', name)
-    .filter((s) => linker.identity(attribute(s.body, 'api_id'), [V2_API]) === api)
+  const named = linker.ofTypeWhereOn(V2_STAGE, 'name', name, { attribute: 'api_id', types: [V2_API], identity: api })
     .map((s) => linker.nodeId(s.address));
   const quick = name === '$default'
     ? linker.ofType(V2_API).filter((a) => `ref:${a.address}` === api && attribute(a.body, 'target')).map((a) => linker.nodeId(a.address, QUICK_STAGE_SUFFIX))

@@ -1,7 +1,7 @@
 import type { TfAttribute, TfResource } from '../model';
 import { parseAddress, type ParsedAddress } from './address';
-import { groupBy } from './group-by';
-import { knownString } from './read-attr';
+import { compositeKey, groupBy } from './group-by';
+import { attribute, knownString } from './read-attr';
 
 /**
  * Resolves the resource addresses recorded in `TfAttribute.refs` to the scanned resources.
@@ -18,6 +18,8 @@ export class Linker {
   /** `ref:<address>` of each ref an identity was asked of, so that equal identities are one string. */
   private readonly refIdentities = new Map<string, string>();
   private readonly byKnownString = new Map<string, Map<string, TfResource[]>>();
+  private readonly byKnownStringOn = new Map<string, Map<string, TfResource[]>>();
+  private readonly nodeIds = new Map<string, string>();
 
   readonly resources: readonly TfResource[];
   /** The root label with its `:` (see `rootLabel` in root-scope.ts); empty when adapters run on their own (unit tests). */
@@ -38,7 +40,15 @@ export class Linker {
    * adapted: `terraform:envs/prod:aws_api_gateway_rest_api.api`.
    */
   nodeId(address: string, suffix = ''): string {
-    return `terraform:${this.rootPrefix}${address}${suffix}`;
+    if (suffix !== '') return `terraform:${this.rootPrefix}${address}${suffix}`;
+    // One string per address: adapters ask for the same ids again (edges, lookups), and the graph hashes each id it
+    // is handed; an id built anew is a new string to flatten and hash every time.
+    let id = this.nodeIds.get(address);
+    if (id === undefined) {
+      id = `terraform:${this.rootPrefix}${address}`;
+      this.nodeIds.set(address, id);
+    }
+    return id;
   }
 
   /** Managed resources of a type, in scan order. */
@@ -58,6 +68,24 @@ export class Linker {
       this.byKnownString.set(key, index);
     }
     return index.get(value) ?? NONE;
+  }
+
+  /**
+   * {@link ofTypeWhere} narrowed to the resources whose attribute `on.attribute` has the {@link identity} `on.identity`
+   * among `on.types` (a stage by name on one API), in scan order. Indexed on first use: filtering the named resources
+   * per caller is quadratic when every API of a large plan has a `prod` stage.
+   */
+  ofTypeWhereOn(
+    type: string, name: string, value: string, on: { readonly attribute: string; readonly types: readonly string[]; readonly identity: string },
+  ): readonly TfResource[] {
+    const key = compositeKey(type, name, on.attribute, ...on.types) ?? '';
+    let index = this.byKnownStringOn.get(key);
+    if (!index) {
+      index = groupBy(this.ofType(type), (resource) =>
+        compositeKey(knownString(resource.body, name), this.identity(attribute(resource.body, on.attribute), on.types)));
+      this.byKnownStringOn.set(key, index);
+    }
+    return index.get(compositeKey(value, on.identity) ?? '') ?? NONE;
   }
 
   /** Scanned resources a ref names: the exact instance, else every instance of the base address. */

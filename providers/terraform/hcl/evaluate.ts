@@ -1,7 +1,7 @@
 import type { TfValue } from '../model';
 import { isUnknown } from '../model';
 import type { Expr, Step, TemplatePart } from './ast';
-import type { EvalContext } from './context';
+import type { EvalBudget, EvalContext } from './context';
 import { BudgetExceededError, bind } from './context';
 import { callFunction } from './functions';
 import {
@@ -81,12 +81,15 @@ export function collectRefs(expr: Expr, context: EvalContext): void {
 }
 
 function charge(context: EvalContext): void {
-  const budget = context.budget;
+  if (!takeStep(context.budget)) throw new BudgetExceededError('evaluation budget exhausted');
+}
+
+/** Takes one evaluation step from the budget; false (and the budget marked exhausted) when none is left. */
+export function takeStep(budget: EvalBudget): boolean {
   budget.remaining--;
-  if (budget.remaining <= 0) {
-    budget.exhausted = true;
-    throw new BudgetExceededError('evaluation budget exhausted');
-  }
+  if (budget.remaining > 0) return true;
+  budget.exhausted = true;
+  return false;
 }
 
 function lookup(name: string, steps: readonly Step[], text: string, context: EvalContext): TfValue {

@@ -37,7 +37,8 @@ export class SyntaxConverter {
   private convertBody(body: number, owner: number, depth: number): HclBody {
     const attributes: HclAttribute[] = [];
     const blocks: HclBlock[] = [];
-    for (const child of this.kids(body)) {
+    const end = this.nextOf(body);
+    for (let child = body + 1; child < end; child = this.nextOf(child)) {
       if (this.hasError(child)) continue;
       if (this.typeOf(child) === 'attribute') {
         const attribute = this.convertAttribute(child);
@@ -55,25 +56,26 @@ export class SyntaxConverter {
   }
 
   private convertAttribute(node: number): HclAttribute | undefined {
-    const parts = this.kids(node);
-    const name = parts.find((child) => this.typeOf(child) === 'identifier');
-    const expression = parts.find((child) => this.typeOf(child) === 'expression');
-    if (!name || !expression) return undefined;
+    const name = this.kid(node, 'identifier');
+    const expression = this.kid(node, 'expression');
+    if (name === undefined || expression === undefined) return undefined;
     return { name: this.text(name), expr: this.convertExpression(expression, 0), line: this.line(node), endLine: this.endLine(node) };
   }
 
   private convertBlock(node: number, depth: number): HclBlock | undefined {
-    const parts = this.kids(node);
-    const type = parts[0];
-    if (!type || this.typeOf(type) !== 'identifier') return undefined;
+    const end = this.nextOf(node);
+    const type = node + 1;
+    if (type >= end || this.typeOf(type) !== 'identifier') return undefined;
     const labels: string[] = [];
     let body: HclBody | undefined;
-    for (const part of parts.slice(1)) {
+    for (let part = this.nextOf(type); part < end; part = this.nextOf(part)) {
       if (this.typeOf(part) === 'identifier') labels.push(this.text(part));
       else if (this.typeOf(part) === 'string_lit') labels.push(this.stringLiteral(part));
       else if (this.typeOf(part) === 'body') body = this.convertBody(part, node, depth);
     }
-    return { type: this.text(type), labels, body: body ?? { attributes: [], blocks: [], line: this.line(node), endLine: this.endLine(node) }, line: this.line(node), endLine: this.endLine(node) };
+    const line = this.line(node);
+    const endLine = this.endLine(node);
+    return { type: this.text(type), labels, body: body ?? { attributes: [], blocks: [], line, endLine }, line, endLine };
   }
 
   private convertExpression(node: number, depth: number): Expr {
@@ -124,8 +126,10 @@ export class SyntaxConverter {
   private convertStep(node: number, depth: number): Step | undefined {
     switch (this.typeOf(node)) {
       case 'get_attr': {
-        const name = this.kids(node).find((child) => this.typeOf(child) === 'identifier');
-        return name ? { kind: 'attr', name: this.text(name) } : undefined;
+        // Copied without its children (parse.ts) when the name follows the dot directly.
+        if (this.nextOf(node) === node + 1) return { kind: 'attr', name: this.slice(this.startOf(node) + 1, this.endOf(node)) };
+        const name = this.kid(node, 'identifier');
+        return name !== undefined ? { kind: 'attr', name: this.text(name) } : undefined;
       }
       case 'index': {
         const index = this.kids(node)[0];
@@ -157,7 +161,7 @@ export class SyntaxConverter {
     const at = this.line(node);
     switch (this.typeOf(node)) {
       case 'literal_value':
-        return this.convertLiteral(node);
+        return this.convertLiteral(node, text, at);
       case 'template_expr': {
         const template = this.kids(node)[0];
         if (template === undefined) return this.unsupported(node, 'unknown template form');
@@ -189,11 +193,9 @@ export class SyntaxConverter {
     }
   }
 
-  private convertLiteral(node: number): Expr {
-    const literal = this.kids(node)[0];
+  private convertLiteral(node: number, text: string, at: number): Expr {
+    const literal = this.kid(node);
     if (literal === undefined) return this.unsupported(node, 'unknown literal');
-    const text = this.text(node);
-    const at = this.line(node);
     switch (this.typeOf(literal)) {
       case 'numeric_lit':
         return { kind: 'literal', value: text.startsWith('0x') ? Number.parseInt(text.slice(2), 16) : Number(text), text, line: at };
@@ -210,6 +212,8 @@ export class SyntaxConverter {
 
   /** A `string_lit` has no interpolation: its text between the quotes, unescaped. */
   private stringLiteral(node: number): string {
+    // Copied without its children (parse.ts OPAQUE_TYPES): the text between its one-character quotes.
+    if (this.nextOf(node) === node + 1) return this.endOf(node) - this.startOf(node) < 2 ? '' : unescapeQuoted(this.slice(this.startOf(node) + 1, this.endOf(node) - 1));
     const parts = this.kids(node);
     const start = parts[0];
     const end = parts[parts.length - 1];
@@ -448,11 +452,22 @@ export class SyntaxConverter {
 
   /** A node's children in order (comments are not in the compact tree). */
   private kids(node: number): number[] {
-    const nodes = this.nodes;
-    const end = node + (nodes[node * NODE_STRIDE + 3] ?? 1);
+    const end = this.nextOf(node);
     const kids: number[] = [];
-    for (let child = node + 1; child < end; child += nodes[child * NODE_STRIDE + 3] ?? 1) kids.push(child);
+    for (let child = node + 1; child < end; child = this.nextOf(child)) kids.push(child);
     return kids;
+  }
+
+  /** The node's first child (of this type), without listing its children (the common question on hot paths). */
+  private kid(node: number, type?: string): number | undefined {
+    const end = this.nextOf(node);
+    for (let child = node + 1; child < end; child = this.nextOf(child)) if (type === undefined || this.typeOf(child) === type) return child;
+    return undefined;
+  }
+
+  /** The node after this one's subtree: its next sibling, or where its parent's subtree ends. */
+  private nextOf(node: number): number {
+    return node + (this.nodes[node * NODE_STRIDE + 3] ?? 1);
   }
 
   /** The node's type name; `undefined` for no node, so that `this.typeOf(parts[i]) === 'x'` reads like `parts[i]?.type`. */
@@ -548,10 +563,15 @@ function unescapeTemplateSequences(raw: string): string {
   return raw.replaceAll('$${', '${').replaceAll('%%{', '%{');
 }
 
+/** A backslash escape, or a `$${` / `%%{` template escape, may start at one of these characters. */
+const HAS_ESCAPE = /[\\$%]/;
+
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
 
 /** Backslash escapes of quoted HCL strings: https://developer.hashicorp.com/terraform/language/expressions/strings#escape-sequences */
 export function unescapeQuoted(raw: string): string {
+  // Most strings have nothing to unescape: return them without building a copy a character at a time.
+  if (!HAS_ESCAPE.test(raw)) return raw;
   let out = '';
   for (let i = 0; i < raw.length; i++) {
     const char = raw[i];

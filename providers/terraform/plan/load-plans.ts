@@ -62,12 +62,7 @@ export function planToResources(document: PlanDocument, roots: readonly RootModu
   // Resources not in the .tf files (all of them without a matched root; a registry module's otherwise): the plan's own lines.
   const positions = unlocated.size > 0 ? locateAddresses(document.text, unlocated) : new Map<string, TextPosition>();
 
-  const keyedBases = new Set<string>();
-  for (const address of addresses) {
-    const base = withoutInstanceKey(address);
-    if (base !== undefined) keyedBases.add(base);
-  }
-  const context: PlanContext = { configuration, addresses, keyedBases };
+  const context: PlanContext = { configuration, instances: instancesByBase(entries) };
   // Resources of one module instance share its scope: parsed once, not once per resource.
   const moduleScopes = new Map<string, ModuleScope>();
   const resources = entries.map((entry) => {
@@ -90,10 +85,8 @@ function planSource(file: string, address: string, position: TextPosition | unde
 /** What every resource of one plan converts its body with. */
 interface PlanContext {
   readonly configuration: PlanConfiguration;
-  /** Every resource instance address of the plan. */
-  readonly addresses: ReadonlySet<string>;
-  /** Those addresses without their instance key (`aws_x.y` for `aws_x.y["k"]`): resources with instances. */
-  readonly keyedBases: ReadonlySet<string>;
+  /** Resources with instances: the address without its instance key (`aws_x.y`) → key → instance address (`aws_x.y["k"]`). */
+  readonly instances: ReadonlyMap<string, ReadonlyMap<string | number, string>>;
 }
 
 /**
@@ -158,20 +151,25 @@ class PlanResource implements TfResource, BodyContext {
  */
 function sameKeyInstances(refs: readonly string[], expression: unknown, index: string | number, context: PlanContext): readonly string[] {
   if (!usesInstanceKey(expression)) return refs;
-  const suffix = instanceSuffix(index);
-  // Copied only when a ref changes; most refs name a resource without instances: ruled out before building the keyed address.
+  // Copied only when a ref changes (most refs name a resource without instances).
   let keyed: string[] | undefined;
   refs.forEach((ref, i) => {
-    if (ref.endsWith(']') || !context.keyedBases.has(ref)) return;
-    const instance = `${ref}${suffix}`;
-    if (context.addresses.has(instance)) (keyed ??= [...refs])[i] = instance;
+    const instance = context.instances.get(ref)?.get(index);
+    if (instance !== undefined) (keyed ??= [...refs])[i] = instance;
   });
   return keyed ?? refs;
 }
 
-/** `[0]`, `["k"]`: an instance key as Terraform writes it in addresses. */
-function instanceSuffix(index: string | number): string {
-  return typeof index === 'number' ? `[${index}]` : `[${JSON.stringify(index)}]`;
+function instancesByBase(entries: readonly PlanResourceEntry[]): Map<string, Map<string | number, string>> {
+  const instances = new Map<string, Map<string | number, string>>();
+  for (const { address, index } of entries) {
+    const base = index === undefined ? undefined : withoutInstanceKey(address);
+    if (base === undefined || index === undefined) continue;
+    let byKey = instances.get(base);
+    if (!byKey) instances.set(base, (byKey = new Map<string | number, string>()));
+    byKey.set(index, address);
+  }
+  return instances;
 }
 
 /** The address without its last instance key (`module.a["x"].aws_b.c["k"]` → `module.a["x"].aws_b.c`); undefined without one. */

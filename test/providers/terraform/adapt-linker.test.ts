@@ -64,6 +64,28 @@ describe('Linker', () => {
   });
 });
 
+describe('Linker.ofTypeWhereOn', () => {
+  // Every API has a `prod` stage, as in a large plan: a stage named on one API is that API's only.
+  const apis = ['a', 'b'].map((name) => tf.resource('aws_api_gateway_rest_api', name, {}));
+  const stages = ['a', 'b'].flatMap((api) => ['prod', 'dev'].map((stage) =>
+    tf.resource('aws_api_gateway_stage', `${api}_${stage}`, { rest_api_id: tf.ref(`aws_api_gateway_rest_api.${api}`), stage_name: stage })));
+  const literal = tf.resource('aws_api_gateway_stage', 'literal_prod', { rest_api_id: 'a1b2c3', stage_name: 'prod' });
+  const linker = new Linker([...apis, ...stages, literal]);
+  const onApi = (identity: string) => ({ attribute: 'rest_api_id', types: ['aws_api_gateway_rest_api'], identity });
+  const named = (value: string, identity: string) => linker.ofTypeWhereOn('aws_api_gateway_stage', 'stage_name', value, onApi(identity)).map((r) => r.address);
+
+  it('finds the resource of that name on that API only', () => {
+    expect(named('prod', 'ref:aws_api_gateway_rest_api.b')).toEqual(['aws_api_gateway_stage.b_prod']);
+    expect(named('dev', 'ref:aws_api_gateway_rest_api.a')).toEqual(['aws_api_gateway_stage.a_dev']);
+    expect(named('prod', 'literal:a1b2c3')).toEqual(['aws_api_gateway_stage.literal_prod']);
+  });
+
+  it('finds nothing for another name or API', () => {
+    expect(named('test', 'ref:aws_api_gateway_rest_api.a')).toEqual([]);
+    expect(named('prod', 'ref:aws_api_gateway_rest_api.gone')).toEqual([]);
+  });
+});
+
 describe('parseResourcePolicy', () => {
   it('reads statements, principals, NotPrincipal and conditions', () => {
     const policy = parseResourcePolicy(JSON.stringify({
