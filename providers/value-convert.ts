@@ -27,11 +27,19 @@ export function asStringList(value: unknown): readonly string[] | undefined {
 
 /** Maps a case-insensitive enum string (AWS enums are upper-case; both formats pass them through) to a neutral value. */
 export function oneOf<T>(mapping: Readonly<Record<string, T>>): (value: unknown) => T | undefined {
-  return (value) => {
-    const s = asString(value);
-    return s === undefined ? undefined : mapping[s.toUpperCase()];
-  };
+  // Adapters ask for it inside their loops: one converter per mapping rather than one per resource.
+  let convert = converters.get(mapping) as ((value: unknown) => T | undefined) | undefined;
+  if (!convert) {
+    convert = (value) => {
+      const s = asString(value);
+      return s === undefined ? undefined : mapping[s.toUpperCase()];
+    };
+    converters.set(mapping, convert);
+  }
+  return convert;
 }
+
+const converters = new WeakMap<object, (value: unknown) => unknown>();
 
 /** Finds an unknown anywhere in a value (a list with one unresolved element is unknown as a whole). */
 export function firstUnknownIn<U>(value: unknown, isUnknown: (value: unknown) => value is U): U | undefined {

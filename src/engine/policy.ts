@@ -91,16 +91,24 @@ export function definePolicy<K extends NodeKind, O = unknown>(policy: Policy<K, 
   return policy;
 }
 
+/** One pass for every policy and node: most results of a large scan are passes. */
+const PASS: Outcome = Object.freeze({ status: 'pass' });
+
 export function pass(): Outcome {
-  return { status: 'pass' };
+  return PASS;
 }
 
+// Literals rather than spreads of optional parts: a large scan has tens of thousands of findings, and each spread
+// builds a throwaway object.
+
 export function fail(message: string, source?: SourceRef, extra?: { key?: string; severity?: Severity }): Outcome {
-  return { status: 'fail', message, ...(source && { source }), ...extra };
+  const outcome: Outcome = source ? { status: 'fail', message, source } : { status: 'fail', message };
+  return extra ? { ...outcome, ...extra } : outcome;
 }
 
 export function unknown(message: string, source?: SourceRef, key?: string): Outcome {
-  return { status: 'unknown', message, ...(source && { source }), ...(key !== undefined && { key }) };
+  if (key === undefined) return source ? { status: 'unknown', message, source } : { status: 'unknown', message };
+  return source ? { status: 'unknown', message, source, key } : { status: 'unknown', message, key };
 }
 
 /** Type-erased policy, as registries hold them. */

@@ -22,7 +22,9 @@ export function byDefault<T>(value: T, source?: SourceRef): DefaultAttr<T> {
 }
 
 export function unknown(expr?: string, source?: SourceRef): UnknownAttr {
-  return { state: 'unknown', ...(expr !== undefined && { expr }), ...(source && { source }) };
+  // Literals rather than spreads: a large plan makes tens of thousands, and a spread builds a throwaway object each.
+  if (expr === undefined) return source ? { state: 'unknown', source } : { state: 'unknown' };
+  return source ? { state: 'unknown', expr, source } : { state: 'unknown', expr };
 }
 
 export function isKnown<T>(attr: Attr<T>): attr is SetAttr<T> | DefaultAttr<T> {

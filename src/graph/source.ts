@@ -24,6 +24,11 @@ export interface CloudSource {
 }
 
 export function fileSource(file: string, line?: number, endLine?: number, address?: string): FileSource {
+  // Readers make one per attribute and block, nearly always with both lines: those skip the spreads (each of which
+  // builds a throwaway object) and get one compact shape.
+  if (line !== undefined && endLine !== undefined) {
+    return address !== undefined ? { kind: 'file', file, line, endLine, address } : { kind: 'file', file, line, endLine };
+  }
   return { kind: 'file', file, ...(line !== undefined && { line }), ...(endLine !== undefined && { endLine }), ...(address !== undefined && { address }) };
 }
 

@@ -47,7 +47,7 @@ export function adaptApiGatewayDomains(linker: Linker): AdaptResult {
 /** The minimum TLS version of a security policy name; a name we do not know is unknown, not a guess. */
 
 /** Domains a mapping names: by reference, else by host name among the scanned domains. */
-export function domainIds(linker: Linker, type: string, domainName: ReturnType<typeof attribute>): string[] {
+export function domainIds(linker: Linker, type: string, domainName: ReturnType<typeof attribute>): readonly string[] {
   const byRef = linker.ids(domainName, [type]);
   if (byRef.length > 0) return byRef;
   const host = domainName && typeof domainName.value === 'string' ? domainName.value : undefined;
@@ -56,7 +56,7 @@ export function domainIds(linker: Linker, type: string, domainName: ReturnType<t
 }
 
 /** The REST stage a base path mapping's `stage_name` names: by reference, else by name on the mapped API. */
-function stageIds(linker: Linker, mapping: TfResource): string[] {
+function stageIds(linker: Linker, mapping: TfResource): readonly string[] {
   const body = mapping.body;
   const stageName = attribute(body, 'stage_name');
   const byRef = linker.ids(stageName, [STAGE, DEPLOYMENT], (r) => (r.type === DEPLOYMENT ? INLINE_STAGE_SUFFIX : ''));

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../../../src/graph/diagnostic';
 import type { FileSource } from '../../../src/graph/source';
 import type { TfBody, TfResource, TfValue } from '../model';
 import { parseResourcePolicy } from '../../aws-shared/iam-policy';
-import type { Linker } from './linker';
+import { uniqueIds, type Linker } from './linker';
 import { adaptSpecBody } from './openapi-operations';
 import {
   asBool, asNumber, asString, asStringList, attribute, blockPresence, convertAttribute, firstBlock, knownString, oneOf, readAttr, readBlocks,
@@ -173,8 +173,8 @@ function resourcePath(linker: Linker, resource: TfResource, seen: ReadonlySet<st
 function parentPath(linker: Linker, parent: ReturnType<typeof attribute>, owner: TfResource, seen: ReadonlySet<string>, known?: Map<TfResource, Attr<string>>): Attr<string> {
   if (!parent) return unknown('parent resource is not set', owner.source);
   if (linker.refsTo(parent, [REST_API]).length > 0) return set('/', parent.source);
-  const [target, ...others] = linker.targets(parent, [RESOURCE]);
-  if (target && others.length === 0) {
+  const target = linker.soleTarget(parent, [RESOURCE]);
+  if (target) {
     if (!known || seen.size > 0) return resourcePath(linker, target, seen);
     let path = known.get(target);
     if (!path) {
@@ -201,6 +201,8 @@ function methodInfo(linker: Linker, method: TfResource, resourcePaths: Map<TfRes
 // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_method#authorization
 const AUTHORIZATIONS: Readonly<Record<string, Authorization>> = { NONE: 'none', AWS_IAM: 'iam', CUSTOM: 'lambda', COGNITO_USER_POOLS: 'cognito' };
 
+const toHttpMethod = (value: TfValue): string | undefined => asString(value)?.toUpperCase();
+
 function adaptMethods(linker: Linker, methods: readonly MethodInfo[], settings: ReadonlyMap<string, TfBody>, result: AdaptResult): void {
   const validators = new Map(linker.ofType(VALIDATOR).map((v) => [v.address, v]));
   for (const info of methods) {
@@ -208,12 +210,12 @@ function adaptMethods(linker: Linker, methods: readonly MethodInfo[], settings: 
     const body = method.body;
     const methodSettings = settings.get(info.id);
     const attrs: OperationAttrs = {
-      method: readAttr(body, 'http_method', (v) => asString(v)?.toUpperCase()),
+      method: readAttr(body, 'http_method', toHttpMethod),
       path: info.path,
       authorization: readAttr(body, 'authorization', oneOf(AUTHORIZATIONS)),
       apiKeyRequired: readAttr(body, 'api_key_required', asBool, { value: false, source: method.source }),
       requestValidation: requestValidation(linker, body, method.source, validators),
-      requiredParameters: readAttr(body, 'request_parameters', requiredParameters, { value: [], source: method.source }),
+      requiredParameters: readAttr(body, 'request_parameters', requiredParameters, { value: NO_PARAMETERS, source: method.source }),
       throttling: methodSettings ? settingsThrottle(methodSettings) : byDefault(null, method.source),
     };
     result.nodes.push(terraformNode(linker, method, 'api.operation', attrs));
@@ -223,6 +225,9 @@ function adaptMethods(linker: Linker, methods: readonly MethodInfo[], settings: 
     }
   }
 }
+
+/** Shared by every method without required parameters: most methods of a large plan. */
+const NO_PARAMETERS: readonly string[] = Object.freeze([]);
 
 const PARAMETER_PLACES: Readonly<Record<string, string>> = { querystring: 'query', header: 'header' };
 
@@ -270,13 +275,14 @@ function adaptIntegrations(linker: Linker, methods: Methods, result: AdaptResult
 
 /** Arguments of an integration that may refer to its method (`http_method = aws_api_gateway_method.m.http_method`). */
 const METHOD_REF_ARGUMENTS = ['http_method', 'resource_id', 'rest_api_id'];
+const METHOD_TYPES: readonly string[] = [METHOD];
 
 /** The methods an integration belongs to: named by reference, else by the same API, resource and HTTP method. */
-function integrationMethods(linker: Linker, integration: TfResource, methods: Methods): string[] {
+function integrationMethods(linker: Linker, integration: TfResource, methods: Methods): readonly string[] {
   const body = integration.body;
-  const byRef = new Set<string>();
-  for (const name of METHOD_REF_ARGUMENTS) for (const id of linker.ids(attribute(body, name), [METHOD])) byRef.add(id);
-  if (byRef.size > 0) return [...byRef];
+  let byRef: string[] | undefined;
+  for (const name of METHOD_REF_ARGUMENTS) for (const id of linker.ids(attribute(body, name), METHOD_TYPES)) (byRef ??= []).push(id);
+  if (byRef) return uniqueIds(byRef);
   const api = linker.identity(attribute(body, 'rest_api_id'), [REST_API]);
   const resourceKey = linker.identity(attribute(body, 'resource_id'), [REST_API, RESOURCE]);
   const httpMethod = knownString(body, 'http_method')?.toUpperCase();
@@ -297,7 +303,7 @@ export function backendAttrs(
   const uri = readAttr(body, names.uriName, asString, { value: '', source: integration.source });
   const type = refineType(readAttr(body, names.typeName, oneOf(names.types)), uri);
   const tls = firstBlock(body, 'tls_config');
-  const connection = readAttr<'internet' | 'vpc-link'>(body, 'connection_type', oneOf({ INTERNET: 'internet', VPC_LINK: 'vpc-link' }), {
+  const connection = readAttr<'internet' | 'vpc-link'>(body, 'connection_type', toConnectionType, {
     value: 'internet', source: integration.source,
   });
   return {
@@ -311,6 +317,8 @@ export function backendAttrs(
     connection,
   };
 }
+
+const toConnectionType = oneOf<'internet' | 'vpc-link'>({ INTERNET: 'internet', VPC_LINK: 'vpc-link' });
 
 /**
  * A non-proxy `AWS` integration whose URI is the Lambda invoke path calls a Lambda function; an `AWS_PROXY`

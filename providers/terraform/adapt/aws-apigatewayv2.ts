@@ -331,7 +331,7 @@ function adaptDomains(linker: Linker, result: AdaptResult): void {
 }
 
 /** The stage an API mapping names: by reference, else by name on the mapped API (quick-create APIs have `$default`). */
-function mappedStages(linker: Linker, mapping: TfResource): string[] {
+function mappedStages(linker: Linker, mapping: TfResource): readonly string[] {
   const body = mapping.body;
   const byRef = linker.ids(attribute(body, 'stage'), [V2_STAGE]);
   if (byRef.length > 0) return byRef;

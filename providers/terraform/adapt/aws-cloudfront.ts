@@ -132,7 +132,7 @@ function frontedTargets(linker: Linker, body: TfBody): string[] {
 }
 
 /** A deployment is its inline stage when it has one, else the API it deploys. */
-function frontedIds(linker: Linker, resource: TfResource): string[] {
+function frontedIds(linker: Linker, resource: TfResource): readonly string[] {
   if (resource.type !== DEPLOYMENT) return [linker.nodeId(resource.address)];
   if (attribute(resource.body, 'stage_name')) return [linker.nodeId(resource.address, INLINE_STAGE_SUFFIX)];
   return linker.ids(attribute(resource.body, 'rest_api_id'), [REST_API]);

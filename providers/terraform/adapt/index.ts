@@ -32,17 +32,15 @@ const NOT_MODELLED: Readonly<Record<string, string>> = {
  */
 export function adaptTerraform(resources: readonly TfResource[], rootLabel?: string): { nodes: AnyNode[]; edges: Edge[]; diagnostics: Diagnostic[] } {
   const linker = new Linker(resources, rootLabel);
-  const nodes: AnyNode[] = [];
-  const edges: Edge[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const adapt of SERVICE_ADAPTERS) {
-    const result = adapt(linker);
-    // Loops, not push(...spread): a large plan yields more nodes than a call may take arguments.
-    for (const node of result.nodes) nodes.push(node);
-    for (const edge of result.edges) edges.push(edge);
-    for (const diagnostic of result.diagnostics) diagnostics.push(diagnostic);
-  }
-  for (const resource of resources) {
+  const results = SERVICE_ADAPTERS.map((adapt) => adapt(linker));
+  // flatMap, not push(...spread): a large plan yields more nodes than a call may take arguments; and no loop in this
+  // run-once code, where each step of a for-of would allocate an iterator result before the code is optimised.
+  const nodes: AnyNode[] = results.flatMap((result) => result.nodes);
+  const edges: Edge[] = results.flatMap((result) => result.edges);
+  const diagnostics: Diagnostic[] = results.flatMap((result) => result.diagnostics);
+  // Most scans have none of these types: the pass over every resource is skipped then.
+  const anyNotModelled = Object.keys(NOT_MODELLED).some((type) => linker.ofType(type).length > 0);
+  for (const resource of anyNotModelled ? resources : []) {
     const reason = NOT_MODELLED[resource.type];
     if (reason === undefined || resource.mode !== 'managed') continue;
     diagnostics.push({

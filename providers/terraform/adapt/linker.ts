@@ -20,6 +20,7 @@ export class Linker {
   private readonly byKnownString = new Map<string, Map<string, TfResource[]>>();
   private readonly byKnownStringOn = new Map<string, Map<string, TfResource[]>>();
   private readonly nodeIds = new Map<string, string>();
+  private readonly aloneLists = new Map<TfResource, readonly TfResource[]>();
 
   readonly resources: readonly TfResource[];
   /** The root label with its `:` (see `rootLabel` in root-scope.ts); empty when adapters run on their own (unit tests). */
@@ -91,10 +92,20 @@ export class Linker {
   /** Scanned resources a ref names: the exact instance, else every instance of the base address. */
   resolve(ref: string): readonly TfResource[] {
     const exact = this.byAddress.get(ref);
-    if (exact) return [exact];
+    if (exact) return this.alone(exact);
     const parsed = this.parse(ref);
-    if (!parsed || parsed.instanceSuffix !== '') return [];
-    return this.byBase.get(parsed.base) ?? [];
+    if (!parsed || parsed.instanceSuffix !== '') return NONE;
+    return this.byBase.get(parsed.base) ?? NONE;
+  }
+
+  /** `[resource]`, one list per resource however often it is resolved. */
+  private alone(resource: TfResource): readonly TfResource[] {
+    let list = this.aloneLists.get(resource);
+    if (!list) {
+      list = Object.freeze([resource]);
+      this.aloneLists.set(resource, list);
+    }
+    return list;
   }
 
   /** Refs of an attribute that point at one of `types` (managed resources, or data sources when `data.` is part of the type). */
@@ -103,10 +114,15 @@ export class Linker {
     // Most attributes refer to nothing of the asked types: no list is made for them.
     let found: string[] | undefined;
     for (const ref of attribute.refs) {
-      const named = this.named(ref);
-      if (named && types.includes(named.mode === 'data' ? `data.${named.type}` : named.type)) (found ??= []).push(ref);
+      if (this.names(ref, types)) (found ??= []).push(ref);
     }
     return found ?? NO_REFS;
+  }
+
+  /** Whether a ref names a resource of one of `types` (`data.<type>` for data sources). */
+  private names(ref: string, types: readonly string[]): boolean {
+    const named = this.named(ref);
+    return named !== undefined && types.includes(named.mode === 'data' ? `data.${named.type}` : named.type);
   }
 
   /** The mode and type of what a ref names. Most refs name a scanned instance, known without parsing the ref. */
@@ -129,6 +145,23 @@ export class Linker {
     const found: TfResource[] = [];
     for (const ref of this.refsTo(attribute, types)) for (const resource of this.resolve(ref)) found.push(resource);
     return found;
+  }
+
+  /**
+   * The one scanned resource of `types` an attribute refers to; `undefined` when it refers to none or to several
+   * (counted as {@link targets} lists them). Asked once per method of a large plan: no list is made.
+   */
+  soleTarget(attribute: TfAttribute | undefined, types: readonly string[]): TfResource | undefined {
+    if (!attribute) return undefined;
+    let sole: TfResource | undefined;
+    for (const ref of attribute.refs) {
+      if (!this.names(ref, types)) continue;
+      for (const resource of this.resolve(ref)) {
+        if (sole) return undefined;
+        sole = resource;
+      }
+    }
+    return sole;
   }
 
   /**
@@ -162,14 +195,17 @@ export class Linker {
    * Graph ids an attribute links to among `types`: one per resolved resource, or the computed id of a dangling ref.
    * `suffixFor` picks the sub-node of a resource (e.g. the inline stage of a deployment).
    */
-  ids(attribute: TfAttribute | undefined, types: readonly string[], suffixFor: (resource: TfResource) => string = () => ''): string[] {
-    const ids: string[] = [];
-    for (const ref of this.refsTo(attribute, types)) {
+  ids(attribute: TfAttribute | undefined, types: readonly string[], suffixFor: (resource: TfResource) => string = NO_SUFFIX): readonly string[] {
+    if (!attribute) return NO_REFS;
+    // Asked several times for every method and integration of a large plan: no list is made until an id is found.
+    let ids: string[] | undefined;
+    for (const ref of attribute.refs) {
+      if (!this.names(ref, types)) continue;
       const resolved = this.resolve(ref);
-      if (resolved.length === 0) ids.push(this.nodeId(ref));
-      for (const resource of resolved) ids.push(this.nodeId(resource.address, suffixFor(resource)));
+      if (resolved.length === 0) (ids ??= []).push(this.nodeId(ref));
+      for (const resource of resolved) (ids ??= []).push(this.nodeId(resource.address, suffixFor(resource)));
     }
-    return ids.length < 2 ? ids : [...new Set(ids)];
+    return ids ? uniqueIds(ids) : NO_REFS;
   }
 }
 
@@ -187,6 +223,17 @@ function baseAddress(resource: TfResource): string {
 
 const NONE: readonly TfResource[] = Object.freeze([]);
 const NO_REFS: readonly string[] = Object.freeze([]);
+const NO_SUFFIX = (): string => '';
+
+/**
+ * The ids without repeats, in first-seen order. Short lists (the usual one to three ids) are looked through rather
+ * than hashed into a Set; a ref to every instance of a large `for_each` still dedupes in linear time.
+ */
+export function uniqueIds(ids: readonly string[]): readonly string[] {
+  if (ids.length < 2) return ids;
+  if (ids.length <= 8) return ids.every((id, i) => ids.indexOf(id) === i) ? ids : ids.filter((id, i) => ids.indexOf(id) === i);
+  return [...new Set(ids)];
+}
 
 function push<V>(map: Map<string, V[]>, key: string, value: V): void {
   const list = map.get(key);

@@ -16,9 +16,12 @@ export function emptyResult(): AdaptResult {
 
 /** `prod`, `prod["eu"]`, `prod[0]`: the block label plus the instance key as Terraform prints it. */
 export function nodeName(resource: TfResource): string {
-  const local = `${resource.type}.${resource.name}`;
-  const at = resource.address.lastIndexOf(local);
-  return at === -1 ? resource.name : `${resource.name}${resource.address.slice(at + local.length)}`;
+  const { address, type, name } = resource;
+  const at = address.lastIndexOf(`${type}.${name}`);
+  if (at === -1) return name;
+  // The name and key as the address spells them: one slice of it rather than a new string per node.
+  const end = at + type.length + 1 + name.length;
+  return end === address.length ? name : address.slice(at + type.length + 1);
 }
 
 /**
@@ -39,10 +42,22 @@ export function terraformNode<K extends NodeKind>(
     provider: 'terraform',
     platform: options.platform ?? 'aws',
     source: resource.source,
-    native: { type: resource.type },
+    native: nativeOf(resource.type),
     attrs,
     raw: options.raw ?? resource.body,
   };
+}
+
+/** One `native` per resource type, shared by its nodes: a large plan has tens of thousands of nodes and a few types. */
+const nativeByType = new Map<string, { readonly type: string }>();
+
+function nativeOf(type: string): { readonly type: string } {
+  let native = nativeByType.get(type);
+  if (!native) {
+    native = Object.freeze({ type });
+    nativeByType.set(type, native);
+  }
+  return native;
 }
 
 export function edge(from: string, rel: Edge['rel'], to: string): Edge {

@@ -8,28 +8,43 @@ const KEY = '"address"';
 
 /**
  * Where each wanted resource address first appears as `"address": "<address>"` in a plan or state JSON text
- * (in a plan, the first one is in `planned_values`). One pass of `indexOf` over the text, stopping when every
- * address is found: no positional JSON parse, which costs 10× `JSON.parse` on a large plan.
- * `terraform show -json` writes one line, so the column matters as much as the line.
+ * (in a plan, the first one is in `planned_values`).
  */
 export function locateAddresses(text: string, wanted: ReadonlySet<string>): Map<string, TextPosition> {
   const found = new Map<string, TextPosition>();
+  const unfound = new Map<string, string>();
+  for (const address of wanted) unfound.set(address, address);
+  forEachAddressPosition(text, unfound, (address, line, column) => found.set(address, { line, column }));
+  return found;
+}
+
+/**
+ * Calls `found` with the item of each address of `unfound` at the first `"address": "<address>"`, in text order,
+ * and takes the address out of `unfound` (what is left was not found). One pass of `indexOf` over the text,
+ * stopping when every address is found: no positional JSON parse, which costs 10× `JSON.parse` on a large plan.
+ * `terraform show -json` writes one line, so the column matters as much as the line. A callback with the caller's
+ * item rather than a map of positions by the address read here: a large plan has tens of thousands of addresses,
+ * and an address sliced from the text would keep the whole text alive.
+ */
+export function forEachAddressPosition<T extends object | string | number>(text: string, unfound: Map<string, T>, found: (item: T, line: number, column: number) => void): void {
   let line = 1;
   let lineStart = 0;
   // The next newline not yet counted (Infinity past the last): each newline is looked for once, so a one-line
   // file is not searched to its end again for every address.
   let nextNewline = newlineFrom(text, 0);
-  for (let at = text.indexOf(KEY); at !== -1 && found.size < wanted.size; at = text.indexOf(KEY, at + KEY.length)) {
+  for (let at = text.indexOf(KEY); at !== -1 && unfound.size > 0; at = text.indexOf(KEY, at + KEY.length)) {
     const value = stringValueAfterKey(text, at + KEY.length);
-    if (value === undefined || !wanted.has(value) || found.has(value)) continue;
+    if (value === undefined) continue;
+    const item = unfound.get(value);
+    if (item === undefined) continue;
+    unfound.delete(value);
     while (nextNewline < at) {
       line++;
       lineStart = nextNewline + 1;
       nextNewline = newlineFrom(text, lineStart);
     }
-    found.set(value, { line, column: at - lineStart + 1 });
+    found(item, line, at - lineStart + 1);
   }
-  return found;
 }
 
 /** The JSON string after `: ` at `from`, decoded; undefined when the key is not followed by a string. */

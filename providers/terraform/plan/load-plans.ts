@@ -3,10 +3,10 @@ import type { Diagnostic } from '../../../src/graph/diagnostic';
 import type { FileSource } from '../../../src/graph/source';
 import type { RootModuleResources } from '../load';
 import type { TfBody, TfResource } from '../model';
-import { locateAddresses, type TextPosition } from './address-lines';
+import { forEachAddressPosition } from './address-lines';
 import { planBody, singleSourceScope, type BodyContext, type SourceScope } from './plan-body';
 import { moduleScope, PlanConfiguration, type ModuleScope } from './plan-configuration';
-import { arrayAt, objectAt } from './plan-json';
+import { arrayAt, objectAt, type JsonObject } from './plan-json';
 import { planResources, type PlanResourceEntry } from './plan-resources';
 import { readPlanFile, type PlanDocument } from './read-plan';
 import { HclResourceIndex, hclSourceScope, matchRoot } from './reconcile';
@@ -47,20 +47,22 @@ export function planToResources(document: PlanDocument, roots: readonly RootModu
     : matchRoot(document.file, configuration.isEmpty ? entries.map((entry) => configAddress(entry.address)) : configuration.declaredAddresses(), roots);
   const hcl = matchedRoot ? new HclResourceIndex(matchedRoot.resources) : undefined;
 
-  const addresses = new Set(entries.map((entry) => entry.address));
+  // Resources not in the .tf files (all of them without a matched root; a registry module's otherwise) are shown
+  // at their own lines of the plan: one `FileSource` per resource, made as each address is found.
   const hclScopes = new Map<string, SourceScope>();
-  let unlocated: ReadonlySet<string> = addresses;
-  if (hcl) {
-    const notInHcl = new Set<string>();
-    for (const entry of entries) {
-      const hclResource = hcl.find(entry.address);
-      if (hclResource) hclScopes.set(entry.address, hclSourceScope(hclResource, entry.address));
-      else notInHcl.add(entry.address);
-    }
-    unlocated = notInHcl;
+  const unlocated = new Map<string, string>();
+  for (const entry of entries) {
+    const hclResource = hcl?.find(entry.address);
+    if (hclResource) hclScopes.set(entry.address, hclSourceScope(hclResource, entry.address));
+    else unlocated.set(entry.address, entry.address);
   }
-  // Resources not in the .tf files (all of them without a matched root; a registry module's otherwise): the plan's own lines.
-  const positions = unlocated.size > 0 ? locateAddresses(document.text, unlocated) : new Map<string, TextPosition>();
+  const planSources = new Map<string, FileSource>();
+  if (unlocated.size > 0) {
+    const file = document.file;
+    forEachAddressPosition(document.text, unlocated, (address, line, column) => {
+      planSources.set(address, { kind: 'file', file, line, column, address });
+    });
+  }
 
   const context: PlanContext = { configuration, instances: instancesByBase(entries) };
   // Resources of one module instance share its scope: parsed once, not once per resource.
@@ -71,15 +73,11 @@ export function planToResources(document: PlanDocument, roots: readonly RootModu
       scope = moduleScope(moduleCallPath(entry.modulePath), moduleSegments(entry.modulePath));
       moduleScopes.set(entry.modulePath, scope);
     }
-    const sources = hclScopes.get(entry.address) ?? singleSourceScope(planSource(document.file, entry.address, positions.get(entry.address)));
-    return new PlanResource(entry, scope, sources, context);
+    const hclScope = hclScopes.get(entry.address);
+    const source = hclScope?.body ?? planSources.get(entry.address) ?? { kind: 'file', file: document.file, address: entry.address };
+    return new PlanResource(entry, scope, source, hclScope, context);
   });
   return { file: document.file, resources, ...(matchedRoot && { matchedRoot }) };
-}
-
-/** Where a resource is written in the plan file itself. */
-function planSource(file: string, address: string, position: TextPosition | undefined): FileSource {
-  return position ? { kind: 'file', file, line: position.line, column: position.column, address } : { kind: 'file', file, address };
 }
 
 /** What every resource of one plan converts its body with. */
@@ -103,23 +101,27 @@ class PlanResource implements TfResource, BodyContext {
   readonly modulePath: string;
   declare readonly instanceKey?: string | number;
   readonly source: FileSource;
-  readonly #entry: PlanResourceEntry;
+  // The entry's values, not the entry: it is dropped once the plan's resources are made.
+  readonly #values: JsonObject;
+  readonly #unknowns: unknown;
   readonly #scope: ModuleScope;
-  readonly #sources: SourceScope;
+  /** The .tf block's locations; undefined for a resource shown at its own lines of the plan (`source` for all of it). */
+  readonly #hclSources: SourceScope | undefined;
   readonly #context: PlanContext;
   #body: TfBody | undefined;
 
-  constructor(entry: PlanResourceEntry, scope: ModuleScope, sources: SourceScope, context: PlanContext) {
+  constructor(entry: PlanResourceEntry, scope: ModuleScope, source: FileSource, hclSources: SourceScope | undefined, context: PlanContext) {
     this.mode = entry.mode;
     this.type = entry.type;
     this.name = entry.name;
     this.address = entry.address;
     this.modulePath = entry.modulePath;
     if (entry.index !== undefined) this.instanceKey = entry.index;
-    this.source = sources.body;
-    this.#entry = entry;
+    this.source = source;
+    this.#values = entry.values;
+    this.#unknowns = entry.unknowns;
     this.#scope = scope;
-    this.#sources = sources;
+    this.#hclSources = hclSources;
     this.#context = context;
   }
 
@@ -129,17 +131,16 @@ class PlanResource implements TfResource, BodyContext {
   }
 
   #convert(): TfBody {
-    const entry = this.#entry;
-    const declaration = this.#context.configuration.resource(this.#scope.callPath, `${entry.mode === 'data' ? 'data.' : ''}${entry.type}.${entry.name}`);
+    const declaration = this.#context.configuration.resource(this.#scope.callPath, `${this.mode === 'data' ? 'data.' : ''}${this.type}.${this.name}`);
     // A block without arguments has no `expressions`: nothing is written in it.
     const config = declaration ? (objectAt(declaration, 'expressions') ?? {}) : undefined;
-    return planBody(entry.values, entry.unknowns, config, this.#sources, this);
+    return planBody(this.#values, this.#unknowns, config, this.#hclSources ?? singleSourceScope(this.source), this);
   }
 
   /** What an expression of this resource's configuration refers to: the resource is its attributes' `BodyContext`. */
   refsOf(expression: unknown): readonly string[] {
     const refs = this.#context.configuration.refs(expression, this.#scope);
-    const index = this.#entry.index;
+    const index = this.instanceKey;
     return index === undefined ? refs : sameKeyInstances(refs, expression, index, this.#context);
   }
 }

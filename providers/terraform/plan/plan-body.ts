@@ -56,16 +56,19 @@ export interface BodyContext {
  * dynamic blocks, set blocks whose order differs from the configuration).
  */
 export function planBody(values: JsonObject, unknowns: unknown, config: JsonObject | undefined, sources: SourceScope, context: BodyContext, path = ''): TfBody {
-  const body: BodyParts = { attributes: {}, blocks: NO_BLOCKS, unknownBlocks: NO_NAMES };
+  const body: TfBody & BodyParts = { attributes: {}, blocks: NO_BLOCKS, unknownBlocks: NO_NAMES, source: sources.body };
   const unknownMap = isObject(unknowns) ? unknowns : undefined;
   const at: Where = { config, sources, context, path };
   for (const name in values) addValue(body, name, values[name], unknownMap?.[name], at);
   // Unknown leaves are omitted from the values: add their names.
   if (unknownMap) for (const name in unknownMap) if (!(name in values)) addValue(body, name, undefined, unknownMap[name], at);
-  return { attributes: body.attributes, blocks: body.blocks, unknownBlocks: body.unknownBlocks, source: sources.body };
+  return body;
 }
 
-/** A body being converted. Most bodies have no nested blocks: they share one empty record (and list) until they do. */
+/**
+ * A body being converted, and then the body itself (no copy). Most bodies have no nested blocks: they share one
+ * empty record (and list) until they do.
+ */
 interface BodyParts {
   readonly attributes: Record<string, TfAttribute>;
   blocks: Record<string, TfBody[]>;
@@ -135,21 +138,28 @@ function planAttribute(value: TfValue, expression: unknown, context: BodyContext
 class ReferringAttribute implements TfAttribute {
   readonly value: TfValue;
   readonly source: FileSource;
-  readonly #expression: unknown;
   readonly #context: BodyContext;
-  #refs: readonly string[] | undefined;
+  /** The expression until the refs are first read, then the refs: one field, not two (an expression is never an array). */
+  #expressionOrRefs: JsonObject | readonly string[];
 
-  constructor(value: TfValue, expression: unknown, context: BodyContext, source: FileSource) {
+  constructor(value: TfValue, expression: JsonObject, context: BodyContext, source: FileSource) {
     this.value = value;
     this.source = source;
-    this.#expression = expression;
     this.#context = context;
+    this.#expressionOrRefs = expression;
   }
 
   get refs(): readonly string[] {
-    this.#refs ??= this.#context.refsOf(this.#expression);
-    return this.#refs;
+    const held = this.#expressionOrRefs;
+    if (isRefList(held)) return held;
+    const refs = this.#context.refsOf(held);
+    this.#expressionOrRefs = refs;
+    return refs;
   }
+}
+
+function isRefList(held: JsonObject | readonly string[]): held is readonly string[] {
+  return Array.isArray(held);
 }
 
 function setAttribute(attributes: Record<string, TfAttribute>, name: string, attribute: TfAttribute): void {

@@ -71,16 +71,11 @@ function toEntry(resource: unknown, modulePath: string, values: JsonObject | und
   const name = stringAt(resource, 'name');
   if (address === undefined || type === undefined || name === undefined || !isObject(resource)) return undefined;
   const index = resource['index'];
-  return {
-    address,
-    mode: resource['mode'] === 'data' ? 'data' : 'managed',
-    type,
-    name,
-    ...((typeof index === 'string' || typeof index === 'number') && { index }),
-    modulePath,
-    values: values ?? {},
-    unknowns,
-  };
+  const mode = resource['mode'] === 'data' ? 'data' : 'managed';
+  // Two literals rather than a spread of `{ index }`: one entry per resource instance of a large plan.
+  return typeof index === 'string' || typeof index === 'number'
+    ? { address, mode, type, name, index, modulePath, values: values ?? {}, unknowns }
+    : { address, mode, type, name, modulePath, values: values ?? {}, unknowns };
 }
 
 /** `["delete"]`; a replacement (`["delete","create"]`, `["create","delete"]`) leaves a resource to check. */

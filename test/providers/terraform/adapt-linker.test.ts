@@ -54,6 +54,15 @@ describe('Linker', () => {
     expect(labelled.ids(attribute, ['aws_api_gateway_rest_api'])).toEqual(['terraform:envs/prod:aws_api_gateway_rest_api.gone', 'terraform:envs/prod:aws_api_gateway_rest_api.one']);
   });
 
+  it('finds the sole target of a ref, and none when the ref names several instances', () => {
+    const ref = (...refs: string[]) => ({ value: 'x', refs, source: one.source });
+    expect(linker.soleTarget(ref('aws_lb.x', 'aws_api_gateway_stage.env["b"]'), ['aws_api_gateway_stage'])).toBe(each[1]);
+    expect(linker.soleTarget(ref('aws_api_gateway_stage.env'), ['aws_api_gateway_stage'])).toBeUndefined();
+    expect(linker.soleTarget(ref('aws_api_gateway_stage.env["a"]', 'aws_api_gateway_stage.env["b"]'), ['aws_api_gateway_stage'])).toBeUndefined();
+    expect(linker.soleTarget(ref('aws_api_gateway_stage.env["a"]'), ['aws_api_gateway_rest_api'])).toBeUndefined();
+    expect(linker.soleTarget(ref('aws_api_gateway_stage.gone'), ['aws_api_gateway_stage'])).toBeUndefined();
+  });
+
   it('identifies by reference, else by literal value', () => {
     const byRef = { value: 'x', refs: ['aws_api_gateway_rest_api.one'], source: one.source };
     const literal = { value: 'a1b2c3', refs: [], source: one.source };
