@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import type { Diagnostic } from '../../../src/graph/diagnostic';
 import type { FileSource } from '../../../src/graph/source';
 import type { RootModuleResources } from '../load';
-import type { TfBody, TfResource } from '../model';
+import type { TfBody, TfResource, TfValue } from '../model';
 import { forEachAddressPosition } from './address-lines';
 import { planBody, singleSourceScope, type BodyContext, type SourceScope } from './plan-body';
 import { moduleScope, PlanConfiguration, type ModuleScope } from './plan-configuration';
@@ -83,8 +83,8 @@ export function planToResources(document: PlanDocument, roots: readonly RootModu
 /** What every resource of one plan converts its body with. */
 interface PlanContext {
   readonly configuration: PlanConfiguration;
-  /** Resources with instances: the address without its instance key (`aws_x.y`) → key → instance address (`aws_x.y["k"]`). */
-  readonly instances: ReadonlyMap<string, ReadonlyMap<string | number, string>>;
+  /** Resources with instances, by their address without the instance key (`aws_x.y`). */
+  readonly instances: ReadonlyMap<string, InstanceIndex>;
 }
 
 /**
@@ -138,11 +138,18 @@ class PlanResource implements TfResource, BodyContext {
   }
 
   /** What an expression of this resource's configuration refers to: the resource is its attributes' `BodyContext`. */
-  refsOf(expression: unknown): readonly string[] {
+  refsOf(expression: unknown, value: TfValue): readonly string[] {
     const refs = this.#context.configuration.refs(expression, this.#scope);
     const index = this.instanceKey;
-    return index === undefined ? refs : sameKeyInstances(refs, expression, index, this.#context);
+    const keyed = index === undefined ? refs : sameKeyInstances(refs, expression, index, this.#context);
+    return typeof value === 'string' ? instancesWithId(keyed, value, this.#context) : keyed;
   }
+}
+
+/** The instances of one resource with `count` / `for_each`, by instance key and by planned `id`. */
+interface InstanceIndex {
+  readonly byKey: Map<string | number, string>;
+  readonly byId: Map<string, string>;
 }
 
 /**
@@ -155,20 +162,39 @@ function sameKeyInstances(refs: readonly string[], expression: unknown, index: s
   // Copied only when a ref changes (most refs name a resource without instances).
   let keyed: string[] | undefined;
   refs.forEach((ref, i) => {
-    const instance = context.instances.get(ref)?.get(index);
+    const instance = context.instances.get(ref)?.byKey.get(index);
     if (instance !== undefined) (keyed ??= [...refs])[i] = instance;
   });
   return keyed ?? refs;
 }
 
-function instancesByBase(entries: readonly PlanResourceEntry[]): Map<string, Map<string | number, string>> {
-  const instances = new Map<string, Map<string | number, string>>();
-  for (const { address, index } of entries) {
+/**
+ * `aws_x.y[each.value.path].id` names every instance of `aws_x.y` too, and no key says which. When the value is known
+ * (the instance exists already: most resources of a plan of running infrastructure) and is the planned `id` of one
+ * instance, that instance is meant.
+ */
+function instancesWithId(refs: readonly string[], value: string, context: PlanContext): readonly string[] {
+  let narrowed: string[] | undefined;
+  refs.forEach((ref, i) => {
+    const instance = context.instances.get(ref)?.byId.get(value);
+    if (instance !== undefined && instance !== SHARED_ID) (narrowed ??= [...refs])[i] = instance;
+  });
+  return narrowed ?? refs;
+}
+
+const SHARED_ID = '';
+
+function instancesByBase(entries: readonly PlanResourceEntry[]): Map<string, InstanceIndex> {
+  const instances = new Map<string, InstanceIndex>();
+  for (const { address, index, values } of entries) {
     const base = index === undefined ? undefined : withoutInstanceKey(address);
     if (base === undefined || index === undefined) continue;
-    let byKey = instances.get(base);
-    if (!byKey) instances.set(base, (byKey = new Map<string | number, string>()));
-    byKey.set(index, address);
+    let instance = instances.get(base);
+    if (!instance) instances.set(base, (instance = { byKey: new Map(), byId: new Map() }));
+    instance.byKey.set(index, address);
+    const id = values['id'];
+    // Two instances with one id (not seen from AWS, but plans are input): neither is meant.
+    if (typeof id === 'string' && id !== '') instance.byId.set(id, instance.byId.has(id) ? SHARED_ID : address);
   }
   return instances;
 }

@@ -34,8 +34,8 @@ class SingleSourceScope implements SourceScope {
 export interface BodyContext {
   /** The resource address, for messages about unknown values. */
   readonly address: string;
-  /** Resource addresses an expression of the configuration refers to. */
-  refsOf(expression: unknown): readonly string[];
+  /** Resource addresses an expression of the configuration refers to; `value` is what it evaluated to in the plan. */
+  refsOf(expression: unknown, value: TfValue): readonly string[];
 }
 
 /**
@@ -152,7 +152,7 @@ class ReferringAttribute implements TfAttribute {
   get refs(): readonly string[] {
     const held = this.#expressionOrRefs;
     if (isRefList(held)) return held;
-    const refs = this.#context.refsOf(held);
+    const refs = this.#context.refsOf(held, this.value);
     this.#expressionOrRefs = refs;
     return refs;
   }
