@@ -183,6 +183,12 @@ function parentPath(linker: Linker, parent: ReturnType<typeof attribute>, owner:
     }
     return path;
   }
+  // Refers to several resources: instances with no key that says which (`x[each.value.path]` in a plan, id unknown).
+  const candidates = linker.targets(parent, [RESOURCE]);
+  if (candidates.length > 1) {
+    const named = candidates.slice(0, 3).map((r) => r.address).join(', ');
+    return unknown(`refers to ${candidates.length} resources (${named}${candidates.length > 3 ? ', ...' : ''}); which one is meant is not known`, parent.source);
+  }
   return convertAttribute<string>(parent, () => undefined);
 }
 
