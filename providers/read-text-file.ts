@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Diagnostic } from '../src/graph/diagnostic';
+import { utf16ByBom } from '../src/graph/utf16-bom';
 
 /** Default for `ProviderOptions.maxFileBytes`: larger inputs are reported, not read. */
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -7,8 +8,8 @@ export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 export type TextFileResult = { readonly text: string } | { readonly diagnostic: Diagnostic };
 
 /**
- * Reads one input file as UTF-8 text with the checks every file provider needs: readable, not larger
- * than `maxBytes`, not binary (NUL bytes), valid UTF-8. Bad input is a diagnostic, never a throw.
+ * Reads one input file as UTF-8 text (UTF-16 when a byte-order mark says so) with the checks every file provider
+ * needs: readable, not larger than `maxBytes`, not binary (NUL bytes), valid text. Bad input is a diagnostic, never a throw.
  */
 export function readTextFile(path: string, maxBytes: number = DEFAULT_MAX_FILE_BYTES): TextFileResult {
   let bytes: Buffer;
@@ -19,6 +20,14 @@ export function readTextFile(path: string, maxBytes: number = DEFAULT_MAX_FILE_B
       return failure(path, `file is ${formatBytes(error.size)}, larger than the limit of ${formatBytes(maxBytes)} (maxFileBytes); not read`);
     }
     return failure(path, `cannot read file: ${describeReadError(error)}`);
+  }
+  const utf16 = utf16ByBom(bytes);
+  if (utf16) {
+    try {
+      return { text: new TextDecoder(utf16, { fatal: true, ignoreBOM: false }).decode(bytes) };
+    } catch (error) {
+      return failure(path, `file is not valid ${utf16.toUpperCase()} text (${error instanceof Error ? error.message : String(error)})`);
+    }
   }
   if (bytes.includes(0)) return failure(path, 'binary file (contains NUL bytes), not a text file');
   try {

@@ -32,6 +32,9 @@ export function cloudFrontMinTls(policy: string): TlsVersion | undefined {
   const name = policy.trim();
   if (name === 'SSLv3' || name === 'TLSv1' || name === 'TLSv1_2016') return '1.0';
   if (name === 'TLSv1.1_2016') return '1.1';
+  // Not names CloudFront accepts, but written in real code and other tools' tests; each says its own floor.
+  if (name === 'TLSv1.0') return '1.0';
+  if (name === 'TLSv1.1') return '1.1';
   if (/^TLSv1\.2(_|$)/.test(name)) return '1.2';
   if (/^TLSv1\.3(_|$)/.test(name)) return '1.3';
   return undefined;

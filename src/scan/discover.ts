@@ -5,6 +5,7 @@ import { STDIN_FILE, type ProviderAdapter } from '../graph/adapter';
 import { readProcessStdin } from './read-stdin';
 import type { Diagnostic } from '../graph/diagnostic';
 import { InternalError, UsageError } from '../errors';
+import { utf16ByBom } from '../graph/utf16-bom';
 
 /**
  * Directories never walked into: VCS metadata, Terraform's download cache (`.terraform/modules` and provider
@@ -232,7 +233,10 @@ function readHeadSync(file: string): { text: string; error?: string } {
     fd = openSync(file, 'r');
     const buffer = Buffer.alloc(HEAD_BYTES);
     const bytesRead = readSync(fd, buffer, 0, HEAD_BYTES, 0);
-    return { text: buffer.subarray(0, bytesRead).toString('utf8') };
+    const head = buffer.subarray(0, bytesRead);
+    const utf16 = utf16ByBom(head);
+    // Not fatal: the head may end inside a character.
+    return { text: utf16 ? new TextDecoder(utf16).decode(head) : head.toString('utf8') };
   } catch (error) {
     return { text: '', error: reason(error) };
   } finally {

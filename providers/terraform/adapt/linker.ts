@@ -1,4 +1,4 @@
-import type { TfAttribute, TfResource } from '../model';
+import { isUnknown, type TfAttribute, type TfResource } from '../model';
 import { parseAddress, type ParsedAddress } from './address';
 import { compositeKey, groupBy } from './group-by';
 import { attribute, knownString } from './read-attr';
@@ -94,8 +94,12 @@ export class Linker {
     const exact = this.byAddress.get(ref);
     if (exact) return this.alone(exact);
     const parsed = this.parse(ref);
-    if (!parsed || parsed.instanceSuffix !== '') return NONE;
-    return this.byBase.get(parsed.base) ?? NONE;
+    if (!parsed) return NONE;
+    const all = this.byBase.get(parsed.base) ?? NONE;
+    if (parsed.instanceSuffix === '') return all;
+    // `aws_x.y[0]` where y's count or for_each is unknown (`count = var.enabled ? 1 : 0`): the one instance scanned
+    // stands for whichever instances exist, so it is the one named.
+    return all.length === 1 && isUnknown(all[0]?.instanceKey) ? all : NONE;
   }
 
   /** `[resource]`, one list per resource however often it is resolved. */

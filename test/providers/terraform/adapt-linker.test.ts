@@ -126,7 +126,7 @@ describe('security policy names', () => {
 
   it.each([
     ['SSLv3', '1.0'], ['TLSv1', '1.0'], ['TLSv1_2016', '1.0'], ['TLSv1.1_2016', '1.1'], ['TLSv1.2_2018', '1.2'], ['TLSv1.2_2021', '1.2'], ['TLSv1.2_2025', '1.2'],
-    ['TLSv1.3_2025', '1.3'], ['bogus', undefined],
+    ['TLSv1.3_2025', '1.3'], ['TLSv1.0', '1.0'], ['TLSv1.1', '1.1'], ['TLSv1.0_2016', undefined], ['bogus', undefined],
   ])('CloudFront %s → %s', (name, version) => {
     expect(cloudFrontMinTls(name)).toBe(version);
   });

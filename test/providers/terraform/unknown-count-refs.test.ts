@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import { tempTree, type TempTree } from './tf-helpers';
+import { loadTerraform } from './plan-helpers';
+
+// Modules switch resources on with `count = var.enabled ? 1 : 0` and refer to them as `aws_x.y[0]`. When the flag is
+// not known statically the scan keeps one instance without a key: `[0]` names it.
+describe('a [0] reference to a resource whose count is unknown', () => {
+  let tree: TempTree;
+  afterEach(() => {
+    tree.cleanup();
+  });
+
+  it('links method settings to the stage they configure', async () => {
+    tree = tempTree({
+      'main.tf': [
+        'variable "enabled" { type = bool }',
+        'variable "stage" { type = string }',
+        'resource "aws_api_gateway_rest_api" "this" {',
+        '  count = var.enabled ? 1 : 0',
+        '  name  = "orders"',
+        '}',
+        'resource "aws_api_gateway_stage" "this" {',
+        '  count         = var.enabled ? 1 : 0',
+        '  rest_api_id   = aws_api_gateway_rest_api.this[0].id',
+        '  deployment_id = "d"',
+        '  stage_name    = var.stage',
+        '}',
+        'resource "aws_api_gateway_method_settings" "all" {',
+        '  count       = var.enabled ? 1 : 0',
+        '  rest_api_id = aws_api_gateway_rest_api.this[0].id',
+        '  stage_name  = aws_api_gateway_stage.this[0].stage_name',
+        '  method_path = "*/*"',
+        '  settings {',
+        '    logging_level = "ERROR"',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const { graph, diagnostics } = await loadTerraform([join(tree.root, 'main.tf')], { cwd: tree.root });
+    expect(diagnostics).toEqual([]);
+    const stage = graph.nodes().find((n) => n.kind === 'api.stage');
+    expect(stage?.attrs).toMatchObject({ executionLogging: { state: 'set', value: 'error' } });
+    expect(graph.out(stage?.id ?? '', 'api-has-stage')).toEqual([]);
+    expect(graph.in(stage?.id ?? '', 'api-has-stage').map((n) => n.kind)).toEqual(['api']);
+  });
+
+  it('still names nothing when the count is known and the instance does not exist', async () => {
+    tree = tempTree({
+      'main.tf': [
+        'resource "aws_api_gateway_stage" "this" {',
+        '  count         = 0',
+        '  rest_api_id   = "a1b2c3"',
+        '  deployment_id = "d"',
+        '  stage_name    = "prod"',
+        '}',
+        'resource "aws_api_gateway_method_settings" "all" {',
+        '  rest_api_id = "a1b2c3"',
+        '  stage_name  = aws_api_gateway_stage.this[0].stage_name',
+        '  method_path = "*/*"',
+        '  settings {',
+        '    logging_level = "ERROR"',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const { diagnostics } = await loadTerraform([join(tree.root, 'main.tf')], { cwd: tree.root });
+    expect(diagnostics).toEqual([expect.objectContaining({ message: expect.stringContaining('which is not in this scan') as unknown })]);
+  });
+});
