@@ -65,7 +65,7 @@ export function loadTemplate(
   // Suppressions are read from the template as written: they cover what transforms generate from a resource.
   const found = templateSuppressions(read.text, template);
   diagnostics.push(...found.diagnostics);
-  for (const name of template.transforms) {
+  for (const name of transformsToRun(template, file, diagnostics)) {
     const transform = TEMPLATE_TRANSFORMS.find((t) => t.name === name);
     if (transform) {
       const expanded = transform.expand(template, result.resolver);
@@ -80,6 +80,25 @@ export function loadTemplate(
     }
   }
   return { template, resolver: result.resolver, diagnostics, suppressions: found.suppressions };
+}
+
+const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
+
+/**
+ * The transforms to run: those the template declares, plus SAM when `AWS::Serverless::*` resources appear without
+ * the SAM `Transform` line. CloudFormation would reject such a template, but fragments, templates assembled by
+ * tools and SAM's own test inputs omit the line; their resource types say what they are, so they are expanded
+ * rather than silently yielding nothing.
+ */
+function transformsToRun(template: CfnTemplate, file: string, diagnostics: Diagnostic[]): readonly string[] {
+  if (template.transforms.includes(SAM_TRANSFORM)) return template.transforms;
+  const sam = template.resources.find((r) => r.type.startsWith('AWS::Serverless::'));
+  if (!sam) return template.transforms;
+  diagnostics.push({
+    severity: 'notice', file, ...(sam.source.line !== undefined && { line: sam.source.line }), provider: 'cloudformation',
+    message: `${sam.logicalId} is of type ${sam.type} but the template declares no Transform: ${SAM_TRANSFORM}; it is expanded as SAM would`,
+  });
+  return [...template.transforms, SAM_TRANSFORM];
 }
 
 export default cloudformation;

@@ -136,6 +136,7 @@ class ConfigurationReader {
       for (const suppression of read.suppressions ?? []) suppressions.push(suppression);
       if (read.wasRead) filesRead++;
     }
+    for (const dir of this.filesOf.keys()) for (const diagnostic of this.configs.get(dir)?.diagnostics ?? []) diagnostics.push(diagnostic);
 
     const roots: RootModuleResources[] = [];
     const reportedModuleDirs = new Set<string>();
@@ -277,7 +278,9 @@ class ConfigurationReader {
       if (read.wasRead) filesRead++;
       if (read.file) parsed.push(read.file);
     }
-    return { config: buildModuleConfig(dir, parsed), diagnostics, suppressions, filesRead };
+    const config = buildModuleConfig(dir, parsed);
+    for (const diagnostic of config.diagnostics) diagnostics.push(diagnostic);
+    return { config, diagnostics, suppressions, filesRead };
   }
 }
 

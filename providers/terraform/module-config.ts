@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../../src/graph/diagnostic';
 import type { Expr, HclAttribute, HclBlock, HclFile } from './hcl/ast';
 
 /** The declarations of one Terraform module directory, indexed by name, before any evaluation. */
@@ -10,6 +11,8 @@ export interface ModuleConfig {
   readonly resources: ReadonlyMap<string, ResourceDecl>;
   readonly moduleCalls: ReadonlyMap<string, ModuleCallDecl>;
   readonly outputs: ReadonlyMap<string, OutputDecl>;
+  /** Declarations Terraform would reject, such as a resource declared twice. */
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 export interface VariableDecl {
@@ -55,6 +58,7 @@ export function buildModuleConfig(dir: string, files: readonly HclFile[]): Modul
   const resources = new Map<string, ResourceDecl>();
   const moduleCalls = new Map<string, ModuleCallDecl>();
   const outputs = new Map<string, OutputDecl>();
+  const diagnostics: Diagnostic[] = [];
   for (const { file, body } of files) {
     for (const block of body.blocks) {
       const first = block.labels[0];
@@ -75,7 +79,10 @@ export function buildModuleConfig(dir: string, files: readonly HclFile[]): Modul
           if (first !== undefined && second !== undefined) {
             const mode = block.type === 'data' ? 'data' : 'managed';
             const key = `${mode === 'data' ? 'data.' : ''}${first}.${second}`;
-            resources.set(key, { key, mode, type: first, name: second, block, file });
+            const declared = resources.get(key);
+            // Terraform rejects the second declaration ("Duplicate resource configuration"): the first is checked.
+            if (declared) diagnostics.push(duplicateResource(key, declared, file, block.line));
+            else resources.set(key, { key, mode, type: first, name: second, block, file });
           }
           break;
         case 'module':
@@ -95,7 +102,17 @@ export function buildModuleConfig(dir: string, files: readonly HclFile[]): Modul
       }
     }
   }
-  return { dir, variables, locals, resources, moduleCalls, outputs };
+  return { dir, variables, locals, resources, moduleCalls, outputs, diagnostics };
+}
+
+function duplicateResource(key: string, first: ResourceDecl, file: string, line: number): Diagnostic {
+  return {
+    severity: 'error',
+    message: `${key} is declared twice (first at ${first.file}:${first.block.line}); Terraform rejects this, and only the first declaration is checked`,
+    file,
+    line,
+    provider: 'terraform',
+  };
 }
 
 export function attribute(block: HclBlock, name: string): Expr | undefined {

@@ -30,22 +30,38 @@ export function withSamAuth(body: unknown, api: SamProps, flavor: 'rest' | 'http
 
   const paths: Record<string, unknown> = {};
   for (const [path, item] of Object.entries(body['paths'])) {
-    if (!isPlainMap(item) || Object.keys(requirement).length === 0) {
-      paths[path] = item;
-      continue;
-    }
-    const operations: Record<string, unknown> = {};
-    for (const [method, operation] of Object.entries(item)) {
-      const guarded = METHODS.has(method.toLowerCase()) && isPlainMap(operation) && operation['security'] === undefined && (method.toLowerCase() !== 'options' || preflightToo);
-      operations[method] = guarded && isPlainMap(operation) ? { ...operation, security: [requirement] } : operation;
-    }
-    paths[path] = operations;
+    paths[path] = Object.keys(requirement).length === 0 ? item : guardPathItem(item, requirement, preflightToo);
   }
   const isOpenApi3 = typeof body['openapi'] === 'string';
   const components = isPlainMap(body['components']) ? body['components'] : {};
   return isOpenApi3
     ? { ...body, paths, components: { ...components, securitySchemes: { ...(isPlainMap(components['securitySchemes']) ? components['securitySchemes'] : {}), ...schemes } } }
     : { ...body, paths, securityDefinitions: { ...(isPlainMap(body['securityDefinitions']) ? body['securityDefinitions'] : {}), ...schemes } };
+}
+
+/**
+ * Adds the default requirement to each operation of a path item. A path item chosen by `Fn::If` gets it in both
+ * branches, as SAM does before CloudFormation picks one:
+ * https://github.com/aws/serverless-application-model/blob/develop/samtranslator/open_api/base_editor.py (get_conditional_contents)
+ */
+function guardPathItem(item: unknown, requirement: Readonly<Record<string, unknown[]>>, preflightToo: boolean): unknown {
+  const choice = conditionalBranches(item);
+  if (choice) return { 'Fn::If': [choice[0], guardPathItem(choice[1], requirement, preflightToo), guardPathItem(choice[2], requirement, preflightToo)] };
+  if (!isPlainMap(item)) return item;
+  const operations: Record<string, unknown> = {};
+  for (const [method, operation] of Object.entries(item)) {
+    const guarded = METHODS.has(method.toLowerCase()) && isPlainMap(operation) && operation['security'] === undefined && (method.toLowerCase() !== 'options' || preflightToo);
+    operations[method] = guarded && isPlainMap(operation) ? { ...operation, security: [requirement] } : operation;
+  }
+  return operations;
+}
+
+/** The condition and both branches of a `Fn::If`, or `undefined` for anything else. */
+function conditionalBranches(value: unknown): readonly [unknown, unknown, unknown] | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const keys = Object.keys(value);
+  const args: unknown = (value as Readonly<Record<string, unknown>>)['Fn::If'];
+  return keys.length === 1 && Array.isArray(args) && args.length === 3 ? [args[0], args[1], args[2]] : undefined;
 }
 
 function scheme(definition: Readonly<Record<string, unknown>>, flavor: 'rest' | 'http'): Record<string, unknown> {

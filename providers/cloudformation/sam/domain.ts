@@ -6,7 +6,8 @@ import type { SamProps } from './sam-props';
  * `Domain` of a SAM API: a custom domain name and one mapping per `BasePath` (`/` when none), to the API's stage.
  * SAM names the domain `ApiGatewayDomainName<sha>` (`ApiGatewayDomainNameV2<sha>` for HTTP APIs), a hash of the
  * stack; here it is `<api>DomainName`, which is stable. Endpoint defaults to REGIONAL; `SecurityPolicy` is passed on
- * only when written, so API Gateway's own default applies (TLS_1_0 for REST domains).
+ * only when written, so API Gateway's own default applies (TLS_1_0 for public REST domains). A PRIVATE REST domain
+ * becomes a DomainNameV2 with BasePathMappingV2 mappings, as SAM generates it.
  * https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-api-domainconfiguration.html
  * https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-httpapi-httpapidomainconfiguration.html
  */
@@ -17,8 +18,30 @@ export function samApiDomain(api: SamProps, flavor: 'rest' | 'http', stage: stri
   const logicalId = `${id}DomainName`;
   const endpoint = domain['EndpointConfiguration'] ?? 'REGIONAL';
   const source = api.locateOwn(['Domain']);
-  if (flavor === 'rest') {
-    const isEdge = api.string(['Domain', 'EndpointConfiguration'])?.toUpperCase() === 'EDGE';
+  const endpointName = api.string(['Domain', 'EndpointConfiguration'])?.toUpperCase();
+  // A PRIVATE domain of a REST API is an AWS::ApiGateway::DomainNameV2 with BasePathMappingV2 mappings:
+  // https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-api-domainconfiguration.html
+  const privateRest = flavor === 'rest' && endpointName === 'PRIVATE';
+  if (privateRest) {
+    ctx.add(generateResource({
+      logicalId, type: 'AWS::ApiGateway::DomainNameV2', source, generatedFrom: id,
+      properties: {
+        DomainName: domain['DomainName'],
+        CertificateArn: domain['CertificateArn'],
+        EndpointConfiguration: { Types: ['PRIVATE'] },
+        SecurityPolicy: domain['SecurityPolicy'],
+        Policy: domain['Policy'],
+      },
+      origins: [
+        { to: ['DomainName'], sam: api, from: ['Domain', 'DomainName'] },
+        { to: ['CertificateArn'], sam: api, from: ['Domain', 'CertificateArn'] },
+        { to: ['EndpointConfiguration'], sam: api, from: ['Domain', 'EndpointConfiguration'] },
+        { to: ['SecurityPolicy'], sam: api, from: ['Domain', 'SecurityPolicy'] },
+        { to: ['Policy'], sam: api, from: ['Domain', 'Policy'] },
+      ],
+    }));
+  } else if (flavor === 'rest') {
+    const isEdge = endpointName === 'EDGE';
     ctx.add(generateResource({
       logicalId, type: 'AWS::ApiGateway::DomainName', source, generatedFrom: id,
       properties: {
@@ -59,7 +82,13 @@ export function samApiDomain(api: SamProps, flavor: 'rest' | 'http', stage: stri
     const key = typeof basePath === 'string' ? basePath.replace(/^\/+|\/+$/g, '') : basePath;
     const name = typeof key === 'string' ? alphanumeric(key) : String(index);
     const at = { to: [], sam: api, from: ['Domain', 'BasePath', index] };
-    ctx.add(flavor === 'rest'
+    ctx.add(privateRest
+      ? generateResource({
+        logicalId: `${id}${name}BasePathMapping`, type: 'AWS::ApiGateway::BasePathMappingV2', source, generatedFrom: id,
+        properties: { DomainNameArn: ref(logicalId), RestApiId: ref(id), Stage: ref(stage), BasePath: key === '' ? undefined : key },
+        origins: domain['BasePath'] === undefined ? [] : [at],
+      })
+      : flavor === 'rest'
       ? generateResource({
         logicalId: `${id}${name}BasePathMapping`, type: 'AWS::ApiGateway::BasePathMapping', source, generatedFrom: id,
         properties: { DomainName: ref(logicalId), RestApiId: ref(id), Stage: ref(stage), BasePath: key === '' ? undefined : key },
