@@ -140,49 +140,36 @@ class PlanResource implements TfResource, BodyContext {
   /** What an expression of this resource's configuration refers to: the resource is its attributes' `BodyContext`. */
   refsOf(expression: unknown, value: TfValue): readonly string[] {
     const refs = this.#context.configuration.refs(expression, this.#scope);
+    const instances = this.#context.instances;
     const index = this.instanceKey;
-    const keyed = index === undefined ? refs : sameKeyInstances(refs, expression, index, this.#context);
-    return typeof value === 'string' ? instancesWithId(keyed, value, this.#context) : keyed;
+    // `aws_x.y[each.key].arn` is listed in the configuration as `aws_x.y` and `each.key`: the key is lost, and the ref
+    // would name every instance of `aws_x.y`. When the expression uses `each` or `count` and `aws_x.y` has an
+    // instance with the referring instance's own key (the common `for_each = var.stages` on both), that one is meant.
+    const keyed = index === undefined || !usesInstanceKey(expression) ? refs : narrowed(refs, instances, (of) => of.byKey.get(index));
+    // `aws_x.y[each.value.path].id` loses its key too, and no key of the referring instance says which. When the value
+    // is known (the instance exists already: most resources of a plan of running infrastructure) and is the planned
+    // `id` of one instance, that one is meant.
+    return typeof value === 'string' ? narrowed(keyed, instances, (of) => of.byId.get(value) ?? undefined) : keyed;
   }
 }
 
 /** The instances of one resource with `count` / `for_each`, by instance key and by planned `id`. */
 interface InstanceIndex {
   readonly byKey: Map<string | number, string>;
-  readonly byId: Map<string, string>;
+  /** `null` for an id two instances share (not seen from AWS, but plans are input): neither is meant. */
+  readonly byId: Map<string, string | null>;
 }
 
-/**
- * `aws_x.y[each.key].arn` is listed in the configuration as `aws_x.y` and `each.key`: the key is lost, and the ref
- * would name every instance of `aws_x.y`. When the expression uses `each` or `count` and `aws_x.y` has an instance
- * with the referring instance's own key (the common `for_each = var.stages` on both), that instance is meant.
- */
-function sameKeyInstances(refs: readonly string[], expression: unknown, index: string | number, context: PlanContext): readonly string[] {
-  if (!usesInstanceKey(expression)) return refs;
-  // Copied only when a ref changes (most refs name a resource without instances).
-  let keyed: string[] | undefined;
+/** `refs` with each ref to a resource with instances replaced by the instance `pick` chooses; copied only when one is (most refs name a resource without instances). */
+function narrowed(refs: readonly string[], instances: ReadonlyMap<string, InstanceIndex>, pick: (of: InstanceIndex) => string | undefined): readonly string[] {
+  let copy: string[] | undefined;
   refs.forEach((ref, i) => {
-    const instance = context.instances.get(ref)?.byKey.get(index);
-    if (instance !== undefined) (keyed ??= [...refs])[i] = instance;
+    const of = instances.get(ref);
+    const instance = of && pick(of);
+    if (instance !== undefined) (copy ??= [...refs])[i] = instance;
   });
-  return keyed ?? refs;
+  return copy ?? refs;
 }
-
-/**
- * `aws_x.y[each.value.path].id` names every instance of `aws_x.y` too, and no key says which. When the value is known
- * (the instance exists already: most resources of a plan of running infrastructure) and is the planned `id` of one
- * instance, that instance is meant.
- */
-function instancesWithId(refs: readonly string[], value: string, context: PlanContext): readonly string[] {
-  let narrowed: string[] | undefined;
-  refs.forEach((ref, i) => {
-    const instance = context.instances.get(ref)?.byId.get(value);
-    if (instance !== undefined && instance !== SHARED_ID) (narrowed ??= [...refs])[i] = instance;
-  });
-  return narrowed ?? refs;
-}
-
-const SHARED_ID = '';
 
 function instancesByBase(entries: readonly PlanResourceEntry[]): Map<string, InstanceIndex> {
   const instances = new Map<string, InstanceIndex>();
@@ -193,8 +180,7 @@ function instancesByBase(entries: readonly PlanResourceEntry[]): Map<string, Ins
     if (!instance) instances.set(base, (instance = { byKey: new Map(), byId: new Map() }));
     instance.byKey.set(index, address);
     const id = values['id'];
-    // Two instances with one id (not seen from AWS, but plans are input): neither is meant.
-    if (typeof id === 'string' && id !== '') instance.byId.set(id, instance.byId.has(id) ? SHARED_ID : address);
+    if (typeof id === 'string' && id !== '') instance.byId.set(id, instance.byId.has(id) ? null : address);
   }
   return instances;
 }
