@@ -77,7 +77,8 @@ interface ScopedAdaptation {
 function withoutNoticesOf(diagnostics: readonly Diagnostic[], roots: readonly RootModuleResources[], matched: ReadonlySet<string>): Diagnostic[] {
   if (matched.size === 0) return [...diagnostics];
   const matchedFiles = new Set(roots.filter((root) => matched.has(root.rootDir)).flatMap((root) => root.resources.map((r) => r.source.file)));
-  return diagnostics.filter((d) => d.severity === 'error' || d.file === undefined || !(matchedFiles.has(d.file) || [...matched].some((dir) => d.file?.startsWith(`${dir}${sep}`))));
+  const matchedDirs = [...matched].map((dir) => `${dir}${sep}`);
+  return diagnostics.filter((d) => d.severity === 'error' || d.file === undefined || !(matchedFiles.has(d.file) || matchedDirs.some((dir) => d.file?.startsWith(dir))));
 }
 
 export default terraform;

@@ -78,7 +78,7 @@ export function buildModuleConfig(dir: string, files: readonly HclFile[]): Modul
         case 'data':
           if (first !== undefined && second !== undefined) {
             const mode = block.type === 'data' ? 'data' : 'managed';
-            const key = `${mode === 'data' ? 'data.' : ''}${first}.${second}`;
+            const key = resourceKey(mode, first, second);
             const declared = resources.get(key);
             // Terraform rejects the second declaration ("Duplicate resource configuration"): the first is checked.
             if (declared) diagnostics.push(duplicateResource(key, declared, file, block.line));
@@ -103,6 +103,11 @@ export function buildModuleConfig(dir: string, files: readonly HclFile[]): Modul
     }
   }
   return { dir, variables, locals, resources, moduleCalls, outputs, diagnostics };
+}
+
+/** A resource's address within its module: `type.name`, or `data.type.name` (its key in {@link ModuleConfig.resources}). */
+export function resourceKey(mode: ResourceDecl['mode'], type: string, name: string): string {
+  return `${mode === 'data' ? 'data.' : ''}${type}.${name}`;
 }
 
 function duplicateResource(key: string, first: ResourceDecl, file: string, line: number): Diagnostic {

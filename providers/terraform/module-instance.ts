@@ -11,7 +11,7 @@ import { evaluateBody } from './evaluate-body';
 import type { Expansion, Instance } from './instance-expansion';
 import { expansionOf, findInstance, instanceSuffix, instancesOf } from './instance-expansion';
 import type { ModuleCallDecl, ModuleConfig, ResourceDecl } from './module-config';
-import { isLocalSource } from './module-config';
+import { isLocalSource, resourceKey } from './module-config';
 import type { TfResource, TfValue } from './model';
 import { isUnknown } from './model';
 import { moduleCallPath } from './plan/traversal';
@@ -242,7 +242,7 @@ export class ModuleInstance implements RootResolver {
     }
     let ref = byName.get(name);
     if (!ref) {
-      const key = `${mode === 'data' ? 'data.' : ''}${type}.${name}`;
+      const key = resourceKey(mode, type, name);
       ref = { key, base: `${this.prefix()}${key}`, decl: this.config.resources.get(key) };
       byName.set(name, ref);
     }

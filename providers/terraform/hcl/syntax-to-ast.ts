@@ -10,8 +10,8 @@ const POSTFIX_TYPES: ReadonlySet<string> = new Set(['get_attr', 'index', 'splat'
 /**
  * Converts a tree-sitter HCL tree, as copied by parse.ts into a {@link CompactTree}, into the plain syntax tree
  * of ast.ts. Pure JavaScript over integers: no calls into WASM. Nodes are indices into the compact tree.
+ * Syntax-error subtrees are skipped.
  */
-/** Converts a tree-sitter HCL tree into the plain syntax tree of ast.ts. Syntax-error subtrees are skipped. */
 export class SyntaxConverter {
   private readonly source: string;
   private readonly nodes: Int32Array;

@@ -5,8 +5,7 @@
  * https://developer.hashicorp.com/terraform/internals/json-format
  */
 export function looksLikePlanJson(path: string, head: string): boolean {
-  if (!/\.json$/i.test(path) || /\.tfvars\.json$/i.test(path)) return false;
-  return head.includes('"format_version"') && head.includes('"terraform_version"');
+  return isPlanPath(path) && head.includes('"format_version"') && head.includes('"terraform_version"');
 }
 
 /** Files the terraform provider reads as plan or state JSON rather than HCL. */

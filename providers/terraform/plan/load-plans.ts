@@ -3,6 +3,7 @@ import type { Diagnostic } from '../../../src/graph/diagnostic';
 import type { FileSource } from '../../../src/graph/source';
 import type { RootModuleResources } from '../load';
 import type { TfBody, TfResource, TfValue } from '../model';
+import { resourceKey } from '../module-config';
 import { forEachAddressPosition } from './address-lines';
 import { planBody, singleSourceScope, type BodyContext, type SourceScope } from './plan-body';
 import { moduleScope, PlanConfiguration, type ModuleScope } from './plan-configuration';
@@ -131,7 +132,7 @@ class PlanResource implements TfResource, BodyContext {
   }
 
   #convert(): TfBody {
-    const declaration = this.#context.configuration.resource(this.#scope.callPath, `${this.mode === 'data' ? 'data.' : ''}${this.type}.${this.name}`);
+    const declaration = this.#context.configuration.resource(this.#scope.callPath, resourceKey(this.mode, this.type, this.name));
     // A block without arguments has no `expressions`: nothing is written in it.
     const config = declaration ? (objectAt(declaration, 'expressions') ?? {}) : undefined;
     return planBody(this.#values, this.#unknowns, config, this.#hclSources ?? singleSourceScope(this.source), this);
