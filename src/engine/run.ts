@@ -1,7 +1,7 @@
 import type { ReadonlyGraph } from '../graph/graph';
 import type { AnyNode } from '../graph/kinds';
 import type { SourceRef } from '../graph/source';
-import type { AnyPolicy, Outcome, Policy, PolicyContext, Severity } from './policy';
+import { pass, type AnyPolicy, type Outcome, type Policy, type PolicyContext, type Severity } from './policy';
 
 export type ResultStatus = 'pass' | 'fail' | 'unknown' | 'error';
 
@@ -106,11 +106,9 @@ function evaluateOne(policy: AnyPolicy, node: AnyNode, ctx: PolicyContext, resul
     return;
   }
   if (!isOutcomeList(evaluated)) results.push(toResult(policy, node, evaluated));
-  else if (evaluated.length === 0) results.push(toResult(policy, node, PASS));
+  else if (evaluated.length === 0) results.push(toResult(policy, node, pass()));
   else for (const outcome of evaluated) results.push(toResult(policy, node, outcome));
 }
-
-const PASS: Outcome = { status: 'pass' };
 
 function errorResult(policy: AnyPolicy, node: AnyNode, error: unknown): PolicyResult {
   const reason = error instanceof Error ? error.message : String(error);

@@ -3,7 +3,7 @@ import type { FormatContext, ReportFinding } from './types';
 
 /** The finding counts towards the exit code: failed, not suppressed, at or above `--fail-on`; src/cli/exit-codes.ts decides the exit code with it. */
 export function failsBuild(f: ReportFinding, failOn: FormatContext['failOn']): boolean {
-  return f.status === 'fail' && f.suppression === undefined && failOn !== 'none' && atOrAbove(f.severity, failOn);
+  return isOpen(f) && failOn !== 'none' && atOrAbove(f.severity, failOn);
 }
 
 /** Failed and not suppressed, whatever the threshold. */

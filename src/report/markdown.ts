@@ -5,6 +5,7 @@ import { failsBuild, isOpen } from './fails-build';
 import { mdCell, mdCode, mdPlace, mdText } from './markdown-text';
 import { PROVIDER_LABELS } from './provider-labels';
 import { looksLikeCode } from './remediation';
+import { suppressionNote } from './suppression-note';
 import type { Formatter, ReportFinding } from './types';
 
 /**
@@ -47,9 +48,7 @@ export const formatMarkdown: Formatter = (report, ctx) => {
   if (suppressed.length > 0) {
     out.push(`<details><summary>Suppressed (${suppressed.length})</summary>`, '', '| Policy | Location | Finding | Suppression |', '| --- | --- | --- | --- |');
     for (const f of suppressed) {
-      const s = f.suppression;
-      const why = s === undefined ? '' : `${s.kind}: ${s.reason}${s.expires !== undefined ? ` (until ${s.expires})` : ''}`;
-      out.push(`| ${f.policy} | ${mdPlace(f.location, true)} | ${mdCell(f.message)} | ${mdCell(why)} |`);
+      out.push(`| ${f.policy} | ${mdPlace(f.location, true)} | ${mdCell(f.message)} | ${mdCell(suppressionNote(f.suppression))} |`);
     }
     out.push('', '</details>', '');
   }

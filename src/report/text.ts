@@ -3,6 +3,7 @@ import { SEVERITIES, type Severity } from '../engine/policy';
 import { failsBuild } from './fails-build';
 import { remediationHint } from './remediation';
 import { auditedPhrase } from './audited-phrase';
+import { suppressionNote } from './suppression-note';
 import type { FormatContext, Formatter, Report, ReportError, ReportFinding, ReportLocation } from './types';
 
 type Colors = ReturnType<typeof createColors>;
@@ -59,9 +60,7 @@ function findingLines(f: ReportFinding, c: Colors): string[] {
 }
 
 function suppressedLine(f: ReportFinding): string {
-  const s = f.suppression;
-  const why = s === undefined ? '' : `${s.kind}: ${s.reason}${s.expires !== undefined ? ` (until ${s.expires})` : ''}`;
-  return `  ${place(f.location)}  ${f.severity}  ${f.policy}  ${f.message}  [${why}]`;
+  return `  ${place(f.location)}  ${f.severity}  ${f.policy}  ${f.message}  [${suppressionNote(f.suppression)}]`;
 }
 
 function paintSeverity(severity: Severity, c: Colors): string {

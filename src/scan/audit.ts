@@ -2,6 +2,7 @@ import type { ScanResult } from '../engine/scan-result';
 import { GatewardenError, InternalError } from '../errors';
 import type { LoadResult, ProviderAdapter } from '../graph/adapter';
 import { checkLoaded, choosePolicies, type CheckOptions } from './check-loaded';
+import { phaseTimer, roundMs } from './phase-timer';
 
 export interface AuditOptions extends CheckOptions {
   /** A live provider (`kind: 'live'`), already configured with what to read. */
@@ -15,12 +16,7 @@ export interface AuditOptions extends CheckOptions {
 export async function audit(options: AuditOptions): Promise<ScanResult> {
   const started = performance.now();
   const timings: Record<string, number> = {};
-  let last = started;
-  const lap = (phase: string): void => {
-    const now = performance.now();
-    timings[phase] = Math.round((now - last) * 10) / 10;
-    last = now;
-  };
+  const lap = phaseTimer(timings);
   const chosen = choosePolicies(options);
   let loaded: LoadResult;
   try {
@@ -32,6 +28,6 @@ export async function audit(options: AuditOptions): Promise<ScanResult> {
   }
   lap('load');
   const { results, diagnostics, graph } = checkLoaded([loaded], chosen, options, lap);
-  timings.total = Math.round((performance.now() - started) * 10) / 10;
+  timings.total = roundMs(performance.now() - started);
   return { results, diagnostics, graph, filesScanned: 0, timings, ...(loaded.audited && { audited: loaded.audited }) };
 }

@@ -1,19 +1,19 @@
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { GatewardenConfig } from '../engine/config';
-import type { AnyPolicy } from '../engine/policy';
-import type { BaselineFilter } from '../engine/suppressions';
 import type { ScanResult } from '../engine/scan-result';
 import { UsageError, InternalError, GatewardenError } from '../errors';
 import type { LoadResult, ProviderAdapter, ProviderOptions } from '../graph/adapter';
-import { checkLoaded, choosePolicies } from './check-loaded';
+import { checkLoaded, choosePolicies, type CheckOptions } from './check-loaded';
 import { discover } from './discover';
 import { excludedPaths } from './excluded-paths';
+import { phaseTimer, roundMs } from './phase-timer';
 
 /** Files larger than this are not read (10 MiB): generated configuration that large is not hand-written IaC. */
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
-export interface ScanWithOptions {
+/** Policies, selection, config, baseline and dates as {@link CheckOptions}; the rest says what to read and how. */
+export interface ScanWithOptions extends CheckOptions {
   /** Files or directories to scan; default `['.']`. */
   readonly paths?: readonly string[];
   /** Base for relative paths; default the process's working directory. */
@@ -26,12 +26,6 @@ export interface ScanWithOptions {
   readonly cfnParameters?: Readonly<Record<string, string>>;
   /** Files larger than this many bytes are reported as errors instead of read. Default 10 MiB. */
   readonly maxFileBytes?: number;
-  /** Policies to choose from. */
-  readonly policies: readonly AnyPolicy[];
-  /** Run only these policies (ID, alias, `<category>/<slug>` or slug). */
-  readonly only?: readonly string[];
-  /** Never run these policies. */
-  readonly skip?: readonly string[];
   /** Source adapters. Only `kind: 'file'` adapters take part in a scan. */
   readonly providers: readonly ProviderAdapter[];
   /**
@@ -39,14 +33,8 @@ export interface ScanWithOptions {
    * suppressions. `only` / `skip` given here win over its `policies.enable` / `disable`.
    */
   readonly config?: GatewardenConfig;
-  /** Findings accepted earlier (`--baseline`): marked suppressed. */
-  readonly baseline?: BaselineFilter;
   /** Reads standard input when `-` is among the paths; default the process's standard input. */
   readonly readStdin?: () => Promise<string>;
-  /** YYYY-MM-DD that suppression expiry dates are compared with; default today (UTC). */
-  readonly today?: string;
-  /** The time of the scan that policies judge ages by (`ctx.now`); default the clock. */
-  readonly now?: Date;
 }
 
 /**
@@ -64,7 +52,7 @@ export async function scanWith(options: ScanWithOptions): Promise<ScanResult> {
   const varFiles = await resolveVarFiles(options.varFiles ?? [], cwd);
   const cfnParameterFiles = await resolveVarFiles(options.cfnParameterFiles ?? [], cwd, '--cfn-parameters');
   const timings: Record<string, number> = {};
-  const lap = timer(timings);
+  const lap = phaseTimer(timings);
 
   const discovery = await discover({
     paths: options.paths ?? ['.'], cwd, adapters: options.providers, ...(options.readStdin && { readStdin: options.readStdin }),
@@ -91,7 +79,7 @@ export async function scanWith(options: ScanWithOptions): Promise<ScanResult> {
   lap('load');
 
   const { results, diagnostics, graph } = checkLoaded(loaded, policies, options, lap);
-  timings.total = round(performance.now() - started);
+  timings.total = roundMs(performance.now() - started);
 
   return {
     results,
@@ -114,18 +102,4 @@ async function resolveVarFiles(varFiles: readonly string[], cwd: string, flag = 
     resolved.push(absolute);
   }
   return resolved;
-}
-
-function timer(timings: Record<string, number>): (phase: string) => void {
-  let last = performance.now();
-  return (phase) => {
-    const now = performance.now();
-    timings[phase] = round(now - last);
-    last = now;
-  };
-}
-
-/** Milliseconds, to a tenth. */
-function round(ms: number): number {
-  return Math.round(ms * 10) / 10;
 }

@@ -6,6 +6,7 @@ import { renderDot, renderMermaid } from '../../report/exposure-diagram';
 import { scan } from '../../scan/scan';
 import { exitCodeFor } from '../exit-codes';
 import type { Io } from '../io';
+import { collect } from '../report-options';
 
 const DIAGRAM_FORMATS = ['mermaid', 'dot'] as const;
 type DiagramFormat = (typeof DIAGRAM_FORMATS)[number];
@@ -27,7 +28,7 @@ export function graphCommand(io: Io, setExitCode: (code: number) => void): Comma
     .argument('[paths...]', 'files or directories to scan', ['.'])
     .addOption(new Option('--format <format>', 'diagram language').choices(DIAGRAM_FORMATS).default('mermaid'))
     .option('-o, --output <file>', 'write the diagram to a file instead of standard output')
-    .option('--var-file <file>', 'Terraform variables file (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
+    .option('--var-file <file>', 'Terraform variables file (repeatable)', collect, [])
     .action(async (paths: string[], flags: GraphFlags) => {
       const result = await scan({ paths, cwd: io.cwd, varFiles: flags.varFile });
       const report = buildReport(result, { cwd: io.cwd });
