@@ -48,8 +48,3 @@ export interface PolicyProblem {
 export function findChildren(element: PolicyElement, name: string): PolicyElement[] {
   return element.children.filter((child) => child.name === name);
 }
-
-/** Every element below `element`, depth first (a `choose` branch's policies run only on some requests: callers decide). */
-export function descendants(element: PolicyElement): PolicyElement[] {
-  return element.children.flatMap((child) => [child, ...descendants(child)]);
-}

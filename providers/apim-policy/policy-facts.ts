@@ -13,7 +13,7 @@ export type NamedValueResolver = (name: string) => string | undefined;
 
 const NAMED_VALUE = /\{\{\s*([^{}]+?)\s*\}\}/g;
 
-export function readValue(value: PolicyValue | undefined, resolve: NamedValueResolver = () => undefined): Known<string> | undefined {
+function readValue(value: PolicyValue | undefined, resolve: NamedValueResolver = () => undefined): Known<string> | undefined {
   if (!value) return undefined;
   if (value.hasExpression) return { state: 'unknown', expr: value.text };
   return { state: 'known', value: value.text.replace(NAMED_VALUE, (whole, name: string) => resolve(name) ?? whole) };
@@ -185,9 +185,4 @@ export function ipFilter(element: PolicyElement, resolve?: NamedValueResolver): 
       ...findChildren(element, 'address-range').map((r) => `${r.attributes['from']?.text ?? '?'}-${r.attributes['to']?.text ?? '?'}`),
     ],
   };
-}
-
-/** `check-header` on `Authorization` only compares the header with fixed values: it does not validate a token. */
-export function checksAuthorizationHeader(element: PolicyElement): boolean {
-  return element.name === 'check-header' && element.attributes['name']?.text.trim().toLowerCase() === 'authorization';
 }

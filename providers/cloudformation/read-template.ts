@@ -115,7 +115,7 @@ function propertiesOf(
  * name of a parameter read at deployment, so their value is unknown whatever the default.
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html
  */
-export function parameterValues(parameters: Readonly<Record<string, unknown>>, overrides: ReadonlyMap<string, string>): Map<string, CfnValue> {
+function parameterValues(parameters: Readonly<Record<string, unknown>>, overrides: ReadonlyMap<string, string>): Map<string, CfnValue> {
   const values = new Map<string, CfnValue>();
   for (const [name, declaration] of Object.entries(parameters)) {
     const type = isRecord(declaration) && typeof declaration['Type'] === 'string' ? declaration['Type'] : 'String';
@@ -140,6 +140,6 @@ function literal(value: unknown, name: string): CfnValue {
   return new CfnUnknown(`parameter ${name} has a default that is not a plain value`);
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
+function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -30,10 +30,6 @@ export interface ResolverInput {
 
 /** Functions that exist but cannot be evaluated statically. */
 const NOT_STATIC = new Set(['Fn::GetAZs', 'Fn::ImportValue', 'Fn::Cidr', 'Fn::Transform', 'Fn::ForEach', 'Fn::GetStackOutput']);
-const EVALUATED = new Set([
-  'Ref', 'Fn::GetAtt', 'Fn::Sub', 'Fn::Join', 'Fn::Select', 'Fn::Split', 'Fn::FindInMap', 'Fn::If', 'Fn::Equals', 'Fn::And', 'Fn::Or', 'Fn::Not',
-  'Fn::Base64', 'Fn::ToJsonString', 'Fn::Length', 'Condition',
-]);
 
 export class Resolver {
   private readonly input: ResolverInput;
@@ -317,11 +313,6 @@ export function intrinsicName(raw: unknown): string | undefined {
   if (keys.length !== 1) return undefined;
   const key = keys[0] ?? '';
   return key === 'Ref' || key === 'Condition' || key.startsWith('Fn::') ? key : undefined;
-}
-
-/** Whether a name is one the resolver evaluates (or knows it cannot): other `Fn::` names are template errors. */
-export function isKnownIntrinsic(name: string): boolean {
-  return EVALUATED.has(name) || NOT_STATIC.has(name);
 }
 
 function child(at: Position, key: string | number): Position {

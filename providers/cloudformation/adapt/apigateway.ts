@@ -1,10 +1,11 @@
 import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
 import type {
-  ApiAttrs, Authorization, AuthorizerAttrs, AuthorizerType, BackendAttrs, BackendType, EndpointType, LogLevel, OperationAttrs, RequestValidation,
+  ApiAttrs, AuthorizerAttrs, BackendAttrs, BackendType, EndpointType, OperationAttrs, RequestValidation,
   ResourcePolicy, StageAttrs, Throttle,
 } from '../../../src/graph/kinds';
 import type { FileSource } from '../../../src/graph/source';
 import { parseResourcePolicy } from '../../aws-shared/iam-policy';
+import { ENDPOINT_TYPES, INTEGRATION_TYPES, LOG_LEVELS, REST_AUTHORIZATIONS, REST_AUTHORIZER_TYPES } from '../../aws-shared/api-gateway-enums';
 import { combineThrottle } from '../../aws-shared/throttle';
 import { isCfnUnknown, type CfnResource, type CfnValue } from '../template';
 import { edge, emptyResult, type AdaptResult, type CfnContext } from './context';
@@ -94,8 +95,6 @@ function resourcePolicyOf(prop: CfnProp): Attr<ResourcePolicy | null> {
   return parsed ? set(parsed, prop.source) : unknown('Policy is not a policy document we can read', prop.source);
 }
 
-const ENDPOINT_TYPES: Readonly<Record<string, EndpointType>> = { EDGE: 'edge', REGIONAL: 'regional', PRIVATE: 'private' };
-
 /** `EndpointConfiguration.Types`; absent, REST APIs and their domains are edge-optimized. */
 export function endpointType(ctx: CfnContext, body: CfnBody, fallback: FileSource): Attr<EndpointType> {
   const config = ctx.read.child(body, 'EndpointConfiguration');
@@ -144,9 +143,6 @@ function methodInfo(ctx: CfnContext, method: CfnResource): MethodInfo {
   };
 }
 
-// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-apigateway-method.html#cfn-apigateway-method-authorizationtype
-const AUTHORIZATIONS: Readonly<Record<string, Authorization>> = { NONE: 'none', AWS_IAM: 'iam', CUSTOM: 'lambda', COGNITO_USER_POOLS: 'cognito' };
-
 function adaptMethods(ctx: CfnContext, methods: readonly MethodInfo[], throttles: ReadonlyMap<string, Attr<Throttle | null>>, result: AdaptResult): void {
   for (const info of methods) {
     const { resource: method } = info;
@@ -155,7 +151,7 @@ function adaptMethods(ctx: CfnContext, methods: readonly MethodInfo[], throttles
       method: ctx.read.read(body, 'HttpMethod', (v) => asString(v)?.toUpperCase()),
       path: info.path,
       // AuthorizationType is optional; API Gateway then applies NONE.
-      authorization: ctx.read.read(body, 'AuthorizationType', oneOf(AUTHORIZATIONS), { value: 'none', source: method.source }),
+      authorization: ctx.read.read(body, 'AuthorizationType', oneOf(REST_AUTHORIZATIONS), { value: 'none', source: method.source }),
       apiKeyRequired: ctx.read.read(body, 'ApiKeyRequired', asBool, { value: false, source: method.source }),
       requestValidation: requestValidation(ctx, body, method.source),
       requiredParameters: ctx.read.read(body, 'RequestParameters', requiredParameters, { value: [], source: method.source }),
@@ -199,9 +195,6 @@ function requestValidation(ctx: CfnContext, body: CfnBody, fallback: FileSource)
   return set(level, ref.source);
 }
 
-// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-apigateway-method-integration.html#cfn-apigateway-method-integration-type
-const INTEGRATION_TYPES: Readonly<Record<string, BackendType>> = { HTTP: 'http', HTTP_PROXY: 'http', AWS_PROXY: 'lambda', AWS: 'aws-service', MOCK: 'mock' };
-
 /**
  * A method's inline integration. The CloudFormation `Integration` has no TLS settings, so backend certificates are
  * always verified. The URI is often computed (`!Sub arn:...:lambda:path/.../${Fn.Arn}/invocations`,
@@ -235,14 +228,10 @@ export function backendTls(type: Attr<BackendType>, uri: CfnProp | undefined, fa
   return unknown(isCfnUnknown(uri.value) ? uri.value.expr : `no scheme in ${text}`, uri.source);
 }
 
-
-// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-apigateway-authorizer.html#cfn-apigateway-authorizer-type
-const AUTHORIZER_TYPES: Readonly<Record<string, AuthorizerType>> = { TOKEN: 'lambda', REQUEST: 'lambda', COGNITO_USER_POOLS: 'cognito' };
-
 function adaptAuthorizers(ctx: CfnContext, result: AdaptResult): void {
   for (const authorizer of ctx.ofType(AUTHORIZER)) {
     const body = ctx.read.body(authorizer);
-    const type = ctx.read.read(body, 'Type', oneOf(AUTHORIZER_TYPES));
+    const type = ctx.read.read(body, 'Type', oneOf(REST_AUTHORIZER_TYPES));
     const attrs: AuthorizerAttrs = {
       type,
       // Cognito authorizers accept tokens of the user pools in ProviderARNs; Lambda authorizers check what their code checks.
@@ -337,8 +326,6 @@ function settingsThrottle(ctx: CfnContext, settings: CfnBody): Attr<Throttle | n
     settings.source,
   );
 }
-
-const LOG_LEVELS: Readonly<Record<string, LogLevel>> = { OFF: 'off', ERROR: 'error', INFO: 'info' };
 
 /**
  * A per-method `MethodSettings` item that turns a setting on turns it on for the stage's traffic to that method: the

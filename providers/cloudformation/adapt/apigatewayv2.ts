@@ -1,9 +1,10 @@
 import { byDefault, mapAttr, set, unknown, type Attr } from '../../../src/graph/attr';
 import type {
-  ApiAttrs, ApiFlavor, Authorization, AuthorizerAttrs, AuthorizerType, BackendType, CorsConfig, DomainAttrs, EndpointType, LogLevel, OperationAttrs,
+  ApiAttrs, ApiFlavor, Authorization, AuthorizerAttrs, AuthorizerType, BackendType, CorsConfig, DomainAttrs, EndpointType, OperationAttrs,
   StageAttrs, Throttle,
 } from '../../../src/graph/kinds';
 import type { FileSource } from '../../../src/graph/source';
+import { API_FLAVORS, INTEGRATION_TYPES, LOG_LEVELS, V2_AUTHORIZATIONS } from '../../aws-shared/api-gateway-enums';
 import { combineThrottle } from '../../aws-shared/throttle';
 import { apiGatewayPolicyMinTls, minTlsOf } from '../../aws-shared/tls-policy';
 import { isCfnUnknown, type CfnResource } from '../template';
@@ -26,8 +27,6 @@ const API_MAPPING = 'AWS::ApiGatewayV2::ApiMapping';
 export const QUICK_ROUTE_SUFFIX = '#default-route';
 const QUICK_INTEGRATION_SUFFIX = '#default-integration';
 export const QUICK_STAGE_SUFFIX = '#default-stage';
-
-const FLAVORS: Readonly<Record<string, ApiFlavor>> = { HTTP: 'http', WEBSOCKET: 'websocket' };
 
 export function adaptApiGatewayV2(ctx: CfnContext): AdaptResult {
   const result = emptyResult();
@@ -55,7 +54,7 @@ function apiFlavor(ctx: CfnContext, api: CfnResource, result: AdaptResult): ApiF
   const body = ctx.read.body(api);
   const protocol = ctx.read.prop(body, 'ProtocolType');
   if (!protocol && (ctx.read.prop(body, 'Body') || ctx.read.prop(body, 'BodyS3Location'))) return 'http';
-  const flavor = protocol ? convertProp(protocol, oneOf(FLAVORS)) : unknown('ProtocolType is not set', api.source);
+  const flavor = protocol ? convertProp(protocol, oneOf(API_FLAVORS)) : unknown('ProtocolType is not set', api.source);
   if (flavor.state !== 'unknown') return flavor.value;
   result.diagnostics.push(ctx.notice(api, `ProtocolType is not known statically (${flavor.expr ?? 'computed'}); checked as an HTTP API`, flavor.source?.kind === 'file' ? flavor.source : api.source, 'warning'));
   return 'http';
@@ -162,9 +161,6 @@ function routeKeyParts(routeKey: Attr<string>): { method: Attr<string>; path: At
   return { method: { ...routeKey, value: (match[1] ?? '').toUpperCase() }, path: { ...routeKey, value: match[2] ?? '' } };
 }
 
-// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-apigatewayv2-route.html#cfn-apigatewayv2-route-authorizationtype (NONE by default)
-const AUTHORIZATIONS: Readonly<Record<string, Authorization>> = { NONE: 'none', AWS_IAM: 'iam', JWT: 'jwt', CUSTOM: 'lambda' };
-
 function adaptRoutes(ctx: CfnContext, result: AdaptResult): void {
   const throttles = routeThrottles(ctx);
   for (const route of ctx.ofType(ROUTE)) {
@@ -175,7 +171,7 @@ function adaptRoutes(ctx: CfnContext, result: AdaptResult): void {
     const attrs: OperationAttrs = {
       method: parts.method,
       path: parts.path,
-      authorization: ctx.read.read(body, 'AuthorizationType', oneOf(AUTHORIZATIONS), { value: 'none', source: route.source }),
+      authorization: ctx.read.read(body, 'AuthorizationType', oneOf(V2_AUTHORIZATIONS), { value: 'none', source: route.source }),
       apiKeyRequired: ctx.read.read(body, 'ApiKeyRequired', asBool, { value: false, source: route.source }),
       // HTTP APIs do not validate requests; WebSocket request models are not request validation of the REST kind.
       requestValidation: byDefault('none', route.source),
@@ -214,9 +210,6 @@ function routeSettingsThrottle(ctx: CfnContext, settings: CfnBody): Attr<Throttl
     settings.source,
   );
 }
-
-// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-apigatewayv2-integration.html#cfn-apigatewayv2-integration-integrationtype
-const INTEGRATION_TYPES: Readonly<Record<string, BackendType>> = { HTTP: 'http', HTTP_PROXY: 'http', AWS_PROXY: 'lambda', AWS: 'aws-service', MOCK: 'mock' };
 
 function adaptIntegrations(ctx: CfnContext, result: AdaptResult): void {
   for (const integration of ctx.ofType(INTEGRATION)) {
@@ -268,8 +261,6 @@ function adaptAuthorizers(ctx: CfnContext, result: AdaptResult): void {
     for (const api of ctx.ids(ctx.read.prop(body, 'ApiId'), [V2_API])) result.edges.push(edge(api, 'api-has-authorizer', node.id));
   }
 }
-
-const LOG_LEVELS: Readonly<Record<string, LogLevel>> = { OFF: 'off', ERROR: 'error', INFO: 'info' };
 
 /**
  * HTTP API stages have no execution logs, data trace, X-Ray tracing or cache: documented defaults, and the

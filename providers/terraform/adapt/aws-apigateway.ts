@@ -1,6 +1,6 @@
 import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
 import type {
-  ApiAttrs, AuthorizerAttrs, Authorization, AuthorizerType, BackendAttrs, BackendType, EndpointType, LogLevel, OperationAttrs,
+  ApiAttrs, AuthorizerAttrs, AuthorizerType, BackendAttrs, BackendType, EndpointType, OperationAttrs,
   RequestValidation, ResourcePolicy, StageAttrs, Throttle,
 } from '../../../src/graph/kinds';
 import type { Diagnostic } from '../../../src/graph/diagnostic';
@@ -13,6 +13,7 @@ import {
   asBool, asNumber, asString, asStringList, attribute, blockPresence, convertAttribute, firstBlock, knownString, oneOf, readAttr, readBlocks,
 } from './read-attr';
 import { terraformNode, edge, emptyResult, type AdaptResult } from './terraform-node';
+import { ENDPOINT_TYPES, INTEGRATION_TYPES, LOG_LEVELS, REST_AUTHORIZATIONS, REST_AUTHORIZER_TYPES } from '../../aws-shared/api-gateway-enums';
 import { combineThrottle } from '../../aws-shared/throttle';
 import { compositeKey, groupBy } from './group-by';
 
@@ -137,8 +138,6 @@ export function endpointType(body: TfBody, fallback: FileSource): Attr<EndpointT
   }, { value: 'edge', source: block.source });
 }
 
-const ENDPOINT_TYPES: Readonly<Record<string, EndpointType>> = { EDGE: 'edge', REGIONAL: 'regional', PRIVATE: 'private' };
-
 /** An OpenAPI `body` describes the API. A body whose value is unknown (`templatefile(...)`) is still a spec. */
 export function hasSpec(body: TfBody, fallback: FileSource): Attr<boolean> {
   const spec = attribute(body, 'body');
@@ -204,9 +203,6 @@ function methodInfo(linker: Linker, method: TfResource, resourcePaths: Map<TfRes
   };
 }
 
-// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_method#authorization
-const AUTHORIZATIONS: Readonly<Record<string, Authorization>> = { NONE: 'none', AWS_IAM: 'iam', CUSTOM: 'lambda', COGNITO_USER_POOLS: 'cognito' };
-
 const toHttpMethod = (value: TfValue): string | undefined => asString(value)?.toUpperCase();
 
 function adaptMethods(linker: Linker, methods: readonly MethodInfo[], settings: ReadonlyMap<string, TfBody>, result: AdaptResult): void {
@@ -218,7 +214,7 @@ function adaptMethods(linker: Linker, methods: readonly MethodInfo[], settings: 
     const attrs: OperationAttrs = {
       method: readAttr(body, 'http_method', toHttpMethod),
       path: info.path,
-      authorization: readAttr(body, 'authorization', oneOf(AUTHORIZATIONS)),
+      authorization: readAttr(body, 'authorization', oneOf(REST_AUTHORIZATIONS)),
       apiKeyRequired: readAttr(body, 'api_key_required', asBool, { value: false, source: method.source }),
       requestValidation: requestValidation(linker, body, method.source, validators),
       requiredParameters: readAttr(body, 'request_parameters', requiredParameters, { value: NO_PARAMETERS, source: method.source }),
@@ -265,11 +261,6 @@ function requestValidation(linker: Linker, body: TfBody, fallback: FileSource, v
   const level: RequestValidation = validatesBody.value ? (validatesParams.value ? 'full' : 'body') : validatesParams.value ? 'params' : 'none';
   return set(level, ref.source);
 }
-
-// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_integration#type
-const INTEGRATION_TYPES: Readonly<Record<string, BackendType>> = {
-  HTTP: 'http', HTTP_PROXY: 'http', AWS_PROXY: 'lambda', AWS: 'aws-service', MOCK: 'mock',
-};
 
 function adaptIntegrations(linker: Linker, methods: Methods, result: AdaptResult): void {
   for (const integration of linker.ofType(INTEGRATION)) {
@@ -352,13 +343,10 @@ function usesTls(type: Attr<BackendType>, uri: Attr<string>, tls: TfBody | undef
   return unknown(`no scheme in ${uri.value}`, uri.source);
 }
 
-// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_authorizer#type (defaults to TOKEN)
-const AUTHORIZER_TYPES: Readonly<Record<string, AuthorizerType>> = { TOKEN: 'lambda', REQUEST: 'lambda', COGNITO_USER_POOLS: 'cognito' };
-
 function adaptAuthorizers(linker: Linker, result: AdaptResult): void {
   for (const authorizer of linker.ofType(AUTHORIZER)) {
     const body = authorizer.body;
-    const type = readAttr<AuthorizerType>(body, 'type', oneOf(AUTHORIZER_TYPES), { value: 'lambda', source: authorizer.source });
+    const type = readAttr<AuthorizerType>(body, 'type', oneOf(REST_AUTHORIZER_TYPES), { value: 'lambda', source: authorizer.source });
     const attrs: AuthorizerAttrs = {
       type,
       issuer: authorizerIssuer(type, body, authorizer.source),
@@ -492,8 +480,6 @@ function settingsThrottle(settings: TfBody): Attr<Throttle | null> {
     settings.source,
   );
 }
-
-const LOG_LEVELS: Readonly<Record<string, LogLevel>> = { OFF: 'off', ERROR: 'error', INFO: 'info' };
 
 /**
  * A per-method override (`method_path = "orders/GET"`) that turns a setting on turns it on for the stage's traffic to

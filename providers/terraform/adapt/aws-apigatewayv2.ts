@@ -1,6 +1,6 @@
 import { byDefault, mapAttr, set, unknown, type Attr } from '../../../src/graph/attr';
 import type {
-  ApiAttrs, ApiFlavor, AuthorizerAttrs, Authorization, AuthorizerType, BackendType, CorsConfig, DomainAttrs, EndpointType, LogLevel, OperationAttrs,
+  ApiAttrs, ApiFlavor, AuthorizerAttrs, Authorization, AuthorizerType, BackendType, CorsConfig, DomainAttrs, EndpointType, OperationAttrs,
   StageAttrs, Throttle,
 } from '../../../src/graph/kinds';
 import type { FileSource } from '../../../src/graph/source';
@@ -10,7 +10,8 @@ import { domainIds } from './aws-apigateway-domains';
 import type { Linker } from './linker';
 import { adaptSpecBody } from './openapi-operations';
 import { asBool, asNumber, asString, asStringList, attribute, blockPresence, firstBlock, knownString, oneOf, readAttr, readBlocks } from './read-attr';
-import { edge, emptyResult, terraformNode, type AdaptResult } from './terraform-node';
+import { edge, emptyResult, resourceNotice, terraformNode, type AdaptResult } from './terraform-node';
+import { API_FLAVORS, INTEGRATION_TYPES, LOG_LEVELS, V2_AUTHORIZATIONS } from '../../aws-shared/api-gateway-enums';
 import { combineThrottle } from '../../aws-shared/throttle';
 import { apiGatewayPolicyMinTls, minTlsOf } from '../../aws-shared/tls-policy';
 
@@ -27,8 +28,6 @@ const API_MAPPING = 'aws_apigatewayv2_api_mapping';
 export const QUICK_ROUTE_SUFFIX = '#default-route';
 const QUICK_INTEGRATION_SUFFIX = '#default-integration';
 export const QUICK_STAGE_SUFFIX = '#default-stage';
-
-const FLAVORS: Readonly<Record<string, ApiFlavor>> = { HTTP: 'http', WEBSOCKET: 'websocket' };
 
 export function adaptApiGatewayV2(linker: Linker): AdaptResult {
   const result = emptyResult();
@@ -55,15 +54,9 @@ export function adaptApiGatewayV2(linker: Linker): AdaptResult {
 
 /** `protocol_type` is required and cannot be changed; an unknown one is read as HTTP, and said so. */
 function apiFlavor(api: TfResource, result: AdaptResult): ApiFlavor {
-  const protocol = readAttr(api.body, 'protocol_type', oneOf(FLAVORS));
+  const protocol = readAttr(api.body, 'protocol_type', oneOf(API_FLAVORS));
   if (protocol.state !== 'unknown') return protocol.value;
-  result.diagnostics.push({
-    severity: 'warning',
-    message: `${api.address}: protocol_type is not known statically (${protocol.expr ?? 'computed'}); checked as an HTTP API`,
-    file: api.source.file,
-    ...(api.source.line !== undefined && { line: api.source.line }),
-    provider: 'terraform',
-  });
+  result.diagnostics.push(resourceNotice(api, `protocol_type is not known statically (${protocol.expr ?? 'computed'}); checked as an HTTP API`, api.source, 'warning'));
   return 'http';
 }
 
@@ -162,9 +155,6 @@ function routeKeyParts(routeKey: Attr<string>): { method: Attr<string>; path: At
   return { method: { ...routeKey, value: (match[1] ?? '').toUpperCase() }, path: { ...routeKey, value: match[2] ?? '' } };
 }
 
-// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/apigatewayv2_route#authorization_type (defaults to NONE)
-const AUTHORIZATIONS: Readonly<Record<string, Authorization>> = { NONE: 'none', AWS_IAM: 'iam', JWT: 'jwt', CUSTOM: 'lambda' };
-
 function adaptRoutes(linker: Linker, result: AdaptResult): void {
   const throttles = routeThrottles(linker);
   for (const route of linker.ofType(ROUTE)) {
@@ -174,7 +164,7 @@ function adaptRoutes(linker: Linker, result: AdaptResult): void {
     const attrs: OperationAttrs = {
       method: parts.method,
       path: parts.path,
-      authorization: readAttr(body, 'authorization_type', oneOf(AUTHORIZATIONS), { value: 'none', source: route.source }),
+      authorization: readAttr(body, 'authorization_type', oneOf(V2_AUTHORIZATIONS), { value: 'none', source: route.source }),
       apiKeyRequired: readAttr(body, 'api_key_required', asBool, { value: false, source: route.source }),
       // HTTP APIs do not validate requests; WebSocket request models are not request validation of the REST kind.
       requestValidation: byDefault('none', route.source),
@@ -218,11 +208,6 @@ function routeSettingsThrottle(block: TfBody): Attr<Throttle | null> {
   );
 }
 
-// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/apigatewayv2_integration#integration_type
-const INTEGRATION_TYPES: Readonly<Record<string, BackendType>> = {
-  HTTP: 'http', HTTP_PROXY: 'http', AWS_PROXY: 'lambda', AWS: 'aws-service', MOCK: 'mock',
-};
-
 function adaptIntegrations(linker: Linker, result: AdaptResult): void {
   for (const integration of linker.ofType(INTEGRATION)) {
     const attrs = backendAttrs(integration, { typeName: 'integration_type', uriName: 'integration_uri', types: INTEGRATION_TYPES });
@@ -253,8 +238,6 @@ function adaptAuthorizers(linker: Linker, result: AdaptResult): void {
     for (const api of linker.ids(attribute(body, 'api_id'), [V2_API])) result.edges.push(edge(api, 'api-has-authorizer', node.id));
   }
 }
-
-const LOG_LEVELS: Readonly<Record<string, LogLevel>> = { OFF: 'off', ERROR: 'error', INFO: 'info' };
 
 /**
  * HTTP API stages have no execution logs, data trace, X-Ray tracing or cache: documented defaults, and the

@@ -11,7 +11,7 @@ import { edge, emptyResult, terraformNode, type AdaptResult } from './terraform-
 /** The single stage of an APIM API: its deployment on the service gateway. */
 export const APIM_STAGE_SUFFIX = '#gateway';
 /** The service's default `<name>.azure-api.net` gateway host. */
-export const DEFAULT_HOST_SUFFIX = '#default-host';
+const DEFAULT_HOST_SUFFIX = '#default-host';
 
 /**
  * The API Management service: one `api.domain` per gateway host name (the default `<name>.azure-api.net`, each

@@ -12,7 +12,7 @@ import { nodeName } from './terraform-node';
 // https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/api_management (and the _* pages)
 export const SERVICE = 'azurerm_api_management';
 export const API = 'azurerm_api_management_api';
-export const OPERATION = 'azurerm_api_management_api_operation';
+const OPERATION = 'azurerm_api_management_api_operation';
 const SERVICE_POLICY = 'azurerm_api_management_policy';
 const API_POLICY = 'azurerm_api_management_api_policy';
 const OPERATION_POLICY = 'azurerm_api_management_api_operation_policy';

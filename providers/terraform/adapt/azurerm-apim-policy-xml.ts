@@ -3,6 +3,7 @@ import type { ScopePolicy } from '../../apim-policy/effective-policy';
 import { readPolicyXml } from '../../apim-policy/read-policy-xml';
 import type { TfAttribute, TfResource } from '../model';
 import { attribute, firstUnknown } from './read-attr';
+import { resourceNotice } from './terraform-node';
 
 /**
  * The policy XML of an `azurerm_api_management_*policy` resource: `xml_content` (usually a heredoc) or `xml_link`
@@ -33,13 +34,7 @@ export function readPolicyResource(resource: TfResource, diagnostics: Diagnostic
   }
   const link = attribute(resource.body, 'xml_link');
   if (link) {
-    diagnostics.push({
-      severity: 'notice',
-      message: `${resource.address}: the policy is read from xml_link at apply time; its content cannot be checked`,
-      file: link.source.file,
-      ...(link.source.line !== undefined && { line: link.source.line }),
-      provider: 'terraform',
-    });
+    diagnostics.push(resourceNotice(resource, 'the policy is read from xml_link at apply time; its content cannot be checked', link.source));
     return { state: 'unknown', reason: 'the policy is loaded from xml_link' };
   }
   return { state: 'unknown', reason: 'neither xml_content nor xml_link is set' };

@@ -21,7 +21,7 @@ const FD_SECURITY_POLICY = 'azurerm_cdn_frontdoor_security_policy';
 const FD_FIREWALL_POLICY = 'azurerm_cdn_frontdoor_firewall_policy';
 
 /** The listener / endpoint side of a front: the TLS endpoint clients connect to. */
-export const LISTENER_SUFFIX = '#listener';
+const LISTENER_SUFFIX = '#listener';
 const INLINE_WAF_SUFFIX = '#waf';
 
 /**

@@ -9,7 +9,7 @@ import { adaptCloudFront } from './aws-cloudfront';
 import { adaptWafv2 } from './aws-wafv2';
 import { adaptAzureApiManagement } from './azurerm-apim';
 import { Linker } from './linker';
-import type { AdaptResult } from './terraform-node';
+import { resourceNotice, type AdaptResult } from './terraform-node';
 
 const SERVICE_ADAPTERS: readonly ((linker: Linker) => AdaptResult)[] = [
   adaptApiGateway, adaptApiGatewayDomains, adaptApiGatewayKeys, adaptApiGatewayV2, adaptWafv2, adaptCloudFront,
@@ -43,13 +43,7 @@ export function adaptTerraform(resources: readonly TfResource[], rootLabel?: str
   for (const resource of anyNotModelled ? resources : []) {
     const reason = NOT_MODELLED[resource.type];
     if (reason === undefined || resource.mode !== 'managed') continue;
-    diagnostics.push({
-      severity: 'notice',
-      message: `${resource.address}: ${reason}`,
-      file: resource.source.file,
-      ...(resource.source.line !== undefined && { line: resource.source.line }),
-      provider: 'terraform',
-    });
+    diagnostics.push(resourceNotice(resource, reason));
   }
   return { nodes, edges, diagnostics };
 }

@@ -1,11 +1,10 @@
 import type { Diagnostic } from '../../../src/graph/diagnostic';
-import type { FileSource } from '../../../src/graph/source';
 import { isObject, isOpenApi, parseSpecText, readApiGatewaySpec, type Json, type SpecFlavor } from '../../openapi/api-gateway-spec';
 import { specNodes, type SpecNodes } from '../../openapi/spec-nodes';
 import type { TfResource, TfValue } from '../model';
 import type { Linker } from './linker';
 import { attribute, firstUnknown } from './read-attr';
-import { terraformNode } from './terraform-node';
+import { resourceNotice, terraformNode } from './terraform-node';
 
 /** What an API's OpenAPI `body` adds to the graph, and the API attributes it sets. */
 export interface SpecBody extends SpecNodes {
@@ -27,12 +26,12 @@ export function adaptSpecBody(linker: Linker, api: TfResource, flavor: SpecFlavo
   const at = body.source;
   const hidden = firstUnknown(body.value);
   if (hidden) {
-    result.diagnostics.push(notice(api, at, `the OpenAPI body is known only at apply time (${hidden.expr}); its routes are not checked`));
+    result.diagnostics.push(resourceNotice(api, `the OpenAPI body is known only at apply time (${hidden.expr}); its routes are not checked`, at));
     return result;
   }
   const document = documentOf(body.value);
   if (!document.ok) {
-    result.diagnostics.push({ ...notice(api, at, `the body is not a readable OpenAPI document (${document.reason}); its routes are not checked`), severity: 'warning' });
+    result.diagnostics.push(resourceNotice(api, `the body is not a readable OpenAPI document (${document.reason}); its routes are not checked`, at, 'warning'));
     return result;
   }
   if (!isOpenApi(document.document)) return result;
@@ -52,14 +51,4 @@ function documentOf(value: TfValue): Document {
   // The caller checked that nothing in the value is unknown: what remains is plain JSON data.
   const json = value as Json;
   return isObject(json) ? { ok: true, document: json } : { ok: false, reason: 'not a string' };
-}
-
-function notice(api: TfResource, at: FileSource, message: string): Diagnostic {
-  return {
-    severity: 'notice',
-    message: `${api.address}: ${message}`,
-    file: at.file,
-    ...(at.line !== undefined && { line: at.line }),
-    provider: 'terraform',
-  };
 }

@@ -1,5 +1,6 @@
 import type { AnyNode, AttrsByKind, Edge, GraphNode, NodeKind, Platform } from '../../../src/graph/kinds';
 import type { Diagnostic } from '../../../src/graph/diagnostic';
+import type { FileSource } from '../../../src/graph/source';
 import type { TfResource } from '../model';
 import type { Linker } from './linker';
 
@@ -58,6 +59,15 @@ function nativeOf(type: string): { readonly type: string } {
     nativeByType.set(type, native);
   }
   return native;
+}
+
+/** A diagnostic about a resource, at `at` (the resource by default), its message led by the resource's address. */
+export function resourceNotice(
+  resource: TfResource, message: string, at: FileSource = resource.source, severity: Diagnostic['severity'] = 'notice',
+): Diagnostic {
+  return {
+    severity, message: `${resource.address}: ${message}`, file: at.file, ...(at.line !== undefined && { line: at.line }), provider: 'terraform',
+  };
 }
 
 export function edge(from: string, rel: Edge['rel'], to: string): Edge {
