@@ -6,7 +6,7 @@ import type { V2ApiShape, V2IntegrationShape, V2RouteShape, V2StageShape } from 
 import type { V2ApiSnapshot } from '../snapshot';
 import { cloudSource, edge, liveId, liveNode, reader, type LiveFragment, type LiveScope } from './live-node';
 import { httpTls, LOG_LEVELS } from './rest-apis';
-import { throttleOf } from './throttle';
+import { throttleOf } from '../../aws-shared/throttle';
 
 const FLAVORS: Readonly<Record<string, ApiFlavor>> = { HTTP: 'http', WEBSOCKET: 'websocket' };
 // https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-routes-routeid.html#apis-apiid-routes-routeid-model-authorizationtype

@@ -3,7 +3,7 @@ import type { ApiKeyAttrs } from '../../../src/graph/kinds';
 import { apiGatewayArn, restStagePath } from '../arn';
 import type { RegionSnapshot } from '../snapshot';
 import { cloudSource, edge, liveId, liveNode, reader, type LiveFragment, type LiveScope } from './live-node';
-import { throttleOf } from './throttle';
+import { throttleOf } from '../../aws-shared/throttle';
 
 /** API keys (read without their values), usage plans, the stages plans cover and the keys in each plan. */
 export function adaptKeys(region: RegionSnapshot, scope: LiveScope, out: LiveFragment): void {

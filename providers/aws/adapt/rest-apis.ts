@@ -9,7 +9,7 @@ import type { MethodSettingShape, RequestValidatorShape, RestIntegrationShape, R
 import type { RestApiSnapshot } from '../snapshot';
 import { cloudSource, edge, liveId, liveNode, reader, type LiveFragment, type LiveScope } from './live-node';
 import { readRestApiPolicy } from './policy-document';
-import { throttleOf } from './throttle';
+import { throttleOf } from '../../aws-shared/throttle';
 
 const ENDPOINT_TYPES: Readonly<Record<string, EndpointType>> = { EDGE: 'edge', REGIONAL: 'regional', PRIVATE: 'private' };
 // https://docs.aws.amazon.com/apigateway/latest/api/API_Method.html#apigw-Type-Method-authorizationType
