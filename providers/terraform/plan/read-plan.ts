@@ -1,6 +1,7 @@
 import { constants } from 'node:buffer';
 import type { Diagnostic } from '../../../src/graph/diagnostic';
 import { readTextFile } from '../../read-text-file';
+import { parsePlanJson } from './lean-plan-parse';
 import { isObject, objectAt, stringAt, type JsonObject } from './plan-json';
 
 /**
@@ -33,7 +34,7 @@ export function readPlanFile(file: string, maxFileBytes: number): PlanReadResult
 export function parsePlanText(file: string, text: string): PlanReadResult {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parsePlanJson(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const line = syntaxErrorLine(text, message);

@@ -1,0 +1,166 @@
+/**
+ * `JSON.parse` of a plan (`terraform show -json tfplan`) that builds only the parts gatewarden reads.
+ *
+ * Most of a plan of running infrastructure is copies of each resource's values: `before` and `after` of every change,
+ * `prior_state`, `resource_drift`. Building those objects is most of the cost of parsing a large plan, and keeping
+ * them alive through the scan is much of the garbage collector's work. The resources are read from `planned_values`;
+ * of `resource_changes` only `address`, `deposed` and the change's `actions` and `after_unknown` are read.
+ *
+ * A plan as Terraform writes it (no spaces between tokens) takes the lean path: the top-level object is walked; each
+ * member is parsed by `JSON.parse` on its own, except `resource_drift`, `output_changes` and `prior_state`, which are
+ * skipped, and `resource_changes`, whose changes are reduced to the fields above. What is skipped is still checked to
+ * be well-formed as far as strings and brackets go (every string closed, brackets balanced).
+ * Anything else (a pretty-printed plan, a state, a plan without `planned_values`, input that does not walk as
+ * expected) is parsed whole by `JSON.parse`, which also reports the error of invalid JSON with its position.
+ */
+export function parsePlanJson(text: string): unknown {
+  let lean: Record<string, unknown> | undefined;
+  try {
+    lean = leanPlan(text);
+  } catch {
+    // A member that does not parse: JSON.parse of the whole text says where.
+    lean = undefined;
+  }
+  return lean ?? JSON.parse(text);
+}
+
+/** Members never read from a plan: skipped, not built. */
+const SKIPPED = new Set(['resource_drift', 'output_changes', 'prior_state']);
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+
+function leanPlan(text: string): Record<string, unknown> | undefined {
+  if (!text.startsWith('{"format_version":')) return undefined;
+  const plan: Record<string, unknown> = {};
+  const end = walkObject(text, 0, (keyStart, valueStart) => {
+    const key = text.slice(keyStart + 1, valueStart - 2);
+    // Not expected in a plan's structure; JSON.parse of the whole text treats them exactly.
+    if (key.includes('\\') || key === '__proto__') return -1;
+    // A state: nothing in it is skipped.
+    if (key === 'values') return -1;
+    if (key === 'resource_changes') {
+      // Without planned values before them (not how Terraform writes a plan), the changes' `after` is read.
+      if (plan['planned_values'] === undefined) return -1;
+      const changes = reducedChanges(text, valueStart);
+      if (changes === undefined) return -1;
+      plan[key] = JSON.parse(changes.json);
+      return changes.end;
+    }
+    const valueEnd = skipValue(text, valueStart);
+    if (valueEnd >= 0 && !SKIPPED.has(key)) plan[key] = JSON.parse(text.slice(valueStart, valueEnd));
+    return valueEnd;
+  });
+  if (end < 0 || text.slice(end).trim() !== '' || plan['planned_values'] === undefined) return undefined;
+  return plan;
+}
+
+/**
+ * Walks the members of the object at `start`, handing the start of each key (its opening quote) and of its value to
+ * `onMember`, which returns the end of the value (-1: not as expected, stop). Returns the end of the object, or -1.
+ */
+function walkObject(text: string, start: number, onMember: (keyStart: number, valueStart: number) => number): number {
+  if (text.charCodeAt(start) !== OPEN_BRACE) return -1;
+  let at = start + 1;
+  if (text.charCodeAt(at) === CLOSE_BRACE) return at + 1;
+  for (;;) {
+    if (text.charCodeAt(at) !== QUOTE) return -1;
+    const keyEnd = stringEnd(text, at);
+    if (keyEnd < 0 || text.charCodeAt(keyEnd) !== COLON) return -1;
+    const valueEnd = onMember(at, keyEnd + 1);
+    if (valueEnd < 0) return -1;
+    const next = text.charCodeAt(valueEnd);
+    if (next === CLOSE_BRACE) return valueEnd + 1;
+    if (next !== COMMA) return -1;
+    at = valueEnd + 1;
+  }
+}
+
+/** Whether the key whose opening quote is at `keyStart`, and whose value starts at `valueStart`, is `name`. */
+function keyIs(text: string, keyStart: number, valueStart: number, name: string): boolean {
+  return valueStart - keyStart === name.length + 3 && text.startsWith(name, keyStart + 1);
+}
+
+/**
+ * `resource_changes` reduced to what is read (`address`, `deposed`, and `actions` and `after_unknown` of `change`),
+ * as JSON text to parse at once, and the end of the array. Slices of the plan's own text: nothing is unescaped here.
+ */
+function reducedChanges(text: string, start: number): { json: string; end: number } | undefined {
+  if (text.charCodeAt(start) !== OPEN_BRACKET) return undefined;
+  let json = '[';
+  let at = start + 1;
+  if (text.charCodeAt(at) === CLOSE_BRACKET) return { json: '[]', end: at + 1 };
+  for (;;) {
+    let kept = '';
+    const end = walkObject(text, at, (keyStart, valueStart) => {
+      if (keyIs(text, keyStart, valueStart, 'change')) {
+        let body = '';
+        const bodyEnd = walkObject(text, valueStart, (innerKeyStart, innerValueStart) => {
+          const innerEnd = skipValue(text, innerValueStart);
+          if (keyIs(text, innerKeyStart, innerValueStart, 'actions') || keyIs(text, innerKeyStart, innerValueStart, 'after_unknown')) {
+            body += (body === '' ? '' : ',') + text.slice(innerKeyStart, innerEnd);
+          }
+          return innerEnd;
+        });
+        kept += `${kept === '' ? '' : ','}"change":{${body}}`;
+        return bodyEnd;
+      }
+      const valueEnd = skipValue(text, valueStart);
+      if (keyIs(text, keyStart, valueStart, 'address') || keyIs(text, keyStart, valueStart, 'deposed')) {
+        kept += (kept === '' ? '' : ',') + text.slice(keyStart, valueEnd);
+      }
+      return valueEnd;
+    });
+    if (end < 0) return undefined;
+    json += `${json === '[' ? '' : ','}{${kept}}`;
+    const next = text.charCodeAt(end);
+    if (next === CLOSE_BRACKET) return { json: `${json}]`, end: end + 1 };
+    if (next !== COMMA) return undefined;
+    at = end + 1;
+  }
+}
+
+/** The end of the JSON value at `start`, checked only as far as strings and brackets go; -1 when not well-formed. */
+function skipValue(text: string, start: number): number {
+  const first = text.charCodeAt(start);
+  if (first === QUOTE) return stringEnd(text, start);
+  if (first !== OPEN_BRACE && first !== OPEN_BRACKET) {
+    // A number, true, false or null: up to the next delimiter.
+    let at = start;
+    for (let c = first; at < text.length && c !== COMMA && c !== CLOSE_BRACE && c !== CLOSE_BRACKET; c = text.charCodeAt(++at));
+    return at > start ? at : -1;
+  }
+  // The hot loop of a large plan: a character at a time outside strings, a whole string at a time inside.
+  let depth = 0;
+  for (let at = start; at < text.length; at++) {
+    const c = text.charCodeAt(at);
+    if (c === QUOTE) {
+      let close = text.indexOf('"', at + 1);
+      while (close > 0 && text.charCodeAt(close - 1) === BACKSLASH && !closes(text, close)) close = text.indexOf('"', close + 1);
+      if (close < 0) return -1;
+      at = close;
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
+    else if ((c === CLOSE_BRACE || c === CLOSE_BRACKET) && --depth === 0) return at + 1;
+  }
+  return -1;
+}
+
+/** The end (after the closing quote) of the string whose opening quote is at `start`; -1 when it is not closed. */
+function stringEnd(text: string, start: number): number {
+  let close = text.indexOf('"', start + 1);
+  while (close > 0 && text.charCodeAt(close - 1) === BACKSLASH && !closes(text, close)) close = text.indexOf('"', close + 1);
+  return close < 0 ? -1 : close + 1;
+}
+
+/** Whether the quote at `quote`, preceded by a backslash, still closes its string: the backslashes before it pair up. */
+function closes(text: string, quote: number): boolean {
+  let backslashes = 0;
+  while (text.charCodeAt(quote - 1 - backslashes) === BACKSLASH) backslashes++;
+  return backslashes % 2 === 0;
+}
