@@ -27,6 +27,8 @@ export function parsePlanJson(text: string): unknown {
 /** Members never read from a plan: skipped, not built. */
 const SKIPPED = new Set(['resource_drift', 'output_changes', 'prior_state']);
 
+type JsonRecord = Record<string, unknown>;
+
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
@@ -48,10 +50,15 @@ function leanPlan(text: string): Record<string, unknown> | undefined {
     if (key === 'resource_changes') {
       // Without planned values before them (not how Terraform writes a plan), the changes' `after` is read.
       if (plan['planned_values'] === undefined) return -1;
-      const changes = reducedChanges(text, valueStart);
-      if (changes === undefined) return -1;
-      plan[key] = JSON.parse(changes.json);
-      return changes.end;
+      const changes: JsonRecord[] = [];
+      const changesEnd = reduceChanges(text, valueStart, changes);
+      plan[key] = changes;
+      return changesEnd;
+    }
+    if (key === 'planned_values') {
+      const valueEnd = plannedValuesEnd(text, valueStart);
+      if (valueEnd >= 0) plan[key] = JSON.parse(text.slice(valueStart, valueEnd));
+      return valueEnd;
     }
     const valueEnd = skipValue(text, valueStart);
     if (valueEnd >= 0 && !SKIPPED.has(key)) plan[key] = JSON.parse(text.slice(valueStart, valueEnd));
@@ -88,43 +95,78 @@ function keyIs(text: string, keyStart: number, valueStart: number, name: string)
 }
 
 /**
- * `resource_changes` reduced to what is read (`address`, `deposed`, and `actions` and `after_unknown` of `change`),
- * as JSON text to parse at once, and the end of the array. Slices of the plan's own text: nothing is unescaped here.
+ * The end of `planned_values`, which is parsed anyway: where Terraform's next member (`resource_drift`, else
+ * `resource_changes`) starts, when the value up to there parses (a JSON value is never a proper prefix of another,
+ * so a wrong guess throws and the plan is parsed whole); else found by walking.
  */
-function reducedChanges(text: string, start: number): { json: string; end: number } | undefined {
-  if (text.charCodeAt(start) !== OPEN_BRACKET) return undefined;
-  let json = '[';
+function plannedValuesEnd(text: string, start: number): number {
+  const changes = text.indexOf(',"resource_changes":[', start);
+  if (changes < 0) return skipValue(text, start);
+  const drift = text.lastIndexOf(',"resource_drift":[', changes);
+  return drift >= start ? drift : changes;
+}
+
+/**
+ * Adds each change of the `resource_changes` array at `start` to `changes`, reduced to what is read: `address`,
+ * `deposed`, and `actions` and `after_unknown` of `change`. Returns the end of the array, or -1.
+ * Equal `actions` and `after_unknown` texts (most resources of a type have the same) are parsed once and shared:
+ * nothing changes the parsed plan.
+ */
+function reduceChanges(text: string, start: number, changes: JsonRecord[]): number {
+  if (text.charCodeAt(start) !== OPEN_BRACKET) return -1;
+  if (text.charCodeAt(start + 1) === CLOSE_BRACKET) return start + 2;
+  const parsed = new Map<string, unknown>();
+  const parseShared = (from: number, to: number): unknown => {
+    const json = text.slice(from, to);
+    let value = parsed.get(json);
+    if (value === undefined) {
+      value = JSON.parse(json) as unknown;
+      parsed.set(json, value);
+    }
+    return value;
+  };
   let at = start + 1;
-  if (text.charCodeAt(at) === CLOSE_BRACKET) return { json: '[]', end: at + 1 };
   for (;;) {
-    let kept = '';
+    const change: Record<string, unknown> = {};
     const end = walkObject(text, at, (keyStart, valueStart) => {
       if (keyIs(text, keyStart, valueStart, 'change')) {
-        let body = '';
-        const bodyEnd = walkObject(text, valueStart, (innerKeyStart, innerValueStart) => {
+        const body: Record<string, unknown> = {};
+        change['change'] = body;
+        return walkObject(text, valueStart, (innerKeyStart, innerValueStart) => {
           const innerEnd = skipValue(text, innerValueStart);
-          if (keyIs(text, innerKeyStart, innerValueStart, 'actions') || keyIs(text, innerKeyStart, innerValueStart, 'after_unknown')) {
-            body += (body === '' ? '' : ',') + text.slice(innerKeyStart, innerEnd);
-          }
+          if (innerEnd < 0) return -1;
+          if (keyIs(text, innerKeyStart, innerValueStart, 'actions')) body['actions'] = parseShared(innerValueStart, innerEnd);
+          else if (keyIs(text, innerKeyStart, innerValueStart, 'after_unknown')) body['after_unknown'] = parseShared(innerValueStart, innerEnd);
           return innerEnd;
         });
-        kept += `${kept === '' ? '' : ','}"change":{${body}}`;
-        return bodyEnd;
       }
       const valueEnd = skipValue(text, valueStart);
-      if (keyIs(text, keyStart, valueStart, 'address') || keyIs(text, keyStart, valueStart, 'deposed')) {
-        kept += (kept === '' ? '' : ',') + text.slice(keyStart, valueEnd);
-      }
+      if (valueEnd < 0) return -1;
+      if (keyIs(text, keyStart, valueStart, 'address')) change['address'] = stringValue(text, valueStart, valueEnd);
+      else if (keyIs(text, keyStart, valueStart, 'deposed')) change['deposed'] = JSON.parse(text.slice(valueStart, valueEnd));
       return valueEnd;
     });
-    if (end < 0) return undefined;
-    json += `${json === '[' ? '' : ','}{${kept}}`;
+    if (end < 0) return -1;
+    changes.push(change);
     const next = text.charCodeAt(end);
-    if (next === CLOSE_BRACKET) return { json: `${json}]`, end: end + 1 };
-    if (next !== COMMA) return undefined;
+    if (next === CLOSE_BRACKET) return end + 1;
+    if (next !== COMMA) return -1;
     at = end + 1;
   }
 }
+
+/** The JSON value from `start` to `end`, a string in the usual case of an address; escapes decoded as JSON does. */
+function stringValue(text: string, start: number, end: number): unknown {
+  if (text.charCodeAt(start) === QUOTE) {
+    const raw = text.slice(start + 1, end - 1);
+    if (!raw.includes('\\')) return raw;
+    // `module.api[\"x\"]`: quotes are the only escapes in most addresses.
+    if (!ESCAPE_OTHER_THAN_QUOTE.test(raw)) return raw.replaceAll('\\"', '"');
+  }
+  return JSON.parse(text.slice(start, end));
+}
+
+const ESCAPE_OTHER_THAN_QUOTE = /\\[^"]/;
 
 /** The end of the JSON value at `start`, checked only as far as strings and brackets go; -1 when not well-formed. */
 function skipValue(text: string, start: number): number {

@@ -69,6 +69,21 @@ describe('lean parse of plan JSON', () => {
     ]);
   });
 
+  test('decodes escapes in addresses as JSON does', () => {
+    const text = trickyPlan().replace('"address":"aws_api_gateway_rest_api.drifted"', '"address":"x"')
+      .replace('"address":"aws_api_gateway_rest_api.x[\\"b\\"]"', '"address":"aws_api_gateway_rest_api.x[\\"\\u003cb\\\\\\"\\"]"');
+    const changes = (parsePlanJson(text) as Json)['resource_changes'] as Json[];
+    expect(changes.map((c) => c['address'])).toEqual(['aws_api_gateway_rest_api.x["a"]', 'aws_api_gateway_rest_api.x["<b\\""]']);
+    expect(parsePlanJson(text)).toEqual(reduced(text));
+  });
+
+  test('reads planned values holding a key named like the member after them', () => {
+    const text = trickyPlan().replace('"ok":true', '"ok":true,"x":{"a":1},"resource_changes":[1]');
+    const parsed = parsePlanJson(text) as Json;
+    expect(parsed['planned_values']).toEqual((JSON.parse(text) as Json)['planned_values']);
+    expect((parsed['resource_changes'] as Json[]).map((c) => c['address'])).toEqual(['aws_api_gateway_rest_api.x["a"]', 'aws_api_gateway_rest_api.x["b"]']);
+  });
+
   test.each([
     ['pretty-printed', (text: string) => JSON.stringify(JSON.parse(text), null, 2)],
     ['a state', () => readFileSync(fixture('state', 'state.json'), 'utf8')],
