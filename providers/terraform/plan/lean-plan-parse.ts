@@ -95,15 +95,13 @@ function keyIs(text: string, keyStart: number, valueStart: number, name: string)
 }
 
 /**
- * The end of `planned_values`, which is parsed anyway: where Terraform's next member (`resource_drift`, else
- * `resource_changes`) starts, when the value up to there parses (a JSON value is never a proper prefix of another,
- * so a wrong guess throws and the plan is parsed whole); else found by walking.
+ * The end of `planned_values`, which is parsed anyway: where `resource_changes` starts when they follow it (a `}`
+ * before them; `resource_drift` may come between), as long as the value up to there parses (a JSON value is never a
+ * proper prefix of another, so a wrong guess throws and the plan is parsed whole); else found by walking.
  */
 function plannedValuesEnd(text: string, start: number): number {
   const changes = text.indexOf(',"resource_changes":[', start);
-  if (changes < 0) return skipValue(text, start);
-  const drift = text.lastIndexOf(',"resource_drift":[', changes);
-  return drift >= start ? drift : changes;
+  return changes > start && text.charCodeAt(changes - 1) === CLOSE_BRACE ? changes : skipValue(text, start);
 }
 
 /**
