@@ -5,6 +5,7 @@ import type { AnyNode, Edge } from '../../src/graph/kinds';
 import { readTextFile } from '../read-text-file';
 import { adaptTemplate } from './adapt';
 import { looksLikeTemplate } from './detect';
+import { readLocalDocuments } from './local-documents';
 import { readParameterOverrides } from './parameter-files';
 import { parseTemplate } from './parse';
 import { readTemplate } from './read-template';
@@ -36,7 +37,7 @@ const cloudformation: ProviderAdapter = {
       for (const diagnostic of loaded.diagnostics) diagnostics.push(diagnostic);
       for (const suppression of loaded.suppressions) suppressions.push(suppression);
       if (!loaded.template || !loaded.resolver) continue;
-      const adapted = adaptTemplate(loaded.template, loaded.resolver);
+      const adapted = adaptTemplate(loaded.template, loaded.resolver, readLocalDocuments(loaded.template, cwd, options.maxFileBytes));
       for (const node of adapted.nodes) nodes.push(node);
       for (const edge of adapted.edges) edges.push(edge);
       for (const diagnostic of adapted.diagnostics) diagnostics.push(diagnostic);

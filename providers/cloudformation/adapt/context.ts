@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../../src/graph/diagnostic';
 import type { AnyNode, AttrsByKind, Edge, GraphNode, NodeKind } from '../../../src/graph/kinds';
 import type { FileSource } from '../../../src/graph/source';
+import type { LocalDocuments } from '../local-documents';
 import type { Resolver } from '../resolve';
 import type { CfnResource, CfnTemplate } from '../template';
 import { PropReader, type CfnProp } from './read-prop';
@@ -28,12 +29,15 @@ export function edge(from: string, rel: Edge['rel'], to: string): Edge {
 export class CfnContext {
   readonly template: CfnTemplate;
   readonly read: PropReader;
+  /** OpenAPI documents named by a local path (`BodyS3Location` before packaging), read with the template. */
+  readonly localDocuments: LocalDocuments;
   private readonly byId = new Map<string, CfnResource>();
   private readonly byType = new Map<string, CfnResource[]>();
 
-  constructor(template: CfnTemplate, resolver: Resolver) {
+  constructor(template: CfnTemplate, resolver: Resolver, localDocuments: LocalDocuments = new Map()) {
     this.template = template;
     this.read = new PropReader(resolver);
+    this.localDocuments = localDocuments;
     for (const resource of template.resources) {
       this.byId.set(resource.logicalId, resource);
       const list = this.byType.get(resource.type);

@@ -7,6 +7,7 @@ import { adaptApiGatewayDomains } from './apigateway-domains';
 import { adaptApiGatewayKeys } from './apigateway-keys';
 import { adaptApiGatewayV2 } from './apigatewayv2';
 import { adaptCloudFront } from './cloudfront';
+import type { LocalDocuments } from '../local-documents';
 import { CfnContext, type AdaptResult } from './context';
 import { adaptWafv2 } from './wafv2';
 
@@ -22,8 +23,10 @@ const NOT_MODELLED: Readonly<Record<string, string>> = {
 };
 
 /** Every service adapter over one template's resources: pure and synchronous. Other resource types are ignored. */
-export function adaptTemplate(template: CfnTemplate, resolver: Resolver): { nodes: AnyNode[]; edges: Edge[]; diagnostics: Diagnostic[] } {
-  const ctx = new CfnContext(template, resolver);
+export function adaptTemplate(
+  template: CfnTemplate, resolver: Resolver, localDocuments: LocalDocuments = new Map(),
+): { nodes: AnyNode[]; edges: Edge[]; diagnostics: Diagnostic[] } {
+  const ctx = new CfnContext(template, resolver, localDocuments);
   const nodes: AnyNode[] = [];
   const edges: Edge[] = [];
   const diagnostics: Diagnostic[] = [];

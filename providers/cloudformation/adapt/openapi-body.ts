@@ -1,6 +1,7 @@
 import { byDefault, set, type Attr } from '../../../src/graph/attr';
 import type { CorsConfig, ResourcePolicy } from '../../../src/graph/kinds';
-import { isObject, isOpenApi, parseSpecText, readApiGatewaySpec, type Json, type JsonObject, type SpecFlavor } from '../../openapi/api-gateway-spec';
+import type { FileSource } from '../../../src/graph/source';
+import { isObject, isOpenApi, parseSpecText, readApiGatewaySpec, type Json, type JsonObject, type SpecFlavor, type SpecText } from '../../openapi/api-gateway-spec';
 import { specNodes } from '../../openapi/spec-nodes';
 import { isCfnUnknown, type CfnResource, type CfnValue } from '../template';
 import { emptyResult, type AdaptResult, type CfnContext } from './context';
@@ -17,7 +18,8 @@ export interface SpecBody extends AdaptResult {
  * The OpenAPI document of a `Body` (REST and HTTP APIs; SAM's `DefinitionBody` once expanded): routes, authorizers,
  * integrations, resource policy and CORS become sub-nodes of the API resource located at the body. Values the
  * template computes (`!Sub arn:...:${Function.Arn}/invocations`) are read as their template text, which keeps the
- * parts that matter here (the scheme, `:lambda:path/`). `BodyS3Location` and `AWS::Include` are not read.
+ * parts that matter here (the scheme, `:lambda:path/`). A `BodyS3Location` that is a local path (before packaging)
+ * is read from that file; one in S3, and `AWS::Include`, are not read.
  * `isReplaced(method, path)` says that a separate Method or Route resource defines that route.
  */
 export function adaptSpecBody(
@@ -26,21 +28,33 @@ export function adaptSpecBody(
 ): SpecBody {
   const result = emptyResult();
   const prop = ctx.read.prop(body, names.body);
-  if (!prop) {
+  let document: SpecText;
+  let at: FileSource;
+  let described: string;
+  if (prop) {
+    at = prop.source;
+    described = names.body;
+    if (isCfnUnknown(prop.value)) {
+      result.diagnostics.push(ctx.notice(api, `the OpenAPI ${names.body} is not known statically (${prop.value.expr}); its routes are not checked`, at));
+      return { ...result, hasSpec: set(true, at) };
+    }
+    document = documentOf(prop.value);
+  } else {
     const s3 = ctx.read.prop(body, names.s3);
     if (!s3) return { ...result, hasSpec: byDefault(false, api.source) };
-    result.diagnostics.push(ctx.notice(api, `the OpenAPI document is read from S3 (${names.s3}); its routes are not checked`, s3.source));
-    return { ...result, hasSpec: set(true, s3.source) };
+    const path = typeof s3.value === 'string' ? s3.value : undefined;
+    const local = path === undefined ? undefined : ctx.localDocuments.get(path);
+    if (path === undefined || !local) {
+      result.diagnostics.push(ctx.notice(api, `the OpenAPI document is read from S3 (${names.s3}); its routes are not checked`, s3.source));
+      return { ...result, hasSpec: set(true, s3.source) };
+    }
+    at = s3.source;
+    described = `the local file ${path} (${names.s3}, uploaded by sam / cloudformation package)`;
+    document = local;
   }
-  const at = prop.source;
   const hasSpec = set(true, at);
-  if (isCfnUnknown(prop.value)) {
-    result.diagnostics.push(ctx.notice(api, `the OpenAPI ${names.body} is not known statically (${prop.value.expr}); its routes are not checked`, at));
-    return { ...result, hasSpec };
-  }
-  const document = documentOf(prop.value);
   if (!document.ok) {
-    result.diagnostics.push(ctx.notice(api, `${names.body} is not a readable OpenAPI document (${document.reason}); its routes are not checked`, at, 'warning'));
+    result.diagnostics.push(ctx.notice(api, `${described} is not a readable OpenAPI document (${document.reason}); its routes are not checked`, at, 'warning'));
     return { ...result, hasSpec };
   }
   if (!isOpenApi(document.document)) return { ...result, hasSpec };
@@ -56,10 +70,8 @@ export function adaptSpecBody(
   };
 }
 
-type Document = { readonly ok: true; readonly document: JsonObject } | { readonly ok: false; readonly reason: string };
-
 /** A body is an object in the template, or a string holding JSON or YAML. */
-function documentOf(value: CfnValue): Document {
+function documentOf(value: CfnValue): SpecText {
   if (typeof value === 'string') {
     const parsed = parseSpecText(value);
     return parsed.ok ? parsed : { ok: false, reason: parsed.line === undefined ? parsed.reason : `${parsed.reason}, line ${parsed.line} of the document` };

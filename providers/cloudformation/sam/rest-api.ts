@@ -28,7 +28,8 @@ export function expandRestApi(api: SamProps, events: readonly ApiEvent[], ctx: E
     properties: {
       Name: api.value(['Name']),
       Body: body === undefined ? undefined : withSamAuth(body, api, 'rest'),
-      // DefinitionUri is an S3 location or a local file that `sam package` uploads: not read either way.
+      // DefinitionUri is an S3 location, or a local file that `sam package` uploads (read by the adapters, see
+      // local-documents.ts; SAM adds no Auth to it).
       BodyS3Location: body === undefined ? api.value(['DefinitionUri']) : undefined,
       EndpointConfiguration: endpointConfiguration(api.value(['EndpointConfiguration'])),
       DisableExecuteApiEndpoint: api.value(['DisableExecuteApiEndpoint']),
