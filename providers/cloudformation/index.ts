@@ -1,11 +1,11 @@
-import { relative, sep } from 'node:path';
+import { dirname, relative, sep } from 'node:path';
 import type { InlineSuppression, LoadRequest, LoadResult, ProviderAdapter } from '../../src/graph/adapter';
 import type { Diagnostic } from '../../src/graph/diagnostic';
 import type { AnyNode, Edge } from '../../src/graph/kinds';
 import { readTextFile } from '../read-text-file';
 import { adaptTemplate } from './adapt';
 import { looksLikeTemplate } from './detect';
-import { readLocalDocuments } from './local-documents';
+import { inlineLocalIncludes, readLocalDocuments } from './local-documents';
 import { readParameterOverrides } from './parameter-files';
 import { parseTemplate } from './parse';
 import { readTemplate } from './read-template';
@@ -33,7 +33,7 @@ const cloudformation: ProviderAdapter = {
     const diagnostics: Diagnostic[] = [...parameters.diagnostics];
     const suppressions: InlineSuppression[] = [];
     for (const file of files) {
-      const loaded = loadTemplate(file, relative(cwd, file).split(sep).join('/'), parameters.overrides, options.maxFileBytes);
+      const loaded = loadTemplate(file, relative(cwd, file).split(sep).join('/'), parameters.overrides, options.maxFileBytes, cwd);
       for (const diagnostic of loaded.diagnostics) diagnostics.push(diagnostic);
       for (const suppression of loaded.suppressions) suppressions.push(suppression);
       if (!loaded.template || !loaded.resolver) continue;
@@ -48,7 +48,7 @@ const cloudformation: ProviderAdapter = {
 
 /** One file, read, parsed and expanded: everything but the adapters. */
 export function loadTemplate(
-  file: string, label: string, overrides: ReadonlyMap<string, string>, maxBytes?: number,
+  file: string, label: string, overrides: ReadonlyMap<string, string>, maxBytes?: number, scanRoot = dirname(file),
 ): { template: CfnTemplate | undefined; resolver: Resolver | undefined; diagnostics: Diagnostic[]; suppressions: InlineSuppression[] } {
   const read = readTextFile(file, maxBytes);
   if ('diagnostic' in read) return { template: undefined, resolver: undefined, diagnostics: [{ ...read.diagnostic, provider: 'cloudformation' }], suppressions: [] };
@@ -59,9 +59,11 @@ export function loadTemplate(
       diagnostics: [{ severity: 'error', message: `cannot parse the template: ${parsed.reason}`, file, ...(parsed.line !== undefined && { line: parsed.line }), provider: 'cloudformation' }],
     };
   }
-  const result = readTemplate(parsed.root, parsed.lines, file, label, overrides);
+  // Most templates include nothing: only those that name AWS::Include are walked.
+  const included = read.text.includes('AWS::Include') ? inlineLocalIncludes(parsed.root, parsed.lines, file, scanRoot, maxBytes) : { root: parsed.root, diagnostics: [] };
+  const result = readTemplate(included.root, parsed.lines, file, label, overrides);
   let { template } = result;
-  const diagnostics = [...result.diagnostics];
+  const diagnostics = [...included.diagnostics, ...result.diagnostics];
   if (!template || !result.resolver) return { template, resolver: result.resolver, diagnostics, suppressions: [] };
   // Suppressions are read from the template as written: they cover what transforms generate from a resource.
   const found = templateSuppressions(read.text, template);

@@ -1,6 +1,8 @@
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseSpecText, type SpecText } from '../openapi/api-gateway-spec';
 import { readTextFile } from '../read-text-file';
+import type { Diagnostic } from '../../src/graph/diagnostic';
+import type { KeyLines, KeyPath } from '../key-lines';
 import type { CfnTemplate } from './template';
 
 /**
@@ -44,4 +46,55 @@ function readDocument(file: string, root: string, maxBytes?: number): SpecText {
   if ('diagnostic' in read) return { ok: false, reason: read.diagnostic.message };
   const parsed = parseSpecText(read.text);
   return parsed.ok || parsed.line === undefined ? parsed : { ok: false, reason: `${parsed.reason}, line ${parsed.line} of ${fromRoot}` };
+}
+
+/**
+ * A template with each `Fn::Transform` of `AWS::Include` whose `Location` is a local path replaced by that file's
+ * content, as `aws cloudformation package` and CloudFormation itself would before any other transform (so SAM's
+ * `Auth` applies to an OpenAPI `DefinitionBody` brought in this way). Values in the file keep the location of the
+ * property that includes them. A file that cannot be read leaves the include in place (its value stays unknown) and
+ * is a warning. https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/transform-aws-include.html
+ */
+export function inlineLocalIncludes(
+  root: unknown, lines: KeyLines, templateFile: string, scanRoot: string, maxBytes?: number,
+): { root: unknown; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const read = new Map<string, SpecText>();
+  const visit = (value: unknown, path: KeyPath): unknown => {
+    if (typeof value !== 'object' || value === null || path.length > MAX_INCLUDE_DEPTH) return value;
+    if (Array.isArray(value)) return value.map((item: unknown, index) => visit(item, [...path, index]));
+    const location = localIncludeLocation(value as Record<string, unknown>);
+    if (location !== undefined) {
+      let document = read.get(location);
+      if (!document) {
+        document = readDocument(resolve(dirname(templateFile), location), scanRoot, maxBytes);
+        read.set(location, document);
+        if (!document.ok) {
+          const line = lines.at(path)?.line;
+          diagnostics.push({
+            severity: 'warning', file: templateFile, ...(line !== undefined && { line }), provider: 'cloudformation',
+            message: `AWS::Include of ${location} is not read (${document.reason}); what it would include is unknown`,
+          });
+        }
+      }
+      return document.ok ? document.document : value;
+    }
+    const copy: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) Object.defineProperty(copy, key, { value: visit(item, [...path, key]), enumerable: true, writable: true, configurable: true });
+    return copy;
+  };
+  return { root: visit(root, []), diagnostics };
+}
+
+const MAX_INCLUDE_DEPTH = 200;
+
+/** `{ "Fn::Transform": { "Name": "AWS::Include", "Parameters": { "Location": "<local path>" } } }` → the path. */
+function localIncludeLocation(value: Record<string, unknown>): string | undefined {
+  const keys = Object.keys(value);
+  if (keys.length !== 1 || keys[0] !== 'Fn::Transform') return undefined;
+  const transform = value['Fn::Transform'];
+  if (typeof transform !== 'object' || transform === null || (transform as Record<string, unknown>)['Name'] !== 'AWS::Include') return undefined;
+  const parameters = (transform as Record<string, unknown>)['Parameters'];
+  const location = typeof parameters === 'object' && parameters !== null ? (parameters as Record<string, unknown>)['Location'] : undefined;
+  return typeof location === 'string' && isLocalPath(location) ? location : undefined;
 }

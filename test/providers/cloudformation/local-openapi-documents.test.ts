@@ -117,4 +117,50 @@ Resources:
     const { result } = await load(template);
     expect(result.diagnostics.map((d) => d.message)).toContainEqual(expect.stringContaining('read from S3'));
   });
+
+  it('inlines an AWS::Include of a local file before SAM runs, so DefaultAuthorizer applies to its routes', async () => {
+    const template = write('infra/template.yaml', `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Orders:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: live
+      Auth:
+        DefaultAuthorizer: AWS_IAM
+      DefinitionBody:
+        Fn::Transform:
+          Name: AWS::Include
+          Parameters:
+            Location: ../api/openapi.yaml
+`);
+    const { result, graph } = await load(template);
+    expect(result.diagnostics.filter((d) => d.severity !== 'notice')).toEqual([]);
+    expect(operations(graph)).toEqual(['DELETE /admin iam', 'GET /orders iam']);
+  });
+
+  it('inlines an AWS::Include in the Body of a plain RestApi, and warns with the line of one it cannot read', async () => {
+    const template = write('infra/template.yaml', `Resources:
+  Rest:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Body:
+        Fn::Transform: { Name: AWS::Include, Parameters: { Location: ../api/openapi.yaml } }
+  Missing:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Body:
+        Fn::Transform: { Name: AWS::Include, Parameters: { Location: ./missing.yaml } }
+  Remote:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Body:
+        Fn::Transform: { Name: AWS::Include, Parameters: { Location: s3://bucket/openapi.yaml } }
+`);
+    const { result, graph } = await load(template);
+    expect(operations(graph)).toEqual(['DELETE /admin iam', 'GET /orders none']);
+    const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
+    expect(warnings).toEqual([expect.objectContaining({ file: template, line: 10, message: expect.stringContaining('AWS::Include of ./missing.yaml is not read') as unknown })]);
+    // What is not read stays unknown: a notice for each, never a pass.
+    expect(result.diagnostics.filter((d) => d.message.includes('not known statically')).map((d) => d.line)).toEqual([10, 15]);
+  });
 });
