@@ -178,14 +178,17 @@ export function httpTls(type: BackendType | undefined, uri: string, source: Clou
 function stageAttrs(stage: RestStageShape, source: CloudSource): StageAttrs {
   const read = reader(source);
   const all: MethodSettingShape = stage.methodSettings?.['*/*'] ?? {};
+  const perMethod = Object.entries(stage.methodSettings ?? {}).filter(([key]) => key !== '*/*').map(([, setting]) => setting);
   return {
     stageName: read(stage.stageName ?? ''),
     accessLogging: read(stage.accessLogSettings?.destinationArn !== undefined && stage.accessLogSettings.destinationArn !== ''),
     executionLogging: read(LOG_LEVELS[(all.loggingLevel ?? 'OFF').toUpperCase()] ?? 'off'),
-    dataTrace: read(all.dataTraceEnabled === true),
+    // A method's own settings that log request and response bodies, or cache them unencrypted, do so for that
+    // method's traffic whatever the stage-wide settings say.
+    dataTrace: read(all.dataTraceEnabled === true || perMethod.some((setting) => setting.dataTraceEnabled === true)),
     tracing: read(stage.tracingEnabled === true),
     cacheEnabled: read(stage.cacheClusterEnabled === true),
-    cacheEncrypted: read(all.cacheDataEncrypted === true),
+    cacheEncrypted: read(all.cacheDataEncrypted === true && !perMethod.some((setting) => setting.cachingEnabled === true && setting.cacheDataEncrypted !== true)),
     throttling: read(throttleOf(all.throttlingRateLimit, all.throttlingBurstLimit)),
     // API Gateway stages have no quota of their own; usage plans carry quotas.
     quota: read(null),

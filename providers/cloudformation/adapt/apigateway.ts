@@ -336,6 +336,23 @@ function withMethodOverrides(stageWide: Attr<boolean>, overrides: readonly Attr<
   return overrides.find((o) => o.state !== 'unknown' && o.value) ?? overrides.find((o) => o.state === 'unknown') ?? stageWide;
 }
 
+/**
+ * A per-method `MethodSettings` item that writes `CacheDataEncrypted: false` (and leaves that method's caching on)
+ * stores the method's cached responses unencrypted although the stage-wide item encrypts: the stage is reported at it.
+ */
+function withUnencryptedCacheItems(ctx: CfnContext, stageWide: Attr<boolean>, items: readonly { readonly body: CfnBody }[]): Attr<boolean> {
+  if (stageWide.state === 'unknown' || !stageWide.value) return stageWide;
+  for (const { body } of items) {
+    const written = ctx.read.prop(body, 'CacheDataEncrypted');
+    if (!written) continue;
+    const caching = ctx.read.read(body, 'CachingEnabled', asBool, { value: true, source: written.source });
+    if (caching.state !== 'unknown' && !caching.value) continue;
+    const encrypted = ctx.read.read(body, 'CacheDataEncrypted', asBool, { value: true, source: written.source });
+    if (encrypted.state === 'unknown' || !encrypted.value) return encrypted;
+  }
+  return stageWide;
+}
+
 function adaptStages(ctx: CfnContext, stages: readonly RestStage[], result: AdaptResult): void {
   for (const stage of stages) {
     const { resource } = stage;
@@ -354,7 +371,7 @@ function adaptStages(ctx: CfnContext, stages: readonly RestStage[], result: Adap
       ),
       tracing: ctx.read.read(body, 'TracingEnabled', asBool, { value: false, source: resource.source }),
       cacheEnabled: ctx.read.read(body, 'CacheClusterEnabled', asBool, { value: false, source: resource.source }),
-      cacheEncrypted: ctx.read.read(settings, 'CacheDataEncrypted', asBool, { value: false, source: at }),
+      cacheEncrypted: withUnencryptedCacheItems(ctx, ctx.read.read(settings, 'CacheDataEncrypted', asBool, { value: false, source: at }), items.perMethod),
       throttling: settings ? settingsThrottle(ctx, settings) : byDefault(null, at),
       // API Gateway stages have no quota of their own; usage plans carry quotas.
       quota: byDefault(null, resource.source),

@@ -496,6 +496,22 @@ function withMethodOverrides(stageWide: Attr<boolean>, overrides: readonly TfBod
   return unresolved ?? stageWide;
 }
 
+/**
+ * A per-method override that writes `cache_data_encrypted = false` (and leaves that method's caching on) stores the
+ * method's cached responses unencrypted although the stage-wide setting encrypts: the stage is reported at it.
+ */
+function withUnencryptedCacheOverrides(stageWide: Attr<boolean>, overrides: readonly TfBody[]): Attr<boolean> {
+  if (stageWide.state === 'unknown' || !stageWide.value) return stageWide;
+  for (const override of overrides) {
+    const written = attribute(override, 'cache_data_encrypted');
+    const caching = readAttr(override, 'caching_enabled', asBool, { value: true, source: override.source });
+    if (!written || (caching.state !== 'unknown' && !caching.value)) continue;
+    const encrypted = convertAttribute(written, asBool);
+    if (encrypted.state === 'unknown' || !encrypted.value) return encrypted;
+  }
+  return stageWide;
+}
+
 function adaptStages(
   linker: Linker, stages: readonly RestStage[], settingsByStage: ReadonlyMap<string, TfBody>, overridesByStage: ReadonlyMap<string, readonly TfBody[]>, result: AdaptResult,
 ): void {
@@ -518,7 +534,10 @@ function adaptStages(
       ),
       tracing: isInline ? byDefault(false, resource.source) : readAttr(body, 'xray_tracing_enabled', asBool, { value: false, source: resource.source }),
       cacheEnabled: isInline ? byDefault(false, resource.source) : readAttr(body, 'cache_cluster_enabled', asBool, { value: false, source: resource.source }),
-      cacheEncrypted: settings ? readAttr(settings, 'cache_data_encrypted', asBool, { value: false, source: at }) : byDefault(false, at),
+      cacheEncrypted: withUnencryptedCacheOverrides(
+        settings ? readAttr(settings, 'cache_data_encrypted', asBool, { value: false, source: at }) : byDefault(false, at),
+        overridesByStage.get(stage.id) ?? [],
+      ),
       throttling: settings ? settingsThrottle(settings) : byDefault(null, at),
       // API Gateway stages have no quota of their own; usage plans carry quotas.
       quota: byDefault(null, resource.source),

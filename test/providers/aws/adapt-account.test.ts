@@ -36,6 +36,25 @@ describe('adaptAccount (recorded responses → graph)', () => {
     expect(fragment.nodes.find((n) => n.kind === 'api')?.attrs).toMatchObject({ hasSpec: { state: 'unknown' }, resourcePolicy: { state: 'set', value: null } });
   });
 
+  it('folds per-method settings that log bodies or cache them unencrypted into the stage', () => {
+    const stageWith = (methodSettings: Record<string, Record<string, unknown>>) => {
+      const fragment = adaptAccount(account({
+        restApis: [{
+          api: { id: 'abc123', name: 'orders' }, resources: [],
+          stages: [{ stageName: 'prod', deploymentId: 'd1', cacheClusterEnabled: true, methodSettings }],
+          authorizers: [], validators: [], webAcls: new Map([['prod', null]]),
+        }],
+      }));
+      return fragment.nodes.find((n) => n.id === `aws:${API}/stages/prod`)?.attrs;
+    };
+    const encrypted = { '*/*': { cachingEnabled: true, cacheDataEncrypted: true, dataTraceEnabled: false } };
+    expect(stageWith(encrypted)).toMatchObject({ cacheEncrypted: { value: true }, dataTrace: { value: false } });
+    expect(stageWith({ ...encrypted, '~1orders/GET': { cachingEnabled: true, cacheDataEncrypted: false, dataTraceEnabled: true } }))
+      .toMatchObject({ cacheEncrypted: { value: false }, dataTrace: { value: true } });
+    // A method that caches nothing stores nothing, encrypted or not.
+    expect(stageWith({ ...encrypted, '~1orders/GET': { cachingEnabled: false, cacheDataEncrypted: false } })).toMatchObject({ cacheEncrypted: { value: true } });
+  });
+
   it('keeps an HTTP API stage without a deployment as not deployed', () => {
     const fragment = adaptAccount(account({
       v2Apis: [{ api: { ApiId: 'h1', Name: 'catalog', ProtocolType: 'HTTP' }, routes: [], integrations: [], authorizers: [], stages: [{ StageName: 'beta', AutoDeploy: false }] }],

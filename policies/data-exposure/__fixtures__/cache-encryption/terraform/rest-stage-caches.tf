@@ -93,3 +93,65 @@ resource "aws_api_gateway_stage" "pass_no_cache" {
   deployment_id = aws_api_gateway_deployment.api.id
   stage_name    = "dev"
 }
+
+# Encrypted stage-wide, but one method's override writes its cached responses in the clear.
+resource "aws_api_gateway_stage" "fail_method_override_unencrypted" {
+  rest_api_id           = aws_api_gateway_rest_api.api.id
+  deployment_id         = aws_api_gateway_deployment.api.id
+  stage_name            = "ap"
+  cache_cluster_enabled = true
+  cache_cluster_size    = "0.5"
+}
+
+resource "aws_api_gateway_method_settings" "ap_all" {
+  rest_api_id = aws_api_gateway_rest_api.api.id
+  stage_name  = aws_api_gateway_stage.fail_method_override_unencrypted.stage_name
+  method_path = "*/*"
+
+  settings {
+    caching_enabled      = true
+    cache_data_encrypted = true
+  }
+}
+
+resource "aws_api_gateway_method_settings" "ap_products" {
+  rest_api_id = aws_api_gateway_rest_api.api.id
+  stage_name  = aws_api_gateway_stage.fail_method_override_unencrypted.stage_name
+  method_path = "products/GET"
+
+  settings {
+    caching_enabled      = true
+    cache_data_encrypted = false
+  }
+}
+
+# An override that turns one method's caching off caches nothing for it, encrypted or not.
+resource "aws_api_gateway_stage" "pass_override_without_caching" {
+  rest_api_id           = aws_api_gateway_rest_api.api.id
+  deployment_id         = aws_api_gateway_deployment.api.id
+  stage_name            = "sa"
+  cache_cluster_enabled = true
+  cache_cluster_size    = "0.5"
+}
+
+resource "aws_api_gateway_method_settings" "sa_all" {
+  rest_api_id = aws_api_gateway_rest_api.api.id
+  stage_name  = aws_api_gateway_stage.pass_override_without_caching.stage_name
+  method_path = "*/*"
+
+  settings {
+    caching_enabled      = true
+    cache_data_encrypted = true
+  }
+}
+
+resource "aws_api_gateway_method_settings" "sa_products" {
+  rest_api_id = aws_api_gateway_rest_api.api.id
+  stage_name  = aws_api_gateway_stage.pass_override_without_caching.stage_name
+  method_path = "products/GET"
+
+  settings {
+    caching_enabled      = false
+    cache_data_encrypted = false
+  }
+}
