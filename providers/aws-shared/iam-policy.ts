@@ -1,4 +1,5 @@
 import type { PolicyStatement, ResourcePolicy } from '../../src/graph/kinds';
+import { isRecord } from '../is-record';
 
 /**
  * Parses an IAM policy document (the JSON string of `policy = jsonencode(...)` or a heredoc) into statements.
@@ -55,6 +56,3 @@ function strings(value: unknown): string[] {
   return [];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

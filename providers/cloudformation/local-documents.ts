@@ -1,5 +1,6 @@
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseSpecText, type SpecText } from '../openapi/api-gateway-spec';
+import { isRecord } from '../is-record';
 import { readTextFile } from '../read-text-file';
 import type { Diagnostic } from '../../src/graph/diagnostic';
 import type { KeyLines, KeyPath } from '../key-lines';
@@ -61,9 +62,9 @@ export function inlineLocalIncludes(
   const diagnostics: Diagnostic[] = [];
   const read = new Map<string, SpecText>();
   const visit = (value: unknown, path: KeyPath): unknown => {
-    if (typeof value !== 'object' || value === null || path.length > MAX_INCLUDE_DEPTH) return value;
-    if (Array.isArray(value)) return value.map((item: unknown, index) => visit(item, [...path, index]));
-    const location = localIncludeLocation(value as Record<string, unknown>);
+    if (Array.isArray(value) && path.length <= MAX_INCLUDE_DEPTH) return value.map((item: unknown, index) => visit(item, [...path, index]));
+    if (!isRecord(value) || path.length > MAX_INCLUDE_DEPTH) return value;
+    const location = localIncludeLocation(value);
     if (location !== undefined) {
       let document = read.get(location);
       if (!document) {
@@ -93,8 +94,8 @@ function localIncludeLocation(value: Record<string, unknown>): string | undefine
   const keys = Object.keys(value);
   if (keys.length !== 1 || keys[0] !== 'Fn::Transform') return undefined;
   const transform = value['Fn::Transform'];
-  if (typeof transform !== 'object' || transform === null || (transform as Record<string, unknown>)['Name'] !== 'AWS::Include') return undefined;
-  const parameters = (transform as Record<string, unknown>)['Parameters'];
-  const location = typeof parameters === 'object' && parameters !== null ? (parameters as Record<string, unknown>)['Location'] : undefined;
+  if (!isRecord(transform) || transform['Name'] !== 'AWS::Include') return undefined;
+  const parameters = transform['Parameters'];
+  const location = isRecord(parameters) ? parameters['Location'] : undefined;
   return typeof location === 'string' && isLocalPath(location) ? location : undefined;
 }

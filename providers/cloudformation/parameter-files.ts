@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../src/graph/diagnostic';
 import { readTextFile } from '../read-text-file';
 import { parseYaml } from '../yaml/parse';
+import { isRecord } from '../is-record';
 
 /**
  * Parameter overrides from files (later files win) and from direct values (which win over files).
@@ -60,6 +61,3 @@ function isScalar(value: unknown): value is string | number | boolean {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -3,6 +3,7 @@ import { fileSource, type FileSource } from '../../src/graph/source';
 import type { KeyLines, KeyPath } from '../key-lines';
 import { Resolver } from './resolve';
 import { CfnUnknown, type CfnResource, type CfnTemplate, type CfnValue } from './template';
+import { isRecord } from '../is-record';
 
 export interface ReadTemplate {
   /** `undefined` when the file is not a usable template (the diagnostics say why). */
@@ -140,6 +141,3 @@ function literal(value: unknown, name: string): CfnValue {
   return new CfnUnknown(`parameter ${name} has a default that is not a plain value`);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

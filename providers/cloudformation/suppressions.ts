@@ -2,6 +2,7 @@ import type { InlineSuppression } from '../../src/graph/adapter';
 import type { Diagnostic } from '../../src/graph/diagnostic';
 import { findInlineSuppressions, MIN_REASON_LENGTH, YAML_COMMENTS, type BlockRange } from '../inline-suppressions';
 import type { CfnTemplate } from './template';
+import { isRecord } from '../is-record';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -68,6 +69,3 @@ function warning(template: CfnTemplate, path: readonly (string | number)[], mess
   return { severity: 'warning', message, file: template.file, ...(at.line !== undefined && { line: at.line }), provider: 'cloudformation' };
 }
 
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

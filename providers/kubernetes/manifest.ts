@@ -1,5 +1,6 @@
 import { fileSource, type FileSource } from '../../src/graph/source';
 import type { KeyLines, KeyPath } from '../key-lines';
+import { isRecord } from '../is-record';
 
 /** One Kubernetes object read from a manifest, with where it is written. */
 export interface K8sObject {
@@ -55,9 +56,6 @@ function stringMap(value: unknown): Record<string, string> {
   return out;
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A value at a path of plain objects and arrays. */
 export function dig(value: unknown, ...path: readonly (string | number)[]): unknown {

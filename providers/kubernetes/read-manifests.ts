@@ -2,7 +2,8 @@ import type { Diagnostic } from '../../src/graph/diagnostic';
 import { lazyJsonKeyLines } from '../json-key-lines';
 import { LineIndex, type KeyLines } from '../key-lines';
 import { parseYamlStream } from '../yaml/parse';
-import { isRecord, toObject, type K8sObject } from './manifest';
+import { isRecord } from '../is-record';
+import { toObject, type K8sObject } from './manifest';
 
 export interface ReadManifests {
   readonly objects: K8sObject[];

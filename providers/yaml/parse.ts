@@ -3,6 +3,7 @@ import {
   type Event, type Schema, type TagDefinition,
 } from 'js-yaml';
 import { LineIndex, pathKey, tableKeyLines, type KeyLines, type KeyPath, type KeySpan } from '../key-lines';
+import { isRecord } from '../is-record';
 
 /**
  * The one reader and writer of YAML (STYLE.md rule 8: js-yaml is imported here only). Scanned files are data:
@@ -124,9 +125,6 @@ function schemaWith(tags: readonly YamlTag[]): Schema {
   return schema;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 interface Frame {
   readonly kind: 'mapping' | 'sequence';

@@ -4,6 +4,7 @@ import type { KeyPath } from '../../key-lines';
 import type { Resolver } from '../resolve';
 import { isCfnUnknown, type CfnRef, type CfnResource, type CfnUnknown, type CfnValue } from '../template';
 import { asString, describeUnrecognised, firstUnknownIn } from '../../value-convert';
+import { isRecord } from '../../is-record';
 
 /** A mapping inside a resource's properties (the properties themselves, `DistributionConfig`, one of `Origins`...). */
 export interface CfnBody {
@@ -147,9 +148,6 @@ export function firstUnknown(value: CfnValue): CfnUnknown | undefined {
   return firstUnknownIn(value, isCfnUnknown);
 }
 
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 // CloudFormation passes property values as strings to most resource handlers: "true", "5" and 5 mean the same.
 
