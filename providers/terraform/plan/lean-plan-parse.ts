@@ -27,8 +27,6 @@ export function parsePlanJson(text: string): unknown {
 /** Members never read from a plan: skipped, not built. */
 const SKIPPED = new Set(['resource_drift', 'output_changes', 'prior_state']);
 
-type JsonRecord = Record<string, unknown>;
-
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
@@ -50,7 +48,7 @@ function leanPlan(text: string): Record<string, unknown> | undefined {
     if (key === 'resource_changes') {
       // Without planned values before them (not how Terraform writes a plan), the changes' `after` is read.
       if (plan['planned_values'] === undefined) return -1;
-      const changes: JsonRecord[] = [];
+      const changes: Record<string, unknown>[] = [];
       const changesEnd = reduceChanges(text, valueStart, changes);
       plan[key] = changes;
       return changesEnd;
@@ -110,7 +108,7 @@ function plannedValuesEnd(text: string, start: number): number {
  * Equal `actions` and `after_unknown` texts (most resources of a type have the same) are parsed once and shared:
  * nothing changes the parsed plan.
  */
-function reduceChanges(text: string, start: number, changes: JsonRecord[]): number {
+function reduceChanges(text: string, start: number, changes: Record<string, unknown>[]): number {
   if (text.charCodeAt(start) !== OPEN_BRACKET) return -1;
   if (text.charCodeAt(start + 1) === CLOSE_BRACKET) return start + 2;
   const parsed = new Map<string, unknown>();
@@ -169,10 +167,9 @@ function skipValue(text: string, start: number): number {
   for (let at = start; at < text.length; at++) {
     const c = text.charCodeAt(at);
     if (c === QUOTE) {
-      let close = text.indexOf('"', at + 1);
-      while (close > 0 && text.charCodeAt(close - 1) === BACKSLASH && !closes(text, close)) close = text.indexOf('"', close + 1);
-      if (close < 0) return -1;
-      at = close;
+      const end = stringEnd(text, at);
+      if (end < 0) return -1;
+      at = end - 1;
     } else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
     else if ((c === CLOSE_BRACE || c === CLOSE_BRACKET) && --depth === 0) return at + 1;
   }
