@@ -19,7 +19,8 @@ export interface SpecBody extends AdaptResult {
  * integrations, resource policy and CORS become sub-nodes of the API resource located at the body. Values the
  * template computes (`!Sub arn:...:${Function.Arn}/invocations`) are read as their template text, which keeps the
  * parts that matter here (the scheme, `:lambda:path/`). A `BodyS3Location` that is a local path (before packaging)
- * is read from that file; one in S3, and `AWS::Include`, are not read.
+ * is read from that file, and an `AWS::Include` of a local file was inlined when the template was loaded; a document
+ * in S3 is not read.
  * `isReplaced(method, path)` says that a separate Method or Route resource defines that route.
  */
 export function adaptSpecBody(
