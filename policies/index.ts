@@ -6,6 +6,7 @@ import dataExposureCacheEncryption from './data-exposure/cache-encryption';
 import dataExposureCorsWildcard from './data-exposure/cors-wildcard';
 import dataExposureDataTraceLogging from './data-exposure/data-trace-logging';
 import documentationApiSpec from './documentation/api-spec';
+import encryptionBackendClientCertificate from './encryption/backend-client-certificate';
 import encryptionBackendTls from './encryption/backend-tls';
 import encryptionHttpsOnly from './encryption/https-only';
 import encryptionTlsVersion from './encryption/tls-version';
@@ -54,6 +55,7 @@ export const builtinPolicies: readonly AnyPolicy[] = [
   encryptionTlsVersion,
   encryptionHttpsOnly,
   encryptionBackendTls,
+  encryptionBackendClientCertificate,
   validationRequestValidation,
   validationBodySizeLimit,
 ];

@@ -77,11 +77,17 @@ resource "aws_cloudwatch_log_group" "access" {
   retention_in_days = 365
 }
 
+# Presented to the payments backend, which accepts only requests that carry it.
+resource "aws_api_gateway_client_certificate" "payments_backend" {
+  description = "gateway identity for payments.internal.example.com"
+}
+
 resource "aws_api_gateway_stage" "prod" {
-  rest_api_id          = aws_api_gateway_rest_api.payments.id
-  deployment_id        = aws_api_gateway_deployment.payments.id
-  stage_name           = var.environment
-  xray_tracing_enabled = true
+  rest_api_id           = aws_api_gateway_rest_api.payments.id
+  deployment_id         = aws_api_gateway_deployment.payments.id
+  stage_name            = var.environment
+  xray_tracing_enabled  = true
+  client_certificate_id = aws_api_gateway_client_certificate.payments_backend.id
 
   access_log_settings {
     destination_arn = aws_cloudwatch_log_group.access.arn
