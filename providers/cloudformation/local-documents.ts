@@ -52,36 +52,43 @@ function readDocument(file: string, root: string, maxBytes?: number): SpecText {
 /**
  * A template with each `Fn::Transform` of `AWS::Include` whose `Location` is a local path replaced by that file's
  * content, as `aws cloudformation package` and CloudFormation itself would before any other transform (so SAM's
- * `Auth` applies to an OpenAPI `DefinitionBody` brought in this way). Values in the file keep the location of the
- * property that includes them. A file that cannot be read leaves the include in place (its value stays unknown) and
- * is a warning. https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/transform-aws-include.html
+ * `Auth` applies to an OpenAPI `DefinitionBody` brought in this way). An include beside other keys (resources in
+ * `Resources`) is merged into that mapping. Values in the file keep the location of the property that includes them.
+ * A file that cannot be read leaves the include in place (its value stays unknown) and is a warning. https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/transform-aws-include.html
  */
 export function inlineLocalIncludes(
   root: unknown, lines: KeyLines, templateFile: string, scanRoot: string, maxBytes?: number,
 ): { root: unknown; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const read = new Map<string, SpecText>();
+  const include = (location: string, path: KeyPath): Record<string, unknown> | undefined => {
+    let document = read.get(location);
+    if (!document) {
+      document = readDocument(resolve(dirname(templateFile), location), scanRoot, maxBytes);
+      read.set(location, document);
+      if (!document.ok) {
+        const line = lines.at(path)?.line;
+        diagnostics.push({
+          severity: 'warning', file: templateFile, ...(line !== undefined && { line }), provider: 'cloudformation',
+          message: `AWS::Include of ${location} is not read (${document.reason}); what it would include is unknown`,
+        });
+      }
+    }
+    return document.ok ? document.document : undefined;
+  };
   const visit = (value: unknown, path: KeyPath): unknown => {
     if (Array.isArray(value) && path.length <= MAX_INCLUDE_DEPTH) return value.map((item: unknown, index) => visit(item, [...path, index]));
     if (!isRecord(value) || path.length > MAX_INCLUDE_DEPTH) return value;
-    const location = localIncludeLocation(value);
-    if (location !== undefined) {
-      let document = read.get(location);
-      if (!document) {
-        document = readDocument(resolve(dirname(templateFile), location), scanRoot, maxBytes);
-        read.set(location, document);
-        if (!document.ok) {
-          const line = lines.at(path)?.line;
-          diagnostics.push({
-            severity: 'warning', file: templateFile, ...(line !== undefined && { line }), provider: 'cloudformation',
-            message: `AWS::Include of ${location} is not read (${document.reason}); what it would include is unknown`,
-          });
-        }
-      }
-      return document.ok ? document.document : value;
-    }
+    const location = localIncludeLocation(value['Fn::Transform']);
+    const included = location === undefined ? undefined : include(location, path);
+    // The include is the whole value (a property, a `DefinitionBody`), or merged into the mapping it sits in (`Resources`).
+    if (included && Object.keys(value).length === 1) return included;
     const copy: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) Object.defineProperty(copy, key, { value: visit(item, [...path, key]), enumerable: true, writable: true, configurable: true });
+    const define = (key: string, item: unknown): void => {
+      Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true, configurable: true });
+    };
+    for (const [key, item] of Object.entries(value)) if (!(included && key === 'Fn::Transform')) define(key, visit(item, [...path, key]));
+    if (included) for (const [key, item] of Object.entries(included)) define(key, item);
     return copy;
   };
   return { root: visit(root, []), diagnostics };
@@ -89,11 +96,8 @@ export function inlineLocalIncludes(
 
 const MAX_INCLUDE_DEPTH = 200;
 
-/** `{ "Fn::Transform": { "Name": "AWS::Include", "Parameters": { "Location": "<local path>" } } }` → the path. */
-function localIncludeLocation(value: Record<string, unknown>): string | undefined {
-  const keys = Object.keys(value);
-  if (keys.length !== 1 || keys[0] !== 'Fn::Transform') return undefined;
-  const transform = value['Fn::Transform'];
+/** `{ "Name": "AWS::Include", "Parameters": { "Location": "<local path>" } }`, the value of `Fn::Transform` → the path. */
+function localIncludeLocation(transform: unknown): string | undefined {
   if (!isRecord(transform) || transform['Name'] !== 'AWS::Include') return undefined;
   const parameters = transform['Parameters'];
   const location = isRecord(parameters) ? parameters['Location'] : undefined;

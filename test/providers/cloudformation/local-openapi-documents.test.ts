@@ -163,4 +163,26 @@ Resources:
     // What is not read stays unknown: a notice for each, never a pass.
     expect(result.diagnostics.filter((d) => d.message.includes('not known statically')).map((d) => d.line)).toEqual([10, 15]);
   });
+
+  it('merges an AWS::Include of resources into the Resources beside it', async () => {
+    write('infra/resources.yaml', `Included:
+  Type: AWS::ApiGateway::RestApi
+  Properties:
+    BodyS3Location: ../api/openapi.yaml
+`);
+    const template = write('infra/template.yaml', `Resources:
+  Written:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: written
+  Fn::Transform:
+    Name: AWS::Include
+    Parameters:
+      Location: resources.yaml
+`);
+    const { result, graph } = await load(template);
+    expect(result.diagnostics.filter((d) => d.severity !== 'notice')).toEqual([]);
+    expect(graph.nodesOf('api').map((n) => n.name).sort()).toEqual(['Included', 'Written']);
+    expect(operations(graph)).toEqual(['DELETE /admin iam', 'GET /orders none']);
+  });
 });
