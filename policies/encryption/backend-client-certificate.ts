@@ -7,7 +7,7 @@ export default definePolicy({
   id: 'GW-TLS-004',
   slug: 'backend-client-certificate',
   title: 'REST API stages that call HTTP backends over the internet present a client certificate',
-  severity: 'medium',
+  severity: 'low',
   category: 'encryption',
   control: 'client-certificate',
   owasp: ['API8:2023'],
@@ -16,7 +16,8 @@ export default definePolicy({
     'An HTTP backend on the internet answers whoever calls it. When the gateway presents a client certificate, the backend can accept ' +
     'only the gateway, so the gateway\'s authorizers, throttling and WAF cannot be bypassed by calling the backend directly. ' +
     'Stages whose routes call only Lambda functions, AWS services, mock integrations or private (VPC link) backends have nothing to present it to, ' +
-    'and HTTP and WebSocket APIs cannot present one: they pass.',
+    'and HTTP and WebSocket APIs cannot present one: they pass. Low severity: a backend may authenticate the gateway in other ways ' +
+    '(a secret header, a signed request), and a third-party public API proxied as is has no use for the certificate.',
   remediation: {
     terraform: [
       'resource "aws_api_gateway_client_certificate" "backend" {',

@@ -32,7 +32,7 @@ policyTester.run(policy, {
     {
       name: 'a public HTTP backend and no client certificate',
       graph: api(g.byDefault(false), [publicHttp, { type: g.set('lambda') }]),
-      findings: [{ node: 'prod', message: /^Stage prod calls backend0 \(https:\/\/orders\.example\.com\/\{proxy\}\) over the internet without presenting a client certificate/, severity: 'medium' }],
+      findings: [{ node: 'prod', message: /^Stage prod calls backend0 \(https:\/\/orders\.example\.com\/\{proxy\}\) over the internet without presenting a client certificate/, severity: 'low' }],
     },
     {
       name: 'several public HTTP backends are one finding on the stage',
