@@ -54,9 +54,9 @@ function leanPlan(text: string): Record<string, unknown> | undefined {
       return changesEnd;
     }
     if (key === 'planned_values') {
-      const valueEnd = plannedValuesEnd(text, valueStart);
-      if (valueEnd >= 0) plan[key] = JSON.parse(text.slice(valueStart, valueEnd));
-      return valueEnd;
+      const parsed = plannedValues(text, valueStart);
+      if (parsed) plan[key] = parsed.value;
+      return parsed ? parsed.end : -1;
     }
     const valueEnd = skipValue(text, valueStart);
     if (valueEnd >= 0 && !SKIPPED.has(key)) plan[key] = JSON.parse(text.slice(valueStart, valueEnd));
@@ -93,13 +93,22 @@ function keyIs(text: string, keyStart: number, valueStart: number, name: string)
 }
 
 /**
- * The end of `planned_values`, which is parsed anyway: where `resource_changes` starts when they follow it (a `}`
- * before them; `resource_drift` may come between), as long as the value up to there parses (a JSON value is never a
- * proper prefix of another, so a wrong guess throws and the plan is parsed whole); else found by walking.
+ * `planned_values`, parsed, and its end. The end is looked for where `resource_changes` start when they follow it (a
+ * `}` before them; `resource_drift` may come between), and confirmed by the value up to there parsing: a JSON value is
+ * never a proper prefix of another. A planned value that holds a key named `resource_changes` makes that guess fail;
+ * the value is then walked to its end.
  */
-function plannedValuesEnd(text: string, start: number): number {
+function plannedValues(text: string, start: number): { value: unknown; end: number } | undefined {
   const changes = text.indexOf(',"resource_changes":[', start);
-  return changes > start && text.charCodeAt(changes - 1) === CLOSE_BRACE ? changes : skipValue(text, start);
+  if (changes > start && text.charCodeAt(changes - 1) === CLOSE_BRACE) {
+    try {
+      return { value: JSON.parse(text.slice(start, changes)) as unknown, end: changes };
+    } catch {
+      // Not the end of the planned values: walk them.
+    }
+  }
+  const end = skipValue(text, start);
+  return end < 0 ? undefined : { value: JSON.parse(text.slice(start, end)) as unknown, end };
 }
 
 /**

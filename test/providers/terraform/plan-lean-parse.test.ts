@@ -113,6 +113,61 @@ describe('lean parse of plan JSON', () => {
   });
 });
 
+/** A small deterministic generator (mulberry32), so that a failing case can be reproduced from its seed. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** JSON values with the characters a walker can trip on: quotes, backslashes, brackets, keys named like plan members. */
+function randomValue(next: () => number, depth: number): unknown {
+  const pick = <T>(options: readonly T[]): T => options[Math.floor(next() * options.length)] as T;
+  const strings = ['', 'a"b', 'c\\', '\\"', '{[', ']}', 'x,"y":1', '\u003c&>', 'é', 'prior_state', '"address":"z"'];
+  const keys = ['address', 'change', 'actions', 'after_unknown', 'prior_state', 'resource_changes', 'planned_values', 'x', 'a"b', 'c\\'];
+  const kind = depth > 3 ? Math.floor(next() * 4) : Math.floor(next() * 6);
+  switch (kind) {
+    case 0: return pick(strings);
+    case 1: return Math.floor(next() * 2000) - 1000 + pick([0, 0.5, 1e21]);
+    case 2: return pick([true, false, null]);
+    case 3: return pick(keys);
+    case 4: return Array.from({ length: Math.floor(next() * 4) }, () => randomValue(next, depth + 1));
+    default: return Object.fromEntries(Array.from({ length: Math.floor(next() * 4) }, () => [pick(keys), randomValue(next, depth + 1)]));
+  }
+}
+
+function randomPlan(seed: number): string {
+  const next = random(seed);
+  const value = () => randomValue(next, 0);
+  const change = (i: number) => ({
+    address: `aws_x.y["k${i}\\"]`, mode: 'managed', type: 'aws_x', name: 'y', ...(next() < 0.2 && { deposed: 'abc' }),
+    change: { actions: [next() < 0.5 ? 'create' : 'no-op'], before: value(), after: value(), after_unknown: value(), before_sensitive: value(), after_sensitive: value() },
+  });
+  const changes = Array.from({ length: Math.floor(next() * 5) }, (_, i) => change(i));
+  return JSON.stringify({
+    format_version: '1.2', terraform_version: '1.9.0', variables: { v: { value: value() } },
+    planned_values: { root_module: { resources: changes.map((c) => ({ address: c.address, values: value() })) } },
+    ...(next() < 0.5 && { resource_drift: [change(99)] }),
+    resource_changes: changes,
+    output_changes: { o: { actions: ['no-op'], before: value(), after: value() } },
+    prior_state: { format_version: '1.0', values: value() },
+    configuration: { root_module: { resources: [{ address: 'aws_x.y', expressions: { n: value() } }] } },
+    timestamp: '2026-11-28T00:00:00Z', errored: false,
+  });
+}
+
+describe('lean parse against JSON.parse on generated plans', () => {
+  test.each(Array.from({ length: 300 }, (_, seed) => seed))('seed %i', (seed) => {
+    const text = randomPlan(seed);
+    expect(parsePlanJson(text)).toEqual(reduced(text));
+  });
+});
+
 describe('lean parse in a scan', () => {
   let dir: string;
   beforeAll(() => {
