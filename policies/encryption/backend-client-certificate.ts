@@ -40,6 +40,8 @@ export default definePolicy({
       '    DeploymentId: !Ref Deployment',
       '    StageName: prod',
       '    ClientCertificateId: !Ref BackendCertificate',
+      '# SAM: AWS::Serverless::Api cannot set one on the stage it generates; reach the backend through a VPC link',
+      '# (a private integration) instead, or declare that API with AWS::ApiGateway resources',
     ].join('\n'),
   },
   references: [
