@@ -1,3 +1,5 @@
+import { isRecord } from '../../is-record';
+
 /**
  * `JSON.parse` of a plan (`terraform show -json tfplan`) that builds only the parts gatewarden reads.
  *
@@ -46,8 +48,10 @@ function leanPlan(text: string): Record<string, unknown> | undefined {
     // A state: nothing in it is skipped.
     if (key === 'values') return -1;
     if (key === 'resource_changes') {
-      // Without planned values before them (not how Terraform writes a plan), the changes' `after` is read.
-      if (plan['planned_values'] === undefined) return -1;
+      // Without planned values (a root module) before them, which is not how Terraform writes a plan, the resources
+      // are read from the changes' `after`: parsed whole.
+      const planned = plan['planned_values'];
+      if (!isRecord(planned) || !isRecord(planned['root_module'])) return -1;
       const changes: Record<string, unknown>[] = [];
       const changesEnd = reduceChanges(text, valueStart, changes);
       plan[key] = changes;

@@ -88,6 +88,7 @@ describe('lean parse of plan JSON', () => {
     ['pretty-printed', (text: string) => JSON.stringify(JSON.parse(text), null, 2)],
     ['a state', () => readFileSync(fixture('state', 'state.json'), 'utf8')],
     ['without planned_values', (text: string) => text.replace('"planned_values":', '"planned_values_":')],
+    ['with planned values that are not a module', (text: string) => text.replace(/"planned_values":\{"root_module":/, '"planned_values":{"root":')],
     ['with a __proto__ member', (text: string) => text.replace('"timestamp":', '"__proto__":{},"timestamp":')],
   ])('parses %s whole, as JSON.parse does', (_name, variant) => {
     const text = variant(trickyPlan());
