@@ -6,7 +6,7 @@ import { apiFlavorOf, apiOf, backendsOf, operationsOf } from '../../src/graph/qu
 export default definePolicy({
   id: 'GW-TLS-004',
   slug: 'backend-client-certificate',
-  title: 'REST API stages that call HTTP backends over the internet present a client certificate',
+  title: 'REST and WebSocket API stages that call HTTP backends over the internet present a client certificate',
   severity: 'low',
   category: 'encryption',
   control: 'client-certificate',
@@ -16,7 +16,7 @@ export default definePolicy({
     'An HTTP backend on the internet answers whoever calls it. When the gateway presents a client certificate, the backend can accept ' +
     'only the gateway, so the gateway\'s authorizers, throttling and WAF cannot be bypassed by calling the backend directly. ' +
     'Stages whose routes call only Lambda functions, AWS services, mock integrations or private (VPC link) backends have nothing to present it to, ' +
-    'and HTTP and WebSocket APIs cannot present one: they pass. Low severity: a backend may authenticate the gateway in other ways ' +
+    'and HTTP APIs cannot present one: they pass. Low severity: a backend may authenticate the gateway in other ways ' +
     '(a secret header, a signed request), and a third-party public API proxied as is has no use for the certificate.',
   remediation: {
     terraform: [
@@ -25,6 +25,12 @@ export default definePolicy({
       '}',
       '',
       'resource "aws_api_gateway_stage" "prod" {',
+      '  # ...',
+      '  client_certificate_id = aws_api_gateway_client_certificate.backend.id',
+      '}',
+      '',
+      '# WebSocket API',
+      'resource "aws_apigatewayv2_stage" "prod" {',
       '  # ...',
       '  client_certificate_id = aws_api_gateway_client_certificate.backend.id',
       '}',
@@ -40,6 +46,7 @@ export default definePolicy({
       '    DeploymentId: !Ref Deployment',
       '    StageName: prod',
       '    ClientCertificateId: !Ref BackendCertificate',
+      '# WebSocket API: ClientCertificateId on AWS::ApiGatewayV2::Stage',
       '# SAM: AWS::Serverless::Api cannot set one on the stage it generates; reach the backend through a VPC link',
       '# (a private integration) instead, or declare that API with AWS::ApiGateway resources',
     ].join('\n'),
@@ -50,8 +57,9 @@ export default definePolicy({
   ],
   frameworks: { 'nist-800-53': ['IA-3', 'SC-8'] },
   evaluate(stage, { graph }) {
-    // Only REST API stages can present a client certificate to HTTP backends.
-    if (apiFlavorOf(graph, stage) !== 'rest') return pass();
+    // REST and WebSocket API stages can present a client certificate to HTTP backends; HTTP API stages cannot.
+    const flavor = apiFlavorOf(graph, stage);
+    if (flavor !== 'rest' && flavor !== 'websocket') return pass();
     const backends = internetHttpBackends(graph, stage);
     if (backends.known.length === 0 && backends.unsure.length === 0) return pass();
     const certificate = stage.attrs.clientCertificate;

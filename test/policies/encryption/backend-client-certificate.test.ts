@@ -25,6 +25,7 @@ policyTester.run(policy, {
     { name: 'a mock integration', graph: api(g.byDefault(false), [{ type: g.set('mock') }]) },
     { name: 'an HTTP backend over a VPC link', graph: api(g.byDefault(false), [{ ...publicHttp, connection: g.set('vpc-link') }]) },
     { name: 'an HTTP API, which cannot present one', graph: api(g.byDefault(false), [publicHttp], 'http') },
+    { name: 'a WebSocket API stage with a client certificate', graph: api(g.set(true), [publicHttp], 'websocket') },
     { name: 'a stage whose API is not in the scan', graph: g.stage({ name: 'orphan', clientCertificate: g.byDefault(false) }) },
     { name: 'no routes at all', graph: api(g.byDefault(false), []) },
   ],
@@ -33,6 +34,11 @@ policyTester.run(policy, {
       name: 'a public HTTP backend and no client certificate',
       graph: api(g.byDefault(false), [publicHttp, { type: g.set('lambda') }]),
       findings: [{ node: 'prod', message: /^Stage prod calls backend0 \(https:\/\/orders\.example\.com\/\{proxy\}\) over the internet without presenting a client certificate/, severity: 'low' }],
+    },
+    {
+      name: 'a WebSocket API stage without one',
+      graph: api(g.byDefault(false), [publicHttp], 'websocket'),
+      findings: [{ node: 'prod', message: /calls backend0 .* without presenting a client certificate/ }],
     },
     {
       name: 'several public HTTP backends are one finding on the stage',
