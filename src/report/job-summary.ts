@@ -1,7 +1,7 @@
 import { SEVERITIES } from '../engine/policy';
 import { auditedPhrase } from './audited-phrase';
 import { renderMermaid } from './exposure-diagram';
-import { failsBuild, isOpen } from './fails-build';
+import { failsBuild } from './fails-build';
 import { mdCell, mdPlace, mdText } from './markdown-text';
 import type { FormatContext, Report } from './types';
 
@@ -15,23 +15,23 @@ const MAX_DIAGRAMS = 10;
  */
 export function formatJobSummary(report: Report, ctx: FormatContext): string {
   const failing = report.findings.filter((f) => failsBuild(f, ctx.failOn));
-  const suppressed = report.findings.filter((f) => f.suppression !== undefined).length;
-  const open = report.findings.filter(isOpen);
-  const inputErrors = report.errors.filter((e) => e.severity === 'error').length;
+  const { summary } = report;
+  const open = summary.total;
+  const inputErrors = summary.errors;
   const out: string[] = [];
 
   const verdict = failing.length > 0
     ? `${failing.length} ${failing.length === 1 ? 'finding fails' : 'findings fail'} the build (at or above ${ctx.failOn})`
-    : open.length > 0 ? `${open.length} ${open.length === 1 ? 'finding' : 'findings'}, none at or above ${ctx.failOn}` : 'no findings';
+    : open > 0 ? `${open} ${open === 1 ? 'finding' : 'findings'}, none at or above ${ctx.failOn}` : 'no findings';
   out.push(`## ${mdText(report.tool.name)} ${mdText(report.tool.version)}: ${verdict}`, '');
   if (inputErrors > 0) out.push(`> [!WARNING]\n> ${inputErrors} ${inputErrors === 1 ? 'input was' : 'inputs were'} not read: the result is incomplete.`, '');
 
   // A live audit reads APIs, not files: the last column counts what was read.
-  const audited = report.summary.audited;
+  const audited = summary.audited;
   out.push(`| ${SEVERITIES.join(' | ')} | suppressed | not verifiable | ${audited ? 'APIs audited' : 'files scanned'} |`);
   out.push(`| ${[...SEVERITIES, 'suppressed', 'unknown', 'files'].map(() => '---:').join(' | ')} |`);
-  const bySeverity = SEVERITIES.map((s) => open.filter((f) => f.severity === s).length);
-  out.push(`| ${[...bySeverity, suppressed, report.summary.unknown, audited ? audited.apis : report.summary.filesScanned].join(' | ')} |`, '');
+  const bySeverity = SEVERITIES.map((s) => summary.bySeverity[s]);
+  out.push(`| ${[...bySeverity, summary.suppressed, summary.unknown, audited ? audited.apis : summary.filesScanned].join(' | ')} |`, '');
   if (audited) out.push(`Audited: ${mdText(auditedPhrase(audited))}.`, '');
 
   if (failing.length > 0) {
