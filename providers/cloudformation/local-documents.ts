@@ -1,5 +1,6 @@
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { parseSpecText, type SpecText } from '../openapi/api-gateway-spec';
+import { isInsideDirectory } from '../inside-directory';
 import { isRecord } from '../is-record';
 import { readTextFile } from '../read-text-file';
 import type { Diagnostic } from '../../src/graph/diagnostic';
@@ -41,8 +42,8 @@ function isLocalPath(location: string): boolean {
 }
 
 function readDocument(file: string, root: string, maxBytes?: number): SpecText {
+  if (!isInsideDirectory(file, root)) return { ok: false, reason: 'the file is outside the scanned directory, so it is not read' };
   const fromRoot = relative(root, file);
-  if (fromRoot === '..' || fromRoot.startsWith(`..${sep}`) || isAbsolute(fromRoot)) return { ok: false, reason: 'the file is outside the scanned directory, so it is not read' };
   const read = readTextFile(file, maxBytes);
   if ('diagnostic' in read) return { ok: false, reason: read.diagnostic.message };
   const parsed = parseSpecText(read.text);

@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { InlineSuppression, ProviderOptions } from '../../src/graph/adapter';
 import type { Diagnostic } from '../../src/graph/diagnostic';
+import { isInsideDirectory } from '../inside-directory';
 import { DEFAULT_MAX_FILE_BYTES, readTextFile } from '../read-text-file';
 import type { HclFile } from './hcl/ast';
 import { createBudget } from './hcl/context';
@@ -325,11 +326,7 @@ function hasDeclarations(config: ModuleConfig): boolean {
 
 /** `file()` may read only under the module's or the root module's directory, never elsewhere. */
 function readAllowedFile(path: string, moduleDir: string, rootDir: string, maxBytes: number): string | undefined {
-  const inside = (dir: string): boolean => {
-    const rel = relative(dir, path);
-    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-  };
-  if (!inside(moduleDir) && !inside(rootDir)) return undefined;
+  if (!isInsideDirectory(path, moduleDir) && !isInsideDirectory(path, rootDir)) return undefined;
   const read = readTextFile(path, maxBytes);
   return 'text' in read ? read.text : undefined;
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import cloudformation from '../../../providers/cloudformation';
@@ -25,6 +25,14 @@ components:
 `;
 
 let root: string;
+let outsideSpec: string;
+beforeAll(() => {
+  outsideSpec = join(mkdtempSync(join(tmpdir(), 'gw-cfn-outside-')), 'openapi.yaml');
+  writeFileSync(outsideSpec, SPEC);
+});
+afterAll(() => {
+  rmSync(join(outsideSpec, '..'), { recursive: true, force: true });
+});
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'gw-cfn-local-'));
   mkdirSync(join(root, 'infra'));
@@ -89,9 +97,11 @@ Resources:
   it.each([
     ['a file that is not there', '../api/missing.yaml', 'no such file'],
     ['a file outside the scanned directory', '../../outside.yaml', 'outside the scanned directory'],
+    ['a link in the tree to a file outside it', '../api/linked.yaml', 'outside the scanned directory'],
     ['a file that is not OpenAPI text', '../api/broken.yaml', 'line'],
   ])('says why %s is not read, and checks the rest', async (_name, uri, reason) => {
     write('api/broken.yaml', 'openapi: 3.0.1\npaths: [unclosed\n');
+    symlinkSync(outsideSpec, join(root, 'api', 'linked.yaml'));
     const template = write('infra/template.yaml', `Resources:
   Rest:
     Type: AWS::ApiGateway::RestApi

@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { adaptTerraform } from '../../../providers/terraform/adapt';
+import { readTerraform } from '../../../providers/terraform/load';
 import { expectAdapted, tf, type AdapterCase } from '../../helpers/tf-resources';
 import { evaluateExpression, readTree } from './tf-helpers';
 
@@ -178,5 +182,22 @@ describe('YAML in HCL', () => {
     const { nodes } = adaptTerraform(result.resources);
     const ops = nodes.filter((n) => n.kind === 'api.operation').map((n) => n.id);
     expect(ops.sort()).toEqual(['terraform:aws_api_gateway_rest_api.a#PUT /stock', 'terraform:aws_api_gateway_rest_api.b#PUT /stock']);
+  });
+
+  it('does not follow a symbolic link in the tree to a file outside it', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'gw-tf-link-'));
+    const outside = mkdtempSync(join(tmpdir(), 'gw-tf-outside-'));
+    try {
+      writeFileSync(join(outside, 'openapi.yaml'), 'openapi: 3.0.1\npaths:\n  /secret:\n    get: {}\n');
+      symlinkSync(join(outside, 'openapi.yaml'), join(root, 'openapi.yaml'));
+      writeFileSync(join(root, 'main.tf'), 'resource "aws_api_gateway_rest_api" "a" {\n  body = file("openapi.yaml")\n}\n');
+      const result = await readTerraform([join(root, 'main.tf')], {});
+      const { nodes } = adaptTerraform(result.resources);
+      expect(nodes.filter((n) => n.kind === 'api.operation')).toEqual([]);
+      expect(result.resources[0]?.body.attributes['body']?.value).toMatchObject({ unknown: true });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });
