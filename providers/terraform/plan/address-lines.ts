@@ -1,3 +1,5 @@
+import { jsonStringEnd } from './json-string-end';
+
 /** 1-based line and column. */
 export interface TextPosition {
   readonly line: number;
@@ -53,9 +55,8 @@ function stringValueAfterKey(text: string, from: number): string | undefined {
   if (text.charCodeAt(at) !== 0x3a) return undefined; // ':'
   at = skipSpace(text, at + 1);
   if (text.charCodeAt(at) !== 0x22) return undefined; // '"'
-  let end = text.indexOf('"', at + 1);
-  while (end !== -1 && isEscaped(text, end)) end = text.indexOf('"', end + 1);
-  if (end === -1) return undefined;
+  const end = jsonStringEnd(text, at) - 1;
+  if (end < 0) return undefined;
   const raw = text.slice(at + 1, end);
   if (!raw.includes('\\')) return raw;
   // Go's encoder escapes quotes and also <, > and & (\u003c...): decode exactly as JSON does.
@@ -80,10 +81,4 @@ function skipSpace(text: string, at: number): number {
     if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return i;
     i++;
   }
-}
-
-function isEscaped(text: string, quote: number): boolean {
-  let backslashes = 0;
-  for (let i = quote - 1; i >= 0 && text.charCodeAt(i) === 0x5c; i--) backslashes++;
-  return backslashes % 2 === 1;
 }

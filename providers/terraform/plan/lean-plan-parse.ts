@@ -1,4 +1,5 @@
 import { isRecord } from '../../is-record';
+import { jsonStringEnd } from './json-string-end';
 
 /**
  * `JSON.parse` of a plan (`terraform show -json tfplan`) that builds only the parts gatewarden reads.
@@ -30,7 +31,6 @@ export function parsePlanJson(text: string): unknown {
 const SKIPPED = new Set(['resource_drift', 'output_changes', 'prior_state']);
 
 const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
 const COLON = 0x3a;
 const OPEN_BRACE = 0x7b;
@@ -80,7 +80,7 @@ function walkObject(text: string, start: number, onMember: (keyStart: number, va
   if (text.charCodeAt(at) === CLOSE_BRACE) return at + 1;
   for (;;) {
     if (text.charCodeAt(at) !== QUOTE) return -1;
-    const keyEnd = stringEnd(text, at);
+    const keyEnd = jsonStringEnd(text, at);
     if (keyEnd < 0 || text.charCodeAt(keyEnd) !== COLON) return -1;
     const valueEnd = onMember(at, keyEnd + 1);
     if (valueEnd < 0) return -1;
@@ -168,7 +168,7 @@ function reduceChanges(text: string, start: number, changes: Record<string, unkn
 /** The end of the JSON value at `start`, checked only as far as strings and brackets go; -1 when not well-formed. */
 function skipValue(text: string, start: number): number {
   const first = text.charCodeAt(start);
-  if (first === QUOTE) return stringEnd(text, start);
+  if (first === QUOTE) return jsonStringEnd(text, start);
   if (first !== OPEN_BRACE && first !== OPEN_BRACKET) {
     // A number, true, false or null: up to the next delimiter.
     let at = start;
@@ -180,25 +180,11 @@ function skipValue(text: string, start: number): number {
   for (let at = start; at < text.length; at++) {
     const c = text.charCodeAt(at);
     if (c === QUOTE) {
-      const end = stringEnd(text, at);
+      const end = jsonStringEnd(text, at);
       if (end < 0) return -1;
       at = end - 1;
     } else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
     else if ((c === CLOSE_BRACE || c === CLOSE_BRACKET) && --depth === 0) return at + 1;
   }
   return -1;
-}
-
-/** The end (after the closing quote) of the string whose opening quote is at `start`; -1 when it is not closed. */
-function stringEnd(text: string, start: number): number {
-  let close = text.indexOf('"', start + 1);
-  while (close > 0 && text.charCodeAt(close - 1) === BACKSLASH && !closes(text, close)) close = text.indexOf('"', close + 1);
-  return close < 0 ? -1 : close + 1;
-}
-
-/** Whether the quote at `quote`, preceded by a backslash, still closes its string: the backslashes before it pair up. */
-function closes(text: string, quote: number): boolean {
-  let backslashes = 0;
-  while (text.charCodeAt(quote - 1 - backslashes) === BACKSLASH) backslashes++;
-  return backslashes % 2 === 0;
 }
