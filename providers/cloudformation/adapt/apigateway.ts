@@ -6,6 +6,7 @@ import type {
 import type { FileSource } from '../../../src/graph/source';
 import { parseResourcePolicy } from '../../aws-shared/iam-policy';
 import { ENDPOINT_TYPES, INTEGRATION_TYPES, LOG_LEVELS, REST_AUTHORIZATIONS, REST_AUTHORIZER_TYPES } from '../../aws-shared/api-gateway-enums';
+import { turnedOnByOverride, unencryptedByOverride, type CacheOverride } from '../../aws-shared/method-overrides';
 import { combineThrottle } from '../../aws-shared/throttle';
 import { isCfnUnknown, type CfnResource, type CfnValue } from '../template';
 import { edge, emptyResult, type AdaptResult, type CfnContext } from './context';
@@ -327,30 +328,14 @@ function settingsThrottle(ctx: CfnContext, settings: CfnBody): Attr<Throttle | n
   );
 }
 
-/**
- * A per-method `MethodSettings` item that turns a setting on turns it on for the stage's traffic to that method: the
- * stage is reported at that item. An item whose value is unknown leaves the stage unknown.
- */
-function withMethodOverrides(stageWide: Attr<boolean>, overrides: readonly Attr<boolean>[]): Attr<boolean> {
-  if (stageWide.state === 'unknown' || stageWide.value) return stageWide;
-  return overrides.find((o) => o.state !== 'unknown' && o.value) ?? overrides.find((o) => o.state === 'unknown') ?? stageWide;
-}
-
-/**
- * A per-method `MethodSettings` item that writes `CacheDataEncrypted: false` (and leaves that method's caching on)
- * stores the method's cached responses unencrypted although the stage-wide item encrypts: the stage is reported at it.
- */
-function withUnencryptedCacheItems(ctx: CfnContext, stageWide: Attr<boolean>, items: readonly { readonly body: CfnBody }[]): Attr<boolean> {
-  if (stageWide.state === 'unknown' || !stageWide.value) return stageWide;
-  for (const { body } of items) {
-    const written = ctx.read.prop(body, 'CacheDataEncrypted');
-    if (!written) continue;
-    const caching = ctx.read.read(body, 'CachingEnabled', asBool, { value: true, source: written.source });
-    if (caching.state !== 'unknown' && !caching.value) continue;
-    const encrypted = ctx.read.read(body, 'CacheDataEncrypted', asBool, { value: true, source: written.source });
-    if (encrypted.state === 'unknown' || !encrypted.value) return encrypted;
-  }
-  return stageWide;
+/** A `MethodSettings` item's cache settings when it writes `CacheDataEncrypted` (caching on unless it turns it off). */
+function cacheItem(ctx: CfnContext, body: CfnBody): CacheOverride | undefined {
+  const written = ctx.read.prop(body, 'CacheDataEncrypted');
+  if (!written) return undefined;
+  return {
+    caching: ctx.read.read(body, 'CachingEnabled', asBool, { value: true, source: written.source }),
+    encrypted: ctx.read.read(body, 'CacheDataEncrypted', asBool, { value: true, source: written.source }),
+  };
 }
 
 function adaptStages(ctx: CfnContext, stages: readonly RestStage[], result: AdaptResult): void {
@@ -365,13 +350,16 @@ function adaptStages(ctx: CfnContext, stages: readonly RestStage[], result: Adap
       stageName: stage.stageName,
       accessLogging: accessLogging(ctx, body, 'AccessLogSetting', resource.source),
       executionLogging: ctx.read.read(settings, 'LoggingLevel', oneOf(LOG_LEVELS), { value: 'off', source: at }),
-      dataTrace: withMethodOverrides(
+      dataTrace: turnedOnByOverride(
         ctx.read.read(settings, 'DataTraceEnabled', asBool, { value: false, source: at }),
         items.perMethod.map((item) => ctx.read.read(item.body, 'DataTraceEnabled', asBool, { value: false, source: at })),
       ),
       tracing: ctx.read.read(body, 'TracingEnabled', asBool, { value: false, source: resource.source }),
       cacheEnabled: ctx.read.read(body, 'CacheClusterEnabled', asBool, { value: false, source: resource.source }),
-      cacheEncrypted: withUnencryptedCacheItems(ctx, ctx.read.read(settings, 'CacheDataEncrypted', asBool, { value: false, source: at }), items.perMethod),
+      cacheEncrypted: unencryptedByOverride(
+        ctx.read.read(settings, 'CacheDataEncrypted', asBool, { value: false, source: at }),
+        items.perMethod.flatMap((item) => cacheItem(ctx, item.body) ?? []),
+      ),
       throttling: settings ? settingsThrottle(ctx, settings) : byDefault(null, at),
       // API Gateway stages have no quota of their own; usage plans carry quotas.
       quota: byDefault(null, resource.source),

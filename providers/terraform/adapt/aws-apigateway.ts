@@ -14,6 +14,7 @@ import {
 } from './read-attr';
 import { terraformNode, edge, emptyResult, type AdaptResult } from './terraform-node';
 import { ENDPOINT_TYPES, INTEGRATION_TYPES, LOG_LEVELS, REST_AUTHORIZATIONS, REST_AUTHORIZER_TYPES } from '../../aws-shared/api-gateway-enums';
+import { turnedOnByOverride, unencryptedByOverride, type CacheOverride } from '../../aws-shared/method-overrides';
 import { combineThrottle } from '../../aws-shared/throttle';
 import { compositeKey, groupBy } from './group-by';
 
@@ -481,35 +482,11 @@ function settingsThrottle(settings: TfBody): Attr<Throttle | null> {
   );
 }
 
-/**
- * A per-method override (`method_path = "orders/GET"`) that turns a setting on turns it on for the stage's traffic to
- * that method: the stage is reported at the override. An override whose value is unknown leaves the stage unknown.
- */
-function withMethodOverrides(stageWide: Attr<boolean>, overrides: readonly TfBody[], name: string): Attr<boolean> {
-  if (stageWide.state === 'unknown' || stageWide.value) return stageWide;
-  let unresolved: Attr<boolean> | undefined;
-  for (const override of overrides) {
-    const value = readAttr(override, name, asBool, { value: false, source: override.source });
-    if (value.state === 'unknown') unresolved ??= value;
-    else if (value.value) return value;
-  }
-  return unresolved ?? stageWide;
-}
-
-/**
- * A per-method override that writes `cache_data_encrypted = false` (and leaves that method's caching on) stores the
- * method's cached responses unencrypted although the stage-wide setting encrypts: the stage is reported at it.
- */
-function withUnencryptedCacheOverrides(stageWide: Attr<boolean>, overrides: readonly TfBody[]): Attr<boolean> {
-  if (stageWide.state === 'unknown' || !stageWide.value) return stageWide;
-  for (const override of overrides) {
-    const written = attribute(override, 'cache_data_encrypted');
-    const caching = readAttr(override, 'caching_enabled', asBool, { value: true, source: override.source });
-    if (!written || (caching.state !== 'unknown' && !caching.value)) continue;
-    const encrypted = convertAttribute(written, asBool);
-    if (encrypted.state === 'unknown' || !encrypted.value) return encrypted;
-  }
-  return stageWide;
+/** A method override's cache settings when it writes `cache_data_encrypted` (caching on unless it turns it off). */
+function cacheOverride(override: TfBody): CacheOverride | undefined {
+  const encrypted = attribute(override, 'cache_data_encrypted');
+  if (!encrypted) return undefined;
+  return { caching: readAttr(override, 'caching_enabled', asBool, { value: true, source: override.source }), encrypted: convertAttribute(encrypted, asBool) };
 }
 
 function adaptStages(
@@ -520,6 +497,7 @@ function adaptStages(
     const body = resource.body;
     const isInline = resource.type === DEPLOYMENT;
     const settings = settingsByStage.get(stage.id);
+    const overrides = overridesByStage.get(stage.id) ?? [];
     // Without method settings, execution logging is off, data trace off, no stage throttle, cache unencrypted:
     // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_method_settings#settings
     const at = settings?.source ?? resource.source;
@@ -527,16 +505,15 @@ function adaptStages(
       stageName: readAttr(body, 'stage_name', asString),
       accessLogging: isInline ? byDefault(false, resource.source) : blockPresence(body, 'access_log_settings', resource.source),
       executionLogging: settings ? readAttr(settings, 'logging_level', oneOf(LOG_LEVELS), { value: 'off', source: at }) : byDefault('off', at),
-      dataTrace: withMethodOverrides(
+      dataTrace: turnedOnByOverride(
         settings ? readAttr(settings, 'data_trace_enabled', asBool, { value: false, source: at }) : byDefault(false, at),
-        overridesByStage.get(stage.id) ?? [],
-        'data_trace_enabled',
+        overrides.map((override) => readAttr(override, 'data_trace_enabled', asBool, { value: false, source: override.source })),
       ),
       tracing: isInline ? byDefault(false, resource.source) : readAttr(body, 'xray_tracing_enabled', asBool, { value: false, source: resource.source }),
       cacheEnabled: isInline ? byDefault(false, resource.source) : readAttr(body, 'cache_cluster_enabled', asBool, { value: false, source: resource.source }),
-      cacheEncrypted: withUnencryptedCacheOverrides(
+      cacheEncrypted: unencryptedByOverride(
         settings ? readAttr(settings, 'cache_data_encrypted', asBool, { value: false, source: at }) : byDefault(false, at),
-        overridesByStage.get(stage.id) ?? [],
+        overrides.flatMap((override) => cacheOverride(override) ?? []),
       ),
       throttling: settings ? settingsThrottle(settings) : byDefault(null, at),
       // API Gateway stages have no quota of their own; usage plans carry quotas.
