@@ -1,24 +1,6 @@
 import { jsonStringEnd } from './json-string-end';
 
-/** 1-based line and column. */
-export interface TextPosition {
-  readonly line: number;
-  readonly column: number;
-}
-
 const KEY = '"address"';
-
-/**
- * Where each wanted resource address first appears as `"address": "<address>"` in a plan or state JSON text
- * (in a plan, the first one is in `planned_values`).
- */
-export function locateAddresses(text: string, wanted: ReadonlySet<string>): Map<string, TextPosition> {
-  const found = new Map<string, TextPosition>();
-  const unfound = new Map<string, string>();
-  for (const address of wanted) unfound.set(address, address);
-  forEachAddressPosition(text, unfound, (address, line, column) => found.set(address, { line, column }));
-  return found;
-}
 
 /**
  * Calls `found` with the item of each address of `unfound` at the first `"address": "<address>"`, in text order,

@@ -1,4 +1,11 @@
-import { locateAddresses } from '../../../providers/terraform/plan/address-lines';
+import { forEachAddressPosition } from '../../../providers/terraform/plan/address-lines';
+
+/** Each wanted address with the line and column of its first `"address"` entry, as plan loading asks for them. */
+function locateAddresses(text: string, wanted: ReadonlySet<string>): Map<string, { line: number; column: number }> {
+  const found = new Map<string, { line: number; column: number }>();
+  forEachAddressPosition(text, new Map([...wanted].map((address) => [address, address])), (address, line, column) => found.set(address, { line, column }));
+  return found;
+}
 
 describe('locating resource addresses in plan JSON text', () => {
   test('one-line output: line 1 and the column of the first "address" entry of each resource', () => {
