@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
-import { isOpen } from '../report/fails-build';
 import type { Report } from '../report/types';
 import { processIo, type Io } from './io';
 import { run } from './main';
@@ -29,7 +28,7 @@ export async function runAction(io: Partial<Io> = {}): Promise<number> {
   const code = await run(argv, { ...resolved, env: { GITHUB_ACTIONS: 'true', ...resolved.env }, onReport: (r) => { report = r; } });
   const outputFile = resolved.env.GITHUB_OUTPUT;
   if (outputFile !== undefined && outputFile !== '' && report !== undefined) {
-    const findings = report.findings.filter(isOpen).length;
+    const findings = report.summary.total;
     resolved.appendFile(outputFile, output('findings', String(findings)) + output('sarif-file', sarifFile !== '' ? path.resolve(resolved.cwd, sarifFile) : ''));
   }
   return code;
