@@ -13,8 +13,8 @@ import { jsonStringEnd } from './json-string-end';
  * member is parsed by `JSON.parse` on its own, except `resource_drift`, `output_changes` and `prior_state`, which are
  * skipped, and `resource_changes`, whose changes are reduced to the fields above. What is skipped is still checked to
  * be well-formed as far as strings and brackets go (every string closed, brackets balanced).
- * Anything else (a pretty-printed plan, a state, a plan without `planned_values`, input that does not walk as
- * expected) is parsed whole by `JSON.parse`, which also reports the error of invalid JSON with its position.
+ * Anything else (a pretty-printed plan, a state, changes without planned values of a root module before them, input
+ * that does not walk as expected) is parsed whole by `JSON.parse`, which also reports the error of invalid JSON with its position.
  */
 export function parsePlanJson(text: string): unknown {
   let lean: Record<string, unknown> | undefined;
