@@ -1,16 +1,69 @@
 import { jsonStringEnd } from './json-string-end';
 
 const KEY = '"address"';
+const COLON = 0x3a;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const LESS = 0x3c;
+const GREATER = 0x3e;
+const AMPERSAND = 0x26;
 
 /**
- * Calls `found` with the item of each address of `unfound` at the first `"address": "<address>"`, in text order,
- * and takes the address out of `unfound` (what is left was not found). One pass of `indexOf` over the text,
- * stopping when every address is found: no positional JSON parse, which costs 10× `JSON.parse` on a large plan.
- * `terraform show -json` writes one line, so the column matters as much as the line. A callback with the caller's
- * item rather than a map of positions by the address read here: a large plan has tens of thousands of addresses,
- * and an address sliced from the text would keep the whole text alive.
+ * Calls `found(index, line, column)` for each of `addresses` found in the text as `"address": "<address>"` (the
+ * first such entry), with its index in `addresses`; addresses not found are not called for. A plan lists its
+ * resources in the order plan loading reads them (`addresses`' order): in a plan as Terraform writes it (one line),
+ * each is looked for after the one before; from the first not found there, the rest are looked for in one pass of
+ * `indexOf` over the text, stopping when every one is found. No positional JSON parse, which costs 10× `JSON.parse`
+ * on a large plan. The column matters as much as the line. Indexes rather than a map of positions by the address
+ * read here: a large plan has tens of thousands of addresses, and an address sliced from the text would keep the
+ * whole text alive.
  */
-export function forEachAddressPosition<T extends object | string | number>(text: string, unfound: Map<string, T>, found: (item: T, line: number, column: number) => void): void {
+export function forEachAddressPosition(text: string, addresses: readonly string[], found: (index: number, line: number, column: number) => void): void {
+  const inOrder = text.startsWith('{"') ? findInOrder(text, addresses, found) : 0;
+  if (inOrder === addresses.length) return;
+  const rest = new Map<string, number>();
+  for (let i = addresses.length - 1; i >= inOrder; i--) rest.set(addresses[i] ?? '', i);
+  findAnywhere(text, rest, found);
+}
+
+/** One line of compact JSON: each address after the one before, compared where it is written. Returns how many were found. */
+function findInOrder(text: string, addresses: readonly string[], found: (index: number, line: number, column: number) => void): number {
+  // Terraform ends its one line with a newline; past one, the line would have to be counted.
+  const lineEnd = newlineFrom(text, 0);
+  let at = text.indexOf(KEY);
+  for (let i = 0; i < addresses.length; i++) {
+    const address = addresses[i] ?? '';
+    while (at !== -1 && !(text.charCodeAt(at + KEY.length) === COLON && isJsonStringAt(text, at + KEY.length + 1, address))) at = text.indexOf(KEY, at + KEY.length);
+    if (at === -1 || at > lineEnd) return i;
+    found(i, 1, at + 1);
+    at = text.indexOf(KEY, at + KEY.length);
+  }
+  return addresses.length;
+}
+
+/**
+ * Whether `value` is written at `at` as Go writes a JSON string: quoted, with `"` and `\` escaped. Characters Go
+ * escapes otherwise (control characters, <, > and &, as \u003c...) are not compared: false, and the address is looked
+ * for by decoding what is written. Compared in place: making the JSON of each address costs more than finding it.
+ */
+function isJsonStringAt(text: string, at: number, value: string): boolean {
+  if (text.charCodeAt(at) !== QUOTE) return false;
+  let i = at + 1;
+  for (let k = 0; k < value.length; k++) {
+    const c = value.charCodeAt(k);
+    if (c < 0x20 || c === LESS || c === GREATER || c === AMPERSAND) return false;
+    if (c === QUOTE || c === BACKSLASH) {
+      if (text.charCodeAt(i) !== BACKSLASH) return false;
+      i++;
+    }
+    if (text.charCodeAt(i) !== c) return false;
+    i++;
+  }
+  return text.charCodeAt(i) === QUOTE;
+}
+
+/** Each address of `unfound` at its first entry anywhere in the text, decoded as JSON; found ones are taken out of `unfound`. */
+function findAnywhere(text: string, unfound: Map<string, number>, found: (index: number, line: number, column: number) => void): void {
   let line = 1;
   let lineStart = 0;
   // The next newline not yet counted (Infinity past the last): each newline is looked for once, so a one-line
@@ -19,15 +72,15 @@ export function forEachAddressPosition<T extends object | string | number>(text:
   for (let at = text.indexOf(KEY); at !== -1 && unfound.size > 0; at = text.indexOf(KEY, at + KEY.length)) {
     const value = stringValueAfterKey(text, at + KEY.length);
     if (value === undefined) continue;
-    const item = unfound.get(value);
-    if (item === undefined) continue;
+    const index = unfound.get(value);
+    if (index === undefined) continue;
     unfound.delete(value);
     while (nextNewline < at) {
       line++;
       lineStart = nextNewline + 1;
       nextNewline = newlineFrom(text, lineStart);
     }
-    found(item, line, at - lineStart + 1);
+    found(index, line, at - lineStart + 1);
   }
 }
 

@@ -50,32 +50,31 @@ export function planToResources(document: PlanDocument, roots: readonly RootModu
 
   // Resources not in the .tf files (all of them without a matched root; a registry module's otherwise) are shown
   // at their own lines of the plan: one `FileSource` per resource, made as each address is found.
-  const hclScopes = new Map<string, SourceScope>();
-  const unlocated = new Map<string, string>();
-  for (const entry of entries) {
+  const hclScopes: (SourceScope | undefined)[] = [];
+  const unlocated: number[] = [];
+  entries.forEach((entry, i) => {
     const hclResource = hcl?.find(entry.address);
-    if (hclResource) hclScopes.set(entry.address, hclSourceScope(hclResource, entry.address));
-    else unlocated.set(entry.address, entry.address);
-  }
-  const planSources = new Map<string, FileSource>();
-  if (unlocated.size > 0) {
-    const file = document.file;
-    forEachAddressPosition(document.text, unlocated, (address, line, column) => {
-      planSources.set(address, { kind: 'file', file, line, column, address });
-    });
-  }
+    if (hclResource) hclScopes[i] = hclSourceScope(hclResource, entry.address);
+    else unlocated.push(i);
+  });
+  const planSources: (FileSource | undefined)[] = [];
+  const file = document.file;
+  forEachAddressPosition(document.text, unlocated.map((i) => entries[i]?.address ?? ''), (found, line, column) => {
+    const i = unlocated[found] ?? -1;
+    planSources[i] = { kind: 'file', file, line, column, address: entries[i]?.address ?? '' };
+  });
 
   const context: PlanContext = { configuration, instances: instancesByBase(entries) };
   // Resources of one module instance share its scope: parsed once, not once per resource.
   const moduleScopes = new Map<string, ModuleScope>();
-  const resources = entries.map((entry) => {
+  const resources = entries.map((entry, i) => {
     let scope = moduleScopes.get(entry.modulePath);
     if (!scope) {
       scope = moduleScope(moduleCallPath(entry.modulePath), moduleSegments(entry.modulePath));
       moduleScopes.set(entry.modulePath, scope);
     }
-    const hclScope = hclScopes.get(entry.address);
-    const source = hclScope?.body ?? planSources.get(entry.address) ?? { kind: 'file', file: document.file, address: entry.address };
+    const hclScope = hclScopes[i];
+    const source = hclScope?.body ?? planSources[i] ?? { kind: 'file', file, address: entry.address };
     return new PlanResource(entry, scope, source, hclScope, context);
   });
   return { file: document.file, resources, ...(matchedRoot && { matchedRoot }) };

@@ -3,7 +3,8 @@ import { forEachAddressPosition } from '../../../providers/terraform/plan/addres
 /** Each wanted address with the line and column of its first `"address"` entry, as plan loading asks for them. */
 function locateAddresses(text: string, wanted: ReadonlySet<string>): Map<string, { line: number; column: number }> {
   const found = new Map<string, { line: number; column: number }>();
-  forEachAddressPosition(text, new Map([...wanted].map((address) => [address, address])), (address, line, column) => found.set(address, { line, column }));
+  const addresses = [...wanted];
+  forEachAddressPosition(text, addresses, (index, line, column) => found.set(addresses[index] ?? '', { line, column }));
   return found;
 }
 
