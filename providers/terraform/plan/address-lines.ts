@@ -9,11 +9,12 @@ const GREATER = 0x3e;
 const AMPERSAND = 0x26;
 
 /**
- * Calls `found(index, line, column)` for each of `addresses` found in the text as `"address": "<address>"` (the
- * first such entry), with its index in `addresses`; addresses not found are not called for. A plan lists its
- * resources in the order plan loading reads them (`addresses`' order): in a plan as Terraform writes it (one line),
- * each is looked for after the one before; from the first not found there, the rest are looked for in one pass of
- * `indexOf` over the text, stopping when every one is found. No positional JSON parse, which costs 10× `JSON.parse`
+ * Calls `found(index, line, column)` for each of `addresses` found in the text at an entry `"address": "<address>"`,
+ * with its index in `addresses`; addresses not found are not called for. A plan as Terraform writes it (one line)
+ * lists its planned resources in the order plan loading reads them (`addresses`' order) before anything else names
+ * them: each is looked for after the one before, which finds its first entry. From the first not found that way
+ * (or from the start of a pretty-printed plan), the rest are looked for at their first entries, in one pass of
+ * `indexOf` over the text that stops when every one is found. No positional JSON parse, which costs 10× `JSON.parse`
  * on a large plan. The column matters as much as the line. Indexes rather than a map of positions by the address
  * read here: a large plan has tens of thousands of addresses, and an address sliced from the text would keep the
  * whole text alive.

@@ -26,4 +26,21 @@ describe('locating resource addresses in plan JSON text', () => {
     const text = '{"child_modules":[{"address":"module.a","x":{"address":7},"resources":[{"address":"module.a.aws_x.y"}]}]}';
     expect(locateAddresses(text, new Set(['module.a.aws_x.y'])).get('module.a.aws_x.y')).toEqual({ line: 1, column: text.indexOf('"address":"module.a.aws_x.y"') + 1 });
   });
+
+  test('one-line output escaped as Go escapes <, > and &: found at its first entry, and the resources after it too', () => {
+    const text = '{"planned_values":{"resources":[{"address":"aws_x.a[\\"\\u003ck\\u003e\\"]"},{"address":"aws_x.b"}]},"resource_changes":[{"address":"aws_x.b"}]}\n';
+    expect(locateAddresses(text, new Set(['aws_x.a["<k>"]', 'aws_x.b']))).toEqual(new Map([
+      ['aws_x.a["<k>"]', { line: 1, column: text.indexOf('"address":"aws_x.a[') + 1 }],
+      ['aws_x.b', { line: 1, column: text.indexOf('"address":"aws_x.b"') + 1 }],
+    ]));
+  });
+
+  test('one-line output listing resources in another order than asked (not as Terraform writes a plan): each found at one of its own entries', () => {
+    const text = '{"planned_values":{"resources":[{"address":"aws_x.b"},{"address":"aws_x.a"}]},"resource_changes":[{"address":"aws_x.a"},{"address":"aws_x.b"}]}\n';
+    const found = locateAddresses(text, new Set(['aws_x.a', 'aws_x.b']));
+    for (const address of ['aws_x.a', 'aws_x.b']) {
+      const column = found.get(address)?.column ?? 0;
+      expect(text.startsWith(`"address":"${address}"`, column - 1)).toBe(true);
+    }
+  });
 });
