@@ -131,7 +131,7 @@ class PlanResource implements TfResource, BodyContext {
   }
 
   #convert(): TfBody {
-    const declaration = this.#context.configuration.resource(this.#scope.callPath, resourceKey(this.mode, this.type, this.name));
+    const declaration = this.#context.configuration.resource(this.#scope, resourceKey(this.mode, this.type, this.name));
     // A block without arguments has no `expressions`: nothing is written in it.
     const config = declaration ? (objectAt(declaration, 'expressions') ?? {}) : undefined;
     return planBody(this.#values, this.#unknowns, config, this.#hclSources ?? singleSourceScope(this.source), this);

@@ -9,10 +9,12 @@ export interface ModuleScope {
   readonly instance: readonly string[];
   /** `instance` joined: what references are cached by. */
   readonly key: string;
+  /** `callPath` joined: what the configuration's modules are found by. */
+  readonly callKey: string;
 }
 
 export function moduleScope(callPath: readonly string[], instance: readonly string[]): ModuleScope {
-  return { callPath, instance, key: instance.join('.') };
+  return { callPath, instance, key: instance.join('.'), callKey: callPath.join('.') };
 }
 
 /** Resource types are `<provider>_<name>`; `var`, `local`, `each`... are not. */
@@ -40,9 +42,9 @@ export class PlanConfiguration {
     return this.modules.size === 0;
   }
 
-  /** The `resource` / `data` block of `type.name` (or `data.type.name`) in the module at `callPath`. */
-  resource(callPath: readonly string[], localAddress: string): JsonObject | undefined {
-    return this.resourcesByModule.get(callPath.join('.'))?.get(localAddress);
+  /** The `resource` / `data` block of `type.name` (or `data.type.name`) in the module of `scope`. */
+  resource(scope: ModuleScope, localAddress: string): JsonObject | undefined {
+    return this.resourcesByModule.get(scope.callKey)?.get(localAddress);
   }
 
   /** Every declared resource, by configuration address (`module.api.aws_x.y`, no instance keys). */
@@ -112,7 +114,7 @@ export class PlanConfiguration {
     const callName = scope.callPath[scope.callPath.length - 1];
     if (callName === undefined) return []; // a root variable: its value comes with the plan
     const parent = moduleScope(scope.callPath.slice(0, -1), scope.instance.slice(0, -1));
-    const call = objectAt(objectAt(this.modules.get(parent.callPath.join('.')), 'module_calls'), callName);
+    const call = objectAt(objectAt(this.modules.get(parent.callKey), 'module_calls'), callName);
     return this.resolve(referencesOf(objectAt(objectAt(call, 'expressions'), name)), parent, depth + 1);
   }
 
@@ -131,7 +133,8 @@ export class PlanConfiguration {
 
   private child(callWithKey: string, scope: ModuleScope): { module: JsonObject | undefined; scope: ModuleScope } {
     const callPath = [...scope.callPath, withoutKey(callWithKey)];
-    return { module: this.modules.get(callPath.join('.')), scope: moduleScope(callPath, [...scope.instance, `module.${callWithKey}`]) };
+    const inner = moduleScope(callPath, [...scope.instance, `module.${callWithKey}`]);
+    return { module: this.modules.get(inner.callKey), scope: inner };
   }
 }
 
