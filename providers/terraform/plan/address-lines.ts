@@ -20,6 +20,7 @@ const AMPERSAND = 0x26;
  * whole text alive.
  */
 export function forEachAddressPosition(text: string, addresses: readonly string[], found: (index: number, line: number, column: number) => void): void {
+  if (addresses.length === 0) return;
   const inOrder = text.startsWith('{"') ? findInOrder(text, addresses, found) : 0;
   if (inOrder === addresses.length) return;
   const rest = new Map<string, number>();
