@@ -87,20 +87,21 @@ interface Where {
 }
 
 function addValue(body: BodyParts, name: string, value: unknown, unknown: unknown, { config, sources, context, path }: Where): void {
-  const written = config !== undefined && name in config;
+  // Parsed JSON holds no `undefined`: a name is written in the configuration when it has an expression there.
+  const expression = config?.[name];
+  const written = expression !== undefined;
   if (unknown === true) {
     if (config !== undefined && !written) {
       addUnknownBlock(body, name);
       return;
     }
-    const expression = config?.[name];
     if (!isExpression(expression)) addUnknownBlock(body, name);
     setAttribute(body.attributes, name, planAttribute(unknownAfterApply(context.address, pathTo(path, name)), expression, context, sources.attribute(name)));
     return;
   }
   if (value === null || value === undefined || (value === '' && !written)) return;
   if (isBlockList(value)) {
-    const nested = nestedConfig(config?.[name], value.length);
+    const nested = nestedConfig(expression, value.length);
     if (body.blocks === NO_BLOCKS) body.blocks = {};
     body.blocks[name] = value.map((item, index) =>
       planBody(item, Array.isArray(unknown) ? unknown[index] : undefined, nested, sources.block(name, index), context, `${pathTo(path, name)}[${index}]`),
@@ -110,7 +111,7 @@ function addValue(body: BodyParts, name: string, value: unknown, unknown: unknow
   // Values with nothing unknown in them are used as they are (most are).
   const known = unknown === undefined || unknown === false || !(Array.isArray(value) || isObject(value));
   const converted = known ? (value as TfValue) : toTfValue(value, unknown, context.address, pathTo(path, name));
-  setAttribute(body.attributes, name, planAttribute(converted, config?.[name], context, sources.attribute(name)));
+  setAttribute(body.attributes, name, planAttribute(converted, expression, context, sources.attribute(name)));
 }
 
 function addUnknownBlock(body: BodyParts, name: string): void {
