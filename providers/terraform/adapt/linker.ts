@@ -126,7 +126,7 @@ export class Linker {
   /** Whether a ref names a resource of one of `types` (`data.<type>` for data sources). */
   private names(ref: string, types: readonly string[]): boolean {
     const named = this.named(ref);
-    return named !== undefined && types.includes(named.mode === 'data' ? `data.${named.type}` : named.type);
+    return named !== undefined && isOfType(named, types);
   }
 
   /** The mode and type of what a ref names. Most refs name a scanned instance, known without parsing the ref. */
@@ -204,6 +204,12 @@ export class Linker {
     // Asked several times for every method and integration of a large plan: no list is made until an id is found.
     let ids: string[] | undefined;
     for (const ref of attribute.refs) {
+      // Most refs name one scanned instance: its id, without parsing the ref or making a list of it.
+      const exact = this.byAddress.get(ref);
+      if (exact) {
+        if (isOfType(exact, types)) (ids ??= []).push(this.nodeId(exact.address, suffixFor(exact)));
+        continue;
+      }
       if (!this.names(ref, types)) continue;
       const resolved = this.resolve(ref);
       if (resolved.length === 0) (ids ??= []).push(this.nodeId(ref));
@@ -211,6 +217,11 @@ export class Linker {
     }
     return ids ? uniqueIds(ids) : NO_REFS;
   }
+}
+
+/** Whether a resource (or parsed ref) is of one of `types`, `data.<type>` naming data sources. */
+function isOfType(named: Pick<ParsedAddress, 'mode' | 'type'>, types: readonly string[]): boolean {
+  return types.includes(named.mode === 'data' ? `data.${named.type}` : named.type);
 }
 
 /** The address of every instance of a resource: its own address without the instance key. */
