@@ -21,13 +21,16 @@ export interface ApiGatewaySpec {
   readonly resourcePolicy: Json | undefined;
   /** `x-amazon-apigateway-cors` (HTTP APIs); `undefined` when absent. */
   readonly cors: CorsConfig | undefined;
+  /** `disableExecuteApiEndpoint` of `x-amazon-apigateway-endpoint-configuration` (root, or a server's in OpenAPI 3) is true. */
+  readonly executeApiEndpointDisabled: boolean;
 }
 
 export interface SpecOperation {
   /** Upper-case verb, `ANY`, or `$default` for the HTTP API default route. */
   readonly method: string;
   readonly path: string;
-  readonly authorization: Authorization;
+  /** `undefined` when the `security` requirement is a value known only at deployment (an unresolved expression). */
+  readonly authorization: Authorization | undefined;
   readonly apiKeyRequired: boolean;
   /** Names of the authorizer schemes the operation's security requirements use. */
   readonly authorizers: readonly string[];
@@ -116,7 +119,15 @@ export function readApiGatewaySpec(document: JsonObject, flavor: SpecFlavor): Ap
     }),
     resourcePolicy: flavor === 'rest' ? document['x-amazon-apigateway-policy'] : undefined,
     cors: flavor === 'http' ? cors(document) : undefined,
+    executeApiEndpointDisabled: executeApiEndpointDisabled(document),
   };
+}
+
+// Swagger 2 puts the extension at the root, OpenAPI 3 under `servers[]`:
+// https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-endpoint-configuration.html
+function executeApiEndpointDisabled(document: JsonObject): boolean {
+  const servers = Array.isArray(document['servers']) ? document['servers'] : [];
+  return [document, ...servers].some((holder) => objectAt(holder, 'x-amazon-apigateway-endpoint-configuration')['disableExecuteApiEndpoint'] === true);
 }
 
 type Auth = Pick<SpecOperation, 'authorization' | 'apiKeyRequired' | 'authorizers'>;
@@ -128,6 +139,8 @@ const OPEN: Auth = { authorization: 'none', apiKeyRequired: false, authorizers: 
  * Without `security`, `x-amazon-apigateway-auth` may still ask for IAM.
  */
 function authorization(security: Json | undefined, schemes: JsonObject, operation: JsonObject): Auth {
+  // Adapters write a value they cannot resolve as its expression text.
+  if (typeof security === 'string') return { ...OPEN, authorization: undefined };
   if (!Array.isArray(security) || security.length === 0) {
     const auth = objectAt(operation, 'x-amazon-apigateway-auth');
     return typeof auth['type'] === 'string' && auth['type'].toUpperCase() === 'AWS_IAM' ? { ...OPEN, authorization: 'iam' } : OPEN;
@@ -144,7 +157,7 @@ function authorization(security: Json | undefined, schemes: JsonObject, operatio
 }
 
 /** Open routes first, then key-only routes, then authenticated ones. */
-function strength(option: { readonly authorization: Authorization; readonly apiKeyRequired: boolean }): number {
+function strength(option: { readonly authorization: Authorization | undefined; readonly apiKeyRequired: boolean }): number {
   if (option.authorization !== 'none') return 2;
   return option.apiKeyRequired ? 1 : 0;
 }

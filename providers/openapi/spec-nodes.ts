@@ -18,6 +18,11 @@ export interface SpecNodes {
   readonly resourcePolicy?: Attr<ResourcePolicy | null>;
   /** From `x-amazon-apigateway-cors`, when the document has one. */
   readonly cors?: Attr<CorsConfig | null>;
+  /**
+   * `false` when the document disables the execute-api endpoint. An API resource's own setting only overrides the
+   * document to disable it: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_rest_api#disable_execute_api_endpoint
+   */
+  readonly defaultEndpointEnabled?: Attr<boolean>;
 }
 
 /**
@@ -50,7 +55,7 @@ export function specNodes(
     const node = makeNode('api.operation', {
       method: set(operation.method, at),
       path: set(operation.path, at),
-      authorization: set(operation.authorization, at),
+      authorization: operation.authorization === undefined ? unknown('the security requirement is not known statically', at) : set(operation.authorization, at),
       apiKeyRequired: set(operation.apiKeyRequired, at),
       requestValidation: operation.requestValidation.explicit ? set(operation.requestValidation.level, at) : byDefault(operation.requestValidation.level, at),
       requiredParameters: operation.requiredParameters === undefined
@@ -75,6 +80,7 @@ export function specNodes(
     edges,
     ...(spec.resourcePolicy !== undefined && { resourcePolicy: resourcePolicyOf(spec.resourcePolicy, at) }),
     ...(spec.cors !== undefined && { cors: set(spec.cors, at) }),
+    ...(spec.executeApiEndpointDisabled && { defaultEndpointEnabled: set(false, at) }),
   };
 }
 

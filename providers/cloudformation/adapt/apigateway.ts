@@ -73,7 +73,7 @@ function adaptRestApis(ctx: CfnContext, methods: readonly MethodInfo[], result: 
       flavor: 'rest',
       endpointType: endpointType(ctx, body, api.source),
       // DisableExecuteApiEndpoint defaults to false: the execute-api endpoint stays open.
-      defaultEndpointEnabled: negate(ctx.read.read(body, 'DisableExecuteApiEndpoint', asBool, { value: false, source: api.source })),
+      defaultEndpointEnabled: spec.defaultEndpointEnabled ?? negate(ctx.read.read(body, 'DisableExecuteApiEndpoint', asBool, { value: false, source: api.source })),
       resourcePolicy: policy ? resourcePolicyOf(policy) : spec.resourcePolicy ?? byDefault(null, api.source),
       hasSpec: spec.hasSpec,
       policyOverrides: byDefault([], api.source),

@@ -79,7 +79,7 @@ function adaptApi(ctx: CfnContext, api: CfnResource, flavor: ApiFlavor, routes: 
     flavor,
     // HTTP and WebSocket APIs only have regional endpoints.
     endpointType: byDefault<EndpointType>('regional', api.source),
-    defaultEndpointEnabled: negate(ctx.read.read(body, 'DisableExecuteApiEndpoint', asBool, { value: false, source: api.source })),
+    defaultEndpointEnabled: spec.defaultEndpointEnabled ?? negate(ctx.read.read(body, 'DisableExecuteApiEndpoint', asBool, { value: false, source: api.source })),
     // API Gateway v2 has no resource policies.
     resourcePolicy: byDefault(null, api.source),
     hasSpec: spec.hasSpec,

@@ -12,6 +12,8 @@ export interface SpecBody extends AdaptResult {
   readonly hasSpec: Attr<boolean>;
   readonly resourcePolicy?: Attr<ResourcePolicy | null>;
   readonly cors?: Attr<CorsConfig | null>;
+  /** `false` when the document disables the execute-api endpoint (see `SpecNodes.defaultEndpointEnabled`). */
+  readonly defaultEndpointEnabled?: Attr<boolean>;
 }
 
 /**
@@ -68,6 +70,7 @@ export function adaptSpecBody(
     hasSpec,
     ...(nodes.resourcePolicy && { resourcePolicy: nodes.resourcePolicy }),
     ...(nodes.cors && { cors: nodes.cors }),
+    ...(nodes.defaultEndpointEnabled && { defaultEndpointEnabled: nodes.defaultEndpointEnabled }),
   };
 }
 

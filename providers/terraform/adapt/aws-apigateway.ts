@@ -104,7 +104,7 @@ function adaptRestApis(linker: Linker, methods: readonly MethodInfo[], result: A
       flavor: 'rest',
       endpointType: endpointType(body, api.source),
       // disable_execute_api_endpoint defaults to false: the execute-api endpoint stays open.
-      defaultEndpointEnabled: negate(readAttr(body, 'disable_execute_api_endpoint', asBool, { value: false, source: api.source })),
+      defaultEndpointEnabled: spec.defaultEndpointEnabled ?? negate(readAttr(body, 'disable_execute_api_endpoint', asBool, { value: false, source: api.source })),
       resourcePolicy: policyOverrides.get(api.address)
         ?? (spec.resourcePolicy && !attribute(body, 'policy') ? spec.resourcePolicy : readAttr(body, 'policy', toResourcePolicy, noPolicy)),
       hasSpec: hasSpec(body, api.source),

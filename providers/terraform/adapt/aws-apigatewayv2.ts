@@ -78,7 +78,7 @@ function adaptApi(linker: Linker, api: TfResource, flavor: ApiFlavor, isRoute: (
     flavor,
     // HTTP and WebSocket APIs only have regional endpoints.
     endpointType: byDefault<EndpointType>('regional', api.source),
-    defaultEndpointEnabled: negate(readAttr(body, 'disable_execute_api_endpoint', asBool, { value: false, source: api.source })),
+    defaultEndpointEnabled: spec?.defaultEndpointEnabled ?? negate(readAttr(body, 'disable_execute_api_endpoint', asBool, { value: false, source: api.source })),
     // API Gateway v2 has no resource policies.
     resourcePolicy: byDefault(null, api.source),
     hasSpec: hasSpec(body, api.source),

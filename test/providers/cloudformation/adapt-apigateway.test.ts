@@ -174,4 +174,26 @@ Resources:
       expect.stringMatching(/^FromS3: the OpenAPI document is read from S3/),
     ]);
   });
+
+  it('a Body that disables the execute-api endpoint closes it, for REST and HTTP APIs', async () => {
+    const { node } = await loadTemplateText(`
+Resources:
+  Rest:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Body:
+        swagger: '2.0'
+        x-amazon-apigateway-endpoint-configuration: { disableExecuteApiEndpoint: true }
+        paths: {}
+  Http:
+    Type: AWS::ApiGatewayV2::Api
+    Properties:
+      Body:
+        openapi: 3.0.1
+        servers: [{ url: 'https://api.example.com', x-amazon-apigateway-endpoint-configuration: { disableExecuteApiEndpoint: true } }]
+        paths: {}
+`);
+    expect(node('Rest').attrs).toMatchObject({ defaultEndpointEnabled: { state: 'set', value: false } });
+    expect(node('Http').attrs).toMatchObject({ defaultEndpointEnabled: { state: 'set', value: false } });
+  });
 });
