@@ -15,6 +15,12 @@ export interface TfUnknown {
    * Comparing it with `null` or `""` has a known answer (the `var.log_arn != null ? [1] : []` pattern of modules).
    */
   readonly nonEmptyString?: true;
+  /**
+   * `jsonencode(...)` / `yamlencode(...)` of a value with unknown parts: that value. The text is unknown, but a reader
+   * of the encoded document (an OpenAPI `body` whose integrations name `aws_lambda_function.x.invoke_arn`) can still
+   * read its known structure.
+   */
+  readonly encoded?: TfValue;
 }
 
 export type TfValue = string | number | boolean | null | readonly TfValue[] | { readonly [key: string]: TfValue } | TfUnknown;

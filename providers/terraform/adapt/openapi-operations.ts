@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../../src/graph/diagnostic';
 import { isObject, isOpenApi, parseSpecText, readApiGatewaySpec, type Json, type SpecFlavor } from '../../openapi/api-gateway-spec';
 import { specNodes, type SpecNodes } from '../../openapi/spec-nodes';
-import type { TfResource, TfValue } from '../model';
+import { isUnknown, type TfResource, type TfValue } from '../model';
 import type { Linker } from './linker';
 import { attribute, firstUnknown } from './read-attr';
 import { resourceNotice, terraformNode } from './terraform-node';
@@ -24,12 +24,13 @@ export function adaptSpecBody(linker: Linker, api: TfResource, flavor: SpecFlavo
   const body = attribute(api.body, 'body');
   if (!body) return result;
   const at = body.source;
-  const hidden = firstUnknown(body.value);
+  const value = isUnknown(body.value) && body.value.encoded !== undefined ? withUnknownsAsText(body.value.encoded) : body.value;
+  const hidden = firstUnknown(value);
   if (hidden) {
     result.diagnostics.push(resourceNotice(api, `the OpenAPI body is known only at apply time (${hidden.expr}); its routes are not checked`, at));
     return result;
   }
-  const document = documentOf(body.value);
+  const document = documentOf(value);
   if (!document.ok) {
     result.diagnostics.push(resourceNotice(api, `the body is not a readable OpenAPI document (${document.reason}); its routes are not checked`, at, 'warning'));
     return result;
@@ -38,6 +39,25 @@ export function adaptSpecBody(linker: Linker, api: TfResource, flavor: SpecFlavo
   const spec = readApiGatewaySpec(document.document, flavor);
   const nodes = specNodes(spec, flavor, at, linker.nodeId(api.address), (kind, attrs, options) => terraformNode(linker, api, kind, attrs, options), isReplaced);
   return { ...nodes, diagnostics: result.diagnostics };
+}
+
+/**
+ * An encoded document whose leaves are partly unknown (`uri = aws_lambda_function.x.invoke_arn`): each unknown leaf
+ * becomes its expression text, as CloudFormation bodies read `!Sub` values as their template text. The structure
+ * (paths, verbs, security requirements, extension names) is what the checks read; a nested `jsonencode` (a policy
+ * written in the body) is kept as the value it encodes.
+ */
+function withUnknownsAsText(value: TfValue): TfValue {
+  if (isUnknown(value)) return value.encoded === undefined ? value.expr : withUnknownsAsText(value.encoded);
+  if (Array.isArray(value)) return (value as readonly TfValue[]).map(withUnknownsAsText);
+  if (typeof value === 'object' && value !== null) {
+    const result: { [key: string]: TfValue } = {};
+    for (const [key, item] of Object.entries(value as { readonly [key: string]: TfValue })) {
+      Object.defineProperty(result, key, { value: withUnknownsAsText(item), enumerable: true, writable: true, configurable: true });
+    }
+    return result;
+  }
+  return value;
 }
 
 type Document = { readonly ok: true; readonly document: { [key: string]: Json } } | { readonly ok: false; readonly reason: string };

@@ -37,6 +37,9 @@ interface FunctionSpec {
   readonly call: (args: readonly TfValue[], context: EvalContext, text: string) => TfValue;
 }
 
+/** Functions whose unknown result keeps the value it encodes (see `TfUnknown.encoded`). */
+const ENCODERS: ReadonlySet<string> = new Set(['jsonencode', 'yamlencode']);
+
 /** Largest list `range()` or string functions may build, so a file cannot exhaust memory. */
 const MAX_RESULT_LENGTH = 100_000;
 
@@ -44,7 +47,7 @@ export function callFunction(name: string, args: readonly TfValue[], text: strin
   const spec = FUNCTIONS[name];
   if (!spec || !Object.prototype.hasOwnProperty.call(FUNCTIONS, name)) return unknownValue(text);
   const known = spec.known === 'deep' ? args.every(isWhollyKnown) : args.every((arg) => !isUnknown(arg));
-  if (!known) return unknownValue(text);
+  if (!known) return ENCODERS.has(name) && args.length === 1 && args[0] !== undefined && !isUnknown(args[0]) ? { ...unknownValue(text), encoded: args[0] } : unknownValue(text);
   try {
     return spec.call(args, context, text);
   } catch (error) {

@@ -140,6 +140,22 @@ const cases: AdapterCase[] = [
     absent: [`${HTTP}#POST /items`],
   },
   {
+    name: 'disableExecuteApiEndpoint in the document (root or a server) closes the default endpoint',
+    resources: () => [
+      rest({ swagger: '2.0', 'x-amazon-apigateway-endpoint-configuration': { disableExecuteApiEndpoint: true }, paths: {} }),
+      http({ openapi: '3.0.1', servers: [{ url: 'https://api.example.com', 'x-amazon-apigateway-endpoint-configuration': { disableExecuteApiEndpoint: true } }], paths: {} }),
+    ],
+    nodes: {
+      [API]: { attrs: { defaultEndpointEnabled: { state: 'set', value: false } } },
+      [HTTP]: { attrs: { defaultEndpointEnabled: { state: 'set', value: false } } },
+    },
+  },
+  {
+    name: 'a security requirement written as an unresolved value leaves the route authorization unknown',
+    resources: () => [rest({ openapi: '3.0.1', paths: { '/a': { get: { security: 'var.security' } } } })],
+    nodes: { [`${API}#GET /a`]: { attrs: { authorization: { state: 'unknown' } } } },
+  },
+  {
     name: 'unreadable and apply-time bodies are said so, and list nothing',
     resources: () => [
       tf.resource('aws_api_gateway_rest_api', 'bad', { body: 'openapi: [unclosed' }),
@@ -182,6 +198,34 @@ describe('YAML in HCL', () => {
     const { nodes } = adaptTerraform(result.resources);
     const ops = nodes.filter((n) => n.kind === 'api.operation').map((n) => n.id);
     expect(ops.sort()).toEqual(['terraform:aws_api_gateway_rest_api.a#PUT /stock', 'terraform:aws_api_gateway_rest_api.b#PUT /stock']);
+  });
+
+  it('reads the known structure of a jsonencode body whose leaves are known only at apply time', async () => {
+    const result = await readTree({
+      'main.tf': [
+        'resource "aws_lambda_function" "fn" {\n  function_name = "fn"\n}',
+        'resource "aws_api_gateway_rest_api" "a" {',
+        '  body = jsonencode({',
+        '    openapi = "3.0.1"',
+        '    paths = { "/orders" = { post = {',
+        '      security = [{ users = [] }]',
+        '      x-amazon-apigateway-integration = { type = "aws_proxy", uri = aws_lambda_function.fn.invoke_arn }',
+        '    } } }',
+        '    components = { securitySchemes = { users = {',
+        '      type = "apiKey", name = "Authorization", in = "header"',
+        '      x-amazon-apigateway-authorizer = { type = "cognito_user_pools", providerARNs = [var.pool_arn] }',
+        '    } } }',
+        '  })',
+        '}',
+        'variable "pool_arn" {}',
+      ].join('\n'),
+    });
+    const { nodes, diagnostics } = adaptTerraform(result.resources);
+    const op = nodes.find((n) => n.id === 'terraform:aws_api_gateway_rest_api.a#POST /orders');
+    expect(op?.kind === 'api.operation' && op.attrs.authorization).toMatchObject({ state: 'set', value: 'cognito' });
+    const backend = nodes.find((n) => n.id === 'terraform:aws_api_gateway_rest_api.a#integration:POST /orders');
+    expect(backend?.kind === 'api.backend' && backend.attrs.type).toMatchObject({ value: 'lambda' });
+    expect(diagnostics.map((d) => d.message)).not.toContainEqual(expect.stringMatching(/known only at apply time/));
   });
 
   it('does not follow a symbolic link in the tree to a file outside it', async () => {
