@@ -89,18 +89,31 @@ export interface FoundPolicy<Origin = unknown> {
   readonly conditional: boolean;
 }
 
-/** Policies named `names` in a section, top-level ones and those nested in `choose` branches (marked conditional). */
+/**
+ * Policies named `names` in a section, top-level ones and those nested in `choose` branches (marked conditional).
+ * A `choose` whose every branch, `<otherwise>` included, runs one of them is not conditional: one always runs.
+ */
 export function findPolicies<Origin>(effective: EffectiveSection<Origin>, names: readonly string[]): FoundPolicy<Origin>[] {
   const found: FoundPolicy<Origin>[] = [];
   const visit = (element: PolicyElement, scope: PolicyScope<Origin>, conditional: boolean) => {
     if (names.includes(element.name)) found.push({ element, scope, conditional });
     // Only control-flow elements nest other policies; a policy's own children are its configuration.
-    if (element.name === 'choose' || element.name === 'when' || element.name === 'otherwise' || element.name === 'retry' || element.name === 'wait') {
+    if (element.name === 'choose') {
+      const inBranches = conditional || !everyBranchRuns(element, names);
+      for (const branch of element.children) for (const child of branch.children) visit(child, scope, inBranches);
+    } else if (element.name === 'retry' || element.name === 'wait') {
       for (const child of element.children) visit(child, scope, true);
     }
   };
   for (const entry of effective.entries) if (entry.kind === 'policy') visit(entry.element, entry.scope, false);
   return found;
+}
+
+/** Each `<when>` and an `<otherwise>` run one of `names` directly or through a nested `choose` that always does. */
+function everyBranchRuns(choose: PolicyElement, names: readonly string[]): boolean {
+  const branches = choose.children.filter((c) => c.name === 'when' || c.name === 'otherwise');
+  if (!branches.some((b) => b.name === 'otherwise')) return false;
+  return branches.every((branch) => branch.children.some((c) => names.includes(c.name) || (c.name === 'choose' && everyBranchRuns(c, names))));
 }
 
 /** Scopes whose policies are unknown and run in this section: anything not found might still be there. */

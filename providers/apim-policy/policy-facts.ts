@@ -62,10 +62,12 @@ export function tokenValidation(element: PolicyElement, resolve?: NamedValueReso
       const url = readValue(c.attributes['url'], resolve);
       return url ? [url] : [];
     });
+    const audiences = texts(findChildren(element, 'audiences')[0], 'audience', resolve);
+    const claimedIssuers = requiredClaim(element, 'iss', resolve);
     return {
       policy: 'validate-jwt',
-      issuers: allKnown(issuers.length > 0 ? issuers : configs),
-      audiences: allKnown(texts(findChildren(element, 'audiences')[0], 'audience', resolve)),
+      issuers: allKnown(issuers.length > 0 ? issuers : claimedIssuers.length > 0 ? claimedIssuers : configs),
+      audiences: allKnown(audiences.length > 0 ? audiences : requiredClaim(element, 'aud', resolve)),
       identitySource: source,
     };
   }
@@ -82,6 +84,12 @@ export function tokenValidation(element: PolicyElement, resolve?: NamedValueReso
     };
   }
   return undefined;
+}
+
+/** `<required-claims><claim name="aud"><value>…</value></claim>` pins the claim as `<audiences>` would. */
+function requiredClaim(element: PolicyElement, claim: string, resolve?: NamedValueResolver): Known<string>[] {
+  const claims = findChildren(element, 'required-claims').flatMap((r) => findChildren(r, 'claim'));
+  return claims.filter((c) => c.attributes['name']?.text.trim() === claim).flatMap((c) => texts(c, 'value', resolve));
 }
 
 function identitySource(element: PolicyElement): string {

@@ -51,4 +51,15 @@ describe('effectiveSection', () => {
     const found = findPolicies(effectiveSection(chain, 'inbound'), ['validate-jwt', 'rate-limit']);
     expect(found.map((f) => [f.element.name, f.conditional])).toEqual([['validate-jwt', true], ['rate-limit', false]]);
   });
+
+  it('a choose whose every branch, otherwise included, runs the policy always runs it', () => {
+    const always = '<choose><when condition="@(a)"><rate-limit calls="1" renewal-period="1" /></when><when condition="@(b)"><choose><when condition="@(c)"><rate-limit-by-key calls="2" renewal-period="1" counter-key="k" /></when><otherwise><rate-limit calls="3" renewal-period="1" /></otherwise></choose></when><otherwise><rate-limit calls="4" renewal-period="1" /></otherwise></choose>';
+    const found = findPolicies(effectiveSection([scope('api', always)], 'inbound'), ['rate-limit', 'rate-limit-by-key']);
+    expect(found.map((f) => f.conditional)).toEqual([false, false, false, false]);
+    const noOtherwise = '<choose><when condition="@(a)"><rate-limit calls="1" renewal-period="1" /></when></choose>';
+    const oneBranchWithout = '<choose><when condition="@(a)"><rate-limit calls="1" renewal-period="1" /></when><otherwise><set-header name="x" /></otherwise></choose>';
+    for (const inbound of [noOtherwise, oneBranchWithout]) {
+      expect(findPolicies(effectiveSection([scope('api', inbound)], 'inbound'), ['rate-limit']).map((f) => f.conditional)).toEqual([true]);
+    }
+  });
 });

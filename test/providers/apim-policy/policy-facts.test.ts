@@ -21,6 +21,12 @@ describe('policy facts', () => {
     });
   });
 
+  it('validate-jwt: required aud and iss claims pin the audience and issuer', () => {
+    const jwt = first('<validate-jwt><openid-config url="https://login.example.com/.well-known/openid-configuration" /><required-claims><claim name="aud"><value>api://orders</value></claim><claim name="iss" match="any"><value>https://sts.example.com/</value></claim><claim name="roles"><value>reader</value></claim></required-claims></validate-jwt>');
+    expect(tokenValidation(jwt)).toMatchObject({ issuers: { state: 'known', value: ['https://sts.example.com/'] }, audiences: { state: 'known', value: ['api://orders'] } });
+    expect(tokenValidation(first('<validate-jwt><required-claims><claim name="roles"><value>reader</value></claim></required-claims></validate-jwt>'))?.audiences).toEqual({ state: 'known', value: [] });
+  });
+
   it('validate-azure-ad-token: tenant as issuer, audiences and client application ids', () => {
     expect(tokenValidation(first('<validate-azure-ad-token tenant-id="contoso.onmicrosoft.com"><client-application-ids><application-id>abc</application-id></client-application-ids></validate-azure-ad-token>'))).toMatchObject({
       issuers: { state: 'known', value: ['contoso.onmicrosoft.com'] }, audiences: { state: 'known', value: ['abc'] },
