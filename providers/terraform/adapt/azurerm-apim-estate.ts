@@ -3,10 +3,10 @@ import type { FileSource } from '../../../src/graph/source';
 import { effectiveSection, type EffectiveSection, type PolicyScope, type ScopeLevel } from '../../apim-policy/effective-policy';
 import type { NamedValueResolver } from '../../apim-policy/policy-facts';
 import type { SectionName } from '../../apim-policy/policy-document';
-import type { TfAttribute, TfResource } from '../model';
+import type { TfAttribute, TfBody, TfResource } from '../model';
 import { readPolicyResource } from './azurerm-apim-policy-xml';
 import type { Linker } from './linker';
-import { attribute, knownString, knownValue } from './read-attr';
+import { attribute, firstBlock, knownString, knownValue } from './read-attr';
 import { nodeName } from './terraform-node';
 
 // https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/api_management (and the _* pages)
@@ -85,8 +85,11 @@ export class ApimEstate {
   }
 
   serviceScope(service: TfResource | undefined): ApimScope {
+    const name = service ? knownString(service.body, 'name') ?? nodeName(service) : '(service not scanned)';
     const resource = service && this.linker.ofType(SERVICE_POLICY).find((p) => this.serviceOf(p) === service);
-    return this.scope('service', service ? knownString(service.body, 'name') ?? nodeName(service) : '(service not scanned)', resource);
+    // Provider v2/v3 also take the service policy inline, in the service's own `policy` block.
+    const inline = service && !resource ? firstBlock(service.body, 'policy') : undefined;
+    return inline && service ? this.scope('service', name, service, inline) : this.scope('service', name, resource);
   }
 
   productScope(product: TfResource): ApimScope {
@@ -145,11 +148,11 @@ export class ApimEstate {
     return scope.origin?.resource.source ?? fallback;
   }
 
-  private scope(level: ScopeLevel, name: string, resource: TfResource | undefined): ApimScope {
+  private scope(level: ScopeLevel, name: string, resource: TfResource | undefined, body?: TfBody): ApimScope {
     if (!resource) return { level, name, policy: { state: 'none' }, origin: undefined };
     let policy = this.policies.get(resource.address);
     if (!policy) {
-      policy = readPolicyResource(resource, this.diagnostics);
+      policy = readPolicyResource(resource, this.diagnostics, body);
       this.policies.set(resource.address, policy);
     }
     return { level, name, policy, origin: { resource } };

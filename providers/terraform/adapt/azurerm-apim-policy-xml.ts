@@ -1,17 +1,17 @@
 import type { Diagnostic } from '../../../src/graph/diagnostic';
 import type { ScopePolicy } from '../../apim-policy/effective-policy';
 import { readPolicyXml } from '../../apim-policy/read-policy-xml';
-import type { TfAttribute, TfResource } from '../model';
+import type { TfAttribute, TfBody, TfResource } from '../model';
 import { attribute, firstUnknown } from './read-attr';
 import { resourceNotice } from './terraform-node';
 
 /**
  * The policy XML of an `azurerm_api_management_*policy` resource: `xml_content` (usually a heredoc) or `xml_link`
- * (fetched by Azure at apply time, so unknown here). Elements that cannot be read are warnings at their line.
+ * (fetched by Azure at apply time, so unknown here), in the resource or in a block of it (`body`). Elements that cannot be read are warnings at their line.
  * https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/api_management_api_policy
  */
-export function readPolicyResource(resource: TfResource, diagnostics: Diagnostic[]): ScopePolicy {
-  const content = attribute(resource.body, 'xml_content');
+export function readPolicyResource(resource: TfResource, diagnostics: Diagnostic[], body: TfBody = resource.body): ScopePolicy {
+  const content = attribute(body, 'xml_content');
   if (content) {
     const hidden = firstUnknown(content.value);
     if (hidden || typeof content.value !== 'string') return { state: 'unknown', reason: `xml_content is not known statically (${hidden?.expr ?? 'computed'})` };
@@ -32,7 +32,7 @@ export function readPolicyResource(resource: TfResource, diagnostics: Diagnostic
     }
     return { state: 'known', document };
   }
-  const link = attribute(resource.body, 'xml_link');
+  const link = attribute(body, 'xml_link');
   if (link) {
     diagnostics.push(resourceNotice(resource, 'the policy is read from xml_link at apply time; its content cannot be checked', link.source));
     return { state: 'unknown', reason: 'the policy is loaded from xml_link' };

@@ -492,6 +492,25 @@ resource "azurerm_api_management_api_policy" "orders" {
     expect(node('terraform:azurerm_api_management_api.orders')).toMatchObject({ attrs: { cors: { state: 'set', value: { allowOrigins: ['https://app.contoso.example'], allowCredentials: false } } } });
   });
 
+  it('reads the service policy written inline in the v3 service block (policy { xml_content })', async () => {
+    const inline = `
+  policy {
+    xml_content = <<XML
+<policies>
+  <inbound>
+    <rate-limit calls="20" renewal-period="10" />
+  </inbound>
+</policies>
+XML
+  }
+}`;
+    const text = SERVICE_DEFAULTS.replace(/(sku_name\s+= "Developer_1"\n)}/, `$1${inline}`);
+    expect(text).toContain('policy {');
+    const { node, diagnostics } = await load(text);
+    expect(diagnostics).toEqual([]);
+    expect(node('terraform:azurerm_api_management_api.orders#gateway')).toMatchObject({ attrs: { throttling: { state: 'set', value: { rateLimit: 2 }, source: { line: lineOf(text, '<rate-limit calls') } } } });
+  });
+
   it('fronts: Application Gateway with a WAF policy in detection mode, Front Door with a firewall policy', async () => {
     const text = `${SERVICE_DEFAULTS}
 resource "azurerm_web_application_firewall_policy" "waf" {
