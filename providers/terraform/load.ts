@@ -4,7 +4,7 @@ import type { InlineSuppression, ProviderOptions } from '../../src/graph/adapter
 import type { Diagnostic } from '../../src/graph/diagnostic';
 import { isInsideDirectory } from '../inside-directory';
 import { DEFAULT_MAX_FILE_BYTES, readTextFile } from '../read-text-file';
-import type { HclFile } from './hcl/ast';
+import type { HclFile, TemplatePart } from './hcl/ast';
 import { createBudget } from './hcl/context';
 import { compareStrings } from './hcl/value';
 import type { ModuleConfig } from './module-config';
@@ -17,6 +17,7 @@ import { loadHclParser, type HclParser } from './parse';
 import { readInParallel } from './parse-pool';
 import { readHclFile, type HclFileRead } from './read-hcl-file';
 import { readVariableFiles } from './tfvars';
+import { parseTemplateFile } from './template-file';
 
 /** The resources of one root module (a directory Terraform would be run in), including those of its local modules. */
 export interface RootModuleResources {
@@ -240,6 +241,7 @@ class ConfigurationReader {
       }
       return loaded && hasDeclarations(loaded) ? loaded : undefined;
     };
+    const templates = new Map<string, readonly TemplatePart[] | undefined>();
     const env: ModuleEnvironment = {
       downloadedModules: manifest.dirs,
       budget: createBudget(),
@@ -247,6 +249,14 @@ class ConfigurationReader {
       diagnostics,
       loadModule,
       readFile: (path, moduleDir) => readAllowedFile(path, moduleDir, rootDir, maxBytes),
+      readTemplate: (path, moduleDir) => {
+        // One parse per template file, however many module instances render it.
+        if (!templates.has(path)) {
+          const text = readAllowedFile(path, moduleDir, rootDir, maxBytes);
+          templates.set(path, text === undefined ? undefined : parseTemplateFile(text, path, parser));
+        }
+        return templates.get(path);
+      },
       reported: new Set(),
     };
     const resources: TfResource[] = [];

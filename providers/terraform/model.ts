@@ -16,9 +16,10 @@ export interface TfUnknown {
    */
   readonly nonEmptyString?: true;
   /**
-   * `jsonencode(...)` / `yamlencode(...)` of a value with unknown parts: that value. The text is unknown, but a reader
-   * of the encoded document (an OpenAPI `body` whose integrations name `aws_lambda_function.x.invoke_arn`) can still
-   * read its known structure.
+   * What the value is known to be although it is unknown: for `jsonencode(...)` / `yamlencode(...)` of a value with
+   * unknown parts, that value; for a template (string, heredoc, `templatefile`) whose interpolations are unknown, its
+   * text with each of them written as in the template (`${aws_lambda_function.x.invoke_arn}`). A reader of the
+   * document (an OpenAPI `body`, APIM policy XML) can still read its known structure.
    */
   readonly encoded?: TfValue;
 }

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../../src/graph/diagnostic';
 import { fileSource } from '../../src/graph/source';
-import type { Expr, HclBody, Step } from './hcl/ast';
+import type { Expr, HclBody, Step, TemplatePart } from './hcl/ast';
 import type { EvalBudget, EvalContext, RootResolver } from './hcl/context';
 import { BudgetExceededError, MAX_LAZY_DEPTH } from './hcl/context';
 import { applySteps, evaluate, evaluateOrUnknown, takeStep } from './hcl/evaluate';
@@ -26,6 +26,8 @@ export interface ModuleEnvironment {
   readonly loadModule: (dir: string) => ModuleConfig | undefined;
   /** `file()`: reads a file under the module directory, or undefined. */
   readonly readFile: (path: string, moduleDir: string) => string | undefined;
+  /** `templatefile()`: reads and parses a template under the module directory, or undefined. */
+  readonly readTemplate: (path: string, moduleDir: string) => readonly TemplatePart[] | undefined;
   /** Keys of diagnostics already reported, so each is reported once. */
   readonly reported: Set<string>;
   /** Registry and git modules downloaded by `terraform init`, by module call path (`api`, `api.stage`): absolute directories. */
@@ -73,6 +75,7 @@ export class ModuleInstance implements RootResolver {
   private readonly children = new Map<string, ModuleInstance | undefined>();
   /** `file()` in this module's expressions: one closure per instance rather than per expression. */
   private readonly readFile = (path: string): string | undefined => this.env.readFile(path, this.config.dir);
+  private readonly readTemplate = (path: string): readonly TemplatePart[] | undefined => this.env.readTemplate(path, this.config.dir);
 
   constructor(options: {
     config: ModuleConfig;
@@ -95,7 +98,7 @@ export class ModuleInstance implements RootResolver {
     // Most attribute values are literals: no context or reference set to build (charged as `evaluate` charges them).
     if (expr.kind === 'literal') return { value: takeStep(this.env.budget) ? expr.value : unknownValue(expr.text), refs: [] };
     const refs = new Set<string>();
-    const context: EvalContext = { resolver: this, bindings, refs, budget: this.env.budget, readFile: this.readFile, baseDir: this.config.dir };
+    const context: EvalContext = { resolver: this, bindings, refs, budget: this.env.budget, readFile: this.readFile, readTemplate: this.readTemplate, baseDir: this.config.dir };
     let value: TfValue;
     try {
       value = evaluateOrUnknown(expr, context);

@@ -1,5 +1,5 @@
 import type { TfValue } from '../model';
-import type { Step } from './ast';
+import type { Step, TemplatePart } from './ast';
 
 /** What an expression is evaluated against. Evaluation is synchronous and has no side effects beyond `readFile`. */
 export interface EvalContext {
@@ -12,6 +12,8 @@ export interface EvalContext {
   readonly budget: EvalBudget;
   /** Reads a file for `file()`; returns undefined when not allowed or unreadable. */
   readonly readFile?: (path: string) => string | undefined;
+  /** Reads and parses a template file for `templatefile()`; undefined when not allowed, unreadable or not a template. */
+  readonly readTemplate?: (path: string) => readonly TemplatePart[] | undefined;
   /** Directory `file()` paths are relative to (Terraform: the working directory; here the module directory). */
   readonly baseDir?: string;
 }

@@ -1,7 +1,8 @@
+import { isAbsolute, resolve as resolvePath } from 'node:path';
 import type { TfValue } from '../model';
 import { isUnknown } from '../model';
 import type { Expr, Step, TemplatePart } from './ast';
-import type { EvalBudget, EvalContext } from './context';
+import type { EvalBudget, EvalContext, RootResolver } from './context';
 import { BudgetExceededError, bind } from './context';
 import { callFunction } from './functions';
 import {
@@ -162,30 +163,53 @@ function evaluateTemplate(parts: readonly TemplatePart[], text: string, context:
   // "${x}" alone yields x itself, not its string form: https://developer.hashicorp.com/terraform/language/expressions/strings#interpolation
   const only = parts.length === 1 ? parts[0] : undefined;
   if (only?.kind === 'interpolation') return evaluate(only.expr, context);
-  const rendered = renderParts(parts, context);
-  return rendered === undefined ? unknownValue(text) : rendered;
+  return renderedValue(renderParts(parts, context), text);
 }
 
-/** The rendered string, or undefined when some part is unknown. Every part is evaluated, for refs. */
-function renderParts(parts: readonly TemplatePart[], context: EvalContext): string | undefined {
+/**
+ * A rendered template as a value: the text when every part is known; else unknown, keeping the text as far as it is
+ * known (see `TfUnknown.encoded`) when only interpolations are unknown.
+ */
+export function renderedValue(rendered: Rendered | undefined, text: string): TfValue {
+  if (rendered === undefined) return unknownValue(text);
+  return rendered.exact ? rendered.text : { ...unknownValue(text), encoded: rendered.text };
+}
+
+/**
+ * A template rendered: `exact` when every interpolation was known; else each unknown one is written as it is in the
+ * template (`${aws_lambda_function.fn.invoke_arn}`), so that what the text is known to be (an OpenAPI document, a
+ * policy) can still be read. Undefined when a directive (`%{if}`, `%{for}`) depends on an unknown value: then not
+ * even the shape of the text is known.
+ */
+export interface Rendered {
+  readonly text: string;
+  readonly exact: boolean;
+}
+
+/** The rendered parts, or undefined when a directive is unknown. Every part is evaluated, for refs. */
+export function renderParts(parts: readonly TemplatePart[], context: EvalContext): Rendered | undefined {
   let out = '';
-  let known = true;
+  let exact = true;
+  let shaped = true;
   for (const part of parts) {
     const rendered = renderPart(part, context);
-    if (rendered === undefined) known = false;
-    else if (known) out += rendered;
+    if (rendered === undefined) shaped = false;
+    else if (shaped) {
+      out += rendered.text;
+      exact &&= rendered.exact;
+    }
     if (out.length > 10 * 1024 * 1024) throw new HclEvalError('template result too large');
   }
-  return known ? out : undefined;
+  return shaped ? { text: out, exact } : undefined;
 }
 
-function renderPart(part: TemplatePart, context: EvalContext): string | undefined {
+function renderPart(part: TemplatePart, context: EvalContext): Rendered | undefined {
   switch (part.kind) {
     case 'literal':
-      return part.value;
+      return { text: part.value, exact: true };
     case 'interpolation': {
       const value = evaluate(part.expr, context);
-      return isUnknown(value) ? undefined : toStringValue(value);
+      return isUnknown(value) ? { text: `\${${part.expr.text}}`, exact: false } : { text: toStringValue(value), exact: true };
     }
     case 'if': {
       const condition = evaluate(part.condition, context);
@@ -206,17 +230,47 @@ function renderPart(part: TemplatePart, context: EvalContext): string | undefine
         return undefined;
       }
       let out = '';
-      let known = true;
+      let exact = true;
+      let shaped = true;
       for (const [key, value] of iterate(collection)) {
         const inner = bind(context, part.keyVar !== undefined ? [[part.keyVar, key], [part.valueVar, value]] : [[part.valueVar, value]]);
         const rendered = renderParts(part.body, inner);
-        if (rendered === undefined) known = false;
-        else out += rendered;
+        if (rendered === undefined) shaped = false;
+        else {
+          out += rendered.text;
+          exact &&= rendered.exact;
+        }
       }
-      return known ? out : undefined;
+      return shaped ? { text: out, exact } : undefined;
     }
   }
 }
+
+/**
+ * `templatefile(path, vars)`: the file rendered as a template whose only names are the keys of `vars` (and which may
+ * not call `templatefile` itself). Unknown `vars` values render as in any template: the result keeps its text as far
+ * as it is known. https://developer.hashicorp.com/terraform/language/functions/templatefile
+ */
+function evaluateTemplateFile(expr: Extract<Expr, { kind: 'call' }>, context: EvalContext): TfValue {
+  const [path, vars] = expr.args.map((arg) => evaluate(arg, context));
+  if (expr.args.length !== 2 || typeof path !== 'string' || vars === undefined || !isObject(vars) || !context.readTemplate) return unknownValue(expr.text);
+  const parts = context.readTemplate(isAbsolute(path) ? path : resolvePath(context.baseDir ?? '.', path));
+  if (!parts) return unknownValue(expr.text);
+  const scope: EvalContext = { ...context, resolver: TEMPLATE_VARIABLES_ONLY, bindings: new Map(Object.entries(vars)), readTemplate: undefined };
+  try {
+    return renderedValue(renderParts(parts, scope), expr.text);
+  } catch (error) {
+    if (error instanceof HclEvalError) return unknownValue(expr.text);
+    throw error;
+  }
+}
+
+/** In a template file, a name that is not one of its `vars` is an error, as in Terraform. */
+const TEMPLATE_VARIABLES_ONLY: RootResolver = {
+  resolve(name) {
+    throw new HclEvalError(`templatefile: the template has no variable "${name}"`);
+  },
+};
 
 function renderForRefs(parts: readonly TemplatePart[], context: EvalContext): void {
   try {
@@ -253,6 +307,7 @@ function evaluateCall(expr: Extract<Expr, { kind: 'call' }>, context: EvalContex
   // try() and can() need their arguments unevaluated, to catch each one's errors.
   if (expr.name === 'try') return evaluateTry(expr, context);
   if (expr.name === 'can') return evaluateCan(expr, context);
+  if (expr.name === 'templatefile') return evaluateTemplateFile(expr, context);
   let args = expr.args.map((arg) => evaluate(arg, context));
   if (expr.expandFinal) {
     const last = args[args.length - 1];

@@ -302,14 +302,14 @@ export class SyntaxConverter {
       return {
         kind: 'if',
         condition: this.convertExpression(introExpression, depth),
-        then: this.templateParts(thenNodes, this.endOf(intro), this.startOf(thenEnd), depth, unescape, indent),
-        otherwise: elseIntro ? this.templateParts(elseNodes, this.endOf(elseIntro), this.startOf(close), depth, unescape, indent) : [],
+        then: this.strippedInside(intro, thenEnd, this.templateParts(thenNodes, this.endOf(intro), this.startOf(thenEnd), depth, unescape, indent)),
+        otherwise: elseIntro ? this.strippedInside(elseIntro, close, this.templateParts(elseNodes, this.endOf(elseIntro), this.startOf(close), depth, unescape, indent)) : [],
       };
     }
     if (this.typeOf(directive) === 'template_for') {
       const names = this.kids(intro).filter((child) => this.typeOf(child) === 'identifier').map((child) => this.text(child));
       const bodyNodes = parts.filter((child) => this.startOf(child) >= this.endOf(intro) && this.endOf(child) <= this.startOf(close));
-      const body = this.templateParts(bodyNodes, this.endOf(intro), this.startOf(close), depth, unescape, indent);
+      const body = this.strippedInside(intro, close, this.templateParts(bodyNodes, this.endOf(intro), this.startOf(close), depth, unescape, indent));
       const collection = this.convertExpression(introExpression, depth);
       if (names.length === 2 && names[0] !== undefined && names[1] !== undefined) return { kind: 'for', keyVar: names[0], valueVar: names[1], collection, body };
       return names[0] !== undefined ? { kind: 'for', valueVar: names[0], collection, body } : undefined;
@@ -441,6 +441,18 @@ export class SyntaxConverter {
     return { before: this.typeOf(firstParts[1]) === 'strip_marker', after: this.typeOf(lastParts[lastParts.length - 2]) === 'strip_marker' };
   }
 
+  /**
+   * The parts between two tags of a directive, with the whitespace next to a strip marker on the inner side of a tag
+   * taken off: `%{ for x in xs ~}` strips the start of the body, `%{~ endfor }` its end.
+   * https://developer.hashicorp.com/terraform/language/expressions/strings#whitespace-stripping
+   */
+  private strippedInside(openTag: number, closeTag: number, parts: TemplatePart[]): TemplatePart[] {
+    const opening = this.kids(openTag);
+    if (this.typeOf(opening[opening.length - 2]) === 'strip_marker') trimFirstLiteral(parts);
+    if (this.typeOf(this.kids(closeTag)[1]) === 'strip_marker') trimLastLiteral(parts);
+    return parts;
+  }
+
   private directiveTags(node: number): number[] {
     const directive = this.kids(node)[0];
     if (directive === undefined) return [];
@@ -526,6 +538,14 @@ function lineFeedOffsets(source: string): number[] {
   const feeds: number[] = [];
   for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1)) feeds.push(at);
   return feeds;
+}
+
+function trimFirstLiteral(parts: TemplatePart[]): void {
+  const first = parts[0];
+  if (first?.kind !== 'literal') return;
+  const value = first.value.trimStart();
+  if (value === '') parts.shift();
+  else parts[0] = { kind: 'literal', value };
 }
 
 function trimLastLiteral(parts: TemplatePart[]): void {

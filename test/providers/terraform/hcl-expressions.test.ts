@@ -66,6 +66,12 @@ describe('HCL expression evaluation (real parser, real files)', () => {
     expect(await evaluateExpression(expr)).toEqual(expected);
   });
 
+  test('strip markers inside directives take off the whitespace on their side', async () => {
+    expect(await evaluateExpression('<<EOT\n%{ for x in ["a", "b"] ~}\n${x}\n%{ endfor ~}\ndone\nEOT')).toBe('a\nb\ndone\n');
+    expect(await evaluateExpression('<<EOT\n[%{ if true ~}\n  yes  \n%{~ else ~}\n  no\n%{~ endif }]\nEOT')).toBe('[yes]\n');
+    expect(await evaluateExpression('<<EOT\n[%{ if false ~}\n  yes  \n%{~ else ~}\n  no\n%{~ endif }]\nEOT')).toBe('[no]\n');
+  });
+
   test('heredocs keep or strip indentation', async () => {
     expect(await evaluateExpression('<<EOT\n  a\n    b\nEOT')).toBe('  a\n    b\n');
     expect(await evaluateExpression('<<-EOT\n    a\n      b ${1 + 1}\n    EOT')).toBe('a\n  b 2\n');
@@ -73,7 +79,6 @@ describe('HCL expression evaluation (real parser, real files)', () => {
 
   test.each<[string, string]>([
     ['var.missing', 'var.missing'],
-    ['"arn:${var.missing}"', '"arn:${var.missing}"'],
     ['upper(var.missing)', 'upper(var.missing)'],
     ['sha256("x")', 'sha256("x")'],
     ['templatefile("x.tpl", {})', 'templatefile("x.tpl", {})'],
@@ -86,6 +91,12 @@ describe('HCL expression evaluation (real parser, real files)', () => {
     ['try(var.missing.b, "fallback")', 'try(var.missing.b, "fallback")'],
   ])('%s is unknown', async (expr, text) => {
     expect(await evaluateExpression(expr, 'variable "missing" {}')).toEqual(unknown(text));
+  });
+
+  test('a template with an unknown interpolation is unknown, and keeps its text as far as it is known', async () => {
+    expect(await evaluateExpression('"arn:${var.missing}:x"', 'variable "missing" {}')).toEqual({ ...unknown('"arn:${var.missing}:x"'), encoded: 'arn:${var.missing}:x' });
+    // A directive on an unknown value leaves not even the shape of the text known.
+    expect(await evaluateExpression('"a%{ if var.missing }b%{ endif }"', 'variable "missing" {}')).toEqual(unknown('"a%{ if var.missing }b%{ endif }"'));
   });
 
   test('file() reads only inside the module directory', async () => {
