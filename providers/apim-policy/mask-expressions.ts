@@ -19,17 +19,20 @@ export interface MaskedText {
 
 const CLOSING: Readonly<Record<string, string>> = { '(': ')', '{': '}', '[': ']' };
 
-/** Replaces every `@(...)` and `@{...}` with a marker, scanning brackets and C# string and char literals. */
-export function maskExpressions(text: string): MaskedText {
+/**
+ * Replaces every `@(...)` and `@{...}` with a marker, scanning brackets and C# string and char literals; with
+ * `placeholders`, Terraform's `${...}` too (see `XmlOrigin.applyTimePlaceholders`).
+ */
+export function maskExpressions(text: string, placeholders = false): MaskedText {
   const expressions: string[] = [];
   const unclosed: number[] = [];
   let out = '';
   let i = 0;
   while (i < text.length) {
-    const at = text.indexOf('@', i);
+    const at = nextExpressionSign(text, i, placeholders);
     if (at === -1) break;
     const open = text.charAt(at + 1);
-    if (open !== '(' && open !== '{') {
+    if (text.charAt(at) === '$' ? open !== '{' : open !== '(' && open !== '{') {
       out += text.slice(i, at + 1);
       i = at + 1;
       continue;
@@ -46,6 +49,14 @@ export function maskExpressions(text: string): MaskedText {
   }
   out += text.slice(i);
   return { text: out, expressions, unclosed };
+}
+
+/** Where the next `@` (or `$`, with `placeholders`) is, from `from`; -1 when there is none. */
+function nextExpressionSign(text: string, from: number, placeholders: boolean): number {
+  const at = text.indexOf('@', from);
+  if (!placeholders) return at;
+  const dollar = text.indexOf('${', from);
+  return at === -1 ? dollar : dollar === -1 ? at : Math.min(at, dollar);
 }
 
 /** A value read from masked text, with its expressions restored. */

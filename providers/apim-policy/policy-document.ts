@@ -37,6 +37,11 @@ export interface XmlOrigin {
   readonly line?: number;
   /** `false` when lines inside the XML do not map to lines of the file (a quoted string, `file()`): everything is at `line`. */
   readonly linesMap?: boolean;
+  /**
+   * The XML is the text of a Terraform template rendered as far as it is known: `${...}` marks a value known only at
+   * apply time, read like a policy expression (not known statically).
+   */
+  readonly applyTimePlaceholders?: boolean;
 }
 
 /** Something in the XML that could not be read as written. */

@@ -23,7 +23,7 @@ interface OpenElement {
 }
 
 export function readPolicyXml(xml: string, origin: XmlOrigin = {}): ReadPolicyResult {
-  const masked = maskExpressions(xml);
+  const masked = maskExpressions(xml, origin.applyTimePlaceholders === true);
   const text = masked.text;
   const lineStarts = lineStartsOf(text);
   const firstLine = origin.line ?? 1;

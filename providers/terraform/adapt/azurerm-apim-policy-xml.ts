@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../../src/graph/diagnostic';
 import type { ScopePolicy } from '../../apim-policy/effective-policy';
 import { readPolicyXml } from '../../apim-policy/read-policy-xml';
-import type { TfAttribute, TfBody, TfResource } from '../model';
+import { isUnknown, type TfAttribute, type TfBody, type TfResource, type TfValue } from '../model';
 import { attribute, firstUnknown } from './read-attr';
 import { resourceNotice } from './terraform-node';
 
@@ -13,13 +13,17 @@ import { resourceNotice } from './terraform-node';
 export function readPolicyResource(resource: TfResource, diagnostics: Diagnostic[], body: TfBody = resource.body): ScopePolicy {
   const content = attribute(body, 'xml_content');
   if (content) {
-    const hidden = firstUnknown(content.value);
-    if (hidden || typeof content.value !== 'string') return { state: 'unknown', reason: `xml_content is not known statically (${hidden?.expr ?? 'computed'})` };
-    const heredoc = isHeredoc(content);
-    const { document, problems } = readPolicyXml(content.value, {
+    const xml = policyText(content.value);
+    if (!xml) {
+      const hidden = firstUnknown(content.value);
+      return { state: 'unknown', reason: `xml_content is not known statically (${hidden?.expr ?? 'computed'})` };
+    }
+    const heredoc = isHeredoc(content, xml.text);
+    const { document, problems } = readPolicyXml(xml.text, {
       file: content.source.file,
       ...(content.source.line !== undefined && { line: heredoc ? content.source.line + 1 : content.source.line }),
       linesMap: heredoc,
+      applyTimePlaceholders: !xml.exact,
     });
     for (const problem of problems) {
       diagnostics.push({
@@ -45,9 +49,18 @@ export function readPolicyResource(resource: TfResource, diagnostics: Diagnostic
  * its content starts on the next line. A quoted string, `file()` or `templatefile()` gives no position inside the
  * XML, so what is found in it points at the attribute.
  */
-function isHeredoc(content: TfAttribute): boolean {
+function isHeredoc(content: TfAttribute, text: string): boolean {
   const { line, endLine } = content.source;
-  if (line === undefined || endLine === undefined || typeof content.value !== 'string') return false;
-  const newlines = content.value.split('\n').length - 1;
-  return endLine - line === (content.value.endsWith('\n') ? newlines + 1 : newlines + 2);
+  if (line === undefined || endLine === undefined) return false;
+  const newlines = text.split('\n').length - 1;
+  return endLine - line === (text.endsWith('\n') ? newlines + 1 : newlines + 2);
+}
+
+/**
+ * The XML of `xml_content`: its text, or the text of a template rendered as far as it is known (a heredoc or
+ * `templatefile()` naming a value known only at apply time, `backend-id="${azurerm_api_management_backend.b.name}"`).
+ */
+function policyText(value: TfValue): { readonly text: string; readonly exact: boolean } | undefined {
+  if (typeof value === 'string') return { text: value, exact: true };
+  return isUnknown(value) && typeof value.encoded === 'string' ? { text: value.encoded, exact: false } : undefined;
 }

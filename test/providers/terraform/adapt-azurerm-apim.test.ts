@@ -492,6 +492,34 @@ resource "azurerm_api_management_api_policy" "orders" {
     expect(node('terraform:azurerm_api_management_api.orders')).toMatchObject({ attrs: { cors: { state: 'set', value: { allowOrigins: ['https://app.contoso.example'], allowCredentials: false } } } });
   });
 
+  it('reads a policy whose text names a value known only at apply time; that value is not known statically', async () => {
+    const text = `${SERVICE_DEFAULTS}
+resource "azurerm_linux_function_app" "orders" {
+  name = "orders-fn"
+}
+
+resource "azurerm_api_management_api_policy" "orders" {
+  api_name            = azurerm_api_management_api.orders.name
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = "rg"
+  xml_content         = <<XML
+<policies>
+  <inbound>
+    <base />
+    <rate-limit calls="20" renewal-period="10" />
+    <set-backend-service base-url="http://\${azurerm_linux_function_app.orders.default_hostname}/api" />
+  </inbound>
+</policies>
+XML
+}
+`;
+    const { node, nodes, diagnostics } = await load(text);
+    expect(diagnostics.filter((d) => d.severity !== 'notice')).toEqual([]);
+    expect(node('terraform:azurerm_api_management_api.orders#gateway')).toMatchObject({ attrs: { throttling: { state: 'set', value: { rateLimit: 2 }, source: { line: lineOf(text, '<rate-limit calls') } } } });
+    const backendUrls = nodes.flatMap((n) => (n.kind === 'api.backend' ? [n.attrs.url] : []));
+    expect(backendUrls).toContainEqual(expect.objectContaining({ state: 'unknown', expr: expect.stringContaining('default_hostname') as unknown }));
+  });
+
   it('reads the service policy written inline in the v3 service block (policy { xml_content })', async () => {
     const inline = `
   policy {
