@@ -97,8 +97,8 @@ export function readApiGatewaySpec(document: JsonObject, flavor: SpecFlavor): Ap
       const verb = key === ANY_METHOD ? 'ANY' : (HTTP_METHODS as readonly string[]).includes(key) ? key.toUpperCase() : undefined;
       const operation = resolveRef(document, rawOperation);
       if (verb === undefined || !isObject(operation)) continue;
-      // HTTP APIs: `/$default` with any-method is the `$default` route.
-      const isDefaultRoute = flavor === 'http' && path === '/$default' && verb === 'ANY';
+      // HTTP APIs: `/$default` with any-method is the `$default` route; SAM writes the path without its slash.
+      const isDefaultRoute = flavor === 'http' && (path === '/$default' || path === '$default') && verb === 'ANY';
       const security = operation['security'] ?? document['security'];
       const auth = authorization(security, schemes, operation);
       operations.push({

@@ -1,6 +1,7 @@
 import type { KeyPath } from '../../key-lines';
 import { authorizerAuth, lambdaAuthorizerUri } from './authorizer-auth';
 import { withSamAuth } from './definition-auth';
+import { definesHttpOperation } from './definition-operations';
 import { samApiDomain } from './domain';
 import type { ExpandContext } from './expand-context';
 import type { ApiEvent } from './function-events';
@@ -61,7 +62,11 @@ export function expandHttpApi(api: SamProps, events: readonly ApiEvent[], ctx: E
     const base = event.base;
     const logicalId = `${fn.logicalId}${alphanumeric(event.name)}`;
     const integration = `${logicalId}Integration`;
-    const auth = fn.has([...base, 'Auth', 'Authorizer']) ? authorizerAuth(fn, [...base, 'Auth', 'Authorizer'], authorizers, ctx) : defaultAuth;
+    const key = routeKey(fn.value([...base, 'Method']), fn.value([...base, 'Path']));
+    const ownAuthorizer = fn.has([...base, 'Auth', 'Authorizer']);
+    // The document's operation stands (DefaultAuthorizer already added to it when it has no security).
+    if (!ownAuthorizer && definesHttpOperation(body, key)) continue;
+    const auth = ownAuthorizer ? authorizerAuth(fn, [...base, 'Auth', 'Authorizer'], authorizers, ctx) : defaultAuth;
     ctx.add(generateResource({
       logicalId: integration, type: 'AWS::ApiGatewayV2::Integration', source: event.source, generatedFrom: fn.logicalId,
       properties: {
@@ -73,7 +78,7 @@ export function expandHttpApi(api: SamProps, events: readonly ApiEvent[], ctx: E
       logicalId, type: 'AWS::ApiGatewayV2::Route', source: event.source, generatedFrom: fn.logicalId,
       properties: {
         ApiId: ref(id),
-        RouteKey: routeKey(fn.value([...base, 'Method']), fn.value([...base, 'Path'])),
+        RouteKey: key,
         ...auth?.properties,
         AuthorizationScopes: fn.value([...base, 'Auth', 'AuthorizationScopes']),
         Target: { 'Fn::Sub': `integrations/\${${integration}}` },
