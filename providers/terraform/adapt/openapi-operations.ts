@@ -27,7 +27,7 @@ export function adaptSpecBody(linker: Linker, api: TfResource, flavor: SpecFlavo
   const value = isUnknown(body.value) && body.value.encoded !== undefined ? withUnknownsAsText(body.value.encoded) : body.value;
   const hidden = firstUnknown(value);
   if (hidden) {
-    result.diagnostics.push(resourceNotice(api, `the OpenAPI body is known only at apply time (${hidden.expr}); its routes are not checked`, at));
+    result.diagnostics.push(resourceNotice(api, `the OpenAPI body is not known statically (${brief(hidden.expr)}); its routes are not checked`, at));
     return result;
   }
   const document = documentOf(value);
@@ -58,6 +58,12 @@ function withUnknownsAsText(value: TfValue): TfValue {
     return result;
   }
   return value;
+}
+
+/** A `templatefile(...)` call with its whole vars map would fill the notice: one line, cut after 60 characters. */
+function brief(expr: string): string {
+  const line = expr.replace(/\s+/g, ' ').trim();
+  return line.length > 60 ? `${line.slice(0, 60)}…` : line;
 }
 
 type Document = { readonly ok: true; readonly document: { [key: string]: Json } } | { readonly ok: false; readonly reason: string };

@@ -162,7 +162,17 @@ const cases: AdapterCase[] = [
       tf.resource('aws_api_gateway_rest_api', 'later', { body: tf.unknown('templatefile("openapi.yaml", {})') }),
     ],
     nodes: { 'terraform:aws_api_gateway_rest_api.bad': { attrs: { hasSpec: { value: true } } } },
-    diagnostics: [/bad: the body is not a readable OpenAPI document/, /later: the OpenAPI body is known only at apply time/],
+    diagnostics: [/bad: the body is not a readable OpenAPI document/, /later: the OpenAPI body is not known statically/],
+  },
+  {
+    name: 'a long body expression is named on one short line',
+    resources: () => [
+      tf.resource('aws_api_gateway_rest_api', 'later', {
+        body: tf.unknown('templatefile(var.spec.file, {\n    title       = var.spec.name\n    lambda_uri  = data.terraform_remote_state.fn.outputs.invoke_arn\n  })'),
+      }),
+    ],
+    nodes: {},
+    diagnostics: [/later: the OpenAPI body is not known statically \(templatefile\(var\.spec\.file, \{ title = var\.spec\.name lambda_u…\); its routes/],
   },
 ];
 
