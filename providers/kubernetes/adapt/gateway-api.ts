@@ -5,6 +5,7 @@ import type { TlsVersion } from '../../../src/graph/tls';
 import type { Catalog } from '../catalog';
 import { dig, groupOf, list, str, type K8sObject } from '../manifest';
 import type { Adapted } from './ingress';
+import { clientTlsOf } from './gateway-client-tls';
 import { objectId, partName } from './node-ids';
 import { internalLoadBalancer } from './service';
 
@@ -36,6 +37,7 @@ interface Listener {
   readonly protocol: string;
   readonly hostname: string;
   readonly tlsMode: string;
+  readonly port: number | undefined;
   readonly index: number;
 }
 
@@ -45,6 +47,7 @@ function listenersOf(gateway: K8sObject): Listener[] {
     protocol: (str(dig(l, 'protocol')) ?? '').toUpperCase(),
     hostname: str(dig(l, 'hostname')) ?? '*',
     tlsMode: str(dig(l, 'tls', 'mode')) ?? 'Terminate',
+    port: typeof dig(l, 'port') === 'number' ? Number(dig(l, 'port')) : undefined,
     index,
   }));
 }
@@ -79,17 +82,20 @@ function listenerDomains(gateway: K8sObject, catalog: Catalog, routes: readonly 
     const source = gateway.locate(['spec', 'listeners', l.index]);
     const terminates = l.protocol === 'HTTPS' || (l.protocol === 'TLS' && l.tlsMode === 'Terminate');
     const notHere = unknown(l.protocol === 'HTTP' ? `listener ${l.name} serves plain HTTP only` : `listener ${l.name} passes TLS through to the backend`, source);
-    const minTls: Attr<TlsVersion> = !terminates ? notHere : floor ? byDefault(floor) : unknown(`the TLS floor of controller ${controller ?? '(GatewayClass not in the scan)'} is not known`, source);
+    const client = clientTlsOf(gateway, l, catalog);
+    const minTls: Attr<TlsVersion> = !terminates ? notHere : client.minTlsVersion ?? (floor ? byDefault(floor) : unknown(`the TLS floor of controller ${controller ?? '(GatewayClass not in the scan)'} is not known`, source));
+    // A ClientTrafficPolicy's minVersion is Envoy's, whose default cipher list has no 3DES or RC4.
+    const named = client.minTlsVersion?.state === 'set' ? client.minTlsVersion : undefined;
     return {
       id: listenerId(gateway, l.name), kind: 'api.domain', name: partName(gateway, l.name), provider: 'kubernetes', platform: 'kubernetes',
       source, native: { type: `Gateway listener (${l.protocol})` }, raw: dig(gateway.body, 'spec', 'listeners', l.index),
       attrs: {
         hostname: set(l.hostname, source),
         minTlsVersion: minTls,
-        securityPolicy: terminates ? (floor ? byDefault(`${controller ?? ''} default`) : noFloor(minTls)) : notHere,
-        weakCiphers: terminates ? (floor ? byDefault([]) : noFloor(minTls)) : notHere,
+        securityPolicy: !terminates ? notHere : named ? set(`ClientTrafficPolicy minVersion ${named.value}`, named.source) : floor ? byDefault(`${controller ?? ''} default`) : noFloor(minTls),
+        weakCiphers: !terminates ? notHere : named || floor ? byDefault([]) : noFloor(minTls),
         allowsPlainHttp: l.protocol === 'HTTP' ? plainHttpOn(gateway, l, routes, source) : set(false, source),
-        mutualTls: byDefault(false),
+        mutualTls: terminates ? client.mutualTls ?? byDefault(false) : byDefault(false),
         endpointType: endpointOf(gateway),
       },
     };
@@ -137,6 +143,7 @@ function adaptRoute(route: K8sObject, catalog: Catalog): Adapted {
     ? unknown(`no parent Gateway of ${route.kind} ${route.name} is in the scanned manifests`, route.locate(['spec', 'parentRefs']))
     : parents.map((p) => endpointOf(p.gateway)).find((e) => e.state !== 'unknown' && e.value === 'external') ?? endpointOf(parents[0]?.gateway ?? route);
   const policy = envoyPolicies(route, parents.map((p) => p.gateway), catalog);
+  const clientCertificates = mutualTlsOnEveryListener(parents, catalog);
   const allRedirects = list(dig(route.body, 'spec', 'rules')).length > 0 && list(dig(route.body, 'spec', 'rules')).every((rule) => list(dig(rule, 'backendRefs')).length === 0);
   // A route that only redirects (HTTP → HTTPS) serves nothing: it only tells its listener's domain that plain HTTP is redirected.
   if (allRedirects) return { nodes, edges };
@@ -168,6 +175,7 @@ function adaptRoute(route: K8sObject, catalog: Catalog): Adapted {
     const source = route.locate(['spec', 'rules', i]);
     const matches = list(dig(rule, 'matches'));
     const keys = (matches.length === 0 ? [undefined] : matches).map((m) => matchKey(route.kind, m));
+    const authorization = policy.authorizationFor(str(dig(rule, 'name'))) ?? clientCertificates ?? extensionFilterOf(route, i) ?? byDefault<Authorization>('none');
     const backendIds = list(dig(rule, 'backendRefs')).flatMap((b, j) => {
       const name = str(dig(b, 'name'));
       if (!name || (str(dig(b, 'kind')) ?? 'Service') !== 'Service') return [];
@@ -196,7 +204,7 @@ function adaptRoute(route: K8sObject, catalog: Catalog): Adapted {
       nodes.push({
         ...base, id: opId, kind: 'api.operation', name: partName(route, key), source,
         attrs: {
-          method: byDefault(key.split(' ')[0] ?? 'ANY'), path: byDefault(key.split(' ')[1] ?? '/'), authorization: policy.authorization,
+          method: byDefault(key.split(' ')[0] ?? 'ANY'), path: byDefault(key.split(' ')[1] ?? '/'), authorization,
           apiKeyRequired: byDefault(false), requestValidation: byDefault('none'), throttling: byDefault(null),
         },
       });
@@ -205,6 +213,29 @@ function adaptRoute(route: K8sObject, catalog: Catalog): Adapted {
     }
   });
   return { nodes, edges };
+}
+
+/**
+ * An implementation's own filter on a rule (`ExtensionRef`: NGINX Gateway Fabric AuthenticationFilter, Kong plugins...)
+ * is not read, and may authenticate requests: the rule's authentication is then not known.
+ */
+function extensionFilterOf(route: K8sObject, rule: number): Attr<Authorization> | undefined {
+  const filters = list(dig(route.body, 'spec', 'rules', rule, 'filters'));
+  const at = filters.findIndex((f) => str(dig(f, 'type')) === 'ExtensionRef');
+  if (at < 0) return undefined;
+  const ref = dig(filters[at], 'extensionRef');
+  return unknown(`filter ${str(dig(ref, 'kind')) ?? 'ExtensionRef'} ${str(dig(ref, 'name')) ?? ''} of the Gateway implementation is not read`.trimEnd(),
+    route.locate(['spec', 'rules', rule, 'filters', at]));
+}
+
+/** Client certificates authenticate a route when every listener it is attached to requires and verifies one. */
+function mutualTlsOnEveryListener(parents: readonly { ref: ParentRef; gateway: K8sObject }[], catalog: Catalog): Attr<Authorization> | undefined {
+  const attached = parents.flatMap(({ ref, gateway }) => listenersOf(gateway)
+    .filter((l) => ['HTTP', 'HTTPS'].includes(l.protocol) && (ref.sectionName === undefined || ref.sectionName === l.name))
+    .map((l) => (l.protocol === 'HTTPS' ? clientTlsOf(gateway, l, catalog).mutualTls : undefined)));
+  const first = attached[0];
+  if (first === undefined || !attached.every((m) => m?.state === 'set' && m.value)) return undefined;
+  return set('mtls', first.source);
 }
 
 /** `GET /orders`, `ANY /` (HTTPRoute), `POST /pkg.Service/Method` (GRPCRoute). */
@@ -230,30 +261,70 @@ function backendTlsPolicyFor(service: string, namespace: string | undefined, cat
 }
 
 /**
+ * The route's own CORS filters (HTTPRoute filter `type: CORS`, https://gateway-api.sigs.k8s.io/reference/spec/#httpcorsfilter).
+ * A route holds one per rule at most; of several, the one allowing any origin (with credentials first) is the one to report.
+ */
+function corsFilterOf(route: K8sObject): Attr<CorsConfig | null> {
+  const filters = list(dig(route.body, 'spec', 'rules')).flatMap((rule, i) => list(dig(rule, 'filters')).flatMap((f, j) => {
+    if (str(dig(f, 'type')) !== 'CORS' || dig(f, 'cors') === undefined) return [];
+    const config: CorsConfig = { allowOrigins: list(dig(f, 'cors', 'allowOrigins')).map(String), allowCredentials: dig(f, 'cors', 'allowCredentials') === true };
+    return [{ config, source: route.locate(['spec', 'rules', i, 'filters', j]) }];
+  }));
+  const rank = (c: CorsConfig): number => (c.allowOrigins.includes('*') ? 2 : 0) + (c.allowCredentials ? 1 : 0);
+  const worst = [...filters].sort((a, b) => rank(b.config) - rank(a.config))[0];
+  return worst ? set(worst.config, worst.source) : byDefault(null);
+}
+
+interface EnvoyPolicies {
+  /** Authentication a SecurityPolicy sets for a rule (by its `name`), if any. */
+  authorizationFor(rule: string | undefined): Attr<Authorization> | undefined;
+  readonly cors: Attr<CorsConfig | null>;
+  readonly throttling: Attr<Throttle | null>;
+}
+
+/**
  * Envoy Gateway policies attached to the route or to its Gateways (https://gateway.envoyproxy.io/docs/api/extension_types/):
  * SecurityPolicy (jwt, oidc, basicAuth, extAuth, apiKeyAuth, cors) and BackendTrafficPolicy (rateLimit).
  */
-function envoyPolicies(route: K8sObject, gateways: readonly K8sObject[], catalog: Catalog): { authorization: Attr<Authorization>; cors: Attr<CorsConfig | null>; throttling: Attr<Throttle | null> } {
-  const targets = (policy: K8sObject): boolean => {
+function envoyPolicies(route: K8sObject, gateways: readonly K8sObject[], catalog: Catalog): EnvoyPolicies {
+  /** `all` for a policy on the route or its Gateways; the rule names for one on a route's `sectionName` (a rule name). */
+  const scopeOf = (policy: K8sObject): 'all' | readonly string[] => {
     const refs = [...list(dig(policy.body, 'spec', 'targetRefs')), ...(dig(policy.body, 'spec', 'targetRef') ? [dig(policy.body, 'spec', 'targetRef')] : [])];
-    return refs.some((r) => {
+    const rules: string[] = [];
+    for (const r of refs) {
       const kind = str(dig(r, 'kind'));
       const name = str(dig(r, 'name'));
-      return (kind === route.kind && name === route.name) || (kind === 'Gateway' && gateways.some((g) => g.name === name));
-    });
-  };
-  const security = catalog.all('SecurityPolicy').filter((p) => groupOf(p.apiVersion) === 'gateway.envoyproxy.io' && targets(p));
-  const traffic = catalog.all('BackendTrafficPolicy').filter((p) => groupOf(p.apiVersion) === 'gateway.envoyproxy.io' && targets(p));
-  let authorization: Attr<Authorization> = byDefault('none');
-  const AUTH: readonly [string, Authorization][] = [['jwt', 'jwt'], ['oidc', 'oauth'], ['extAuth', 'external'], ['basicAuth', 'basic'], ['apiKeyAuth', 'api-key-only']];
-  for (const policy of security) {
-    const found = AUTH.find(([key]) => dig(policy.body, 'spec', key) !== undefined);
-    if (found) {
-      authorization = set(found[1], policy.locate(['spec', found[0]]));
-      break;
+      const section = str(dig(r, 'sectionName'));
+      if (kind === 'Gateway' && gateways.some((g) => g.name === name)) return 'all';
+      if (kind === route.kind && name === route.name) {
+        if (section === undefined) return 'all';
+        rules.push(section);
+      }
     }
-  }
-  let cors: Attr<CorsConfig | null> = byDefault(null);
+    return rules;
+  };
+  const attached = (kind: string): { policy: K8sObject; scope: 'all' | readonly string[] }[] => catalog.all(kind)
+    .filter((p) => groupOf(p.apiVersion) === 'gateway.envoyproxy.io')
+    .map((policy) => ({ policy, scope: scopeOf(policy) }))
+    .filter((p) => p.scope === 'all' || p.scope.length > 0);
+  const securityScoped = attached('SecurityPolicy');
+  const security = securityScoped.filter((p) => p.scope === 'all').map((p) => p.policy);
+  const traffic = attached('BackendTrafficPolicy').filter((p) => p.scope === 'all').map((p) => p.policy);
+  const AUTH: readonly [string, Authorization][] = [['jwt', 'jwt'], ['oidc', 'oauth'], ['extAuth', 'external'], ['basicAuth', 'basic'], ['apiKeyAuth', 'api-key-only']];
+  const authOf = (policies: readonly K8sObject[]): Attr<Authorization> | undefined => {
+    for (const policy of policies) {
+      const found = AUTH.find(([key]) => dig(policy.body, 'spec', key) !== undefined);
+      if (found) return set(found[1], policy.locate(['spec', found[0]]));
+    }
+    return undefined;
+  };
+  const routeWide = authOf(security);
+  // A policy naming a rule (`sectionName`) replaces the route-wide one for that rule only.
+  const authorizationFor = (rule: string | undefined): Attr<Authorization> | undefined => {
+    const forRule = rule === undefined ? undefined : authOf(securityScoped.filter((p) => p.scope !== 'all' && p.scope.includes(rule)).map((p) => p.policy));
+    return forRule ?? routeWide;
+  };
+  let cors: Attr<CorsConfig | null> = corsFilterOf(route);
   const withCors = security.find((p) => dig(p.body, 'spec', 'cors') !== undefined);
   if (withCors) {
     cors = set({
@@ -264,11 +335,19 @@ function envoyPolicies(route: K8sObject, gateways: readonly K8sObject[], catalog
   let throttling: Attr<Throttle | null> = byDefault(null);
   const limited = traffic.find((p) => dig(p.body, 'spec', 'rateLimit') !== undefined);
   if (limited) {
-    const limit = dig(limited.body, 'spec', 'rateLimit', 'local', 'rules', 0, 'limit') ?? dig(limited.body, 'spec', 'rateLimit', 'global', 'rules', 0, 'limit');
-    const requests = Number(dig(limit, 'requests'));
-    const unit = str(dig(limit, 'unit')) ?? 'Second';
-    const per = { Second: 1, Minute: 60, Hour: 3600, Day: 86400 }[unit] ?? 1;
-    throttling = set(Number.isFinite(requests) ? { rateLimit: requests / per } : { burstLimit: 0 }, limited.locate(['spec', 'rateLimit']));
+    // A rule in shadow mode only counts requests, it never rejects one.
+    const rules = [...list(dig(limited.body, 'spec', 'rateLimit', 'local', 'rules')), ...list(dig(limited.body, 'spec', 'rateLimit', 'global', 'rules'))];
+    const enforced = rules.find((r) => dig(r, 'shadowMode') !== true);
+    const at = limited.locate(['spec', 'rateLimit']);
+    if (rules.length > 0 && enforced === undefined) {
+      throttling = set(null, at);
+    } else {
+      const limit = dig(enforced, 'limit');
+      const requests = Number(dig(limit, 'requests'));
+      const unit = str(dig(limit, 'unit')) ?? 'Second';
+      const per = { Second: 1, Minute: 60, Hour: 3600, Day: 86400 }[unit] ?? 1;
+      throttling = set(Number.isFinite(requests) ? { rateLimit: requests / per } : { burstLimit: 0 }, at);
+    }
   }
-  return { authorization, cors, throttling };
+  return { authorizationFor, cors, throttling };
 }

@@ -40,6 +40,8 @@ export function traefikSettings({ ingress, catalog }: ControllerContext): Ingres
     : tlsOptions === undefined ? unknown(`TLSOption ${tlsOptionsRef.value} is not in the scanned manifests`, tlsOptionsRef.source)
       : set(traefikTls(minVersion ?? 'VersionTLS12'), tlsOptions.locate(['spec', 'minVersion']));
   const https = (hostHasTls: boolean): boolean => hostHasTls || isTrue(tls);
+  // A RedirectScheme middleware to https answers plain HTTP with a redirect: https://doc.traefik.io/traefik/middlewares/http/redirectscheme/
+  const redirect = found.find((m) => str(dig(m.body, 'spec', 'redirectScheme', 'scheme'))?.toLowerCase() === 'https');
   return {
     controller: 'traefik',
     endpointType: byDefault('external'),
@@ -48,7 +50,10 @@ export function traefikSettings({ ingress, catalog }: ControllerContext): Ingres
       : pick('ipAllowList', (spec) => list(spec['sourceRange']).map(String), null as readonly string[] | null),
     servesHttps: https,
     // A router with TLS only matches TLS requests; one without serves plain HTTP (redirects are set on entry points).
-    allowsPlainHttp: (hostHasTls) => (https(hostHasTls) ? (tls ? set(false, tls.source) : byDefault(false)) : byDefault(true)),
+    allowsPlainHttp: (hostHasTls) => {
+      if (redirect) return set(false, redirect.locate(['spec', 'redirectScheme']));
+      return https(hostHasTls) ? (tls ? set(false, tls.source) : byDefault(false)) : byDefault(true);
+    },
     minTlsVersion: minTls,
     securityPolicy: tlsOptionsRef ? set(tlsOptionsRef.value, tlsOptionsRef.source) : byDefault('Traefik default TLS options'),
     weakCiphers: byDefault([]),
