@@ -242,22 +242,26 @@ class ConfigurationReader {
       return loaded && hasDeclarations(loaded) ? loaded : undefined;
     };
     const templates = new Map<string, readonly TemplatePart[] | undefined>();
+    const reported = new Set<string>();
     const env: ModuleEnvironment = {
       downloadedModules: manifest.dirs,
       budget: createBudget(),
       rootDir,
       diagnostics,
       loadModule,
-      readFile: (path, moduleDir) => readAllowedFile(path, moduleDir, rootDir, maxBytes),
+      readFile: (path, moduleDir) => readAllowedFile(path, moduleDir, rootDir, maxBytes, diagnostics, reported),
       readTemplate: (path, moduleDir) => {
         // One parse per template file, however many module instances render it.
         if (!templates.has(path)) {
-          const text = readAllowedFile(path, moduleDir, rootDir, maxBytes);
-          templates.set(path, text === undefined ? undefined : parseTemplateFile(text, path, parser));
+          const text = readAllowedFile(path, moduleDir, rootDir, maxBytes, diagnostics, reported);
+          const parts = text === undefined ? undefined : parseTemplateFile(text, path, parser);
+          if (text !== undefined && !parts) diagnostics.push({ severity: 'warning', message: 'named by templatefile() but not a template that parses; what it gives is not known', file: path, provider: 'terraform' });
+          templates.set(path, parts);
         }
         return templates.get(path);
       },
-      reported: new Set(),
+      parseTemplate: (text, file) => parseTemplateFile(text, file, parser),
+      reported,
     };
     const resources: TfResource[] = [];
     new ModuleInstance({ config, modulePath: '', env, variableValues: tfvars.values }).collectResources(resources);
@@ -334,9 +338,23 @@ function hasDeclarations(config: ModuleConfig): boolean {
   return config.resources.size + config.moduleCalls.size + config.variables.size + config.outputs.size + config.locals.size > 0;
 }
 
-/** `file()` may read only under the module's or the root module's directory, never elsewhere. */
-function readAllowedFile(path: string, moduleDir: string, rootDir: string, maxBytes: number): string | undefined {
-  if (!isInsideDirectory(path, moduleDir) && !isInsideDirectory(path, rootDir)) return undefined;
+/**
+ * `file()` and `templatefile()` may read only under the module's or the root module's directory, never elsewhere.
+ * A file they name that cannot be read (Terraform would stop there) or is outside is said once, at the file.
+ */
+function readAllowedFile(path: string, moduleDir: string, rootDir: string, maxBytes: number, diagnostics: Diagnostic[], reported: Set<string>): string | undefined {
+  const say = (severity: Diagnostic['severity'], message: string): void => {
+    const key = `file|${path}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    diagnostics.push({ severity, message, file: path, provider: 'terraform' });
+  };
+  if (!isInsideDirectory(path, moduleDir) && !isInsideDirectory(path, rootDir)) {
+    say('notice', 'named by file() or templatefile() but outside the scanned module (symbolic links followed): not read, so what it gives is not known');
+    return undefined;
+  }
   const read = readTextFile(path, maxBytes);
-  return 'text' in read ? read.text : undefined;
+  if ('text' in read) return read.text;
+  say('warning', `named by file() or templatefile(): ${read.diagnostic.message}; what it gives is not known`);
+  return undefined;
 }

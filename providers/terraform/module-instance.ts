@@ -4,7 +4,7 @@ import { fileSource } from '../../src/graph/source';
 import type { Expr, HclBody, Step, TemplatePart } from './hcl/ast';
 import type { EvalBudget, EvalContext, RootResolver } from './hcl/context';
 import { BudgetExceededError, MAX_LAZY_DEPTH } from './hcl/context';
-import { applySteps, evaluate, evaluateOrUnknown, takeStep } from './hcl/evaluate';
+import { applySteps, evaluate, evaluateOrUnknown, renderTemplate, takeStep } from './hcl/evaluate';
 import { HclEvalError, objectFrom, unknownNonEmptyString, unknownValue } from './hcl/value';
 import type { Evaluated } from './evaluate-body';
 import { evaluateBody } from './evaluate-body';
@@ -28,6 +28,8 @@ export interface ModuleEnvironment {
   readonly readFile: (path: string, moduleDir: string) => string | undefined;
   /** `templatefile()`: reads and parses a template under the module directory, or undefined. */
   readonly readTemplate: (path: string, moduleDir: string) => readonly TemplatePart[] | undefined;
+  /** Parses template text (the `template` of a `template_file` data source), or undefined when it does not parse. */
+  readonly parseTemplate: (text: string, file: string) => readonly TemplatePart[] | undefined;
   /** Keys of diagnostics already reported, so each is reported once. */
   readonly reported: Set<string>;
   /** Registry and git modules downloaded by `terraform init`, by module call path (`api`, `api.stage`): absolute directories. */
@@ -300,10 +302,25 @@ export class ModuleInstance implements RootResolver {
       if (set) return { value: this.evaluateExpression(set.expr, instance.bindings).value, refs: [] };
       const blocks = decl.block.body.blocks.filter((block) => block.type === name);
       if (blocks.length > 0) return { value: blocks.map((block) => this.bodyValue(block.body, instance.bindings)), refs: [] };
+      if (decl.mode === 'data' && decl.type === 'template_file' && name === 'rendered') return { value: this.renderedTemplate(decl, instance, text, context), refs: [] };
       // Every resource gets an id, and an arn where it exports one, once applied: never null or empty.
       return { value: name === 'id' || name === 'arn' ? unknownNonEmptyString(text) : unknownValue(text), refs: [] };
     }, this.attributeMemo(decl, instanceSuffix(instance.key)));
     return applySteps(configured.value, rest, text, context, true);
+  }
+
+  /**
+   * `rendered` of a `template_file` data source (the template provider, older code's `templatefile`): its `template`
+   * text rendered with its `vars`. https://registry.terraform.io/providers/hashicorp/template/latest/docs/data-sources/file
+   */
+  private renderedTemplate(decl: ResourceDecl, instance: Instance, text: string, context: EvalContext): TfValue {
+    const argument = (name: string): TfValue | undefined => {
+      const set = decl.block.body.attributes.find((candidate) => candidate.name === name);
+      return set ? this.evaluateExpression(set.expr, instance.bindings).value : undefined;
+    };
+    const template = argument('template');
+    const parts = typeof template === 'string' ? this.env.parseTemplate(template, decl.file) : undefined;
+    return parts ? renderTemplate(parts, argument('vars') ?? {}, context, text) : unknownValue(text);
   }
 
   private attributeMemo(decl: ResourceDecl, suffix: string): Map<string, Memo> {

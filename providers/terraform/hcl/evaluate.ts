@@ -247,20 +247,28 @@ function renderPart(part: TemplatePart, context: EvalContext): Rendered | undefi
 }
 
 /**
- * `templatefile(path, vars)`: the file rendered as a template whose only names are the keys of `vars` (and which may
- * not call `templatefile` itself). Unknown `vars` values render as in any template: the result keeps its text as far
- * as it is known. https://developer.hashicorp.com/terraform/language/functions/templatefile
+ * `templatefile(path, vars)`: the file rendered as a template whose only names are the keys of `vars` (see
+ * {@link renderTemplate}). https://developer.hashicorp.com/terraform/language/functions/templatefile
  */
 function evaluateTemplateFile(expr: Extract<Expr, { kind: 'call' }>, context: EvalContext): TfValue {
   const [path, vars] = expr.args.map((arg) => evaluate(arg, context));
-  if (expr.args.length !== 2 || typeof path !== 'string' || vars === undefined || !isObject(vars) || !context.readTemplate) return unknownValue(expr.text);
+  if (expr.args.length !== 2 || typeof path !== 'string' || vars === undefined || !context.readTemplate) return unknownValue(expr.text);
   const parts = context.readTemplate(isAbsolute(path) ? path : resolvePath(context.baseDir ?? '.', path));
-  if (!parts) return unknownValue(expr.text);
+  return parts ? renderTemplate(parts, vars, context, expr.text) : unknownValue(expr.text);
+}
+
+/**
+ * A template read from a file (`templatefile`, the `template_file` data source) rendered with `vars`, its only names
+ * (it may not call `templatefile` itself). Unknown `vars` values render as in any template: the result keeps its text
+ * as far as it is known. `text` names the result when it is unknown.
+ */
+export function renderTemplate(parts: readonly TemplatePart[], vars: TfValue, context: EvalContext, text: string): TfValue {
+  if (!isObject(vars)) return unknownValue(text);
   const scope: EvalContext = { ...context, resolver: TEMPLATE_VARIABLES_ONLY, bindings: new Map(Object.entries(vars)), readTemplate: undefined };
   try {
-    return renderedValue(renderParts(parts, scope), expr.text);
+    return renderedValue(renderParts(parts, scope), text);
   } catch (error) {
-    if (error instanceof HclEvalError) return unknownValue(expr.text);
+    if (error instanceof HclEvalError) return unknownValue(text);
     throw error;
   }
 }

@@ -30,14 +30,41 @@ describe('templatefile()', () => {
     });
   });
 
-  test.each<[string, Record<string, string>]>([
-    ['a missing file', {}],
-    ['a file outside the module directory', {}],
-    ['a name the vars do not give', { 't.tpl': '${other}' }],
-    ['a template that does not parse', { 't.tpl': '${' }],
-  ])('%s is unknown', async (_, files) => {
+  test.each<[string, Record<string, string>, RegExp | undefined]>([
+    ['a missing file', {}, /templatefile\(\): cannot read file: no such file/],
+    ['a file outside the module directory', {}, /outside the scanned module/],
+    ['a name the vars do not give', { 't.tpl': '${other}' }, undefined],
+    ['a template that does not parse', { 't.tpl': '${' }, /not a template that parses/],
+  ])('%s is unknown, and said', async (_, files, said) => {
     const call = _ === 'a file outside the module directory' ? 'templatefile("/etc/hostname", {})' : 'templatefile("t.tpl", { name = "x" })';
     const result = await readTree({ 'main.tf': `resource "aws_test" "t" {\n  value = ${call}\n}\n`, ...files });
     expect(valueOf(result, 'aws_test.t', 'value')).toEqual({ unknown: true, expr: call });
+    const messages = result.diagnostics.map((d) => d.message);
+    if (said) expect(messages).toContainEqual(expect.stringMatching(said));
+    else expect(messages).toEqual([]);
+  });
+
+  test('the rendered text of a template_file data source (the template provider of older code) is rendered the same way', async () => {
+    const result = await readTree({
+      'main.tf': [
+        'data "template_file" "spec" {',
+        '  template = file("${path.module}/spec.tpl")',
+        '  vars = {',
+        '    title = "orders"',
+        '    arn   = aws_lambda_function.fn.invoke_arn',
+        '  }',
+        '}',
+        'resource "aws_lambda_function" "fn" {',
+        '  function_name = "fn"',
+        '}',
+        'resource "aws_test" "t" {',
+        '  known   = data.template_file.spec.rendered',
+        '  missing = data.template_file.none.rendered',
+        '}',
+      ].join('\n'),
+      'spec.tpl': 'title: ${title}\nuri: ${arn}\n',
+    });
+    expect(valueOf(result, 'aws_test.t', 'known')).toEqual({ unknown: true, expr: 'data.template_file.spec.rendered', encoded: 'title: orders\nuri: ${arn}\n' });
+    expect(valueOf(result, 'aws_test.t', 'missing')).toEqual({ unknown: true, expr: 'data.template_file.none.rendered' });
   });
 });
