@@ -63,6 +63,11 @@ export function buildModuleConfig(dir: string, files: readonly HclFile[]): Modul
     for (const block of body.blocks) {
       const first = block.labels[0];
       const second = block.labels[1];
+      const wrongLabels = labelProblem(block);
+      if (wrongLabels) {
+        diagnostics.push({ severity: 'error', message: wrongLabels, file, line: block.line, provider: 'terraform' });
+        continue;
+      }
       switch (block.type) {
         case 'variable':
           if (first !== undefined) {
@@ -103,6 +108,18 @@ export function buildModuleConfig(dir: string, files: readonly HclFile[]): Modul
     }
   }
   return { dir, variables, locals, resources, moduleCalls, outputs, diagnostics };
+}
+
+/** Labels each top-level block takes; Terraform rejects a block with another number, so it is not checked. */
+const LABELS: Readonly<Record<string, readonly string[]>> = {
+  resource: ['type', 'name'], data: ['type', 'name'], module: ['name'], variable: ['name'], output: ['name'], locals: [],
+};
+
+function labelProblem(block: HclBlock): string | undefined {
+  const wanted = Object.prototype.hasOwnProperty.call(LABELS, block.type) ? LABELS[block.type] : undefined;
+  if (!wanted || wanted.length === block.labels.length) return undefined;
+  const written = block.labels.length === 0 ? 'no labels' : block.labels.map((label) => JSON.stringify(label)).join(' ');
+  return `a ${block.type} block takes ${wanted.length === 0 ? 'no labels' : `${wanted.length} label${wanted.length > 1 ? 's' : ''} (${wanted.join(', ')})`}, not ${written}; Terraform rejects it, and it is not checked`;
 }
 
 /** A resource's address within its module: `type.name`, or `data.type.name` (its key in {@link ModuleConfig.resources}). */
