@@ -1,4 +1,5 @@
 import { definePolicy, fail, pass, unknown } from '../../src/engine/policy';
+import { Answers } from '../../src/graph/answers';
 import type { GraphNode } from '../../src/graph/kinds';
 import type { ReadonlyGraph } from '../../src/graph/graph';
 import { apiFlavorOf, apiOf, backendsOf, operationsOf } from '../../src/graph/queries';
@@ -88,13 +89,26 @@ export default definePolicy({
 
 type Backend = GraphNode<'api.backend'>;
 
+interface HttpBackends {
+  readonly known: readonly Backend[];
+  readonly unsure: readonly Backend[];
+}
+
+const NO_BACKENDS: HttpBackends = { known: [], unsure: [] };
+const backendsByApi = new Answers<GraphNode<'api'>, HttpBackends>();
+
 /** The HTTP backends the stage's routes call over the internet (`known`), and those that may be (`unsure`). */
-function internetHttpBackends(graph: ReadonlyGraph, stage: GraphNode<'api.stage'>): { known: Backend[]; unsure: Backend[] } {
+function internetHttpBackends(graph: ReadonlyGraph, stage: GraphNode<'api.stage'>): HttpBackends {
+  const api = apiOf(graph, stage);
+  // Every stage of an API serves its routes: listed once per API.
+  return api ? backendsByApi.of(graph, api, () => httpBackendsOf(graph, api)) : NO_BACKENDS;
+}
+
+function httpBackendsOf(graph: ReadonlyGraph, api: GraphNode<'api'>): HttpBackends {
   const known: Backend[] = [];
   const unsure: Backend[] = [];
-  const api = apiOf(graph, stage);
   const seen = new Set<string>();
-  for (const operation of api ? operationsOf(graph, api) : []) {
+  for (const operation of operationsOf(graph, api)) {
     for (const backend of backendsOf(graph, operation)) {
       if (seen.has(backend.id)) continue;
       seen.add(backend.id);

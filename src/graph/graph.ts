@@ -10,6 +10,8 @@ export interface ReadonlyGraph {
   /** Nodes that reach `id` over edges named `rel`. */
   in(id: string, rel: EdgeRel): readonly AnyNode[];
   edges(): readonly Edge[];
+  /** Changes whenever a node or an edge is added: what is computed from the graph holds while it stays the same. */
+  readonly revision: number;
 }
 
 /**
@@ -24,10 +26,16 @@ export class ResourceGraph implements ReadonlyGraph {
   /** `rel NUL to` of the edges of each node with many outgoing edges (an API with thousands of operations). */
   private readonly manyOutKeys = new Map<string, Set<string>>();
   private readonly allEdges: Edge[] = [];
+  private changes = 0;
+
+  get revision(): number {
+    return this.changes;
+  }
 
   /** Adds a node; a second node with the same id replaces nothing and is reported to the caller. */
   add(node: AnyNode): boolean {
     if (this.byId.has(node.id)) return false;
+    this.changes++;
     this.byId.set(node.id, node);
     const list = this.byKind.get(node.kind);
     if (list) list.push(node);
@@ -43,6 +51,7 @@ export class ResourceGraph implements ReadonlyGraph {
     } else {
       this.outgoing.set(edge.from, [edge]);
     }
+    this.changes++;
     this.allEdges.push(edge);
     push(this.incoming, edge.to, edge);
   }

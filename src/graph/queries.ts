@@ -1,13 +1,18 @@
+import { Answers } from './answers';
 import type { ReadonlyGraph } from './graph';
 import type { AnyNode, ApiFlavor, GraphNode } from './kinds';
 
 /** Graph questions shared by policies. Each follows the edge directions documented on `EdgeRel`. */
 
+const apis = new Answers<AnyNode, GraphNode<'api'> | undefined>();
+
 /** The API a stage, operation or authorizer belongs to. */
 export function apiOf(graph: ReadonlyGraph, node: AnyNode): GraphNode<'api'> | undefined {
   if (node.kind === 'api') return node;
-  const rel = node.kind === 'api.stage' ? 'api-has-stage' : node.kind === 'api.operation' ? 'api-has-operation' : 'api-has-authorizer';
-  return graph.in(node.id, rel).find(isApi);
+  return apis.of(graph, node, () => {
+    const rel = node.kind === 'api.stage' ? 'api-has-stage' : node.kind === 'api.operation' ? 'api-has-operation' : 'api-has-authorizer';
+    return graph.in(node.id, rel).find(isApi);
+  });
 }
 
 /** The flavor of the API a stage belongs to: from its API node, else from what the stage's own type tells. */
@@ -19,8 +24,11 @@ export function stagesOf(graph: ReadonlyGraph, api: GraphNode<'api'>): GraphNode
   return graph.out(api.id, 'api-has-stage').filter((n): n is GraphNode<'api.stage'> => n.kind === 'api.stage');
 }
 
-export function operationsOf(graph: ReadonlyGraph, api: GraphNode<'api'>): GraphNode<'api.operation'>[] {
-  return graph.out(api.id, 'api-has-operation').filter((n): n is GraphNode<'api.operation'> => n.kind === 'api.operation');
+const operations = new Answers<GraphNode<'api'>, readonly GraphNode<'api.operation'>[]>();
+
+/** The operations of an API (one list per API: several policies ask it of every stage). */
+export function operationsOf(graph: ReadonlyGraph, api: GraphNode<'api'>): readonly GraphNode<'api.operation'>[] {
+  return operations.of(graph, api, () => graph.out(api.id, 'api-has-operation').filter((n): n is GraphNode<'api.operation'> => n.kind === 'api.operation'));
 }
 
 /** The authorizer a route resolves to, if it names one. */
