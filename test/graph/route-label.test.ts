@@ -9,7 +9,7 @@ describe('routeLabel', () => {
     ['GET', undefined, ' (GET)'],
     [undefined, undefined, ''],
   ])('%s %s → "%s"', (method, path, label) => {
-    const attr = (value: string | undefined) => (value === undefined ? unknown<string>('computed') : value.startsWith('$') ? byDefault(value) : set(value));
+    const attr = (value: string | undefined) => (value === undefined ? unknown('computed') : value.startsWith('$') ? byDefault(value) : set(value));
     expect(routeLabel(attr(method), attr(path))).toBe(label);
   });
 });
