@@ -1,3 +1,4 @@
+import { withoutInstanceKey } from '../instance-key';
 import { isUnknown, type TfAttribute, type TfResource } from '../model';
 import { parseAddress, type ParsedAddress } from './address';
 import { compositeKey, groupBy } from './group-by';
@@ -229,11 +230,8 @@ function baseAddress(resource: TfResource): string {
   const { address, instanceKey } = resource;
   if (!address.endsWith(']')) return address;
   // The key as Terraform writes it ends the address: cut it off rather than parse the address.
-  if (typeof instanceKey === 'number' || typeof instanceKey === 'string') {
-    const suffix = typeof instanceKey === 'number' ? `[${instanceKey}]` : `[${JSON.stringify(instanceKey)}]`;
-    if (address.endsWith(suffix)) return address.slice(0, address.length - suffix.length);
-  }
-  return parseAddress(address)?.base ?? address;
+  const cut = typeof instanceKey === 'number' || typeof instanceKey === 'string' ? withoutInstanceKey(address, instanceKey) : undefined;
+  return cut ?? parseAddress(address)?.base ?? address;
 }
 
 const NONE: readonly TfResource[] = Object.freeze([]);

@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import type { Diagnostic } from '../../../src/graph/diagnostic';
 import type { FileSource } from '../../../src/graph/source';
 import type { RootModuleResources } from '../load';
+import { withoutInstanceKey } from '../instance-key';
 import type { TfBody, TfResource, TfValue } from '../model';
 import { resourceKey } from '../module-config';
 import { forEachAddressPosition } from './address-lines';
@@ -174,7 +175,7 @@ function narrowed(refs: readonly string[], instances: ReadonlyMap<string, Instan
 function instancesByBase(entries: readonly PlanResourceEntry[]): Map<string, InstanceIndex> {
   const instances = new Map<string, InstanceIndex>();
   for (const { address, index, values } of entries) {
-    const base = index === undefined ? undefined : withoutInstanceKey(address);
+    const base = index === undefined ? undefined : withoutInstanceKey(address, index) ?? withoutLastKey(address);
     if (base === undefined || index === undefined) continue;
     let instance = instances.get(base);
     if (!instance) instances.set(base, (instance = { byKey: new Map(), byId: new Map() }));
@@ -185,8 +186,8 @@ function instancesByBase(entries: readonly PlanResourceEntry[]): Map<string, Ins
   return instances;
 }
 
-/** The address without its last instance key (`module.a["x"].aws_b.c["k"]` → `module.a["x"].aws_b.c`); undefined without one. */
-function withoutInstanceKey(address: string): string | undefined {
+/** The address without its last bracketed key, whatever it holds (escapes included); undefined without one. */
+function withoutLastKey(address: string): string | undefined {
   if (!address.endsWith(']')) return undefined;
   let keyStart = -1;
   let depth = 0;
