@@ -8,12 +8,9 @@ import { adaptIngress } from './adapt/ingress';
 import { adaptLoadBalancerService } from './adapt/service';
 import { Catalog } from './catalog';
 import { hasTemplateActions, isHelmTemplatePath, looksLikeManifest } from './detect';
-import { groupOf, type K8sObject } from './manifest';
+import { isIngress, type K8sObject } from './manifest';
 import { readManifests } from './read-manifests';
 import { suppressionsOf } from './suppressions';
-
-/** Ingress API groups: networking.k8s.io (v1, v1beta1) and the old extensions/v1beta1. */
-const INGRESS_GROUPS = new Set(['networking.k8s.io', 'extensions']);
 
 /**
  * Kubernetes manifests (YAML, multi-document, `kind: List`, JSON; standard input for `helm template` and
@@ -78,7 +75,7 @@ export function adaptObjects(objects: readonly K8sObject[], diagnostics: Diagnos
   const nodes: AnyNode[] = [];
   const edges: Edge[] = [];
   for (const object of objects) {
-    if (object.kind === 'Ingress' && INGRESS_GROUPS.has(groupOf(object.apiVersion))) {
+    if (isIngress(object)) {
       if (object.name === '') {
         diagnostics.push({ severity: 'error', message: 'an Ingress has no metadata.name; not read', file: object.file, ...(object.source.line !== undefined && { line: object.source.line }), provider: 'kubernetes' });
         continue;

@@ -80,3 +80,10 @@ export function groupOf(apiVersion: string): string {
   const slash = apiVersion.indexOf('/');
   return slash < 0 ? '' : apiVersion.slice(0, slash);
 }
+
+/** Ingress API groups: networking.k8s.io (v1, v1beta1) and the old extensions/v1beta1. */
+const INGRESS_GROUPS = new Set(['networking.k8s.io', 'extensions']);
+
+export function isIngress(object: K8sObject): boolean {
+  return object.kind === 'Ingress' && INGRESS_GROUPS.has(groupOf(object.apiVersion));
+}

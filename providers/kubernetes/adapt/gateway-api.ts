@@ -5,6 +5,7 @@ import type { TlsVersion } from '../../../src/graph/tls';
 import type { Catalog } from '../catalog';
 import { dig, groupOf, list, str, type K8sObject } from '../manifest';
 import type { Adapted } from './ingress';
+import { envoyRateLimit } from './envoy-rate-limit';
 import { clientTlsOf } from './gateway-client-tls';
 import { objectId, partName } from './node-ids';
 import { internalLoadBalancer } from './service';
@@ -84,7 +85,7 @@ function listenerDomains(gateway: K8sObject, catalog: Catalog, routes: readonly 
     const notHere = unknown(l.protocol === 'HTTP' ? `listener ${l.name} serves plain HTTP only` : `listener ${l.name} passes TLS through to the backend`, source);
     const client = clientTlsOf(gateway, l, catalog);
     const minTls: Attr<TlsVersion> = !terminates ? notHere : client.minTlsVersion ?? (floor ? byDefault(floor) : unknown(`the TLS floor of controller ${controller ?? '(GatewayClass not in the scan)'} is not known`, source));
-    // A ClientTrafficPolicy's minVersion is Envoy's, whose default cipher list has no 3DES or RC4.
+    // Envoy's default cipher list has no 3DES or RC4; a ClientTrafficPolicy's `tls.ciphers` replaces it.
     const named = client.minTlsVersion?.state === 'set' ? client.minTlsVersion : undefined;
     return {
       id: listenerId(gateway, l.name), kind: 'api.domain', name: partName(gateway, l.name), provider: 'kubernetes', platform: 'kubernetes',
@@ -93,7 +94,7 @@ function listenerDomains(gateway: K8sObject, catalog: Catalog, routes: readonly 
         hostname: set(l.hostname, source),
         minTlsVersion: minTls,
         securityPolicy: !terminates ? notHere : named ? set(`ClientTrafficPolicy minVersion ${named.value}`, named.source) : floor ? byDefault(`${controller ?? ''} default`) : noFloor(minTls),
-        weakCiphers: !terminates ? notHere : named || floor ? byDefault([]) : noFloor(minTls),
+        weakCiphers: !terminates ? notHere : client.weakCiphers ?? (named || floor ? byDefault([]) : noFloor(minTls)),
         allowsPlainHttp: l.protocol === 'HTTP' ? plainHttpOn(gateway, l, routes, source) : set(false, source),
         mutualTls: terminates ? client.mutualTls ?? byDefault(false) : byDefault(false),
         endpointType: endpointOf(gateway),
@@ -332,22 +333,7 @@ function envoyPolicies(route: K8sObject, gateways: readonly K8sObject[], catalog
       allowCredentials: dig(withCors.body, 'spec', 'cors', 'allowCredentials') === true,
     }, withCors.locate(['spec', 'cors']));
   }
-  let throttling: Attr<Throttle | null> = byDefault(null);
   const limited = traffic.find((p) => dig(p.body, 'spec', 'rateLimit') !== undefined);
-  if (limited) {
-    // A rule in shadow mode only counts requests, it never rejects one.
-    const rules = [...list(dig(limited.body, 'spec', 'rateLimit', 'local', 'rules')), ...list(dig(limited.body, 'spec', 'rateLimit', 'global', 'rules'))];
-    const enforced = rules.find((r) => dig(r, 'shadowMode') !== true);
-    const at = limited.locate(['spec', 'rateLimit']);
-    if (rules.length > 0 && enforced === undefined) {
-      throttling = set(null, at);
-    } else {
-      const limit = dig(enforced, 'limit');
-      const requests = Number(dig(limit, 'requests'));
-      const unit = str(dig(limit, 'unit')) ?? 'Second';
-      const per = { Second: 1, Minute: 60, Hour: 3600, Day: 86400 }[unit] ?? 1;
-      throttling = set(Number.isFinite(requests) ? { rateLimit: requests / per } : { burstLimit: 0 }, at);
-    }
-  }
+  const throttling: Attr<Throttle | null> = limited ? envoyRateLimit(limited) : byDefault(null);
   return { authorizationFor, cors, throttling };
 }

@@ -9,6 +9,8 @@ export interface ClientTls {
   readonly minTlsVersion?: Attr<TlsVersion>;
   /** Set when client certificates are verified (and required) on the listener. */
   readonly mutualTls?: Attr<boolean>;
+  /** Set when a policy lists the cipher suites: the weak ones among them (3DES, RC4). */
+  readonly weakCiphers?: Attr<readonly string[]>;
 }
 
 interface ListenerRef {
@@ -29,13 +31,25 @@ export function clientTlsOf(gateway: K8sObject, listener: ListenerRef, catalog: 
   if (!policy) return fromGateway ? { mutualTls: fromGateway } : {};
   const tls = dig(policy.body, 'spec', 'tls');
   const version = tlsVersion(str(dig(tls, 'minVersion')));
+  const ciphers = list(dig(tls, 'ciphers'));
   const validation = dig(tls, 'clientValidation');
   // `optional: true` asks for a certificate but lets clients without one through.
   const required = validation !== undefined && dig(validation, 'optional') !== true;
   return {
     ...(version !== undefined && { minTlsVersion: set(version, policy.locate(['spec', 'tls', 'minVersion'])) }),
+    // `ciphers` applies to TLS 1.0–1.2 only: a TLS 1.3 floor leaves no weak suite to negotiate.
+    ...(ciphers.length > 0 && { weakCiphers: set(version === '1.3' ? [] : weakAmong(ciphers), policy.locate(['spec', 'tls', 'ciphers'])) }),
     ...(required ? { mutualTls: set(true, policy.locate(['spec', 'tls', 'clientValidation'])) } : fromGateway ? { mutualTls: fromGateway } : {}),
   };
+}
+
+/**
+ * Weak suites among Envoy's (BoringSSL) cipher names: 3DES (`DES-CBC3-SHA`, Sweet32) and RC4. An entry may be an
+ * equal-preference group, `[A|B]`: https://www.envoyproxy.io/docs/envoy/latest/api-v3/extensions/transport_sockets/tls/v3/common.proto
+ */
+function weakAmong(ciphers: readonly unknown[]): string[] {
+  return ciphers.flatMap((c) => (str(c) ?? '').replace(/^\[|\]$/g, '').split('|')).map((c) => c.trim())
+    .filter((c) => /(^|[-_])(DES-CBC3|3DES|RC4)([-_]|$)/i.test(c));
 }
 
 /** `AllowInsecureFallback` lets clients without a valid certificate in; `AllowValidOnly` (the default) does not. */

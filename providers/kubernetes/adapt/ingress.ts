@@ -4,7 +4,9 @@ import type { FileSource } from '../../../src/graph/source';
 import type { Catalog } from '../catalog';
 import { settingsFor } from '../controllers/resolve';
 import type { IngressSettings } from '../controllers/settings';
-import { dig, list, str, type K8sObject } from '../manifest';
+import type { K8sObject } from '../manifest';
+import { canarySettings, canaryRoutesOf, isCanary } from './ingress-canary';
+import { covers, pathsOf, tlsHostsOf, type IngressPath } from './ingress-paths';
 import { objectId, partName } from './node-ids';
 
 export interface Adapted {
@@ -12,14 +14,6 @@ export interface Adapted {
   readonly edges: Edge[];
   /** Set when the controller was assumed from the annotations (see {@link settingsFor}). */
   readonly assumed?: string;
-}
-
-interface IngressPath {
-  readonly host: string;
-  readonly path: string;
-  readonly service: string | undefined;
-  readonly port: string | undefined;
-  readonly source: FileSource;
 }
 
 /**
@@ -30,6 +24,34 @@ interface IngressPath {
  */
 export function adaptIngress(ingress: K8sObject, catalog: Catalog): Adapted {
   const settings = settingsFor(ingress, catalog);
+  const paths = pathsOf(ingress);
+  if (!isCanary(ingress, settings)) return adaptPaths(ingress, catalog, settings, paths, tlsHostsOf(ingress));
+  return adaptCanary(ingress, catalog, settings, paths);
+}
+
+/**
+ * An ingress-nginx canary serves no host or path of its own: its Services are alternatives of the main Ingress's route
+ * with the same host and path, which keeps the main Ingress's settings. Paths whose main Ingress is scanned become
+ * backends of its operations; the others keep an API of their own whose settings are unknown (see {@link canarySettings}).
+ */
+function adaptCanary(ingress: K8sObject, catalog: Catalog, own: IngressSettings, paths: readonly IngressPath[]): Adapted {
+  const { merged, alone } = canaryRoutesOf(ingress, paths, catalog);
+  const adapted: Adapted = alone.length > 0
+    ? adaptPaths(ingress, catalog, canarySettings(ingress, own, alone), alone, tlsHostsOf(ingress).filter((t) => alone.some((p) => covers(t.host, p.host))))
+    : { nodes: [], edges: [], ...(own.assumed !== undefined && { assumed: own.assumed }) };
+  const base = { provider: 'kubernetes', platform: 'kubernetes', native: { type: `Ingress (${own.controller} canary)` }, raw: ingress.body } as const;
+  const made = new Set(adapted.nodes.map((n) => n.id));
+  for (const { path, main, settings } of merged) {
+    const backend = backendNode(ingress, path, settings, catalog, base);
+    if (!backend) continue;
+    if (!made.has(backend.id)) adapted.nodes.push(backend);
+    made.add(backend.id);
+    adapted.edges.push({ from: operationId(objectId(main), path), rel: 'operation-calls-backend', to: backend.id });
+  }
+  return adapted;
+}
+
+function adaptPaths(ingress: K8sObject, catalog: Catalog, settings: IngressSettings, paths: readonly IngressPath[], tlsHosts: readonly { host: string; source: FileSource }[]): Adapted {
   const id = objectId(ingress);
   const native = { type: `Ingress (${settings.controller})` };
   const base = { provider: 'kubernetes', platform: 'kubernetes', native, raw: ingress.body } as const;
@@ -80,8 +102,6 @@ export function adaptIngress(ingress: K8sObject, catalog: Catalog): Adapted {
     edges.push({ from: wafId, rel: 'waf-protects', to: stage.id });
   });
 
-  const paths = pathsOf(ingress);
-  const tlsHosts = tlsHostsOf(ingress);
   const hosts = new Map<string, FileSource>();
   for (const t of tlsHosts) hosts.set(t.host, t.source);
   for (const p of paths) if (!hosts.has(p.host)) hosts.set(p.host, p.source);
@@ -90,7 +110,7 @@ export function adaptIngress(ingress: K8sObject, catalog: Catalog): Adapted {
 
   const backends = new Set<string>();
   for (const p of paths) {
-    const opId = `${id}#operation:${p.host}${p.path}`;
+    const opId = operationId(id, p);
     nodes.push({
       ...base, id: opId, kind: 'api.operation', name: partName(ingress, `${p.host}${p.path}`), source: p.source,
       attrs: {
@@ -103,30 +123,43 @@ export function adaptIngress(ingress: K8sObject, catalog: Catalog): Adapted {
       },
     });
     edges.push({ from: id, rel: 'api-has-operation', to: opId });
-    // `use-annotation` names an AWS Load Balancer Controller action (redirect, fixed response), not a Service port:
-    // https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/ingress/annotations/#actions
-    if (p.service === undefined || p.port === 'use-annotation') continue;
-    const backendKey = `${p.service}:${p.port ?? ''}`;
-    const backendId = `${id}#backend:${backendKey}`;
-    edges.push({ from: opId, rel: 'operation-calls-backend', to: backendId });
-    if (backends.has(backendKey)) continue;
-    backends.add(backendKey);
-    const service = catalog.find('Service', p.service, ingress.namespace);
-    const tls = settings.backendTls(service, p.port);
-    const scheme = tls.usesTls.state !== 'unknown' && tls.usesTls.value ? 'https' : 'http';
-    nodes.push({
-      ...base, id: backendId, kind: 'api.backend', name: partName(ingress, backendKey), source: p.source,
-      attrs: {
-        type: byDefault('service'),
-        url: byDefault(`${scheme}://${p.service}${ingress.namespace ? `.${ingress.namespace}` : ''}.svc${p.port ? `:${p.port}` : ''}`),
-        usesTls: tls.usesTls,
-        verifiesCertificate: tls.verifiesCertificate,
-        connection: byDefault('private'),
-        minTlsVersion: unknown('the TLS versions offered to backends are set in the controller configuration'),
-      },
-    });
+    const backend = backendNode(ingress, p, settings, catalog, base);
+    if (!backend) continue;
+    edges.push({ from: opId, rel: 'operation-calls-backend', to: backend.id });
+    if (backends.has(backend.id)) continue;
+    backends.add(backend.id);
+    nodes.push(backend);
   }
   return { nodes, edges, ...(settings.assumed !== undefined && { assumed: settings.assumed }) };
+}
+
+function operationId(apiId: string, p: IngressPath): string {
+  return `${apiId}#operation:${p.host}${p.path}`;
+}
+
+/** The Service port a path sends requests to, with the TLS the controller uses towards it. */
+function backendNode(
+  ingress: K8sObject, p: IngressPath, settings: IngressSettings, catalog: Catalog,
+  base: Pick<GraphNode<'api.backend'>, 'provider' | 'platform' | 'native' | 'raw'>,
+): GraphNode<'api.backend'> | undefined {
+  // `use-annotation` names an AWS Load Balancer Controller action (redirect, fixed response), not a Service port:
+  // https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/ingress/annotations/#actions
+  if (p.service === undefined || p.port === 'use-annotation') return undefined;
+  const backendKey = `${p.service}:${p.port ?? ''}`;
+  const service = catalog.find('Service', p.service, ingress.namespace);
+  const tls = settings.backendTls(service, p.port);
+  const scheme = tls.usesTls.state !== 'unknown' && tls.usesTls.value ? 'https' : 'http';
+  return {
+    ...base, id: `${objectId(ingress)}#backend:${backendKey}`, kind: 'api.backend', name: partName(ingress, backendKey), source: p.source,
+    attrs: {
+      type: byDefault('service'),
+      url: byDefault(`${scheme}://${p.service}${ingress.namespace ? `.${ingress.namespace}` : ''}.svc${p.port ? `:${p.port}` : ''}`),
+      usesTls: tls.usesTls,
+      verifiesCertificate: tls.verifiesCertificate,
+      connection: byDefault('private'),
+      minTlsVersion: unknown('the TLS versions offered to backends are set in the controller configuration'),
+    },
+  };
 }
 
 function domainId(apiId: string, host: string): string {
@@ -151,45 +184,4 @@ function domainNode(
       endpointType: settings.endpointType,
     },
   };
-}
-
-/** `*.example.com` covers `api.example.com` (one label); a TLS entry without hosts covers the host-less rules. */
-function covers(pattern: string, host: string): boolean {
-  if (pattern === host) return true;
-  if (pattern.startsWith('*.') && host !== '*') {
-    const rest = host.slice(host.indexOf('.') + 1);
-    return host.includes('.') && rest === pattern.slice(2);
-  }
-  return false;
-}
-
-function tlsHostsOf(ingress: K8sObject): { host: string; source: FileSource }[] {
-  return list(dig(ingress.body, 'spec', 'tls')).flatMap((entry, i) => {
-    const hosts = list(dig(entry, 'hosts')).map(str).filter((h): h is string => h !== undefined);
-    if (hosts.length === 0) return [{ host: '*', source: ingress.locate(['spec', 'tls', i]) }];
-    return hosts.map((host, j) => ({ host, source: ingress.locate(['spec', 'tls', i, 'hosts', j]) }));
-  });
-}
-
-/** Rules' paths (v1 `backend.service`, v1beta1 `backend.serviceName`), and the default backend as host `*`, path `/`. */
-function pathsOf(ingress: K8sObject): IngressPath[] {
-  const paths: IngressPath[] = [];
-  list(dig(ingress.body, 'spec', 'rules')).forEach((rule, i) => {
-    const host = str(dig(rule, 'host')) ?? '*';
-    list(dig(rule, 'http', 'paths')).forEach((p, j) => {
-      paths.push({ host, path: str(dig(p, 'path')) ?? '/', ...backendOf(dig(p, 'backend')), source: ingress.locate(['spec', 'rules', i, 'http', 'paths', j]) });
-    });
-  });
-  const fallback = dig(ingress.body, 'spec', 'defaultBackend') ?? dig(ingress.body, 'spec', 'backend');
-  if (fallback !== undefined) {
-    const key = dig(ingress.body, 'spec', 'defaultBackend') !== undefined ? 'defaultBackend' : 'backend';
-    paths.push({ host: '*', path: '/', ...backendOf(fallback), source: ingress.locate(['spec', key]) });
-  }
-  return paths;
-}
-
-function backendOf(backend: unknown): { service: string | undefined; port: string | undefined } {
-  const service = str(dig(backend, 'service', 'name')) ?? str(dig(backend, 'serviceName'));
-  const port = str(dig(backend, 'service', 'port', 'number')) ?? str(dig(backend, 'service', 'port', 'name')) ?? str(dig(backend, 'servicePort'));
-  return { service, port };
 }

@@ -110,4 +110,30 @@ spec:
     expect(byName(nodes, 'api.domain', 'edge-allowvalidonly[https]')).toMatchObject({ attrs: { mutualTls: { state: 'set', value: true, source: { line: 12 } } } });
     expect(byName(nodes, 'api.domain', 'edge-allowinsecurefallback[https]')).toMatchObject({ attrs: { mutualTls: { state: 'default', value: false } } });
   });
+  it('reads the weak suites of a ClientTrafficPolicy cipher list, which a TLS 1.3 floor makes moot', () => {
+    const policy = (name: string, tls: string): string => `---
+apiVersion: gateway.envoyproxy.io/v1alpha1
+kind: ClientTrafficPolicy
+metadata: {name: ${name}}
+spec:
+  targetRef: {group: gateway.networking.k8s.io, kind: Gateway, name: ${name}}
+  tls: ${tls}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: ${name}}
+spec:
+  gatewayClassName: eg
+  listeners:
+    - {name: https, protocol: HTTPS, port: 443, tls: {certificateRefs: [{name: api-tls}]}}
+`;
+    const nodes = adapt(GATEWAY
+      + policy('legacy', '{ciphers: ["[ECDHE-RSA-AES128-GCM-SHA256|ECDHE-RSA-CHACHA20-POLY1305]", DES-CBC3-SHA, ECDHE-RSA-RC4-SHA]}')
+      + policy('modern', '{ciphers: [ECDHE-RSA-AES128-GCM-SHA256, ECDHE-RSA-AES256-GCM-SHA384]}')
+      + policy('tls13', '{minVersion: "1.3", ciphers: [DES-CBC3-SHA]}'));
+    expect(byName(nodes, 'api.domain', 'legacy[https]')).toMatchObject({ attrs: { weakCiphers: { state: 'set', value: ['DES-CBC3-SHA', 'ECDHE-RSA-RC4-SHA'], source: { line: 14 } } } });
+    expect(byName(nodes, 'api.domain', 'modern[https]')).toMatchObject({ attrs: { weakCiphers: { state: 'set', value: [] } } });
+    expect(byName(nodes, 'api.domain', 'tls13[https]')).toMatchObject({ attrs: { weakCiphers: { state: 'set', value: [] } } });
+    expect(byName(nodes, 'api.domain', 'edge[https]')).toMatchObject({ attrs: { weakCiphers: { state: 'unknown' } } });
+  });
 });
