@@ -144,8 +144,12 @@ function checkNetworkBackend(backend: GraphNode<'api.backend'>): Outcome | reado
   const { usesTls } = backend.attrs;
   const severity = severityFor(backend.attrs.connection);
   switch (usesTls.state) {
-    case 'unknown':
+    case 'unknown': {
+      // An old protocol on offer is a fact whenever the hop uses TLS at all: report it even when the URL is not known.
+      const floor = checkTlsFloor(backend);
+      if (floor.status === 'fail') return floor;
       return unknown(`\`${backend.name}\`: whether the backend${urlOf(backend.attrs)} is called over TLS is not known statically (${usesTls.expr ?? 'computed'})`, usesTls.source ?? backend.source);
+    }
     case 'set':
     case 'default':
       if (!usesTls.value) {

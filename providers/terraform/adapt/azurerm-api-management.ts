@@ -47,6 +47,10 @@ export function adaptApiManagementService(estate: ApimEstate): AdaptResult {
       for (const stage of stages) result.edges.push(edge(node.id, 'domain-serves', stage));
     }
   }
+  // An API whose service is elsewhere still serves plain HTTP on that service's hosts when its protocols say so.
+  for (const api of linker.ofType(API).filter((a) => !estate.serviceOf(a))) {
+    result.nodes.push(azureNode(linker, api, 'api.domain', orphanApiHostAttrs(api), DEFAULT_HOST_SUFFIX));
+  }
   return result;
 }
 
@@ -72,6 +76,14 @@ function domainAttrs(estate: ApimEstate, service: TfResource, hostname: Attr<str
 function orphanDomainAttrs(hostname: Attr<string>, at: FileSource): DomainAttrs {
   const outside = unknown('the API Management service is not in the scanned code', at);
   return { hostname, minTlsVersion: outside, securityPolicy: outside, weakCiphers: outside, allowsPlainHttp: outside, mutualTls: outside, endpointType: outside };
+}
+
+/** The default host of an API's service that is not in the scan: only the API's own protocols are known. */
+function orphanApiHostAttrs(api: TfResource): DomainAttrs {
+  const outside = unknown('the API Management service is not in the scanned code', api.source);
+  const service = readAttr(api.body, 'api_management_name', asString);
+  const hostname: Attr<string> = service.state === 'unknown' ? outside : set(`${service.value}.azure-api.net`, service.source ?? api.source);
+  return { hostname, minTlsVersion: outside, securityPolicy: outside, weakCiphers: outside, allowsPlainHttp: apiPlainHttp(api), mutualTls: outside, endpointType: outside };
 }
 
 /**
@@ -141,11 +153,17 @@ function weakCiphers(service: TfResource): Attr<readonly string[]> {
 function plainHttp(estate: ApimEstate, service: TfResource): Attr<boolean> {
   let open: Attr<boolean> | undefined;
   for (const api of estate.linker.ofType(API).filter((a) => estate.serviceOf(a) === service)) {
-    const protocols = readAttr(api.body, 'protocols', (v) => asStringList(v)?.map((p) => p.toLowerCase()), { value: ['https'], source: api.source });
-    if (protocols.state === 'unknown') open ??= protocols;
-    else if (protocols.value.includes('http')) return set(true, protocols.source ?? api.source);
+    const http = apiPlainHttp(api);
+    if (http.state === 'unknown') open ??= http;
+    else if (http.value) return http;
   }
   return open ?? byDefault(false, service.source);
+}
+
+function apiPlainHttp(api: TfResource): Attr<boolean> {
+  const protocols = readAttr(api.body, 'protocols', (v) => asStringList(v)?.map((p) => p.toLowerCase()), { value: ['https'], source: api.source });
+  if (protocols.state === 'unknown') return protocols;
+  return { ...protocols, value: protocols.value.includes('http') };
 }
 
 /**

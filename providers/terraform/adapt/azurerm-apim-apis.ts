@@ -5,6 +5,7 @@ import type {
 import { fileSource, type FileSource } from '../../../src/graph/source';
 import { findPolicies, unknownScopes, type EffectiveSection, type FoundPolicy } from '../../apim-policy/effective-policy';
 import { backendService, cors, quota, rateLimit, tokenValidation, validationKind, type Known, type NamedValueResolver } from '../../apim-policy/policy-facts';
+import { policyCodeAuthorization } from '../../apim-policy/policy-authorization';
 import type { SectionName } from '../../apim-policy/policy-document';
 import { isObject, isOpenApi, parseSpecText } from '../../openapi/api-gateway-spec';
 import type { TfBody, TfResource } from '../model';
@@ -144,8 +145,10 @@ interface AuthResult {
 
 /**
  * The weakest authorization over every request path: a token validation that always runs gives `jwt`, a client
- * certificate check `mtls`; else a required subscription key identifies the caller; else nothing does.
- * `check-header name="Authorization"` only compares the header with fixed values and counts for nothing.
+ * certificate check `mtls`; a call to an authorization service whose answer rejects callers under a condition is
+ * unknown; else a required subscription key identifies the caller; else nothing does.
+ * `check-header name="Authorization"` only compares the header with fixed values and counts for nothing, and
+ * `authentication-managed-identity` authenticates the gateway to its backend, not the caller.
  */
 function authorizationOf(estate: ApimEstate, api: TfResource, paths: readonly { chain: readonly ApimScope[]; effective: Effective }[], subscriptionRequired: Attr<boolean>): AuthResult {
   const tokens: Found[] = [];
@@ -171,6 +174,12 @@ function authorizationOf(estate: ApimEstate, api: TfResource, paths: readonly { 
     const conditional = found[0];
     if (conditional) {
       results.push(unknown(`${conditional.element.name} runs only under a <choose> condition`, elementSource(conditional, at)));
+      continue;
+    }
+    const code = policyCodeAuthorization(effective);
+    if (code) {
+      const reason = `send-request, then return-response ${code.status} under a <choose> condition: authorization written as policy code cannot be verified statically`;
+      results.push(unknown(reason, elementSource(code.reject, at)));
       continue;
     }
     const required = keyRequired(estate, chain, subscriptionRequired);
@@ -361,7 +370,7 @@ function backendsOf(estate: ApimEstate, service: TfResource | undefined, paths: 
       }
       const at = elementSource(f, resource.source);
       const url: Attr<string> = target.url.state === 'unknown' ? unknown(target.url.expr, at) : set(target.url.value, at);
-      const node = azureNode(estate.linker, resource, 'api.backend', policyBackendAttrs(service, url, at), `#set-backend-service@${f.element.line}`);
+      const node = azureNode(estate.linker, resource, 'api.backend', policyBackendAttrs(service, url, at, estate.namedValueGap(service)), `#set-backend-service@${f.element.line}`);
       if (!result.nodes.some((n) => n.id === node.id)) result.nodes.push(node);
       ids.add(node.id);
     }

@@ -134,13 +134,27 @@ export class ApimEstate {
   /** `{{name}}` → the literal value of the service's named value with that name or display name. */
   namedValues(service: TfResource | undefined): NamedValueResolver {
     return (name) => {
-      const match = this.linker.ofType(NAMED_VALUE).find(
-        (nv) => (knownString(nv.body, 'display_name') === name || knownString(nv.body, 'name') === name) && (!service || this.serviceOf(nv) === service || this.serviceOf(nv) === undefined),
-      );
+      const match = this.namedValue(service, name);
       // A secret is never copied into the graph, whatever policy names it.
-      if (!match || knownValue(match.body, 'secret') === true || knownString(match.body, 'secret') === 'true') return undefined;
+      if (!match || isSecret(match)) return undefined;
       return knownString(match.body, 'value');
     };
+  }
+
+  /** Why `{{name}}` does not resolve, for messages: "is not in the scanned code", "is a secret", ... */
+  namedValueGap(service: TfResource | undefined): (name: string) => string {
+    return (name) => {
+      const match = this.namedValue(service, name);
+      if (!match) return 'is not in the scanned code';
+      if (isSecret(match)) return 'is a secret';
+      return 'is not known statically';
+    };
+  }
+
+  private namedValue(service: TfResource | undefined, name: string): TfResource | undefined {
+    return this.linker.ofType(NAMED_VALUE).find(
+      (nv) => (knownString(nv.body, 'display_name') === name || knownString(nv.body, 'name') === name) && (!service || this.serviceOf(nv) === service || this.serviceOf(nv) === undefined),
+    );
   }
 
   /** Where a scope's policy is declared, for findings; the scope's resource when it has no policy resource. */
@@ -157,4 +171,8 @@ export class ApimEstate {
     }
     return { level, name, policy, origin: { resource } };
   }
+}
+
+function isSecret(namedValue: TfResource): boolean {
+  return knownValue(namedValue.body, 'secret') === true || knownString(namedValue.body, 'secret') === 'true';
 }

@@ -59,11 +59,17 @@ policyTester.run(policy, {
       graph: g.backend({ name: 'old', ...https, verifiesCertificate: g.unknown('var.verify'), minTlsVersion: g.set('1.0') }),
       findings: [{ node: 'old', message: /over TLS 1\.0/ }],
     },
+    {
+      name: 'TLS 1.1 on offer fails even when the URL, and so its scheme, is not known',
+      graph: g.backend({ name: 'opaque', type: g.set('http'), url: g.unknown('var.url'), usesTls: g.unknown('var.url'), minTlsVersion: g.set('1.1') }),
+      findings: [{ node: 'opaque', message: /^`opaque` may call its backend over TLS 1\.1: the gateway still offers it to backends$/, severity: 'medium' }],
+    },
   ],
   unknown: [
     { name: 'verified TLS, but the TLS floor towards backends is not published', graph: g.backend({ ...https, verifiesCertificate: g.set(true), minTlsVersion: g.unknown('API Gateway does not publish it') }) },
     { name: 'integration type from a variable', graph: g.backend({ type: g.unknown('var.type') }) },
     { name: 'uri from a variable', graph: g.backend({ type: g.set('http'), usesTls: g.unknown('var.backend_url') }) },
+    { name: 'uri from a variable, TLS 1.2 floor', graph: g.backend({ type: g.set('http'), usesTls: g.unknown('var.backend_url'), minTlsVersion: g.set('1.2') }) },
     { name: 'TLS but verification unknown', graph: g.backend({ ...https, verifiesCertificate: g.unknown('var.skip'), connection: g.set('internet') }) },
   ],
 });
