@@ -209,7 +209,9 @@ function renderPart(part: TemplatePart, context: EvalContext): Rendered | undefi
       return { text: part.value, exact: true };
     case 'interpolation': {
       const value = evaluate(part.expr, context);
-      return isUnknown(value) ? { text: `\${${part.expr.text}}`, exact: false } : { text: toStringValue(value), exact: true };
+      if (!isUnknown(value)) return { text: toStringValue(value), exact: true };
+      // A partly known text (`"https://${aws_x.y.host}/api"`) is written as far as it is known.
+      return { text: typeof value.encoded === 'string' ? value.encoded : `\${${part.expr.text}}`, exact: false };
     }
     case 'if': {
       const condition = evaluate(part.condition, context);

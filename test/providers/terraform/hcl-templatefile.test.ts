@@ -30,6 +30,14 @@ describe('templatefile()', () => {
     });
   });
 
+  test('a var whose text is partly known is written as far as it is known', async () => {
+    const result = await readTree({
+      'main.tf': 'resource "aws_lambda_function" "fn" {\n  function_name = "fn"\n}\nresource "aws_test" "t" {\n  value = templatefile("t.tpl", { url = "https://${aws_lambda_function.fn.function_url}/api" })\n}\n',
+      't.tpl': 'backend: ${url}\n',
+    });
+    expect(valueOf(result, 'aws_test.t', 'value')).toEqual(expect.objectContaining({ encoded: 'backend: https://${aws_lambda_function.fn.function_url}/api\n' }));
+  });
+
   test.each<[string, Record<string, string>, RegExp | undefined]>([
     ['a missing file', {}, /templatefile\(\): cannot read file: no such file/],
     ['a file outside the module directory', {}, /outside the scanned module/],
