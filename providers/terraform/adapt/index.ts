@@ -33,11 +33,11 @@ const NOT_MODELLED: Readonly<Record<string, string>> = {
 export function adaptTerraform(resources: readonly TfResource[], rootLabel?: string): { nodes: AnyNode[]; edges: Edge[]; diagnostics: Diagnostic[] } {
   const linker = new Linker(resources, rootLabel);
   const results = SERVICE_ADAPTERS.map((adapt) => adapt(linker));
-  // flatMap, not push(...spread): a large plan yields more nodes than a call may take arguments; and no loop in this
-  // run-once code, where each step of a for-of would allocate an iterator result before the code is optimised.
-  const nodes: AnyNode[] = results.flatMap((result) => result.nodes);
-  const edges: Edge[] = results.flatMap((result) => result.edges);
-  const diagnostics: Diagnostic[] = results.flatMap((result) => result.diagnostics);
+  // concat of the adapters' lists (one argument per adapter), not push(...spread): a large plan yields more nodes than
+  // a call may take arguments; and not flatMap, which copies element by element.
+  const nodes: AnyNode[] = ([] as AnyNode[]).concat(...results.map((result) => result.nodes));
+  const edges: Edge[] = ([] as Edge[]).concat(...results.map((result) => result.edges));
+  const diagnostics: Diagnostic[] = ([] as Diagnostic[]).concat(...results.map((result) => result.diagnostics));
   // Most scans have none of these types: the pass over every resource is skipped then.
   const anyNotModelled = Object.keys(NOT_MODELLED).some((type) => linker.ofType(type).length > 0);
   for (const resource of anyNotModelled ? resources : []) {
