@@ -1,24 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import terraform from '../../../providers/terraform';
-import { tempTree } from './tf-helpers';
+import { adaptTree } from './tf-helpers';
 
 /**
  * API Management pieces whose counterpart is in another configuration: what each piece still says on its own
  * (external authorization in policy code, backend URLs, service-wide backend protocols, an API's protocols).
  */
 
-async function load(text: string, files: Readonly<Record<string, string>> = {}) {
-  const tree = tempTree({ 'main.tf': text, ...files });
-  try {
-    const loaded = await terraform.load({ files: [tree.path('main.tf')], options: {} });
-    const unscope = (id: string) => id.replace(/^terraform:[^:]*:/, 'terraform:');
-    const nodes = loaded.nodes.map((n) => ({ ...n, id: unscope(n.id) }));
-    return { nodes, diagnostics: loaded.diagnostics, node: (id: string) => nodes.find((n) => n.id === id) };
-  } finally {
-    tree.cleanup();
-  }
-}
+const load = adaptTree;
 
 const SERVICE = `
 resource "azurerm_api_management" "apim" {

@@ -1,31 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import terraform from '../../../providers/terraform';
 import type { Edge } from '../../../src/graph/kinds';
+import { adaptTree } from './tf-helpers';
 
 /** The azurerm API Management adapters on real .tf text, through the real HCL reader. */
 
-let root: string;
-beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'gatewarden-apim-'));
-});
-afterAll(() => {
-  rmSync(root, { recursive: true, force: true });
-});
-
-let counter = 0;
-async function load(text: string) {
-  const dir = join(root, `case-${++counter}`);
-  const path = join(dir, 'main.tf');
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-  const loaded = await terraform.load({ files: [path], options: {} });
-  const unscope = (id: string) => id.replace(/^terraform:[^:]*:/, 'terraform:');
-  const nodes = loaded.nodes.map((n) => ({ ...n, id: unscope(n.id) }));
-  const edges = loaded.edges.map((e) => ({ ...e, from: unscope(e.from), to: unscope(e.to) }));
-  return { nodes, edges, diagnostics: loaded.diagnostics, path, node: (id: string) => nodes.find((n) => n.id === id) };
-}
+const load = (text: string) => adaptTree(text);
 
 const lineOf = (text: string, needle: string) => {
   const index = text.split('\n').findIndex((l) => l.includes(needle));

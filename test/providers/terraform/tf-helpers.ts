@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { TerraformReadResult } from '../../../providers/terraform/load';
 import { readTerraform } from '../../../providers/terraform/load';
+import terraform from '../../../providers/terraform';
 import type { TfResource, TfValue } from '../../../providers/terraform/model';
 import type { ProviderOptions } from '../../../src/graph/adapter';
 
@@ -40,6 +41,24 @@ export async function readTree(files: Readonly<Record<string, string | Buffer>>,
     const paths = (only ?? Object.keys(files)).filter((name) => name.endsWith('.tf') || name.endsWith('.tfvars')).map((name) => tree.path(name)).sort();
     const resolvedOptions = { ...options, ...(options.varFiles && { varFiles: options.varFiles.map((file) => tree.path(file)) }) };
     return { ...(await readTerraform(paths, resolvedOptions)), root: tree.root };
+  } finally {
+    tree.cleanup();
+  }
+}
+
+/**
+ * Adapts `main.tf` (with `text`) and any other files through the real Terraform provider, and cleans up. Node and edge
+ * ids come without their root label (`terraform:aws_x.y`); `path` is where `main.tf` was.
+ */
+export async function adaptTree(text: string, files: Readonly<Record<string, string>> = {}) {
+  const tree = tempTree({ 'main.tf': text, ...files });
+  try {
+    const path = tree.path('main.tf');
+    const loaded = await terraform.load({ files: [path], options: {} });
+    const unscope = (id: string) => id.replace(/^terraform:[^:]*:/, 'terraform:');
+    const nodes = loaded.nodes.map((n) => ({ ...n, id: unscope(n.id) }));
+    const edges = loaded.edges.map((e) => ({ ...e, from: unscope(e.from), to: unscope(e.to) }));
+    return { nodes, edges, diagnostics: loaded.diagnostics, path, node: (id: string) => nodes.find((n) => n.id === id) };
   } finally {
     tree.cleanup();
   }
