@@ -290,7 +290,7 @@ export function stagesNamed(ctx: CfnContext, stages: readonly RestStage[], stage
  * `MethodSettings` items: `ResourcePath: /*` with `HttpMethod: '*'` is the whole stage; others name one method, with
  * `/` in the path escaped as `~1`: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-apigateway-stage-methodsetting.html
  */
-function settingsItems(ctx: CfnContext, stage: RestStage): { readonly all: CfnBody | undefined; readonly perMethod: readonly { path: string; verb: string; body: CfnBody }[] } {
+function settingsItems(ctx: CfnContext, stage: RestStage): { readonly all: readonly CfnBody[]; readonly perMethod: readonly { path: string; verb: string; body: CfnBody }[] } {
   const list = ctx.read.items(stage.settings, 'MethodSettings');
   let all: CfnBody | undefined;
   const perMethod: { path: string; verb: string; body: CfnBody }[] = [];
@@ -302,8 +302,19 @@ function settingsItems(ctx: CfnContext, stage: RestStage): { readonly all: CfnBo
       else perMethod.push({ path: `/${path.replaceAll('~1', '/').replace(/^\/+/, '')}`, verb, body: item });
     }
   }
-  // A deployment's StageDescription holds the stage-wide settings itself (LoggingLevel, ThrottlingRateLimit...).
-  return { all: all ?? (stage.resource.type === DEPLOYMENT ? stage.settings : undefined), perMethod };
+  // A deployment's StageDescription holds the stage-wide settings itself (LoggingLevel, ThrottlingRateLimit...), beside
+  // its MethodSettings: a `/*` item there sets some fields (DataTraceEnabled) without clearing the others.
+  const description = stage.resource.type === DEPLOYMENT ? stage.settings : undefined;
+  return { all: [all, description].filter((b): b is CfnBody => b !== undefined), perMethod };
+}
+
+function isNonEmpty<T>(list: readonly T[]): list is readonly [T, ...T[]] {
+  return list.length > 0;
+}
+
+/** The first of the stage-wide settings that writes `name` (the `/*` method setting, then the StageDescription). */
+function writing(ctx: CfnContext, bodies: readonly CfnBody[], name: string): CfnBody | undefined {
+  return bodies.find((body) => ctx.read.prop(body, name) !== undefined) ?? bodies[0];
 }
 
 function methodThrottles(ctx: CfnContext, stages: readonly RestStage[], methods: readonly MethodInfo[]): Map<string, Attr<Throttle | null>> {
@@ -313,18 +324,19 @@ function methodThrottles(ctx: CfnContext, stages: readonly RestStage[], methods:
       for (const method of methods) {
         if (stage.api !== undefined && method.api !== stage.api) continue;
         if (method.path.state === 'unknown' || method.path.value !== setting.path || (setting.verb !== '*' && method.httpMethod !== setting.verb)) continue;
-        if (!throttles.has(method.id)) throttles.set(method.id, settingsThrottle(ctx, setting.body));
+        if (!throttles.has(method.id)) throttles.set(method.id, settingsThrottle(ctx, [setting.body]));
       }
     }
   }
   return throttles;
 }
 
-function settingsThrottle(ctx: CfnContext, settings: CfnBody): Attr<Throttle | null> {
+function settingsThrottle(ctx: CfnContext, settings: readonly [CfnBody, ...CfnBody[]]): Attr<Throttle | null> {
+  const at = settings[0].source;
   return combineThrottle(
-    ctx.read.read(settings, 'ThrottlingRateLimit', asNumber, { value: -1, source: settings.source }),
-    ctx.read.read(settings, 'ThrottlingBurstLimit', asNumber, { value: -1, source: settings.source }),
-    settings.source,
+    ctx.read.read(writing(ctx, settings, 'ThrottlingRateLimit'), 'ThrottlingRateLimit', asNumber, { value: -1, source: at }),
+    ctx.read.read(writing(ctx, settings, 'ThrottlingBurstLimit'), 'ThrottlingBurstLimit', asNumber, { value: -1, source: at }),
+    at,
   );
 }
 
@@ -345,22 +357,22 @@ function adaptStages(ctx: CfnContext, stages: readonly RestStage[], result: Adap
     const items = settingsItems(ctx, stage);
     const settings = items.all;
     // Without method settings, execution logging and data trace are off, no stage throttle, cache unencrypted.
-    const at = settings?.source ?? resource.source;
+    const at = settings[0]?.source ?? resource.source;
     const attrs: StageAttrs = {
       stageName: stage.stageName,
       accessLogging: accessLogging(ctx, body, 'AccessLogSetting', resource.source),
-      executionLogging: ctx.read.read(settings, 'LoggingLevel', oneOf(LOG_LEVELS), { value: 'off', source: at }),
+      executionLogging: ctx.read.read(writing(ctx, settings, 'LoggingLevel'), 'LoggingLevel', oneOf(LOG_LEVELS), { value: 'off', source: at }),
       dataTrace: turnedOnByOverride(
-        ctx.read.read(settings, 'DataTraceEnabled', asBool, { value: false, source: at }),
+        ctx.read.read(writing(ctx, settings, 'DataTraceEnabled'), 'DataTraceEnabled', asBool, { value: false, source: at }),
         items.perMethod.map((item) => ctx.read.read(item.body, 'DataTraceEnabled', asBool, { value: false, source: at })),
       ),
       tracing: ctx.read.read(body, 'TracingEnabled', asBool, { value: false, source: resource.source }),
       cacheEnabled: ctx.read.read(body, 'CacheClusterEnabled', asBool, { value: false, source: resource.source }),
       cacheEncrypted: unencryptedByOverride(
-        ctx.read.read(settings, 'CacheDataEncrypted', asBool, { value: false, source: at }),
+        ctx.read.read(writing(ctx, settings, 'CacheDataEncrypted'), 'CacheDataEncrypted', asBool, { value: false, source: at }),
         items.perMethod.flatMap((item) => cacheItem(ctx, item.body) ?? []),
       ),
-      throttling: settings ? settingsThrottle(ctx, settings) : byDefault(null, at),
+      throttling: isNonEmpty(settings) ? settingsThrottle(ctx, settings) : byDefault(null, at),
       // API Gateway stages have no quota of their own; usage plans carry quotas.
       quota: byDefault(null, resource.source),
       clientCertificate: present(ctx, body, 'ClientCertificateId', resource.source),

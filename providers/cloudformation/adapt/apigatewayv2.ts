@@ -8,8 +8,8 @@ import { API_FLAVORS, INTEGRATION_TYPES, LOG_LEVELS, V2_AUTHORIZATIONS } from '.
 import { combineThrottle } from '../../aws-shared/throttle';
 import { apiGatewayPolicyMinTls, minTlsOf } from '../../aws-shared/tls-policy';
 import { isCfnUnknown, type CfnResource } from '../template';
-import { accessLogging, backendTls, negate, present } from './apigateway';
-import { domainIds } from './apigateway-domains';
+import { accessLogging, backendTls, negate, present, REST_API, restStages, stagesNamed, type RestStage } from './apigateway';
+import { DOMAIN_NAME, domainIds } from './apigateway-domains';
 import { edge, emptyResult, type AdaptResult, type CfnContext } from './context';
 import { adaptSpecBody } from './openapi-body';
 import { asBool, asNumber, asString, asStringList, convertProp, oneOf, type CfnBody } from './read-prop';
@@ -326,14 +326,26 @@ function adaptDomains(ctx: CfnContext, result: AdaptResult): void {
     };
     result.nodes.push(ctx.node(domain, 'api.domain', attrs));
   }
+  const rest = restStages(ctx);
   for (const mapping of ctx.ofType(API_MAPPING)) {
     const body = ctx.read.body(mapping);
-    const stages = mappedStages(ctx, body);
-    const targets = stages.length > 0 ? stages : ctx.ids(ctx.read.prop(body, 'ApiId'), [V2_API]);
-    for (const domain of domainIds(ctx, V2_DOMAIN_NAME, ctx.read.prop(body, 'DomainName'))) {
+    // An API mapping may also map a REST API, on a REST (v1) custom domain: that is how multi-level base paths
+    // (`orders/v1`) are written. https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mappings.html
+    const stages = [...mappedStages(ctx, body), ...mappedRestStages(ctx, rest, body)];
+    const targets = stages.length > 0 ? stages : ctx.ids(ctx.read.prop(body, 'ApiId'), [V2_API, REST_API]);
+    const domainName = ctx.read.prop(body, 'DomainName');
+    for (const domain of [...domainIds(ctx, V2_DOMAIN_NAME, domainName), ...domainIds(ctx, DOMAIN_NAME, domainName)]) {
       for (const target of targets) result.edges.push(edge(domain, 'domain-serves', target));
     }
   }
+}
+
+/** The REST API stage an API mapping names (`ApiId` is then a REST API). */
+function mappedRestStages(ctx: CfnContext, stages: readonly RestStage[], body: CfnBody): string[] {
+  const apiProp = ctx.read.prop(body, 'ApiId');
+  const api = ctx.identity(apiProp, [REST_API]);
+  if (api === undefined) return [];
+  return stagesNamed(ctx, stages, ctx.read.prop(body, 'Stage'), api).map((s) => s.id);
 }
 
 /** The stage an API mapping names: by reference, else by name on the mapped API (quick-create APIs have `$default`). */
