@@ -25,3 +25,13 @@ export function writeFile(dir: string, name: string, text: string): string {
   writeFileSync(file, text);
   return file;
 }
+
+/** Each operation's authorization by `METHOD path`. */
+export function authorizationOf(operations: readonly AnyNode[]): Record<string, unknown> {
+  const found: Record<string, unknown> = {};
+  for (const op of operations) {
+    const attrs = op.attrs as { method?: { value?: unknown }; path?: { value?: unknown }; authorization?: { value?: unknown } };
+    found[`${String(attrs.method?.value)} ${String(attrs.path?.value)}`] = attrs.authorization?.value;
+  }
+  return found;
+}

@@ -1,14 +1,4 @@
-import type { AnyNode } from '../../../src/graph/kinds';
-import { loadTemplateText } from './cfn-helpers';
-
-function authorizationOf(operations: readonly AnyNode[]): Record<string, unknown> {
-  const found: Record<string, unknown> = {};
-  for (const op of operations) {
-    const attrs = op.attrs as { method?: { value?: unknown }; path?: { value?: unknown }; authorization?: { value?: unknown } };
-    found[`${String(attrs.method?.value)} ${String(attrs.path?.value)}`] = attrs.authorization?.value;
-  }
-  return found;
-}
+import { authorizationOf, loadTemplateText } from './cfn-helpers';
 
 const template = (eventAuth: string) => `Transform: AWS::Serverless-2016-10-31
 Resources:
