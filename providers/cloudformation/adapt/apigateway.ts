@@ -11,6 +11,7 @@ import { combineThrottle } from '../../aws-shared/throttle';
 import { isCfnUnknown, type CfnResource, type CfnValue } from '../template';
 import { edge, emptyResult, type AdaptResult, type CfnContext } from './context';
 import { adaptSpecBody, toJson } from './openapi-body';
+import { isServerlessFrameworkTemplate, setAfterDeploy } from './serverless-framework';
 import { asBool, asNumber, asString, asStringList, convertProp, oneOf, type CfnBody, type CfnProp } from './read-prop';
 
 // REST APIs (API Gateway v1): https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/AWS_ApiGateway.html
@@ -351,6 +352,7 @@ function cacheItem(ctx: CfnContext, body: CfnBody): CacheOverride | undefined {
 }
 
 function adaptStages(ctx: CfnContext, stages: readonly RestStage[], result: AdaptResult): void {
+  const serverlessFramework = isServerlessFrameworkTemplate(ctx.template);
   for (const stage of stages) {
     const { resource } = stage;
     const body = stage.settings;
@@ -358,15 +360,18 @@ function adaptStages(ctx: CfnContext, stages: readonly RestStage[], result: Adap
     const settings = items.all;
     // Without method settings, execution logging and data trace are off, no stage throttle, cache unencrypted.
     const at = settings[0]?.source ?? resource.source;
+    // The stage the Serverless Framework deploys gets its logs and tracing only after deployment.
+    const leftToDeploy = serverlessFramework && resource.type === DEPLOYMENT;
+    const afterDeploy = <T>(attr: Attr<T>): Attr<T> => (leftToDeploy ? setAfterDeploy(attr, resource.source) : attr);
     const attrs: StageAttrs = {
       stageName: stage.stageName,
-      accessLogging: accessLogging(ctx, body, 'AccessLogSetting', resource.source),
-      executionLogging: ctx.read.read(writing(ctx, settings, 'LoggingLevel'), 'LoggingLevel', oneOf(LOG_LEVELS), { value: 'off', source: at }),
-      dataTrace: turnedOnByOverride(
+      accessLogging: afterDeploy(accessLogging(ctx, body, 'AccessLogSetting', resource.source)),
+      executionLogging: afterDeploy(ctx.read.read(writing(ctx, settings, 'LoggingLevel'), 'LoggingLevel', oneOf(LOG_LEVELS), { value: 'off', source: at })),
+      dataTrace: afterDeploy(turnedOnByOverride(
         ctx.read.read(writing(ctx, settings, 'DataTraceEnabled'), 'DataTraceEnabled', asBool, { value: false, source: at }),
         items.perMethod.map((item) => ctx.read.read(item.body, 'DataTraceEnabled', asBool, { value: false, source: at })),
-      ),
-      tracing: ctx.read.read(body, 'TracingEnabled', asBool, { value: false, source: resource.source }),
+      )),
+      tracing: afterDeploy(ctx.read.read(body, 'TracingEnabled', asBool, { value: false, source: resource.source })),
       cacheEnabled: ctx.read.read(body, 'CacheClusterEnabled', asBool, { value: false, source: resource.source }),
       cacheEncrypted: unencryptedByOverride(
         ctx.read.read(writing(ctx, settings, 'CacheDataEncrypted'), 'CacheDataEncrypted', asBool, { value: false, source: at }),
