@@ -16,7 +16,7 @@ describe('templates compiled by the Serverless Framework', () => {
     const { node } = await loadTemplateText(compiled('{}'), 'cloudformation-template-update-stack.json');
     const stage = node('ApiGatewayDeployment1732831044124#stage');
     for (const name of ['accessLogging', 'executionLogging', 'dataTrace', 'tracing']) {
-      expect((stage.attrs as Record<string, unknown>)[name]).toEqual(expect.objectContaining({ state: 'unknown', expr: expect.stringContaining('Serverless Framework') as unknown }));
+      expect((stage.attrs as unknown as Record<string, unknown>)[name]).toEqual(expect.objectContaining({ state: 'unknown', expr: expect.stringContaining('Serverless Framework') as unknown }));
     }
   });
 
