@@ -9,7 +9,7 @@ import { backendAttrs, hasSpec, negate, present } from './aws-apigateway';
 import { domainIds } from './aws-apigateway-domains';
 import type { Linker } from './linker';
 import { adaptSpecBody } from './openapi-operations';
-import { asBool, asNumber, asString, asStringList, attribute, blockPresence, firstBlock, knownString, oneOf, readAttr, readBlocks } from './read-attr';
+import { asBool, asNumber, asString, asStringList, attribute, blockPresence, firstBlock, knownString, oneOf, readAttr, readBlocks, readWritten } from './read-attr';
 import { edge, emptyResult, resourceNotice, terraformNode, type AdaptResult } from './terraform-node';
 import { API_FLAVORS, INTEGRATION_TYPES, LOG_LEVELS, V2_AUTHORIZATIONS } from '../../aws-shared/api-gateway-enums';
 import { combineThrottle } from '../../aws-shared/throttle';
@@ -226,8 +226,8 @@ function adaptAuthorizers(linker: Linker, result: AdaptResult): void {
     const isJwt = type.state !== 'unknown' && type.value === 'jwt';
     const attrs: AuthorizerAttrs = {
       type,
-      issuer: isJwt && jwt ? readAttr(jwt, 'issuer', asString, { value: null, source: jwt.source }) : byDefault(null, authorizer.source),
-      audience: isJwt && jwt ? readAttr(jwt, 'audience', asStringList, { value: [], source: jwt.source }) : byDefault([], authorizer.source),
+      issuer: isJwt && jwt ? readWritten(jwt, 'issuer', asString, { value: null, source: jwt.source }) : byDefault(null, authorizer.source),
+      audience: isJwt && jwt ? readWritten(jwt, 'audience', asStringList, { value: [], source: jwt.source }) : byDefault([], authorizer.source),
       identitySource: readAttr(body, 'identity_sources', (v) => asStringList(v)?.join(','), {
         // JWT authorizers read the Authorization header unless told otherwise.
         value: isJwt ? '$request.header.Authorization' : '', source: authorizer.source,

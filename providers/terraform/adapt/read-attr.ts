@@ -33,6 +33,35 @@ export function convertAttribute<T>(attribute: TfAttribute, convert: Convert<T>)
   return value === undefined ? unknown(describeUnrecognised(attribute.value), attribute.source) : set(value, attribute.source);
 }
 
+/**
+ * Reads an attribute that only has to be written, not known: a JWT issuer or audience names something, and a value
+ * known only at apply time still names it. Such parts count as written in their template form: a template's known
+ * text (`https://cognito-idp.${var.region}.amazonaws.com/${aws_cognito_user_pool.p.id}`), or a resource's id or arn
+ * (`${aws_cognito_user_pool_client.web.id}`), which is never empty once applied. Anything else unknown stays unknown.
+ */
+export function readWritten<T>(body: TfBody, name: string, convert: Convert<T>, fallback: Fallback<T>): Attr<T> {
+  const found = attribute(body, name);
+  if (!found) return byDefault(fallback.value, fallback.source);
+  const written = asWritten(found.value);
+  return written === undefined ? convertAttribute(found, convert) : convertAttribute({ ...found, value: written }, convert);
+}
+
+/** The value with each unknown part written as its template form; undefined when a part has none. */
+function asWritten(value: TfValue): TfValue | undefined {
+  if (!isUnknown(value)) {
+    if (!Array.isArray(value)) return value;
+    const items: TfValue[] = [];
+    for (const item of value as readonly TfValue[]) {
+      const written = asWritten(item);
+      if (written === undefined) return undefined;
+      items.push(written);
+    }
+    return items;
+  }
+  if (typeof value.encoded === 'string') return value.encoded;
+  return value.nonEmptyString === true ? `\${${value.expr}}` : undefined;
+}
+
 /** The attribute when written with a non-null value. */
 export function attribute(body: TfBody | undefined, name: string): TfAttribute | undefined {
   const found = body?.attributes[name];

@@ -20,6 +20,28 @@ resource "aws_apigatewayv2_authorizer" "pass_cognito_jwt" {
   }
 }
 
+# The usual Cognito setup: issuer and audience name the user pool and its client, known once applied.
+resource "aws_cognito_user_pool" "users" {
+  name = "users"
+}
+
+resource "aws_cognito_user_pool_client" "web" {
+  name         = "web"
+  user_pool_id = aws_cognito_user_pool.users.id
+}
+
+resource "aws_apigatewayv2_authorizer" "pass_cognito_references" {
+  api_id           = aws_apigatewayv2_api.api.id
+  name             = "web-users"
+  authorizer_type  = "JWT"
+  identity_sources = ["$request.header.Authorization"]
+
+  jwt_configuration {
+    issuer   = "https://cognito-idp.eu-west-1.amazonaws.com/${aws_cognito_user_pool.users.id}"
+    audience = [aws_cognito_user_pool_client.web.id]
+  }
+}
+
 # Accepts a token minted for any client of the identity provider.
 resource "aws_apigatewayv2_authorizer" "fail_no_audience" {
   api_id           = aws_apigatewayv2_api.api.id
