@@ -189,7 +189,7 @@ export class Resolver {
     if (name.startsWith('AWS::')) return new CfnUnknown(name);
     // A resource (or one a transform such as SAM generates): its physical id is known after deployment.
     refs.push({ logicalId: name });
-    return new CfnUnknown(`!Ref ${name}`);
+    return new CfnUnknown(`!Ref ${name}`, '', true);
   }
 
   private getAtt(arg: unknown, whole: unknown, at: Position, refs: CfnRef[]): Evaluated {
@@ -202,7 +202,7 @@ export class Resolver {
     if (typeof resource !== 'string' || parts?.length !== 2) return this.invalid('Fn::GetAtt', '[resource, attribute]', whole, at);
     const name = this.eval(attribute, child(at, 1), refs);
     refs.push(typeof name === 'string' ? { logicalId: resource, attribute: name } : { logicalId: resource });
-    return new CfnUnknown(`!GetAtt ${resource}.${typeof name === 'string' ? name : '?'}`);
+    return new CfnUnknown(`!GetAtt ${resource}.${typeof name === 'string' ? name : '?'}`, '', true);
   }
 
   /** `${Name}`, `${Resource.Attribute}`, `${!Literal}`, with optional variables: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-sub.html */
@@ -226,7 +226,7 @@ export class Resolver {
       } else if (name.includes('.') && !name.startsWith('AWS::')) {
         const dot = name.indexOf('.');
         refs.push({ logicalId: name.slice(0, dot), attribute: name.slice(dot + 1) });
-        pieces.push(new CfnUnknown(`\${${name}}`));
+        pieces.push(new CfnUnknown(`\${${name}}`, '', true));
       } else {
         pieces.push(this.ref(name, refs));
       }
@@ -331,12 +331,17 @@ function unknownIfUndefined(value: boolean | undefined, whole: unknown): Evaluat
 /** Joins string pieces; any unknown piece makes the whole unknown, keeping the known text before it. */
 function concatenate(pieces: readonly Evaluated[], expr: string): Evaluated {
   let text = '';
-  for (const piece of pieces) {
+  for (const [index, piece] of pieces.entries()) {
     if (typeof piece === 'string' || typeof piece === 'number' || typeof piece === 'boolean') text += String(piece);
-    else if (isCfnUnknown(piece)) return new CfnUnknown(expr, text + piece.prefix);
+    else if (isCfnUnknown(piece)) return new CfnUnknown(expr, text + piece.prefix, text !== '' || pieces.slice(index).some(isNonEmpty));
     else return new CfnUnknown(expr, text);
   }
   return text;
+}
+
+/** A piece that makes the text it is joined into non-empty. */
+function isNonEmpty(piece: Evaluated): boolean {
+  return isCfnUnknown(piece) ? piece.nonEmpty : (typeof piece === 'string' && piece !== '') || typeof piece === 'number' || typeof piece === 'boolean';
 }
 
 function hasUnknown(value: Evaluated): boolean {

@@ -12,10 +12,16 @@ export class CfnUnknown {
   readonly expr: string;
   /** The text the value is known to start with (`https://` for `!Sub https://${Host}/x`), when any. */
   readonly prefix: string;
+  /**
+   * Known to be a non-empty string once deployed, though its text is not known: a resource's `Ref` or attribute, or
+   * text joined with such a value or with literal text.
+   */
+  readonly nonEmpty: boolean;
 
-  constructor(expr: string, prefix = '') {
+  constructor(expr: string, prefix = '', nonEmpty = prefix !== '') {
     this.expr = expr;
     this.prefix = prefix;
+    this.nonEmpty = nonEmpty;
   }
 }
 

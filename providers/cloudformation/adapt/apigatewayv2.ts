@@ -249,8 +249,8 @@ function adaptAuthorizers(ctx: CfnContext, result: AdaptResult): void {
     const jwtBody = isJwt && jwt.state === 'known' ? jwt.body : undefined;
     const attrs: AuthorizerAttrs = {
       type,
-      issuer: jwtBody ? ctx.read.read(jwtBody, 'Issuer', asString, { value: null, source: jwtBody.source }) : byDefault(null, authorizer.source),
-      audience: jwtBody ? ctx.read.read(jwtBody, 'Audience', asStringList, { value: [], source: jwtBody.source }) : byDefault([], authorizer.source),
+      issuer: jwtBody ? ctx.read.readWritten(jwtBody, 'Issuer', asString, { value: null, source: jwtBody.source }) : byDefault(null, authorizer.source),
+      audience: jwtBody ? ctx.read.readWritten(jwtBody, 'Audience', asStringList, { value: [], source: jwtBody.source }) : byDefault([], authorizer.source),
       identitySource: ctx.read.read(body, 'IdentitySource', (v) => asStringList(v)?.join(',') ?? asString(v), {
         // JWT authorizers read the Authorization header unless told otherwise.
         value: isJwt ? '$request.header.Authorization' : '', source: authorizer.source,

@@ -112,6 +112,18 @@ export class PropReader {
     return convertProp(prop, convert);
   }
 
+  /**
+   * {@link read} of a property that only has to be written, not known (a JWT issuer or audience names something): a
+   * part known only once deployed but never empty (a resource's `Ref` or attribute, text joined with one) counts as
+   * written, as its expression (`!Ref UserPoolClient`).
+   */
+  readWritten<T>(body: CfnBody | undefined, name: string, convert: Convert<T>, fallback: Fallback<T>): Attr<T> {
+    const prop = this.prop(body, name);
+    if (!prop) return byDefault(fallback.value, fallback.source);
+    const written = asWritten(prop.value);
+    return convertProp(written === undefined ? prop : { ...prop, value: written }, convert);
+  }
+
   /** The value when written and fully known. */
   known(body: CfnBody | undefined, name: string): CfnValue | undefined {
     const prop = this.prop(body, name);
@@ -142,6 +154,19 @@ export function convertProp<T>(prop: CfnProp, convert: Convert<T>): Attr<T> {
   if (hidden) return unknown(hidden.expr, prop.source);
   const value = convert(prop.value);
   return value === undefined ? unknown(describeUnrecognised(prop.value), prop.source) : set(value, prop.source);
+}
+
+/** The value with each never-empty unknown part written as its expression; undefined when another part is unknown. */
+function asWritten(value: CfnValue): CfnValue | undefined {
+  if (isCfnUnknown(value)) return value.nonEmpty ? value.expr : undefined;
+  if (!Array.isArray(value)) return value;
+  const items: CfnValue[] = [];
+  for (const item of value as readonly CfnValue[]) {
+    const written = asWritten(item);
+    if (written === undefined) return undefined;
+    items.push(written);
+  }
+  return items;
 }
 
 export function firstUnknown(value: CfnValue): CfnUnknown | undefined {
