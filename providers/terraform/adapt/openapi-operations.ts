@@ -3,7 +3,7 @@ import { isObject, isOpenApi, parseSpecText, readApiGatewaySpec, type Json, type
 import { specNodes, type SpecNodes } from '../../openapi/spec-nodes';
 import { isUnknown, type TfResource, type TfValue } from '../model';
 import type { Linker } from './linker';
-import { attribute, firstUnknown } from './read-attr';
+import { attribute, firstUnknown, writtenForm } from './read-attr';
 import { resourceNotice, terraformNode } from './terraform-node';
 
 /** What an API's OpenAPI `body` adds to the graph, and the API attributes it sets. */
@@ -24,7 +24,7 @@ export function adaptSpecBody(linker: Linker, api: TfResource, flavor: SpecFlavo
   const body = attribute(api.body, 'body');
   if (!body) return result;
   const at = body.source;
-  const value = isUnknown(body.value) && body.value.encoded !== undefined ? withUnknownsAsText(body.value.encoded) : body.value;
+  const value = isUnknown(body.value) && body.value.encoded !== undefined ? withWrittenForms(body.value.encoded) : body.value;
   const hidden = firstUnknown(value);
   if (hidden) {
     result.diagnostics.push(resourceNotice(api, `the OpenAPI body is not known statically (${brief(hidden.expr)}); its routes are not checked`, at));
@@ -36,6 +36,11 @@ export function adaptSpecBody(linker: Linker, api: TfResource, flavor: SpecFlavo
     return result;
   }
   if (!isOpenApi(document.document)) return result;
+  const deciding = isUnknown(body.value) ? placeholderDecidingAccess(document.document) : undefined;
+  if (deciding !== undefined) {
+    result.diagnostics.push(resourceNotice(api, `the OpenAPI body decides who may call its routes with a value known only at apply time (${brief(deciding)}); its routes are not checked`, at));
+    return result;
+  }
   const spec = readApiGatewaySpec(document.document, flavor);
   const nodes = specNodes(spec, flavor, at, linker.nodeId(api.address), (kind, attrs, options) => terraformNode(linker, api, kind, attrs, options), isReplaced);
   return { ...nodes, diagnostics: result.diagnostics };
@@ -43,21 +48,64 @@ export function adaptSpecBody(linker: Linker, api: TfResource, flavor: SpecFlavo
 
 /**
  * An encoded document whose leaves are partly unknown (`uri = aws_lambda_function.x.invoke_arn`): each unknown leaf
- * becomes its expression text, as CloudFormation bodies read `!Sub` values as their template text. The structure
- * (paths, verbs, security requirements, extension names) is what the checks read; a nested `jsonencode` (a policy
- * written in the body) is kept as the value it encodes.
+ * becomes its written form ({@link writtenForm}), else a placeholder of its expression (`${var.pool_arn}`), as
+ * CloudFormation bodies read `!Sub` values as their template text; a nested `jsonencode` (a policy written in the
+ * body) is kept as the value it encodes. Where a placeholder would decide who may call a route, the document is not
+ * read at all ({@link placeholderDecidingAccess}).
  */
-function withUnknownsAsText(value: TfValue): TfValue {
-  if (isUnknown(value)) return value.encoded === undefined ? value.expr : withUnknownsAsText(value.encoded);
-  if (Array.isArray(value)) return (value as readonly TfValue[]).map(withUnknownsAsText);
+function withWrittenForms(value: TfValue): TfValue {
+  if (isUnknown(value)) return value.encoded !== undefined && typeof value.encoded !== 'string' ? withWrittenForms(value.encoded) : writtenForm(value) ?? `\${${value.expr}}`;
+  if (Array.isArray(value)) return (value as readonly TfValue[]).map(withWrittenForms);
   if (typeof value === 'object' && value !== null) {
     const result: { [key: string]: TfValue } = {};
     for (const [key, item] of Object.entries(value as { readonly [key: string]: TfValue })) {
-      Object.defineProperty(result, key, { value: withUnknownsAsText(item), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(result, key, { value: withWrittenForms(item), enumerable: true, writable: true, configurable: true });
     }
     return result;
   }
   return value;
+}
+
+/**
+ * A placeholder (`${var.auth}`) of a value known only at apply time where a document says who may call its routes:
+ * security requirements and schemes, `x-amazon-apigateway-auth`, request validators, the endpoint configuration.
+ * Read as text, it would say something else than what is deployed (a scheme of an unknown kind reads as none). The
+ * resources an authorizer names (`providerARNs`, `authorizerUri`, `authorizerCredentials`) may be placeholders.
+ */
+function placeholderDecidingAccess(document: { readonly [key: string]: Json }): string | undefined {
+  const components = isObject(document['components']) ? document['components'] : {};
+  const places: Json[] = [
+    document['security'] ?? null, document['securityDefinitions'] ?? null, components['securitySchemes'] ?? null,
+    document['x-amazon-apigateway-request-validators'] ?? null, document['x-amazon-apigateway-endpoint-configuration'] ?? null,
+    document['x-amazon-apigateway-api-key-source'] ?? null,
+  ];
+  const servers = Array.isArray(document['servers']) ? document['servers'] : [];
+  for (const server of servers) if (isObject(server)) places.push(server['x-amazon-apigateway-endpoint-configuration'] ?? null);
+  const paths = isObject(document['paths']) ? document['paths'] : {};
+  for (const item of Object.values(paths)) {
+    if (!isObject(item)) continue;
+    for (const operation of Object.values(item)) {
+      if (!isObject(operation)) continue;
+      places.push(operation['security'] ?? null, operation['x-amazon-apigateway-auth'] ?? null, operation['x-amazon-apigateway-request-validator'] ?? null);
+    }
+  }
+  for (const place of places) {
+    const found = placeholderIn(place);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+const NAMED_RESOURCES = new Set(['providerARNs', 'authorizerUri', 'authorizerCredentials']);
+
+function placeholderIn(value: Json): string | undefined {
+  if (typeof value === 'string') return value.includes('${') ? value : undefined;
+  const items = Array.isArray(value) ? value : isObject(value) ? Object.entries(value).filter(([key]) => !NAMED_RESOURCES.has(key)).map(([, item]) => item) : [];
+  for (const item of items) {
+    const found = placeholderIn(item);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** A `templatefile(...)` call with its whole vars map would fill the notice: one line, cut after 60 characters. */

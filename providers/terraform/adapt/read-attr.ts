@@ -35,9 +35,9 @@ export function convertAttribute<T>(attribute: TfAttribute, convert: Convert<T>)
 
 /**
  * Reads an attribute that only has to be written, not known: a JWT issuer or audience names something, and a value
- * known only at apply time still names it. Such parts count as written in their template form: a template's known
- * text (`https://cognito-idp.${var.region}.amazonaws.com/${aws_cognito_user_pool.p.id}`), or a resource's id or arn
- * (`${aws_cognito_user_pool_client.web.id}`), which is never empty once applied. Anything else unknown stays unknown.
+ * known only at apply time still names it when its {@link writtenForm} says it is a non-empty string
+ * (`https://cognito-idp.${var.region}.amazonaws.com/${aws_cognito_user_pool.p.id}`, `${aws_cognito_user_pool_client.web.id}`).
+ * Anything else unknown stays unknown.
  */
 export function readWritten<T>(body: TfBody, name: string, convert: Convert<T>, fallback: Fallback<T>): Attr<T> {
   const found = attribute(body, name);
@@ -48,17 +48,25 @@ export function readWritten<T>(body: TfBody, name: string, convert: Convert<T>, 
 
 /** The value with each unknown part written as its template form; undefined when a part has none. */
 function asWritten(value: TfValue): TfValue | undefined {
-  if (!isUnknown(value)) {
-    if (!Array.isArray(value)) return value;
-    const items: TfValue[] = [];
-    for (const item of value as readonly TfValue[]) {
-      const written = asWritten(item);
-      if (written === undefined) return undefined;
-      items.push(written);
-    }
-    return items;
+  if (isUnknown(value)) return writtenForm(value);
+  if (!Array.isArray(value)) return value;
+  const items: TfValue[] = [];
+  for (const item of value as readonly TfValue[]) {
+    const written = asWritten(item);
+    if (written === undefined) return undefined;
+    items.push(written);
   }
-  if (typeof value.encoded === 'string') return value.encoded;
+  return items;
+}
+
+/**
+ * How a value known only at apply time is written, when that tells it is a non-empty string: a resource's `id` or
+ * `arn` (`${aws_cognito_user_pool_client.web.id}`), or a template with text of its own around what is unknown
+ * (`https://${var.host}/api`). Undefined otherwise (`var.x`, `"${var.a}${var.b}"`): the value may be anything, even
+ * empty, or not a string at all.
+ */
+export function writtenForm(value: TfUnknown): string | undefined {
+  if (typeof value.encoded === 'string') return value.encoded.replace(/\$\{[^}]*\}/g, '').trim() === '' ? undefined : value.encoded;
   return value.nonEmptyString === true ? `\${${value.expr}}` : undefined;
 }
 
