@@ -29,6 +29,11 @@ export interface PolicyDocument {
   /** The section elements present; a missing section behaves like one holding only `<base />`. */
   readonly sections: Readonly<Partial<Record<SectionName, PolicyElement>>>;
   readonly line: number;
+  /**
+   * With `applyTimePlaceholders`: the first placeholder written where sections or policies go
+   * (`<inbound><base />${var.auth_policy}</inbound>`). It may stand for any policy, so what the document holds is not known.
+   */
+  readonly placeholderAmongPolicies?: string;
 }
 
 /** Where the XML sits: the file and the line of its first character, when known (a heredoc's first content line). */

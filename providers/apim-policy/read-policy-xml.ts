@@ -82,7 +82,22 @@ export function readPolicyXml(xml: string, origin: XmlOrigin = {}): ReadPolicyRe
     else if (sections[section]) problems.push({ message: `<${section}> appears twice; only the first is read`, line: child.line });
     else sections[section] = child;
   }
-  return { document: { sections, line: root.line }, problems };
+  const placeholder = origin.applyTimePlaceholders === true ? placeholderAmongPolicies([root]) : undefined;
+  return { document: { sections, line: root.line, ...(placeholder !== undefined && { placeholderAmongPolicies: placeholder }) }, problems };
+}
+
+/** Elements whose content is sections or policies. */
+const POLICY_CONTAINERS = new Set(['policies', 'inbound', 'backend', 'outbound', 'on-error', 'choose', 'when', 'otherwise', 'retry', 'wait']);
+
+/** The first Terraform placeholder (`${...}`) written directly among sections or policies, when any. */
+function placeholderAmongPolicies(elements: readonly PolicyElement[]): string | undefined {
+  for (const element of elements) {
+    if (!POLICY_CONTAINERS.has(element.name)) continue;
+    if (element.text.text.includes('${')) return element.text.text;
+    const nested = placeholderAmongPolicies(element.children);
+    if (nested !== undefined) return nested;
+  }
+  return undefined;
 }
 
 function trimmed(value: PolicyValue): PolicyValue {

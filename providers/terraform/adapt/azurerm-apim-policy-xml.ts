@@ -34,6 +34,9 @@ export function readPolicyResource(resource: TfResource, diagnostics: Diagnostic
         provider: 'terraform',
       });
     }
+    if (document.placeholderAmongPolicies !== undefined) {
+      return { state: 'unknown', reason: `xml_content puts a value known only at apply time where policies go (${document.placeholderAmongPolicies})` };
+    }
     return { state: 'known', document };
   }
   const link = attribute(body, 'xml_link');

@@ -498,6 +498,29 @@ XML
     expect(backendUrls).toContainEqual(expect.objectContaining({ state: 'unknown', expr: expect.stringContaining('default_hostname') as unknown }));
   });
 
+  it('leaves a policy unknown when a value known only at apply time stands where policies go', async () => {
+    const text = `${SERVICE_DEFAULTS}
+variable "auth_policy" {}
+
+resource "azurerm_api_management_api_policy" "orders" {
+  api_name            = azurerm_api_management_api.orders.name
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = "rg"
+  xml_content         = <<XML
+<policies>
+  <inbound>
+    <base />
+    \${var.auth_policy}
+  </inbound>
+</policies>
+XML
+}
+`;
+    const { node } = await load(text);
+    const attrs = node('terraform:azurerm_api_management_api_operation.get_order')?.attrs as { authorization?: unknown } | undefined;
+    expect(attrs?.authorization).toMatchObject({ state: 'unknown' });
+  });
+
   it('reads the service policy written inline in the v3 service block (policy { xml_content })', async () => {
     const inline = `
   policy {
