@@ -28,8 +28,9 @@ export function maskExpressions(text: string, placeholders = false): MaskedText 
   const unclosed: number[] = [];
   let out = '';
   let i = 0;
+  const nextSign = expressionSigns(text, placeholders);
   while (i < text.length) {
-    const at = nextExpressionSign(text, i, placeholders);
+    const at = nextSign(i);
     if (at === -1) break;
     const open = text.charAt(at + 1);
     if (text.charAt(at) === '$' ? open !== '{' : open !== '(' && open !== '{') {
@@ -51,12 +52,17 @@ export function maskExpressions(text: string, placeholders = false): MaskedText 
   return { text: out, expressions, unclosed };
 }
 
-/** Where the next `@` (or `$`, with `placeholders`) is, from `from`; -1 when there is none. */
-function nextExpressionSign(text: string, from: number, placeholders: boolean): number {
-  const at = text.indexOf('@', from);
-  if (!placeholders) return at;
-  const dollar = text.indexOf('${', from);
-  return at === -1 ? dollar : dollar === -1 ? at : Math.min(at, dollar);
+/**
+ * Finds the next `@` (or `${`, with `placeholders`) from a position; -1 when there is none. Each sign is searched
+ * again only once passed: text with many `@` and few `${` is not searched to its end for every `@`.
+ */
+function expressionSigns(text: string, placeholders: boolean): (from: number) => number {
+  let dollar = placeholders ? text.indexOf('${') : -1;
+  return (from) => {
+    if (dollar !== -1 && dollar < from) dollar = text.indexOf('${', from);
+    const at = text.indexOf('@', from);
+    return at === -1 ? dollar : dollar === -1 ? at : Math.min(at, dollar);
+  };
 }
 
 /** A value read from masked text, with its expressions restored. */

@@ -251,14 +251,16 @@ class ConfigurationReader {
       loadModule,
       readFile: (path, moduleDir) => readAllowedFile(path, moduleDir, rootDir, maxBytes, diagnostics, reported),
       readTemplate: (path, moduleDir) => {
-        // One parse per template file, however many module instances render it.
-        if (!templates.has(path)) {
+        // One parse per template file and calling module, however many instances render it (whether a module may
+        // read the file depends on where the module is).
+        const key = `${moduleDir}\u0000${path}`;
+        if (!templates.has(key)) {
           const text = readAllowedFile(path, moduleDir, rootDir, maxBytes, diagnostics, reported);
           const parts = text === undefined ? undefined : parseTemplateFile(text, path, parser);
           if (text !== undefined && !parts) diagnostics.push({ severity: 'warning', message: 'named by templatefile() but not a template that parses; what it gives is not known', file: path, provider: 'terraform' });
-          templates.set(path, parts);
+          templates.set(key, parts);
         }
-        return templates.get(path);
+        return templates.get(key);
       },
       parseTemplate: (text, file) => parseTemplateFile(text, file, parser),
       reported,

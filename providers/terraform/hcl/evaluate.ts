@@ -22,6 +22,9 @@ import {
   valuesEqual,
 } from './value';
 
+/** Longest text a template may render (10 MiB), so a file cannot exhaust memory. */
+const MAX_TEMPLATE_LENGTH = 10 * 1024 * 1024;
+
 /** Largest collection a for-expression or splat may produce. */
 export const MAX_COLLECTION_LENGTH = 100_000;
 
@@ -198,7 +201,7 @@ export function renderParts(parts: readonly TemplatePart[], context: EvalContext
       out += rendered.text;
       exact &&= rendered.exact;
     }
-    if (out.length > 10 * 1024 * 1024) throw new HclEvalError('template result too large');
+    if (out.length > MAX_TEMPLATE_LENGTH) throw new HclEvalError('template result too large');
   }
   return shaped ? { text: out, exact } : undefined;
 }
@@ -242,6 +245,7 @@ function renderPart(part: TemplatePart, context: EvalContext): Rendered | undefi
           out += rendered.text;
           exact &&= rendered.exact;
         }
+        if (out.length > MAX_TEMPLATE_LENGTH) throw new HclEvalError('template result too large');
       }
       return shaped ? { text: out, exact } : undefined;
     }

@@ -38,6 +38,29 @@ describe('templatefile()', () => {
     expect(valueOf(result, 'aws_test.t', 'value')).toEqual(expect.objectContaining({ encoded: 'backend: https://${aws_lambda_function.fn.function_url}/api\n' }));
   });
 
+  test('a template that renders more than 10 MiB is unknown, not a crash', async () => {
+    const result = await readTree({
+      'main.tf': 'resource "aws_test" "t" {\n  value = templatefile("big.tpl", {})\n}\n',
+      'big.tpl': `%{ for i in range(1100) }${'x'.repeat(10_000)}%{ endfor }`,
+    });
+    expect(valueOf(result, 'aws_test.t', 'value')).toEqual({ unknown: true, expr: 'templatefile("big.tpl", {})' });
+  });
+
+  test('whether a template may be read depends on the module that reads it, not on who read it first', async () => {
+    for (const rootFirst of [true, false]) {
+      const call = (x: string) => `resource "aws_test" "t" {\n  value = templatefile("\${path.module}/../shared/t.tpl", { x = "${x}" })\n}\n`;
+      const moduleCall = 'module "shared" {\n  source = "../shared"\n}\n';
+      const result = await readTree({
+        'root/main.tf': rootFirst ? call('root') + moduleCall : moduleCall + call('root'),
+        'shared/main.tf': 'resource "aws_test" "m" {\n  value = templatefile("${path.module}/t.tpl", { x = "module" })\n}\n',
+        'shared/t.tpl': 'x=${x}',
+      }, {}, ['root/main.tf']);
+      expect(valueOf(result, 'module.shared.aws_test.m', 'value')).toBe('x=module');
+      // ../shared is outside the root module: not read from there.
+      expect(valueOf(result, 'aws_test.t', 'value')).toEqual(expect.objectContaining({ unknown: true }));
+    }
+  });
+
   test.each<[string, Record<string, string>, RegExp | undefined]>([
     ['a missing file', {}, /templatefile\(\): cannot read file: no such file/],
     ['a file outside the module directory', {}, /outside the scanned module/],
