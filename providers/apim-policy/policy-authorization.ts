@@ -25,16 +25,20 @@ export function policyCodeAuthorization<Origin>(effective: EffectiveSection<Orig
       call ??= found;
       continue;
     }
-    const status = rejection(found.element);
+    const status = call ? rejection(found.element, call.element) : undefined;
     if (call && found.conditional && status !== undefined) return { call, reject: found, status };
   }
   return undefined;
 }
 
-/** What a `return-response` answers when it rejects a caller; `undefined` for any other answer (a 500, a redirect). */
-function rejection(element: PolicyElement): string | undefined {
-  const variable = element.attributes['response-variable-name'];
-  if (variable) return `the response of ${variable.text}`;
+/**
+ * What a `return-response` answers when it rejects a caller: 401, 403, a computed status, or the response the
+ * authorization service gave (`response-variable-name` naming the `send-request`'s). `undefined` for any other
+ * answer (a 500, a redirect, a cached response).
+ */
+function rejection(element: PolicyElement, call: PolicyElement): string | undefined {
+  const variable = element.attributes['response-variable-name']?.text.trim();
+  if (variable !== undefined) return variable === call.attributes['response-variable-name']?.text.trim() ? `the response of ${variable}` : undefined;
   const code = findChildren(element, 'set-status')[0]?.attributes['code'];
   if (!code) return undefined;
   if (code.hasExpression) return `status ${code.text}`;

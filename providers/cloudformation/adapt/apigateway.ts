@@ -309,7 +309,7 @@ function settingsItems(ctx: CfnContext, stage: RestStage): { readonly all: reado
   return { all: [all, description].filter((b): b is CfnBody => b !== undefined), perMethod };
 }
 
-function isNonEmpty<T>(list: readonly T[]): list is readonly [T, ...T[]] {
+function isNonEmptyList<T>(list: readonly T[]): list is readonly [T, ...T[]] {
   return list.length > 0;
 }
 
@@ -377,7 +377,7 @@ function adaptStages(ctx: CfnContext, stages: readonly RestStage[], result: Adap
         ctx.read.read(writing(ctx, settings, 'CacheDataEncrypted'), 'CacheDataEncrypted', asBool, { value: false, source: at }),
         items.perMethod.flatMap((item) => cacheItem(ctx, item.body) ?? []),
       ),
-      throttling: isNonEmpty(settings) ? settingsThrottle(ctx, settings) : byDefault(null, at),
+      throttling: isNonEmptyList(settings) ? settingsThrottle(ctx, settings) : byDefault(null, at),
       // API Gateway stages have no quota of their own; usage plans carry quotas.
       quota: byDefault(null, resource.source),
       clientCertificate: present(ctx, body, 'ClientCertificateId', resource.source),

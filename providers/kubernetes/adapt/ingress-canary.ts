@@ -43,7 +43,7 @@ export function canaryRoutesOf(canary: K8sObject, paths: readonly IngressPath[],
   return { merged, alone };
 }
 
-/** ingress-nginx merges a canary path into the location of the same host, path and path type (any path for a default backend). */
+/** ingress-nginx merges a canary path into the location of the same host, path and path type. */
 function sameRoute(main: IngressPath, canary: IngressPath): boolean {
   return main.host === canary.host && main.path === canary.path
     && (main.pathType === undefined || canary.pathType === undefined || main.pathType === canary.pathType);

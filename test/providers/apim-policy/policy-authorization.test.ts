@@ -29,6 +29,7 @@ describe('policyCodeAuthorization', () => {
     ['a call whose answer ends in a 500', `${CALL}${when('<return-response><set-status code="500" /></return-response>')}`],
     ['a call and an unconditional 403', `${CALL}<return-response><set-status code="403" /></return-response>`],
     ['only the gateway authenticating to its backend', '<authentication-managed-identity resource="api://orders" />'],
+    ['a call, then a cached response returned', `${CALL}${when('<return-response response-variable-name="cached" />')}`],
   ])('ignores %s', (_name, xml) => {
     expect(policyCodeAuthorization(inbound(xml))).toBeUndefined();
   });
