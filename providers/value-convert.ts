@@ -60,6 +60,22 @@ export function firstUnknownIn<U>(value: unknown, isUnknown: (value: unknown) =>
   return undefined;
 }
 
+/**
+ * `value` with each unknown part (the value itself, or an item of a list) replaced by how it is written (`written`),
+ * for properties that only have to be written, not known; undefined when a part has no written form.
+ */
+export function withWrittenParts<V>(value: V, isUnknownPart: (value: V) => boolean, written: (part: V) => V | undefined): V | undefined {
+  if (isUnknownPart(value)) return written(value);
+  if (!Array.isArray(value)) return value;
+  const items: V[] = [];
+  for (const item of value as readonly V[]) {
+    const part = withWrittenParts(item, isUnknownPart, written);
+    if (part === undefined) return undefined;
+    items.push(part);
+  }
+  return items as V;
+}
+
 /** Why a value could not be read, for an `unknown` attribute: the value itself, shortened. */
 export function describeUnrecognised(value: unknown): string {
   const text = JSON.stringify(value);

@@ -3,7 +3,7 @@ import type { FileSource } from '../../../src/graph/source';
 import type { KeyPath } from '../../key-lines';
 import type { Resolver } from '../resolve';
 import { isCfnUnknown, type CfnRef, type CfnResource, type CfnUnknown, type CfnValue } from '../template';
-import { asString, describeUnrecognised, firstUnknownIn } from '../../value-convert';
+import { asString, describeUnrecognised, firstUnknownIn, withWrittenParts } from '../../value-convert';
 import { isRecord } from '../../is-record';
 
 /** A mapping inside a resource's properties (the properties themselves, `DistributionConfig`, one of `Origins`...). */
@@ -158,15 +158,7 @@ export function convertProp<T>(prop: CfnProp, convert: Convert<T>): Attr<T> {
 
 /** The value with each never-empty unknown part written as its expression; undefined when another part is unknown. */
 function asWritten(value: CfnValue): CfnValue | undefined {
-  if (isCfnUnknown(value)) return value.nonEmpty ? value.expr : undefined;
-  if (!Array.isArray(value)) return value;
-  const items: CfnValue[] = [];
-  for (const item of value as readonly CfnValue[]) {
-    const written = asWritten(item);
-    if (written === undefined) return undefined;
-    items.push(written);
-  }
-  return items;
+  return withWrittenParts<CfnValue>(value, isCfnUnknown, (part) => (isCfnUnknown(part) && part.nonEmpty ? part.expr : undefined));
 }
 
 export function firstUnknown(value: CfnValue): CfnUnknown | undefined {

@@ -1,7 +1,7 @@
 import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
 import type { FileSource } from '../../../src/graph/source';
 import { isUnknown, type TfAttribute, type TfBody, type TfUnknown, type TfValue } from '../model';
-import { asString, describeUnrecognised, firstUnknownIn } from '../../value-convert';
+import { asString, describeUnrecognised, firstUnknownIn, withWrittenParts } from '../../value-convert';
 
 /** Turns a known Terraform value into the neutral value, or `undefined` when it means nothing we can name. */
 export type Convert<T> = (value: TfValue) => T | undefined;
@@ -48,15 +48,7 @@ export function readWritten<T>(body: TfBody, name: string, convert: Convert<T>, 
 
 /** The value with each unknown part written as its template form; undefined when a part has none. */
 function asWritten(value: TfValue): TfValue | undefined {
-  if (isUnknown(value)) return writtenForm(value);
-  if (!Array.isArray(value)) return value;
-  const items: TfValue[] = [];
-  for (const item of value as readonly TfValue[]) {
-    const written = asWritten(item);
-    if (written === undefined) return undefined;
-    items.push(written);
-  }
-  return items;
+  return withWrittenParts<TfValue>(value, isUnknown, (part) => (isUnknown(part) ? writtenForm(part) : part));
 }
 
 /**
