@@ -45,7 +45,7 @@ export function adaptApiGatewayV2(linker: Linker): AdaptResult {
     return api && others.length === 0 ? flavors.get(api.address) : undefined;
   };
   adaptRoutes(linker, result);
-  adaptIntegrations(linker, result);
+  adaptIntegrations(linker, flavorOf, result);
   adaptAuthorizers(linker, result);
   adaptStages(linker, flavorOf, result);
   adaptDomains(linker, result);
@@ -208,26 +208,44 @@ function routeSettingsThrottle(block: TfBody): Attr<Throttle | null> {
   );
 }
 
-function adaptIntegrations(linker: Linker, result: AdaptResult): void {
+function adaptIntegrations(linker: Linker, flavorOf: (r: TfResource) => ApiFlavor | undefined, result: AdaptResult): void {
   for (const integration of linker.ofType(INTEGRATION)) {
     const attrs = backendAttrs(integration, { typeName: 'integration_type', uriName: 'integration_uri', types: INTEGRATION_TYPES });
     // AWS_PROXY with an integration_subtype (SQS-SendMessage, ...) calls an AWS service, not a function.
     const subtype = attribute(integration.body, 'integration_subtype');
     const type = subtype && attrs.type.state !== 'unknown' ? set<BackendType>('aws-service', subtype.source) : attrs.type;
-    result.nodes.push(terraformNode(linker, integration, 'api.backend', { ...attrs, type }));
+    const usesTls = flavorOf(integration) === 'http' ? privateIntegrationTls(integration.body, type, attrs.connection, attrs.usesTls) : attrs.usesTls;
+    result.nodes.push(terraformNode(linker, integration, 'api.backend', { ...attrs, type, usesTls }));
   }
+}
+
+/**
+ * An HTTP API private integration always names a load balancer listener or Cloud Map service ARN, usually
+ * by reference (`aws_lb_listener.x.arn`, a module output): TLS to it is on only with tls_config, whatever
+ * the ARN: https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-private.html
+ */
+function privateIntegrationTls(body: TfBody, type: Attr<BackendType>, connection: Attr<string>, usesTls: Attr<boolean>): Attr<boolean> {
+  const isPrivateHttp = type.state !== 'unknown' && type.value === 'http' && connection.state !== 'unknown' && connection.value === 'vpc-link';
+  if (!isPrivateHttp || usesTls.state !== 'unknown') return usesTls;
+  const tls = readBlocks(body, 'tls_config');
+  if (tls.state === 'unknown') return unknown(tls.expr, tls.source);
+  const first = tls.blocks[0];
+  return first ? set(true, first.source) : byDefault(false, connection.source ?? body.source);
 }
 
 function adaptAuthorizers(linker: Linker, result: AdaptResult): void {
   for (const authorizer of linker.ofType(AUTHORIZER)) {
     const body = authorizer.body;
     const type = readAttr(body, 'authorizer_type', oneOf<AuthorizerType>({ JWT: 'jwt', REQUEST: 'lambda' }));
-    const jwt = firstBlock(body, 'jwt_configuration');
     const isJwt = type.state !== 'unknown' && type.value === 'jwt';
+    // A `dynamic "jwt_configuration"` whose for_each is unknown may well set both: not known, rather than absent.
+    const jwtBlocks = readBlocks(body, 'jwt_configuration');
+    const jwt = jwtBlocks.state === 'known' ? jwtBlocks.blocks[0] : undefined;
+    const unknownJwt = isJwt && jwtBlocks.state === 'unknown' ? unknown(jwtBlocks.expr, jwtBlocks.source) : undefined;
     const attrs: AuthorizerAttrs = {
       type,
-      issuer: isJwt && jwt ? readWritten(jwt, 'issuer', asString, { value: null, source: jwt.source }) : byDefault(null, authorizer.source),
-      audience: isJwt && jwt ? readWritten(jwt, 'audience', asStringList, { value: [], source: jwt.source }) : byDefault([], authorizer.source),
+      issuer: unknownJwt ?? (isJwt && jwt ? readWritten(jwt, 'issuer', asString, { value: null, source: jwt.source }) : byDefault(null, authorizer.source)),
+      audience: unknownJwt ?? (isJwt && jwt ? readWritten(jwt, 'audience', asStringList, { value: [], source: jwt.source }) : byDefault([], authorizer.source)),
       identitySource: readAttr(body, 'identity_sources', (v) => asStringList(v)?.join(','), {
         // JWT authorizers read the Authorization header unless told otherwise.
         value: isJwt ? '$request.header.Authorization' : '', source: authorizer.source,
@@ -259,8 +277,11 @@ function httpStageDefaults(at: FileSource): Omit<StageAttrs, 'stageName' | 'acce
 function adaptStages(linker: Linker, flavorOf: (r: TfResource) => ApiFlavor | undefined, result: AdaptResult): void {
   for (const stage of linker.ofType(V2_STAGE)) {
     const body = stage.body;
-    const defaults = firstBlock(body, 'default_route_settings');
+    const defaultBlocks = readBlocks(body, 'default_route_settings');
+    const defaults = defaultBlocks.state === 'known' ? defaultBlocks.blocks[0] : undefined;
     const at = defaults?.source ?? stage.source;
+    // A `dynamic "default_route_settings"` whose for_each is unknown may set logging and throttling.
+    const unknownDefaults = defaultBlocks.state === 'unknown' ? unknown(defaultBlocks.expr, defaultBlocks.source) : undefined;
     // An API that is not in the scan may be a WebSocket API: its stage settings are read, since HTTP APIs refuse them at
     // apply (only access logs exist for HTTP APIs: https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging.html).
     const mayBeWebSocket = flavorOf(stage) !== 'http';
@@ -270,11 +291,11 @@ function adaptStages(linker: Linker, flavorOf: (r: TfResource) => ApiFlavor | un
       accessLogging: blockPresence(body, 'access_log_settings', stage.source),
       // logging_level and data_trace_enabled apply to WebSocket APIs only; an HTTP API ignores them.
       ...(mayBeWebSocket && {
-        executionLogging: defaults ? readAttr(defaults, 'logging_level', oneOf(LOG_LEVELS), { value: 'off', source: at }) : byDefault('off', at),
-        dataTrace: defaults ? readAttr(defaults, 'data_trace_enabled', asBool, { value: false, source: at }) : byDefault(false, at),
+        executionLogging: unknownDefaults ?? (defaults ? readAttr(defaults, 'logging_level', oneOf(LOG_LEVELS), { value: 'off', source: at }) : byDefault('off', at)),
+        dataTrace: unknownDefaults ?? (defaults ? readAttr(defaults, 'data_trace_enabled', asBool, { value: false, source: at }) : byDefault(false, at)),
         clientCertificate: present(body, 'client_certificate_id', stage.source),
       }),
-      throttling: defaults ? routeSettingsThrottle(defaults) : byDefault(null, stage.source),
+      throttling: unknownDefaults ?? (defaults ? routeSettingsThrottle(defaults) : byDefault(null, stage.source)),
     };
     const node = terraformNode(linker, stage, 'api.stage', attrs);
     result.nodes.push(node);
