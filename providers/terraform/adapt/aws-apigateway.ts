@@ -6,13 +6,13 @@ import type {
 import type { Diagnostic } from '../../../src/graph/diagnostic';
 import type { FileSource } from '../../../src/graph/source';
 import type { TfBody, TfResource, TfValue } from '../model';
-import { parseResourcePolicy } from '../../aws-shared/iam-policy';
 import { uniqueIds, type Linker } from './linker';
 import { adaptSpecBody } from './openapi-operations';
 import {
   asBool, asNumber, asString, asStringList, attribute, blockPresence, convertAttribute, firstBlock, knownString, oneOf, readAttr, readBlocks,
 } from './read-attr';
 import { terraformNode, edge, emptyResult, type AdaptResult } from './terraform-node';
+import { readResourcePolicy } from './written-policy';
 import { ENDPOINT_TYPES, INTEGRATION_TYPES, LOG_LEVELS, REST_AUTHORIZATIONS, REST_AUTHORIZER_TYPES } from '../../aws-shared/api-gateway-enums';
 import { turnedOnByOverride, unencryptedByOverride, type CacheOverride } from '../../aws-shared/method-overrides';
 import { combineThrottle } from '../../aws-shared/throttle';
@@ -91,7 +91,7 @@ function adaptRestApis(linker: Linker, methods: readonly MethodInfo[], result: A
   const isMethodRoute = (route: string): boolean => (methodRoutes ??= routesOf(methods)).has(route);
   const policyOverrides = new Map<string, Attr<ResourcePolicy | null>>();
   for (const attachment of linker.ofType(REST_API_POLICY)) {
-    const policy = readAttr(attachment.body, 'policy', toResourcePolicy);
+    const policy = readResourcePolicy(attachment.body, 'policy');
     for (const api of linker.targets(attribute(attachment.body, 'rest_api_id'), [REST_API])) policyOverrides.set(api.address, policy);
   }
   for (const api of linker.ofType(REST_API)) {
@@ -106,7 +106,7 @@ function adaptRestApis(linker: Linker, methods: readonly MethodInfo[], result: A
       // disable_execute_api_endpoint defaults to false: the execute-api endpoint stays open.
       defaultEndpointEnabled: spec.defaultEndpointEnabled ?? negate(readAttr(body, 'disable_execute_api_endpoint', asBool, { value: false, source: api.source })),
       resourcePolicy: policyOverrides.get(api.address)
-        ?? (spec.resourcePolicy && !attribute(body, 'policy') ? spec.resourcePolicy : readAttr(body, 'policy', toResourcePolicy, noPolicy)),
+        ?? (spec.resourcePolicy && !attribute(body, 'policy') ? spec.resourcePolicy : readResourcePolicy(body, 'policy', noPolicy)),
       hasSpec: hasSpec(body, api.source),
       // API Gateway has no policy scopes to inherit from.
       policyOverrides: byDefault([], api.source),
@@ -143,10 +143,6 @@ export function endpointType(body: TfBody, fallback: FileSource): Attr<EndpointT
 export function hasSpec(body: TfBody, fallback: FileSource): Attr<boolean> {
   const spec = attribute(body, 'body');
   return spec ? set(true, spec.source) : byDefault(false, fallback);
-}
-
-function toResourcePolicy(value: unknown): ResourcePolicy | null | undefined {
-  return typeof value === 'string' ? (value.trim() === '' ? null : parseResourcePolicy(value)) : undefined;
 }
 
 export function negate(attr: Attr<boolean>): Attr<boolean> {

@@ -3,8 +3,9 @@ import { isObject, isOpenApi, parseSpecText, readApiGatewaySpec, type Json, type
 import { specNodes, type SpecNodes } from '../../openapi/spec-nodes';
 import { isUnknown, type TfResource, type TfValue } from '../model';
 import type { Linker } from './linker';
-import { attribute, firstUnknown, writtenForm } from './read-attr';
+import { attribute, firstUnknown } from './read-attr';
 import { resourceNotice, terraformNode } from './terraform-node';
+import { withWrittenForms } from './written-form';
 
 /** What an API's OpenAPI `body` adds to the graph, and the API attributes it sets. */
 export interface SpecBody extends SpecNodes {
@@ -44,26 +45,6 @@ export function adaptSpecBody(linker: Linker, api: TfResource, flavor: SpecFlavo
   const spec = readApiGatewaySpec(document.document, flavor);
   const nodes = specNodes(spec, flavor, at, linker.nodeId(api.address), (kind, attrs, options) => terraformNode(linker, api, kind, attrs, options), isReplaced);
   return { ...nodes, diagnostics: result.diagnostics };
-}
-
-/**
- * An encoded document whose leaves are partly unknown (`uri = aws_lambda_function.x.invoke_arn`): each unknown leaf
- * becomes its written form ({@link writtenForm}), else a placeholder of its expression (`${var.pool_arn}`), as
- * CloudFormation bodies read `!Sub` values as their template text; a nested `jsonencode` (a policy written in the
- * body) is kept as the value it encodes. Where a placeholder would decide who may call a route, the document is not
- * read at all ({@link placeholderDecidingAccess}).
- */
-function withWrittenForms(value: TfValue): TfValue {
-  if (isUnknown(value)) return value.encoded !== undefined && typeof value.encoded !== 'string' ? withWrittenForms(value.encoded) : writtenForm(value) ?? `\${${value.expr}}`;
-  if (Array.isArray(value)) return (value as readonly TfValue[]).map(withWrittenForms);
-  if (typeof value === 'object' && value !== null) {
-    const result: { [key: string]: TfValue } = {};
-    for (const [key, item] of Object.entries(value as { readonly [key: string]: TfValue })) {
-      Object.defineProperty(result, key, { value: withWrittenForms(item), enumerable: true, writable: true, configurable: true });
-    }
-    return result;
-  }
-  return value;
 }
 
 /**

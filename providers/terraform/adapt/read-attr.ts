@@ -2,6 +2,7 @@ import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
 import type { FileSource } from '../../../src/graph/source';
 import { isUnknown, type TfAttribute, type TfBody, type TfUnknown, type TfValue } from '../model';
 import { asString, describeUnrecognised, firstUnknownIn, withWrittenParts } from '../../value-convert';
+import { writtenForm } from './written-form';
 
 /** Turns a known Terraform value into the neutral value, or `undefined` when it means nothing we can name. */
 export type Convert<T> = (value: TfValue) => T | undefined;
@@ -49,17 +50,6 @@ export function readWritten<T>(body: TfBody, name: string, convert: Convert<T>, 
 /** The value with each unknown part written as its template form; undefined when a part has none. */
 function asWritten(value: TfValue): TfValue | undefined {
   return withWrittenParts<TfValue>(value, isUnknown, (part) => (isUnknown(part) ? writtenForm(part) : part));
-}
-
-/**
- * How a value known only at apply time is written, when that tells it is a non-empty string: a resource's `id` or
- * `arn` (`${aws_cognito_user_pool_client.web.id}`), or a template with text of its own around what is unknown
- * (`https://${var.host}/api`). Undefined otherwise (`var.x`, `"${var.a}${var.b}"`): the value may be anything, even
- * empty, or not a string at all.
- */
-export function writtenForm(value: TfUnknown): string | undefined {
-  if (typeof value.encoded === 'string') return value.encoded.replace(/\$\{[^}]*\}/g, '').trim() === '' ? undefined : value.encoded;
-  return value.nonEmptyString === true ? `\${${value.expr}}` : undefined;
 }
 
 /** The attribute when written with a non-null value. */

@@ -1,0 +1,55 @@
+import { set, unknown, type Attr } from '../../../src/graph/attr';
+import type { ResourcePolicy } from '../../../src/graph/kinds';
+import { parseResourcePolicy } from '../../aws-shared/iam-policy';
+import { isRecord } from '../../is-record';
+import { isUnknown, type TfBody, type TfValue } from '../model';
+import { attribute, readAttr, type Fallback } from './read-attr';
+import { withWrittenForms } from './written-form';
+
+/**
+ * Reads a resource policy document (`policy` of a REST API or `aws_api_gateway_rest_api_policy`). Most name the API's
+ * own `execution_arn` in `Resource`, or a variable in a `Condition`, so the document is known only once applied; its
+ * statements are still read, each unknown part written as its template form (`${var.source_ip}`), as long as who is
+ * allowed does not hang on one: an `Effect`, a principal or a whole `Condition` written as an unknown value may be
+ * `Allow`, `*` or nothing, and then the policy stays unknown.
+ */
+export function readResourcePolicy(body: TfBody, name: string, fallback?: Fallback<ResourcePolicy | null>): Attr<ResourcePolicy | null> {
+  const found = attribute(body, name);
+  const value = found?.value;
+  if (!found || !isUnknown(value) || value.encoded === undefined) return readAttr(body, name, toResourcePolicy, fallback);
+  const text = typeof value.encoded === 'string' ? value.encoded : JSON.stringify(withWrittenForms(value.encoded));
+  const policy = decidesAccessKnowably(text) ? parseResourcePolicy(text) : undefined;
+  return policy ? set(policy, found.source) : unknown(value.expr, found.source);
+}
+
+function toResourcePolicy(value: TfValue): ResourcePolicy | null | undefined {
+  return typeof value === 'string' ? (value.trim() === '' ? null : parseResourcePolicy(value)) : undefined;
+}
+
+/** A text made of `${...}` alone may become anything once applied (`*`, `Allow`). */
+const onlyUnknown = (text: string): boolean => text.replace(/\$\{[^}]*\}/g, '').trim() === '' && text.includes('${');
+
+function decidesAccessKnowably(text: string): boolean {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch {
+    // Not JSON once written out: parseResourcePolicy says so too, and the policy stays unknown.
+    return false;
+  }
+  if (!isRecord(document)) return false;
+  const raw = document['Statement'];
+  const statements: unknown[] = Array.isArray(raw) ? raw : [raw];
+  return statements.every((statement) => isRecord(statement)
+    && !leaves(statement['Effect']).some(onlyUnknown)
+    && !leaves(statement['Principal']).some(onlyUnknown)
+    && !leaves(statement['NotPrincipal']).some(onlyUnknown)
+    && typeof statement['Condition'] !== 'string');
+}
+
+function leaves(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(leaves);
+  if (isRecord(value)) return Object.values(value).flatMap(leaves);
+  return [];
+}
