@@ -5,7 +5,8 @@ import type { Expr, HclBody, Step, TemplatePart } from './hcl/ast';
 import type { EvalBudget, EvalContext, RootResolver } from './hcl/context';
 import { BudgetExceededError, MAX_LAZY_DEPTH } from './hcl/context';
 import { applySteps, evaluate, evaluateOrUnknown, renderTemplate, takeStep } from './hcl/evaluate';
-import { HclEvalError, objectFrom, unknownNonEmptyString, unknownValue } from './hcl/value';
+import { HclEvalError, isObject, isWhollyKnown, objectFrom, unknownNonEmptyString, unknownValue } from './hcl/value';
+import { policyDocument } from './iam-policy-document';
 import type { Evaluated } from './evaluate-body';
 import { evaluateBody } from './evaluate-body';
 import type { Expansion, Instance } from './instance-expansion';
@@ -303,6 +304,9 @@ export class ModuleInstance implements RootResolver {
       const blocks = decl.block.body.blocks.filter((block) => block.type === name);
       if (blocks.length > 0) return { value: blocks.map((block) => this.bodyValue(block.body, instance.bindings)), refs: [] };
       if (decl.mode === 'data' && decl.type === 'template_file' && name === 'rendered') return { value: this.renderedTemplate(decl, instance, text, context), refs: [] };
+      if (decl.mode === 'data' && decl.type === 'aws_iam_policy_document' && (name === 'json' || name === 'minified_json')) {
+        return { value: this.policyDocumentJson(decl, instance, text, name === 'json'), refs: [] };
+      }
       // Every resource gets an id, and an arn where it exports one, once applied: never null or empty.
       return { value: name === 'id' || name === 'arn' ? unknownNonEmptyString(text) : unknownValue(text), refs: [] };
     }, this.attributeMemo(decl, instanceSuffix(instance.key)));
@@ -321,6 +325,17 @@ export class ModuleInstance implements RootResolver {
     const template = argument('template');
     const parts = typeof template === 'string' ? this.env.parseTemplate(template, decl.file) : undefined;
     return parts ? renderTemplate(parts, argument('vars') ?? {}, context, text) : unknownValue(text);
+  }
+
+  /**
+   * `json` of an `aws_iam_policy_document` data source (see iam-policy-document.ts): the JSON text when everything in
+   * it is known; else unknown, keeping the document it is known to encode (`TfUnknown.encoded`).
+   */
+  private policyDocumentJson(decl: ResourceDecl, instance: Instance, text: string, pretty: boolean): TfValue {
+    const value = this.bodyValue(decl.block.body, instance.bindings);
+    const document = isObject(value) ? policyDocument(decl.block.body, value) : undefined;
+    if (!document) return unknownValue(text);
+    return isWhollyKnown(document) ? JSON.stringify(document, null, pretty ? 2 : undefined) : { ...unknownValue(text), encoded: document };
   }
 
   private attributeMemo(decl: ResourceDecl, suffix: string): Map<string, Memo> {
