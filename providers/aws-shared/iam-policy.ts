@@ -19,6 +19,9 @@ export function parseResourcePolicy(text: string): ResourcePolicy | undefined {
   const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
   const statements: PolicyStatement[] = [];
   for (const item of list) {
+    // A Deny of everything but a list ("deny all but Invoke") is left out: read as a Deny of everything it would seem to
+    // narrow an Allow of what it spares; left out, the policy can only look as open as it is, or more.
+    if (isRecord(item) && item['Effect'] === 'Deny' && ('NotAction' in item || 'NotResource' in item)) continue;
     const statement = parseStatement(item);
     if (!statement) return undefined;
     statements.push(statement);
@@ -35,7 +38,7 @@ function parseStatement(item: unknown): PolicyStatement | undefined {
     effect,
     // `NotPrincipal` with Allow grants everyone but the listed principals: as wide as `*` for our purposes.
     principals: 'NotPrincipal' in item ? ['*'] : principals(item['Principal']),
-    // `NotAction` / `NotResource` grant everything but the list: reported as `*`.
+    // `NotAction` / `NotResource` grant everything but the list: reported as `*` (a Deny with them is left out).
     actions: 'NotAction' in item ? ['*'] : strings(item['Action']),
     resources: 'NotResource' in item ? ['*'] : strings(item['Resource']),
     hasCondition: isRecord(condition) && Object.keys(condition).length > 0,

@@ -66,16 +66,18 @@ function principalsOf(blocks: TfValue | undefined): TfValue | undefined {
 function conditionsOf(blocks: TfValue | undefined): TfValue | undefined {
   const list = objects(blocks);
   if (list.length === 0) return undefined;
-  const byTest: Record<string, Record<string, TfValue>> = {};
+  const byTest: Record<string, Record<string, TfValue[]>> = {};
   for (const condition of list) {
     const { test, variable } = condition;
     // A test or key known only once applied: what the condition asks is not known.
     const unknownPart = [test, variable].find((part) => part !== undefined && isUnknown(part));
     if (unknownPart !== undefined) return unknownPart;
     if (typeof test !== 'string' || typeof variable !== 'string') continue;
-    (byTest[test] ??= {})[variable] = listOrOne(condition['values']) ?? [];
+    // Blocks of the same test and key add their values, as the provider merges them.
+    const values = condition['values'];
+    ((byTest[test] ??= {})[variable] ??= []).push(...(Array.isArray(values) ? (values as readonly TfValue[]) : values === undefined || values === null ? [] : [values]));
   }
-  return byTest;
+  return Object.fromEntries(Object.entries(byTest).map(([test, keys]) => [test, Object.fromEntries(Object.entries(keys).map(([key, values]) => [key, listOrOne(values) ?? []]))]));
 }
 
 function listOrOne(value: TfValue | undefined): TfValue | undefined {

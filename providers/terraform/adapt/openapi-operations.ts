@@ -6,6 +6,7 @@ import type { Linker } from './linker';
 import { attribute, firstUnknown } from './read-attr';
 import { resourceNotice, terraformNode } from './terraform-node';
 import { withWrittenForms } from './written-form';
+import { decidesAccessKnowably } from './written-policy';
 
 /** What an API's OpenAPI `body` adds to the graph, and the API attributes it sets. */
 export interface SpecBody extends SpecNodes {
@@ -48,8 +49,9 @@ export function adaptSpecBody(linker: Linker, api: TfResource, flavor: SpecFlavo
 }
 
 /**
- * A placeholder (`${var.auth}`) of a value known only at apply time where a document says who may call its routes:
- * security requirements and schemes, `x-amazon-apigateway-auth`, request validators, the endpoint configuration.
+ * A placeholder (`${var.auth}`) of a value known only at apply time where a document says which routes there are and
+ * who may call them: path items and operations, security requirements and schemes, `x-amazon-apigateway-auth`, request
+ * validators, the endpoint configuration, CORS, and who a resource policy allows.
  * Read as text, it would say something else than what is deployed (a scheme of an unknown kind reads as none). The
  * resources an authorizer names (`providerARNs`, `authorizerUri`, `authorizerCredentials`) may be placeholders.
  */
@@ -58,14 +60,20 @@ function placeholderDecidingAccess(document: { readonly [key: string]: Json }): 
   const places: Json[] = [
     document['security'] ?? null, document['securityDefinitions'] ?? null, components['securitySchemes'] ?? null,
     document['x-amazon-apigateway-request-validators'] ?? null, document['x-amazon-apigateway-endpoint-configuration'] ?? null,
-    document['x-amazon-apigateway-api-key-source'] ?? null,
+    document['x-amazon-apigateway-api-key-source'] ?? null, document['x-amazon-apigateway-cors'] ?? null,
   ];
+  // A resource policy may name values known only at apply time in its resources and condition values, not in who is allowed.
+  const policy = document['x-amazon-apigateway-policy'];
+  if (policy !== undefined && placeholderIn(policy) !== undefined && !decidesAccessKnowably(JSON.stringify(policy))) return placeholderIn(policy);
   const servers = Array.isArray(document['servers']) ? document['servers'] : [];
   for (const server of servers) if (isObject(server)) places.push(server['x-amazon-apigateway-endpoint-configuration'] ?? null);
   const paths = isObject(document['paths']) ? document['paths'] : {};
   for (const item of Object.values(paths)) {
+    // A path item or an operation that is a placeholder: which routes exist, and how they are guarded, is not known.
+    if (typeof item === 'string' && item.includes('${')) return item;
     if (!isObject(item)) continue;
     for (const operation of Object.values(item)) {
+      if (typeof operation === 'string' && operation.includes('${')) return operation;
       if (!isObject(operation)) continue;
       places.push(operation['security'] ?? null, operation['x-amazon-apigateway-auth'] ?? null, operation['x-amazon-apigateway-request-validator'] ?? null);
     }

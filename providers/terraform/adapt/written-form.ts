@@ -1,3 +1,4 @@
+import { placeholderOf } from '../hcl/value';
 import { isUnknown, type TfUnknown, type TfValue } from '../model';
 
 /**
@@ -8,7 +9,7 @@ import { isUnknown, type TfUnknown, type TfValue } from '../model';
  */
 export function writtenForm(value: TfUnknown): string | undefined {
   if (typeof value.encoded === 'string') return value.encoded.replace(/\$\{[^}]*\}/g, '').trim() === '' ? undefined : value.encoded;
-  return value.nonEmptyString === true ? `\${${value.expr}}` : undefined;
+  return value.nonEmptyString === true ? placeholderOf(value.expr) : undefined;
 }
 
 /**
@@ -19,7 +20,7 @@ export function writtenForm(value: TfUnknown): string | undefined {
  * placeholder may stand: where it would decide who may call an API, the document is not read.
  */
 export function withWrittenForms(value: TfValue): TfValue {
-  if (isUnknown(value)) return value.encoded !== undefined && typeof value.encoded !== 'string' ? withWrittenForms(value.encoded) : writtenForm(value) ?? `\${${value.expr}}`;
+  if (isUnknown(value)) return value.encoded !== undefined && typeof value.encoded !== 'string' ? withWrittenForms(value.encoded) : writtenForm(value) ?? placeholderOf(value.expr);
   if (Array.isArray(value)) return (value as readonly TfValue[]).map(withWrittenForms);
   if (typeof value === 'object' && value !== null) {
     const result: { [key: string]: TfValue } = {};

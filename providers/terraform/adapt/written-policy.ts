@@ -29,7 +29,8 @@ function toResourcePolicy(value: TfValue): ResourcePolicy | null | undefined {
 /** A text made of `${...}` alone may become anything once applied (`*`, `Allow`). */
 const onlyUnknown = (text: string): boolean => text.replace(/\$\{[^}]*\}/g, '').trim() === '' && text.includes('${');
 
-function decidesAccessKnowably(text: string): boolean {
+/** Whether the policy JSON (unknown parts written as placeholders) says who is allowed without a placeholder deciding it. */
+export function decidesAccessKnowably(text: string): boolean {
   let document: unknown;
   try {
     document = JSON.parse(text);

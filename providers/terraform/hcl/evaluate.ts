@@ -13,6 +13,7 @@ import {
   isObject,
   isWhollyKnown,
   objectFrom,
+  placeholderOf,
   sortedKeys,
   toBoolValue,
   toNumberValue,
@@ -214,7 +215,7 @@ function renderPart(part: TemplatePart, context: EvalContext): Rendered | undefi
       const value = evaluate(part.expr, context);
       if (!isUnknown(value)) return { text: toStringValue(value), exact: true };
       // A partly known text (`"https://${aws_x.y.host}/api"`) is written as far as it is known.
-      return { text: typeof value.encoded === 'string' ? value.encoded : `\${${part.expr.text}}`, exact: false };
+      return { text: typeof value.encoded === 'string' ? value.encoded : placeholderOf(part.expr.text), exact: false };
     }
     case 'if': {
       const condition = evaluate(part.condition, context);

@@ -15,6 +15,15 @@ export function unknownValue(expr: string): TfUnknown {
   return { unknown: true, expr };
 }
 
+/**
+ * `${expression}`: how a value known only at apply time is written into a text rendered as far as it is known. Braces
+ * of the expression become parentheses, so that each placeholder is exactly one `${...}` (`/\$\{[^}]*\}/`), even
+ * for `var.public ? "*" : { AWS = var.arn }` or a template inside the expression.
+ */
+export function placeholderOf(expr: string): string {
+  return `\${${expr.replace(/[{}]/g, (brace) => (brace === '{' ? '(' : ')'))}}`;
+}
+
 /** An unknown that will be a non-null, non-empty string once applied (see `TfUnknown.nonEmptyString`). */
 export function unknownNonEmptyString(expr: string): TfUnknown {
   return { unknown: true, expr, nonEmptyString: true };

@@ -61,4 +61,10 @@ describe('aws_iam_policy_document', () => {
   ])('is unknown with %s', async (_name, document) => {
     expect(await json(document)).toEqual({ unknown: true, expr: 'data.aws_iam_policy_document.doc.json' });
   });
+
+  it('adds the values of condition blocks with the same test and key, as the provider merges them', async () => {
+    const condition = (value: string) => `    condition {\n      test     = "StringEquals"\n      variable = "aws:SourceVpce"\n      values   = ["${value}"]\n    }\n`;
+    const value = await json(`data "aws_iam_policy_document" "doc" {\n  statement {\n    actions = ["x"]\n${condition('vpce-a')}${condition('vpce-b')}  }\n}`);
+    expect((JSON.parse(value as string) as { Statement: { Condition: unknown }[] }).Statement[0]?.Condition).toEqual({ StringEquals: { 'aws:SourceVpce': ['vpce-a', 'vpce-b'] } });
+  });
 });

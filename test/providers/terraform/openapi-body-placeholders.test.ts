@@ -3,8 +3,9 @@ import { readTree } from './tf-helpers';
 
 /** An OpenAPI body partly known only at apply time: read where the unknown parts do not decide who may call a route. */
 async function adaptBody(body: string, files: Readonly<Record<string, string>> = {}) {
+  const variables = ['schemes', 'auth_type', 'pool_arn', 'principal', 'origins', 'admin_op', 'vpce'].map((name) => `variable "${name}" {}`).join('\n');
   const result = await readTree({
-    'main.tf': `variable "schemes" {}\nvariable "auth_type" {}\nvariable "pool_arn" {}\nresource "aws_api_gateway_rest_api" "a" {\n  body = ${body}\n}\n`,
+    'main.tf': `${variables}\nresource "aws_api_gateway_rest_api" "a" {\n  body = ${body}\n}\n`,
     ...files,
   });
   const { nodes, diagnostics } = adaptTerraform(result.resources);
@@ -31,5 +32,26 @@ describe('OpenAPI bodies with values known only at apply time', () => {
     const schemes = 'users = { type = "apiKey", name = "Authorization", in = "header", x-amazon-apigateway-authorizer = { type = "cognito_user_pools", providerARNs = [var.pool_arn] } }';
     const { operations } = await adaptBody(`jsonencode({ openapi = "3.0.1", paths = { ${ROUTE} }, components = { securitySchemes = { ${schemes} } } })`);
     expect(operations.map((op) => (op.attrs as { authorization?: unknown }).authorization)).toEqual([expect.objectContaining({ state: 'set', value: 'cognito' })]);
+  });
+
+  it.each([
+    ['a resource policy principal', `x-amazon-apigateway-policy = { Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = var.principal, Action = "execute-api:Invoke", Resource = "execute-api:/*" }] }`],
+    ['CORS origins', 'x-amazon-apigateway-cors = { allowOrigins = var.origins, allowCredentials = true }'],
+  ])('%s that is a variable leaves the routes unchecked', async (_name, extension) => {
+    const { operations, messages } = await adaptBody(`jsonencode({ openapi = "3.0.1", paths = { ${ROUTE} }, ${extension} })`);
+    expect(operations).toEqual([]);
+    expect(messages).toContainEqual(expect.stringMatching(/decides who may call its routes/));
+  });
+
+  it('an operation that is a variable leaves the routes unchecked: which routes exist is not known', async () => {
+    const { operations, messages } = await adaptBody('jsonencode({ openapi = "3.0.1", paths = { "/x" = { get = { security = [] }, post = var.admin_op } } })');
+    expect(operations).toEqual([]);
+    expect(messages).toContainEqual(expect.stringMatching(/decides who may call its routes/));
+  });
+
+  it('a resource policy condition value that is a variable is read', async () => {
+    const policy = 'x-amazon-apigateway-policy = { Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = "*", Action = "execute-api:Invoke", Resource = "execute-api:/*", Condition = { StringEquals = { "aws:SourceVpce" = var.vpce } } }] }';
+    const { operations } = await adaptBody(`jsonencode({ openapi = "3.0.1", paths = { ${ROUTE} }, ${policy} })`);
+    expect(operations).toHaveLength(1);
   });
 });

@@ -6,6 +6,8 @@ const api = (policy: string) => `
 variable "allowed_cidr" {}
 variable "principal" {}
 variable "condition" {}
+variable "public" {}
+variable "account_arn" {}
 
 resource "aws_api_gateway_rest_api" "api" {
   name = "orders"
@@ -67,5 +69,13 @@ EOF`;
     ['a condition that is a variable', 'Principal = "*"\n      Condition = var.condition'],
   ])('stays unknown with %s: it may be `*` or nothing', async (_name, fields) => {
     expect(await policyOf(statement(fields))).toMatchObject({ resourcePolicy: { state: 'unknown' } });
+  });
+
+  it.each([
+    ['a conditional principal', 'Principal = var.public ? "*" : { AWS = var.account_arn }'],
+    ['a principal template with a directive', 'Principal = { AWS = "%{if var.public}*%{else}${var.account_arn}%{endif}" }'],
+    ['a principal made of two unknowns', 'Principal = { AWS = "${var.principal}${var.account_arn}" }'],
+  ])('stays unknown with %s (it may be anyone)', async (_name, principal) => {
+    expect(await policyOf(statement(principal))).toMatchObject({ resourcePolicy: { state: 'unknown' } });
   });
 });

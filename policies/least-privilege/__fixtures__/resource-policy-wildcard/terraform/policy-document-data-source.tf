@@ -37,3 +37,29 @@ data "aws_iam_policy_document" "anyone" {
     }
   }
 }
+
+# A Deny of everything but Invoke does not narrow an Allow of Invoke to anyone.
+resource "aws_api_gateway_rest_api" "fail_document_deny_not_action" {
+  name   = "fail-document-deny-not-action"
+  policy = data.aws_iam_policy_document.deny_not_invoke.json
+}
+
+data "aws_iam_policy_document" "deny_not_invoke" {
+  statement {
+    actions   = ["execute-api:Invoke"]
+    resources = ["*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+  }
+  statement {
+    effect      = "Deny"
+    not_actions = ["execute-api:Invoke"]
+    resources   = ["*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+  }
+}
