@@ -304,10 +304,11 @@ export function backendAttrs(
     type,
     url: uri,
     usesTls: usesTls(type, uri, tls, connection, integration.source),
-    // REST: tls_config.insecure_skip_verification defaults to false. HTTP APIs always verify (no such switch).
+    // REST: tls_config.insecure_skip_verification defaults to false. HTTP APIs always verify (no such switch). A
+    // `dynamic "tls_config"` whose for_each is not known may turn verification off.
     verifiesCertificate: tls
       ? negate(readAttr(tls, 'insecure_skip_verification', asBool, { value: false, source: tls.source }))
-      : byDefault(true, integration.source),
+      : integration.type === INTEGRATION && body.unknownBlocks.includes('tls_config') ? unknown('dynamic "tls_config"', integration.source) : byDefault(true, integration.source),
     connection,
   };
 }
