@@ -1,4 +1,4 @@
-import type { PolicyDocument, PolicyElement, SectionName } from './policy-document';
+import { findChildren, type PolicyDocument, type PolicyElement, type SectionName } from './policy-document';
 
 /**
  * The effective policy of one request path: each scope's section runs its own policies, and `<base />` marks where
@@ -91,7 +91,8 @@ export interface FoundPolicy<Origin = unknown> {
 
 /**
  * Policies named `names` in a section, top-level ones and those nested in `choose` branches (marked conditional).
- * A `choose` whose every branch, `<otherwise>` included, runs one of them is not conditional: one always runs.
+ * A `choose` whose every branch, `<otherwise>` included, runs one of them (or rejects the request) is not conditional:
+ * one runs on every request that goes on.
  */
 export function findPolicies<Origin>(effective: EffectiveSection<Origin>, names: readonly string[]): FoundPolicy<Origin>[] {
   const found: FoundPolicy<Origin>[] = [];
@@ -109,11 +110,28 @@ export function findPolicies<Origin>(effective: EffectiveSection<Origin>, names:
   return found;
 }
 
-/** Each `<when>` and an `<otherwise>` run one of `names` directly or through a nested `choose` that always does. */
+/**
+ * Each `<when>` and an `<otherwise>` run one of `names` directly or through a nested `choose` that always does, or
+ * reject the request; at least one runs it. A branch that rejects lets no request on (`<when>` no token: 401,
+ * `<otherwise>` validate-jwt), so the policy still runs on every request that goes on.
+ */
 function everyBranchRuns(choose: PolicyElement, names: readonly string[]): boolean {
   const branches = choose.children.filter((c) => c.name === 'when' || c.name === 'otherwise');
   if (!branches.some((b) => b.name === 'otherwise')) return false;
-  return branches.every((branch) => branch.children.some((c) => names.includes(c.name) || (c.name === 'choose' && everyBranchRuns(c, names))));
+  const runs = (branch: PolicyElement) => branch.children.some((c) => names.includes(c.name) || (c.name === 'choose' && everyBranchRuns(c, names)));
+  return branches.some(runs) && branches.every((branch) => runs(branch) || rejects(branch));
+}
+
+/**
+ * The branch always ends in a `return-response` with a fixed error status (4xx, 5xx). One that answers with a
+ * computed status, a success or redirect, or another response (`response-variable-name`) may serve content.
+ */
+function rejects(branch: PolicyElement): boolean {
+  return branch.children.some((c) => {
+    if (c.name !== 'return-response' || c.attributes['response-variable-name'] !== undefined) return false;
+    const code = findChildren(c, 'set-status')[0]?.attributes['code'];
+    return code !== undefined && !code.hasExpression && /^[45]\d\d$/.test(code.text.trim());
+  });
 }
 
 /** Scopes whose policies are unknown and run in this section: anything not found might still be there. */

@@ -38,7 +38,7 @@ export function maskExpressions(text: string, placeholders = false): MaskedText 
       i = at + 1;
       continue;
     }
-    const end = expressionEnd(text, at + 1);
+    const end = expressionEnd(text, at + 1, text.charAt(at) === '@');
     if (end === undefined) {
       unclosed.push(at);
       break;
@@ -83,13 +83,18 @@ export function restoreExpressions(value: string, expressions: readonly string[]
 
 /**
  * The offset just after the bracket matching the one at `start`, or `undefined` when it never closes.
- * C# strings ("...", verbatim @"..." with "" escapes, interpolated $"...") and char literals ('x') may hold brackets.
+ * C# strings ("...", verbatim @"..." with "" escapes, interpolated $"...") and char literals ('x') may hold brackets,
+ * and so may C# line and block comments (`// 1) build the header`), which `csharp` skips.
  */
-function expressionEnd(text: string, start: number): number | undefined {
+function expressionEnd(text: string, start: number, csharp: boolean): number | undefined {
   const stack: string[] = [];
   let i = start;
   while (i < text.length) {
     const c = text.charAt(i);
+    if (csharp && c === '/' && (text.charAt(i + 1) === '/' || text.charAt(i + 1) === '*')) {
+      i = commentEnd(text, i);
+      continue;
+    }
     if (c === '"') {
       const verbatim = text.charAt(i - 1) === '@' || (text.charAt(i - 1) === '$' && text.charAt(i - 2) === '@');
       i = stringEnd(text, i + 1, verbatim);
@@ -108,6 +113,16 @@ function expressionEnd(text: string, start: number): number | undefined {
     i += 1;
   }
   return undefined;
+}
+
+/** The offset after a line comment (its line break is kept) or after a block comment. */
+function commentEnd(text: string, from: number): number {
+  if (text.charAt(from + 1) === '/') {
+    const lineEnd = text.indexOf('\n', from);
+    return lineEnd === -1 ? text.length : lineEnd;
+  }
+  const close = text.indexOf('*/', from + 2);
+  return close === -1 ? text.length : close + 2;
 }
 
 function stringEnd(text: string, from: number, verbatim: boolean): number {

@@ -6,7 +6,7 @@ import { fileSource, type FileSource } from '../../../src/graph/source';
 import { findPolicies, unknownScopes, type EffectiveSection, type FoundPolicy } from '../../apim-policy/effective-policy';
 import { backendService, cors, quota, rateLimit, tokenValidation, validationKind, type Known, type NamedValueResolver } from '../../apim-policy/policy-facts';
 import { policyCodeAuthorization } from '../../apim-policy/policy-authorization';
-import type { SectionName } from '../../apim-policy/policy-document';
+import type { PolicyElement, SectionName } from '../../apim-policy/policy-document';
 import { isObject, isOpenApi, parseSpecText } from '../../openapi/api-gateway-spec';
 import type { TfBody, TfResource } from '../model';
 import { APIM_STAGE_SUFFIX, azureNode, serviceEndpointType } from './azurerm-api-management';
@@ -225,7 +225,7 @@ function authorizerNode(estate: ApimEstate, token: Found, resolve: NamedValueRes
     audience: fromKnown(facts.audiences, at, (audiences) => audiences),
     identitySource: set(facts.identitySource, at),
   };
-  return azureNode(estate.linker, resource, 'api.authorizer', attrs, `#${token.element.name}@${token.element.line}`);
+  return azureNode(estate.linker, resource, 'api.authorizer', attrs, `#${elementKey(token)}`);
 }
 
 function fromKnown<T, U>(value: Known<T>, at: FileSource, map: (v: T) => U): Attr<U> {
@@ -370,7 +370,7 @@ function backendsOf(estate: ApimEstate, service: TfResource | undefined, paths: 
       }
       const at = elementSource(f, resource.source);
       const url: Attr<string> = target.url.state === 'unknown' ? unknown(target.url.expr, at) : set(target.url.value, at);
-      const node = azureNode(estate.linker, resource, 'api.backend', policyBackendAttrs(service, url, at, estate.namedValueGap(service)), `#set-backend-service@${f.element.line}`);
+      const node = azureNode(estate.linker, resource, 'api.backend', policyBackendAttrs(service, url, at, estate.namedValueGap(service)), `#${elementKey(f)}`);
       if (!result.nodes.some((n) => n.id === node.id)) result.nodes.push(node);
       ids.add(node.id);
     }
@@ -415,6 +415,28 @@ function overridesOf(estate: ApimEstate, api: TfResource, operations: readonly T
     }
   }
   return list.length > 0 ? set(list, list[0]?.source) : byDefault(list, policyResource?.source ?? api.source);
+}
+
+/**
+ * A policy element's node id suffix: `name@line`, and `name@line.n` for the n-th element of that name on that line.
+ * A policy read through `file()` puts every element at the attribute's line; without `.n` the second
+ * `set-backend-service` of a `<choose>` would be taken for the first and its backend lost.
+ */
+function elementKey(found: Found): string {
+  const { element, scope } = found;
+  const key = `${element.name}@${element.line}`;
+  if (scope.policy.state !== 'known') return key;
+  let seen = 0;
+  let position = 0;
+  const visit = (e: PolicyElement): void => {
+    if (e.name === element.name && e.line === element.line) {
+      seen += 1;
+      if (e === element) position = seen;
+    }
+    e.children.forEach(visit);
+  };
+  for (const section of Object.values(scope.policy.document.sections)) visit(section);
+  return position > 1 ? `${key}.${position}` : key;
 }
 
 /** Where a policy element is written: its line in the policy resource's file. */

@@ -62,4 +62,18 @@ describe('effectiveSection', () => {
       expect(findPolicies(effectiveSection([scope('api', inbound)], 'inbound'), ['rate-limit']).map((f) => f.conditional)).toEqual([true]);
     }
   });
+
+  it('a branch that rejects with a fixed error status lets no request on: the other branches still always run the policy', () => {
+    const reject = (status: string) => `<return-response><set-header name="x" /><set-status code="${status}" /></return-response>`;
+    const conditional = (inbound: string) => findPolicies(effectiveSection([scope('api', inbound)], 'inbound'), ['validate-jwt']).map((f) => f.conditional);
+    const branches = (first: string) => `<choose><when condition="@(a)">${first}</when><otherwise><validate-jwt /></otherwise></choose>`;
+    expect(conditional(branches(reject('401')))).toEqual([false]);
+    expect(conditional(branches(reject('503')))).toEqual([false]);
+    // A success, a redirect, a computed status or another response may serve content without the check.
+    for (const answer of [reject('200'), reject('302'), reject('@(code)'), '<return-response response-variable-name="r" />', '<return-response />']) {
+      expect(conditional(branches(answer))).toEqual([true]);
+    }
+    // Rejecting everywhere runs nothing.
+    expect(conditional(`<choose><when condition="@(a)">${reject('401')}</when><otherwise>${reject('403')}</otherwise></choose>`)).toEqual([]);
+  });
 });

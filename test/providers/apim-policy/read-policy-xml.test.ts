@@ -89,4 +89,13 @@ describe('maskExpressions', () => {
     expect(masked.text).toContain('c @notAnExpression');
     expect(restoreExpressions(masked.text, masked.expressions)).toEqual({ text, hasExpression: true });
   });
+
+  it('skips brackets and quotes inside C# line and block comments', () => {
+    const text = '<value>@{\n  // step 1) build it, don\'t "quote\n  var a = f(1); /* (b */\n  return a;\n}</value> @(x) ${var.y // z}';
+    const masked = maskExpressions(text, true);
+    expect(masked.unclosed).toEqual([]);
+    expect(masked.expressions).toEqual(['@{\n  // step 1) build it, don\'t "quote\n  var a = f(1); /* (b */\n  return a;\n}', '@(x)', '${var.y // z}']);
+    // A line comment in a one-line expression comments out its close, as in C#.
+    expect(maskExpressions('<x a="@(b // c)" />').unclosed).toEqual([6]);
+  });
 });

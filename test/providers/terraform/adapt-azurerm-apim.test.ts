@@ -540,6 +540,74 @@ XML
     expect(node('terraform:azurerm_api_management_api.orders#gateway')).toMatchObject({ attrs: { throttling: { state: 'set', value: { rateLimit: 2 }, source: { line: lineOf(text, '<rate-limit calls') } } } });
   });
 
+  it('keeps every backend and token check of a policy read through file(), where all elements share one line', async () => {
+    const text = `${SERVICE_DEFAULTS}
+resource "azurerm_api_management_api_policy" "orders" {
+  api_name            = azurerm_api_management_api.orders.name
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = "rg"
+  xml_content         = file("\${path.module}/policy.xml")
+}
+`;
+    const policy = `<policies>
+  <inbound>
+    <base />
+    <choose>
+      <when condition="@(context.Request.Headers.ContainsKey(&quot;X-Partner&quot;))">
+        <validate-jwt header-name="X-Partner"><issuers><issuer>https://partners.example</issuer></issuers></validate-jwt>
+        <set-backend-service base-url="http://eu.orders.example" />
+      </when>
+      <otherwise>
+        <validate-jwt header-name="Authorization"><issuers><issuer>https://staff.example</issuer></issuers></validate-jwt>
+        <set-backend-service base-url="https://us.orders.example" />
+      </otherwise>
+    </choose>
+  </inbound>
+</policies>`;
+    const { nodes, edges, diagnostics } = await adaptTree(text, { 'policy.xml': policy });
+    expect(diagnostics.filter((d) => d.severity !== 'notice')).toEqual([]);
+    const op = 'terraform:azurerm_api_management_api_operation.get_order';
+    const line = lineOf(text, 'xml_content');
+    const backends = nodes.filter((n) => n.kind === 'api.backend' && n.id.includes('#set-backend-service'));
+    expect(backends.map((n) => n.id)).toEqual([
+      `terraform:azurerm_api_management_api_policy.orders#set-backend-service@${line}`,
+      `terraform:azurerm_api_management_api_policy.orders#set-backend-service@${line}.2`,
+    ]);
+    expect(backends.map((n) => (n.attrs as { url?: { value?: unknown } }).url?.value)).toEqual(['http://eu.orders.example', 'https://us.orders.example']);
+    for (const backend of backends) expect(hasEdge(edges, op, 'operation-calls-backend', backend.id)).toBe(true);
+    const issuers = nodes.filter((n) => n.kind === 'api.authorizer').map((n) => (n.attrs as { issuer?: { value?: unknown } }).issuer?.value);
+    expect(issuers).toEqual(['https://partners.example', 'https://staff.example']);
+  });
+
+  it('a token check in <otherwise> authenticates when every other branch rejects the request', async () => {
+    const text = `${SERVICE_DEFAULTS}
+resource "azurerm_api_management_api_policy" "orders" {
+  api_name            = azurerm_api_management_api.orders.name
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = "rg"
+  xml_content         = <<XML
+<policies>
+  <inbound>
+    <base />
+    <choose>
+      <when condition="@(!context.Request.Headers.ContainsKey(&quot;Authorization&quot;))">
+        <return-response><set-status code="401" reason="Sign in" /></return-response>
+      </when>
+      <otherwise>
+        <validate-azure-ad-token tenant-id="contoso.example" />
+      </otherwise>
+    </choose>
+  </inbound>
+</policies>
+XML
+}
+`;
+    const { node } = await load(text);
+    expect(node('terraform:azurerm_api_management_api_operation.get_order')).toMatchObject({
+      attrs: { authorization: { state: 'set', value: 'jwt', source: { line: lineOf(text, '<validate-azure-ad-token') } } },
+    });
+  });
+
   it('fronts: Application Gateway with a WAF policy in detection mode, Front Door with a firewall policy', async () => {
     const text = `${SERVICE_DEFAULTS}
 resource "azurerm_web_application_firewall_policy" "waf" {
