@@ -182,6 +182,13 @@ function authorizationOf(estate: ApimEstate, api: TfResource, paths: readonly { 
       results.push(unknown(reason, elementSource(code.reject, at)));
       continue;
     }
+    // Fragments are not expanded: one may validate tokens (the oauth-proxy pattern keeps validate-azure-ad-token in one).
+    const fragment = findPolicies(effective, ['include-fragment'])[0];
+    if (fragment) {
+      const id = fragment.element.attributes['fragment-id']?.text ?? '?';
+      results.push(unknown(`the policy includes fragment ${id}, whose policies are not read`, elementSource(fragment, at)));
+      continue;
+    }
     const required = keyRequired(estate, chain, subscriptionRequired);
     if (required.state === 'unknown') results.push(required);
     else results.push({ ...required, value: required.value ? 'subscription-key' : 'none' });

@@ -498,6 +498,27 @@ XML
     expect(backendUrls).toContainEqual(expect.objectContaining({ state: 'unknown', expr: expect.stringContaining('default_hostname') as unknown }));
   });
 
+  it('leaves authorization unknown when the policy includes a fragment, which may validate tokens', async () => {
+    const text = `${SERVICE_DEFAULTS}
+resource "azurerm_api_management_api_policy" "orders" {
+  api_name            = azurerm_api_management_api.orders.name
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = "rg"
+  xml_content         = <<XML
+<policies>
+  <inbound>
+    <base />
+    <include-fragment fragment-id="validate-token" />
+  </inbound>
+</policies>
+XML
+}
+`;
+    const { node } = await load(text);
+    const attrs = node('terraform:azurerm_api_management_api_operation.get_order')?.attrs as { authorization?: unknown } | undefined;
+    expect(attrs?.authorization).toMatchObject({ state: 'unknown', expr: expect.stringContaining('fragment validate-token') as unknown });
+  });
+
   it('leaves a policy unknown when a value known only at apply time stands where policies go', async () => {
     const text = `${SERVICE_DEFAULTS}
 variable "auth_policy" {}
