@@ -14,6 +14,11 @@ export function parseResourcePolicy(text: string): ResourcePolicy | undefined {
     // Not JSON: not a policy document we can read, and the caller says so with an unknown attribute.
     return undefined;
   }
+  return policyFromDocument(document);
+}
+
+/** {@link parseResourcePolicy} of a document already parsed (or built: a `jsonencode` value). */
+export function policyFromDocument(document: unknown): ResourcePolicy | undefined {
   if (!isRecord(document)) return undefined;
   const raw = document['Statement'];
   const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];

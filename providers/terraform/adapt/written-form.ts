@@ -1,4 +1,4 @@
-import { placeholderOf } from '../hcl/value';
+import { isOnlyPlaceholders, placeholderOf } from '../hcl/value';
 import { isUnknown, type TfUnknown, type TfValue } from '../model';
 
 /**
@@ -8,7 +8,7 @@ import { isUnknown, type TfUnknown, type TfValue } from '../model';
  * empty, or not a string at all.
  */
 export function writtenForm(value: TfUnknown): string | undefined {
-  if (typeof value.encoded === 'string') return value.encoded.replace(/\$\{[^}]*\}/g, '').trim() === '' ? undefined : value.encoded;
+  if (typeof value.encoded === 'string') return isOnlyPlaceholders(value.encoded) ? undefined : value.encoded;
   return value.nonEmptyString === true ? placeholderOf(value.expr) : undefined;
 }
 

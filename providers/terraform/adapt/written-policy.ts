@@ -1,7 +1,8 @@
 import { set, unknown, type Attr } from '../../../src/graph/attr';
 import type { ResourcePolicy } from '../../../src/graph/kinds';
-import { parseResourcePolicy } from '../../aws-shared/iam-policy';
+import { parseResourcePolicy, policyFromDocument } from '../../aws-shared/iam-policy';
 import { isRecord } from '../../is-record';
+import { isOnlyPlaceholders } from '../hcl/value';
 import { isUnknown, type TfBody, type TfValue } from '../model';
 import { attribute, readAttr, type Fallback } from './read-attr';
 import { withWrittenForms } from './written-form';
@@ -17,9 +18,18 @@ export function readResourcePolicy(body: TfBody, name: string, fallback?: Fallba
   const found = attribute(body, name);
   const value = found?.value;
   if (!found || !isUnknown(value) || value.encoded === undefined) return readAttr(body, name, toResourcePolicy, fallback);
-  const text = typeof value.encoded === 'string' ? value.encoded : JSON.stringify(withWrittenForms(value.encoded));
-  const policy = decidesAccessKnowably(text) ? parseResourcePolicy(text) : undefined;
+  const document = typeof value.encoded === 'string' ? jsonOf(value.encoded) : withWrittenForms(value.encoded);
+  const policy = decidesAccessKnowably(document) ? policyFromDocument(document) : undefined;
   return policy ? set(policy, found.source) : unknown(value.expr, found.source);
+}
+
+/** The JSON value of a text; undefined when it is not JSON once written out (then the policy stays unknown). */
+function jsonOf(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 function toResourcePolicy(value: TfValue): ResourcePolicy | null | undefined {
@@ -27,17 +37,10 @@ function toResourcePolicy(value: TfValue): ResourcePolicy | null | undefined {
 }
 
 /** A text made of `${...}` alone may become anything once applied (`*`, `Allow`). */
-const onlyUnknown = (text: string): boolean => text.replace(/\$\{[^}]*\}/g, '').trim() === '' && text.includes('${');
+const onlyUnknown = (text: string): boolean => text.includes('${') && isOnlyPlaceholders(text);
 
-/** Whether the policy JSON (unknown parts written as placeholders) says who is allowed without a placeholder deciding it. */
-export function decidesAccessKnowably(text: string): boolean {
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch {
-    // Not JSON once written out: parseResourcePolicy says so too, and the policy stays unknown.
-    return false;
-  }
+/** Whether a policy document (unknown parts written as placeholders) says who is allowed without a placeholder deciding it. */
+export function decidesAccessKnowably(document: unknown): boolean {
   if (!isRecord(document)) return false;
   const raw = document['Statement'];
   const statements: unknown[] = Array.isArray(raw) ? raw : [raw];

@@ -24,6 +24,11 @@ export function placeholderOf(expr: string): string {
   return `\${${expr.replace(/[{}]/g, (brace) => (brace === '{' ? '(' : ')'))}}`;
 }
 
+/** Whether a text rendered as far as it is known has nothing of its own besides placeholders ({@link placeholderOf}) and space. */
+export function isOnlyPlaceholders(text: string): boolean {
+  return text.replace(/\$\{[^}]*\}/g, '').trim() === '';
+}
+
 /** An unknown that will be a non-null, non-empty string once applied (see `TfUnknown.nonEmptyString`). */
 export function unknownNonEmptyString(expr: string): TfUnknown {
   return { unknown: true, expr, nonEmptyString: true };
