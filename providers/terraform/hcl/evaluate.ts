@@ -192,19 +192,29 @@ export interface Rendered {
 
 /** The rendered parts, or undefined when a directive is unknown. Every part is evaluated, for refs. */
 export function renderParts(parts: readonly TemplatePart[], context: EvalContext): Rendered | undefined {
-  let out = '';
-  let exact = true;
-  let shaped = true;
-  for (const part of parts) {
-    const rendered = renderPart(part, context);
-    if (rendered === undefined) shaped = false;
-    else if (shaped) {
-      out += rendered.text;
-      exact &&= rendered.exact;
+  const out = new RenderedText();
+  for (const part of parts) out.add(renderPart(part, context));
+  return out.result();
+}
+
+/** Rendered pieces joined as they come: no longer shaped once one is not, and never longer than the limit. */
+class RenderedText {
+  private text = '';
+  private exact = true;
+  private shaped = true;
+
+  add(piece: Rendered | undefined): void {
+    if (piece === undefined) this.shaped = false;
+    else if (this.shaped) {
+      this.text += piece.text;
+      this.exact &&= piece.exact;
     }
-    if (out.length > MAX_TEMPLATE_LENGTH) throw new HclEvalError('template result too large');
+    if (this.text.length > MAX_TEMPLATE_LENGTH) throw new HclEvalError('template result too large');
   }
-  return shaped ? { text: out, exact } : undefined;
+
+  result(): Rendered | undefined {
+    return this.shaped ? { text: this.text, exact: this.exact } : undefined;
+  }
 }
 
 function renderPart(part: TemplatePart, context: EvalContext): Rendered | undefined {
@@ -235,20 +245,12 @@ function renderPart(part: TemplatePart, context: EvalContext): Rendered | undefi
         renderForRefs(part.body, bind(context, names.map((name) => [name, unknownValue(name)] as const)));
         return undefined;
       }
-      let out = '';
-      let exact = true;
-      let shaped = true;
+      const out = new RenderedText();
       for (const [key, value] of iterate(collection)) {
         const inner = bind(context, part.keyVar !== undefined ? [[part.keyVar, key], [part.valueVar, value]] : [[part.valueVar, value]]);
-        const rendered = renderParts(part.body, inner);
-        if (rendered === undefined) shaped = false;
-        else {
-          out += rendered.text;
-          exact &&= rendered.exact;
-        }
-        if (out.length > MAX_TEMPLATE_LENGTH) throw new HclEvalError('template result too large');
+        out.add(renderParts(part.body, inner));
       }
-      return shaped ? { text: out, exact } : undefined;
+      return out.result();
     }
   }
 }
