@@ -64,7 +64,8 @@ function placeholderDecidingAccess(document: { readonly [key: string]: Json }): 
   ];
   // A resource policy may name values known only at apply time in its resources and condition values, not in who is allowed.
   const policy = document['x-amazon-apigateway-policy'];
-  if (policy !== undefined && placeholderIn(policy) !== undefined && !decidesAccessKnowably(policy)) return placeholderIn(policy);
+  const inPolicy = policy === undefined ? undefined : placeholderIn(policy);
+  if (inPolicy !== undefined && !decidesAccessKnowably(policy)) return inPolicy;
   const servers = Array.isArray(document['servers']) ? document['servers'] : [];
   for (const server of servers) if (isObject(server)) places.push(server['x-amazon-apigateway-endpoint-configuration'] ?? null);
   const paths = isObject(document['paths']) ? document['paths'] : {};
