@@ -299,8 +299,8 @@ export class ModuleInstance implements RootResolver {
     if (first?.kind !== 'attr') return unknownValue(text);
     const name = first.name;
     const configured = this.lazy(name, text, () => {
-      const set = decl.block.body.attributes.find((candidate) => candidate.name === name);
-      if (set) return { value: this.evaluateExpression(set.expr, instance.bindings).value, refs: [] };
+      const argument = this.argumentValue(decl, instance, name);
+      if (argument !== undefined) return { value: argument, refs: [] };
       const blocks = decl.block.body.blocks.filter((block) => block.type === name);
       if (blocks.length > 0) return { value: blocks.map((block) => this.bodyValue(block.body, instance.bindings)), refs: [] };
       if (decl.mode === 'data' && decl.type === 'template_file' && name === 'rendered') return { value: this.renderedTemplate(decl, instance, text, context), refs: [] };
@@ -318,13 +318,15 @@ export class ModuleInstance implements RootResolver {
    * text rendered with its `vars`. https://registry.terraform.io/providers/hashicorp/template/latest/docs/data-sources/file
    */
   private renderedTemplate(decl: ResourceDecl, instance: Instance, text: string, context: EvalContext): TfValue {
-    const argument = (name: string): TfValue | undefined => {
-      const set = decl.block.body.attributes.find((candidate) => candidate.name === name);
-      return set ? this.evaluateExpression(set.expr, instance.bindings).value : undefined;
-    };
-    const template = argument('template');
+    const template = this.argumentValue(decl, instance, 'template');
     const parts = typeof template === 'string' ? this.env.parseTemplate(template, decl.file) : undefined;
-    return parts ? renderTemplate(parts, argument('vars') ?? {}, context, text) : unknownValue(text);
+    return parts ? renderTemplate(parts, this.argumentValue(decl, instance, 'vars') ?? {}, context, text) : unknownValue(text);
+  }
+
+  /** The value of an argument written in a resource instance's block; undefined when it is not written. */
+  private argumentValue(decl: ResourceDecl, instance: Instance, name: string): TfValue | undefined {
+    const set = decl.block.body.attributes.find((candidate) => candidate.name === name);
+    return set ? this.evaluateExpression(set.expr, instance.bindings).value : undefined;
   }
 
   /**
