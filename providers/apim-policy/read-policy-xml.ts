@@ -87,7 +87,7 @@ export function readPolicyXml(xml: string, origin: XmlOrigin = {}): ReadPolicyRe
 }
 
 /** Elements whose content is sections or policies. */
-const POLICY_CONTAINERS = new Set(['policies', 'inbound', 'backend', 'outbound', 'on-error', 'choose', 'when', 'otherwise', 'retry', 'wait']);
+const POLICY_CONTAINERS: ReadonlySet<string> = new Set(['policies', ...SECTION_NAMES, 'choose', 'when', 'otherwise', 'retry', 'wait']);
 
 /** The first Terraform placeholder (`${...}`) written directly among sections or policies, when any. */
 function placeholderAmongPolicies(elements: readonly PolicyElement[]): string | undefined {
