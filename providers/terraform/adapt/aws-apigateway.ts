@@ -333,8 +333,8 @@ function usesTls(type: Attr<BackendType>, uri: Attr<string>, tls: TfBody | undef
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(uri.value)?.[1]?.toLowerCase();
   if (scheme === 'https') return set(true, uri.source ?? fallback);
   if (scheme === 'http') return set(false, uri.source ?? fallback);
-  // HTTP API private integrations name a load balancer listener or Cloud Map service ARN: TLS to it is on
-  // only when tls_config.server_name_to_verify is set: https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-private.html
+  // HTTP API private integrations name a load balancer listener or Cloud Map service ARN: TLS to it is on only with a
+  // tls_config block: https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-private.html
   if (connection.state !== 'unknown' && connection.value === 'vpc-link' && uri.value.startsWith('arn:')) {
     return tls ? set(true, tls.source) : byDefault(false, fallback);
   }
