@@ -16,15 +16,26 @@ import { jsonStringEnd } from './json-string-end';
  * Anything else (a pretty-printed plan, a state, changes without planned values of a root module before them, input
  * that does not walk as expected) is parsed whole by `JSON.parse`, which also reports the error of invalid JSON with its position.
  */
-export function parsePlanJson(text: string): unknown {
+export function parsePlanJson(text: string): ParsedPlanJson {
+  const changeAddressOffsets: number[] = [];
   let lean: Record<string, unknown> | undefined;
   try {
-    lean = leanPlan(text);
+    lean = leanPlan(text, changeAddressOffsets);
   } catch {
     // A member that does not parse: JSON.parse of the whole text says where.
     lean = undefined;
   }
-  return lean ?? JSON.parse(text);
+  return lean ? { json: lean, changeAddressOffsets } : { json: JSON.parse(text) as unknown };
+}
+
+export interface ParsedPlanJson {
+  readonly json: unknown;
+  /**
+   * For a plan parsed leanly, where each change of `resource_changes` names its resource: the offset in the text of
+   * its `"address"` key, by index (-1 for a change without one). Found on the way, so that a large plan's resources
+   * need not be looked for in the text again to say where they are.
+   */
+  readonly changeAddressOffsets?: readonly number[];
 }
 
 /** Members never read from a plan: skipped, not built. */
@@ -38,7 +49,7 @@ const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 
-function leanPlan(text: string): Record<string, unknown> | undefined {
+function leanPlan(text: string, changeAddressOffsets: number[]): Record<string, unknown> | undefined {
   if (!text.startsWith('{"format_version":')) return undefined;
   const plan: Record<string, unknown> = {};
   const end = walkObject(text, 0, (keyStart, valueStart) => {
@@ -53,7 +64,7 @@ function leanPlan(text: string): Record<string, unknown> | undefined {
       const planned = plan['planned_values'];
       if (!isRecord(planned) || !isRecord(planned['root_module'])) return -1;
       const changes: Record<string, unknown>[] = [];
-      const changesEnd = reduceChanges(text, valueStart, changes);
+      const changesEnd = reduceChanges(text, valueStart, changes, changeAddressOffsets);
       plan[key] = changes;
       return changesEnd;
     }
@@ -117,11 +128,12 @@ function plannedValues(text: string, start: number): { value: unknown; end: numb
 
 /**
  * Adds each change of the `resource_changes` array at `start` to `changes`, reduced to what is read: `address`,
- * `deposed`, and `actions` and `after_unknown` of `change`. Returns the end of the array, or -1.
+ * `deposed`, and `actions` and `after_unknown` of `change`; and the offset of its `"address"` key to `addressOffsets`.
+ * Returns the end of the array, or -1.
  * Equal `actions` and `after_unknown` texts (most resources of a type have the same) are parsed once and shared:
  * nothing changes the parsed plan.
  */
-function reduceChanges(text: string, start: number, changes: Record<string, unknown>[]): number {
+function reduceChanges(text: string, start: number, changes: Record<string, unknown>[], addressOffsets: number[]): number {
   if (text.charCodeAt(start) !== OPEN_BRACKET) return -1;
   if (text.charCodeAt(start + 1) === CLOSE_BRACKET) return start + 2;
   const parsed = new Map<string, unknown>();
@@ -137,6 +149,7 @@ function reduceChanges(text: string, start: number, changes: Record<string, unkn
   let at = start + 1;
   for (;;) {
     const change: Record<string, unknown> = {};
+    let addressOffset = -1;
     const end = walkObject(text, at, (keyStart, valueStart) => {
       if (keyIs(text, keyStart, valueStart, 'change')) {
         const body: Record<string, unknown> = {};
@@ -152,12 +165,15 @@ function reduceChanges(text: string, start: number, changes: Record<string, unkn
       const valueEnd = skipValue(text, valueStart);
       if (valueEnd < 0) return -1;
       // Parsed rather than sliced: a slice of the text is slower to hash and compare as a map key, which an address is.
-      if (keyIs(text, keyStart, valueStart, 'address')) change['address'] = JSON.parse(text.slice(valueStart, valueEnd));
-      else if (keyIs(text, keyStart, valueStart, 'deposed')) change['deposed'] = JSON.parse(text.slice(valueStart, valueEnd));
+      if (keyIs(text, keyStart, valueStart, 'address')) {
+        change['address'] = JSON.parse(text.slice(valueStart, valueEnd));
+        addressOffset = keyStart;
+      } else if (keyIs(text, keyStart, valueStart, 'deposed')) change['deposed'] = JSON.parse(text.slice(valueStart, valueEnd));
       return valueEnd;
     });
     if (end < 0) return -1;
     changes.push(change);
+    addressOffsets.push(addressOffset);
     const next = text.charCodeAt(end);
     if (next === CLOSE_BRACKET) return end + 1;
     if (next !== COMMA) return -1;

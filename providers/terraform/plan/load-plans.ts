@@ -50,16 +50,20 @@ export function planToResources(document: PlanDocument, roots: readonly RootModu
   const hcl = matchedRoot ? new HclResourceIndex(matchedRoot.resources) : undefined;
 
   // Resources not in the .tf files (all of them without a matched root; a registry module's otherwise) are shown
-  // at their own lines of the plan: one `FileSource` per resource, made as each address is found.
+  // at their own lines of the plan: one `FileSource` per resource, at its change when the parse saw where that is
+  // written on the first line (a plan as Terraform writes it is one line), else where its address is found.
   const hclScopes: (SourceScope | undefined)[] = [];
+  const planSources: (FileSource | undefined)[] = [];
   const unlocated: number[] = [];
+  const file = document.file;
+  const firstLineEnd = lineEnd(document.text);
   entries.forEach((entry, i) => {
     const hclResource = hcl?.find(entry.address);
     if (hclResource) hclScopes[i] = hclSourceScope(hclResource, entry.address);
-    else unlocated.push(i);
+    else if (entry.addressOffset !== undefined && entry.addressOffset < firstLineEnd) {
+      planSources[i] = { kind: 'file', file, line: 1, column: entry.addressOffset + 1, address: entry.address };
+    } else unlocated.push(i);
   });
-  const planSources: (FileSource | undefined)[] = [];
-  const file = document.file;
   forEachAddressPosition(document.text, unlocated.map((i) => entries[i]?.address ?? ''), (found, line, column) => {
     const i = unlocated[found] ?? -1;
     planSources[i] = { kind: 'file', file, line, column, address: entries[i]?.address ?? '' };
@@ -152,6 +156,12 @@ class PlanResource implements TfResource, BodyContext {
     // `id` of one instance, that one is meant.
     return typeof value === 'string' ? narrowed(keyed, instances, (of) => of.byId.get(value) ?? undefined) : keyed;
   }
+}
+
+/** The end of the first line of `text` (its length when it has one line). */
+function lineEnd(text: string): number {
+  const newline = text.indexOf('\n');
+  return newline === -1 ? text.length : newline;
 }
 
 /** The instances of one resource with `count` / `for_each`, by instance key and by planned `id`. */

@@ -14,6 +14,15 @@ export interface PlanResourceEntry {
   readonly values: JsonObject;
   /** `after_unknown` of the resource's change (plans only). */
   readonly unknowns: unknown;
+  /** The offset in the plan's text of the `"address"` key of the resource's change, when the parse found it. */
+  readonly addressOffset: number | undefined;
+}
+
+/** The changes of a plan, with where each names its resource; by address, the index of each that leaves a resource. */
+interface Changes {
+  readonly list: readonly unknown[];
+  readonly addressOffsets: readonly number[] | undefined;
+  readonly byAddress: ReadonlyMap<string, number>;
 }
 
 const MAX_MODULE_DEPTH = 64;
@@ -25,29 +34,31 @@ const MAX_MODULE_DEPTH = 64;
  */
 export function planResources(document: PlanDocument): PlanResourceEntry[] {
   const entries: PlanResourceEntry[] = [];
+  const list = arrayAt(document.json, 'resource_changes');
+  const changes: Changes = { list, addressOffsets: document.changeAddressOffsets, byAddress: new Map() };
   if (document.kind === 'state') {
-    collectModule(objectAt(objectAt(document.json, 'values'), 'root_module'), '', new Map(), entries, 0);
+    collectModule(objectAt(objectAt(document.json, 'values'), 'root_module'), '', changes, entries, 0);
     return entries;
   }
-  const changes = new Map<string, JsonObject>();
-  for (const change of arrayAt(document.json, 'resource_changes')) {
+  list.forEach((change, i) => {
     const address = stringAt(change, 'address');
     // A deposed object is an old copy of a replaced resource, about to be destroyed.
-    if (address === undefined || !isObject(change) || change['deposed'] !== undefined) continue;
-    changes.set(address, change);
-  }
+    if (address === undefined || !isObject(change) || change['deposed'] !== undefined) return;
+    (changes.byAddress as Map<string, number>).set(address, i);
+  });
   const planned = objectAt(objectAt(document.json, 'planned_values'), 'root_module');
   if (planned) collectModule(planned, '', changes, entries, 0);
   else collectChanges(changes, entries);
   return entries;
 }
 
-function collectModule(module: JsonObject | undefined, modulePath: string, changes: ReadonlyMap<string, JsonObject>, out: PlanResourceEntry[], depth: number): void {
+function collectModule(module: JsonObject | undefined, modulePath: string, changes: Changes, out: PlanResourceEntry[], depth: number): void {
   if (!module || depth > MAX_MODULE_DEPTH) return;
   for (const resource of arrayAt(module, 'resources')) {
-    const change = changes.get(stringAt(resource, 'address') ?? '');
+    const i = changes.byAddress.get(stringAt(resource, 'address') ?? '');
+    const change = changeAt(changes, i);
     if (change && isDeleteOnly(change)) continue;
-    const entry = toEntry(resource, modulePath, objectAt(resource, 'values'), objectAt(change, 'change')?.['after_unknown']);
+    const entry = toEntry(resource, modulePath, objectAt(resource, 'values'), objectAt(change, 'change')?.['after_unknown'], addressOffset(changes, i));
     if (entry) out.push(entry);
   }
   for (const child of arrayAt(module, 'child_modules')) {
@@ -56,16 +67,27 @@ function collectModule(module: JsonObject | undefined, modulePath: string, chang
 }
 
 /** Plans without `planned_values` (not written by Terraform itself, but seen from other tools): the changes' `after`. */
-function collectChanges(changes: ReadonlyMap<string, JsonObject>, out: PlanResourceEntry[]): void {
-  for (const change of changes.values()) {
-    if (isDeleteOnly(change)) continue;
+function collectChanges(changes: Changes, out: PlanResourceEntry[]): void {
+  for (const i of changes.byAddress.values()) {
+    const change = changeAt(changes, i);
+    if (!change || isDeleteOnly(change)) continue;
     const body = objectAt(change, 'change');
-    const entry = toEntry(change, stringAt(change, 'module_address') ?? '', objectAt(body, 'after'), body?.['after_unknown']);
+    const entry = toEntry(change, stringAt(change, 'module_address') ?? '', objectAt(body, 'after'), body?.['after_unknown'], addressOffset(changes, i));
     if (entry) out.push(entry);
   }
 }
 
-function toEntry(resource: unknown, modulePath: string, values: JsonObject | undefined, unknowns: unknown): PlanResourceEntry | undefined {
+function changeAt(changes: Changes, i: number | undefined): JsonObject | undefined {
+  const change = i === undefined ? undefined : changes.list[i];
+  return isObject(change) ? change : undefined;
+}
+
+function addressOffset(changes: Changes, i: number | undefined): number | undefined {
+  const offset = i === undefined ? undefined : changes.addressOffsets?.[i];
+  return offset !== undefined && offset >= 0 ? offset : undefined;
+}
+
+function toEntry(resource: unknown, modulePath: string, values: JsonObject | undefined, unknowns: unknown, addressOffset: number | undefined): PlanResourceEntry | undefined {
   const address = stringAt(resource, 'address');
   const type = stringAt(resource, 'type');
   const name = stringAt(resource, 'name');
@@ -74,8 +96,8 @@ function toEntry(resource: unknown, modulePath: string, values: JsonObject | und
   const mode = resource['mode'] === 'data' ? 'data' : 'managed';
   // Two literals rather than a spread of `{ index }`: one entry per resource instance of a large plan.
   return typeof index === 'string' || typeof index === 'number'
-    ? { address, mode, type, name, index, modulePath, values: values ?? {}, unknowns }
-    : { address, mode, type, name, modulePath, values: values ?? {}, unknowns };
+    ? { address, mode, type, name, index, modulePath, values: values ?? {}, unknowns, addressOffset }
+    : { address, mode, type, name, modulePath, values: values ?? {}, unknowns, addressOffset };
 }
 
 /** `["delete"]`; a replacement (`["delete","create"]`, `["create","delete"]`) leaves a resource to check. */

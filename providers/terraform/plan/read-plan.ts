@@ -1,7 +1,7 @@
 import { constants } from 'node:buffer';
 import type { Diagnostic } from '../../../src/graph/diagnostic';
 import { readTextFile } from '../../read-text-file';
-import { parsePlanJson } from './lean-plan-parse';
+import { parsePlanJson, type ParsedPlanJson } from './lean-plan-parse';
 import { isObject, objectAt, stringAt, type JsonObject } from './plan-json';
 
 /**
@@ -21,6 +21,8 @@ export interface PlanDocument {
   /** A plan (`terraform show -json tfplan`) or a state (`terraform show -json` / `terraform show -json terraform.tfstate`). */
   readonly kind: 'plan' | 'state';
   readonly json: JsonObject;
+  /** Where each change of `resource_changes` names its resource, when the parse found it (see {@link ParsedPlanJson}). */
+  readonly changeAddressOffsets?: readonly number[];
 }
 
 export type PlanReadResult = { readonly document: PlanDocument } | { readonly diagnostic: Diagnostic };
@@ -32,21 +34,25 @@ export function readPlanFile(file: string, maxFileBytes: number): PlanReadResult
 }
 
 export function parsePlanText(file: string, text: string): PlanReadResult {
-  let json: unknown;
+  let parsed: ParsedPlanJson;
   try {
-    json = parsePlanJson(text);
+    parsed = parsePlanJson(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const line = syntaxErrorLine(text, message);
     return failure(file, `invalid JSON in Terraform plan/state: ${message}`, line);
   }
+  const json = parsed.json;
   if (!isObject(json)) return failure(file, 'not a Terraform plan or state: the JSON is not an object');
   const version = stringAt(json, 'format_version');
   if (version === undefined) return failure(file, 'not a Terraform plan or state: format_version is missing');
   if (!SUPPORTED_MAJOR_VERSIONS.has(version.split('.')[0] ?? '')) {
     return failure(file, `unsupported Terraform JSON format_version "${version}" (this version of gatewarden reads 0.x and 1.x)`);
   }
-  if (objectAt(json, 'planned_values') !== undefined || Array.isArray(json['resource_changes'])) return { document: { file, text, kind: 'plan', json } };
+  if (objectAt(json, 'planned_values') !== undefined || Array.isArray(json['resource_changes'])) {
+    const offsets = parsed.changeAddressOffsets;
+    return { document: { file, text, kind: 'plan', json, ...(offsets && { changeAddressOffsets: offsets }) } };
+  }
   if (objectAt(json, 'values') !== undefined) return { document: { file, text, kind: 'state', json } };
   // `terraform show -json` of an empty state prints no values at all.
   return { diagnostic: { severity: 'warning', message: 'Terraform JSON with neither planned_values nor values (an empty state?); nothing to check', file, provider: 'terraform' } };

@@ -55,12 +55,12 @@ describe('lean parse of plan JSON', () => {
   test.each(fixturePlans)('gives what a full parse gives for every part that is read: %s', (file) => {
     // One line with no spaces, as Terraform writes it (some fixtures are pretty-printed for reading).
     const text = JSON.stringify(JSON.parse(readFileSync(file, 'utf8')));
-    expect(parsePlanJson(text)).toEqual(reduced(text));
+    expect(parsePlanJson(text).json).toEqual(reduced(text));
   });
 
   test('skips nested keys, brackets and escaped quotes in strings as JSON does', () => {
     const text = trickyPlan();
-    const parsed = parsePlanJson(text) as Json;
+    const parsed = parsePlanJson(text).json as Json;
     expect(parsed).toEqual(reduced(text));
     expect(Object.keys(parsed)).toEqual(['format_version', 'terraform_version', 'variables', 'planned_values', 'resource_changes', 'configuration', 'timestamp', 'applyable', 'complete', 'errored']);
     expect(parsed['resource_changes']).toEqual([
@@ -69,17 +69,28 @@ describe('lean parse of plan JSON', () => {
     ]);
   });
 
+  test('says where each change names its resource: the offset of its "address" key', () => {
+    const text = trickyPlan();
+    const { changeAddressOffsets } = parsePlanJson(text);
+    const changes = text.indexOf('"resource_changes":');
+    expect(changeAddressOffsets).toEqual([
+      text.indexOf('"address":"aws_api_gateway_rest_api.x[\\"a\\"]"', changes),
+      text.indexOf('"address":"aws_api_gateway_rest_api.x[\\"b\\"]"', changes),
+    ]);
+    expect(changeAddressOffsets?.every((offset) => offset > changes)).toBe(true);
+  });
+
   test('decodes escapes in addresses as JSON does', () => {
     const text = trickyPlan().replace('"address":"aws_api_gateway_rest_api.drifted"', '"address":"x"')
       .replace('"address":"aws_api_gateway_rest_api.x[\\"b\\"]"', '"address":"aws_api_gateway_rest_api.x[\\"\\u003cb\\\\\\"\\"]"');
-    const changes = (parsePlanJson(text) as Json)['resource_changes'] as Json[];
+    const changes = (parsePlanJson(text).json as Json)['resource_changes'] as Json[];
     expect(changes.map((c) => c['address'])).toEqual(['aws_api_gateway_rest_api.x["a"]', 'aws_api_gateway_rest_api.x["<b\\""]']);
-    expect(parsePlanJson(text)).toEqual(reduced(text));
+    expect(parsePlanJson(text).json).toEqual(reduced(text));
   });
 
   test('reads planned values holding a key named like the member after them', () => {
     const text = trickyPlan().replace('"ok":true', '"ok":true,"x":{"a":1},"resource_changes":[1]');
-    const parsed = parsePlanJson(text) as Json;
+    const parsed = parsePlanJson(text).json as Json;
     expect(parsed['planned_values']).toEqual((JSON.parse(text) as Json)['planned_values']);
     expect((parsed['resource_changes'] as Json[]).map((c) => c['address'])).toEqual(['aws_api_gateway_rest_api.x["a"]', 'aws_api_gateway_rest_api.x["b"]']);
   });
@@ -92,7 +103,7 @@ describe('lean parse of plan JSON', () => {
     ['with a __proto__ member', (text: string) => text.replace('"timestamp":', '"__proto__":{},"timestamp":')],
   ])('parses %s whole, as JSON.parse does', (_name, variant) => {
     const text = variant(trickyPlan());
-    expect(parsePlanJson(text)).toEqual(JSON.parse(text) as unknown);
+    expect(parsePlanJson(text)).toEqual({ json: JSON.parse(text) as unknown });
   });
 
   test.each([
@@ -110,7 +121,7 @@ describe('lean parse of plan JSON', () => {
       expected = error;
     }
     expect(expected).toBeInstanceOf(SyntaxError);
-    expect(() => parsePlanJson(text)).toThrow(expected as SyntaxError);
+    expect(() => parsePlanJson(text).json).toThrow(expected as SyntaxError);
   });
 });
 
@@ -165,7 +176,12 @@ function randomPlan(seed: number): string {
 describe('lean parse against JSON.parse on generated plans', () => {
   test.each(Array.from({ length: 300 }, (_, seed) => seed))('seed %i', (seed) => {
     const text = randomPlan(seed);
-    expect(parsePlanJson(text)).toEqual(reduced(text));
+    const parsed = parsePlanJson(text);
+    expect(parsed.json).toEqual(reduced(text));
+    // Each offset is where that change's own "address" is written.
+    const changes = (parsed.json as Json)['resource_changes'] as Json[];
+    expect(parsed.changeAddressOffsets?.map((offset) => JSON.parse(text.slice(offset + '"address":'.length, text.indexOf('"]"', offset) + 3)) as unknown))
+      .toEqual(changes.map((change) => change['address']));
   });
 });
 

@@ -84,16 +84,28 @@ describe('plan JSON: values', () => {
     expect(verdicts.sort()).toEqual(['this["prod"]: pass', 'this["test"]: fail']);
   });
 
-  test('without .tf sources, findings point at the line and column of the resource in the plan file', async () => {
+  test('without .tf sources, findings point at the line and column of the resource\'s change in the plan file', async () => {
     const { graph } = await loadTerraform([PLAN]);
     const tls = builtinPolicies.find((p) => p.slug === 'tls-version');
     if (!tls) throw new Error('no tls-version policy');
     const failures = runPolicies(graph, [tls]).filter((r) => r.status === 'fail');
     const address = 'module.edge.aws_api_gateway_domain_name.this["legacy.example.com"]';
-    const expectedColumn = text.indexOf(`"address":${JSON.stringify(address)}`) + 1;
-    expect(expectedColumn).toBeGreaterThan(1);
+    const changes = text.indexOf('"resource_changes":');
+    const expectedColumn = text.indexOf(`"address":${JSON.stringify(address)}`, changes) + 1;
+    expect(changes).toBeGreaterThan(text.indexOf(`"address":${JSON.stringify(address)}`));
     expect(failures.map((r) => r.location)).toEqual(expect.arrayContaining([{ kind: 'file', file: PLAN, line: 1, column: expectedColumn, address }]));
     // The one being replaced gets TLS 1.2, and the one being deleted is not checked.
     expect(failures.map((r) => r.node.name).sort()).toEqual(['computed_policy', 'this["legacy.example.com"]']);
+  });
+
+  test('a plan with a line break before its changes: resources are found at their own lines (the first entry of each)', () => {
+    const broken = text.replace('"planned_values":', '"planned_values":\n');
+    const read = parsePlanText(PLAN, broken);
+    if (!('document' in read)) throw new Error(read.diagnostic.message);
+    expect(read.document.changeAddressOffsets).toBeDefined();
+    const address = 'module.edge.aws_api_gateway_domain_name.this["legacy.example.com"]';
+    const resource = planToResources(read.document, []).resources.find((r) => r.address === address);
+    const written = broken.indexOf(`"address":${JSON.stringify(address)}`);
+    expect(resource?.source).toEqual({ kind: 'file', file: PLAN, line: 2, column: written - broken.indexOf('\n'), address });
   });
 });
