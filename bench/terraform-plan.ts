@@ -51,6 +51,10 @@ function fastest(runs: readonly Measurement[]): Measurement {
   return runs.reduce((best, m) => (m.seconds < best.seconds ? m : best));
 }
 
+function fastestBy(runs: readonly Measurement[], seconds: (m: Measurement) => number): number {
+  return Math.min(...runs.map(seconds));
+}
+
 function main(): void {
   mkdirSync(workDir, { recursive: true });
   const generated = generateTerraformPlan(planFile, TARGET_BYTES);
@@ -70,6 +74,9 @@ function main(): void {
   console.log(row('JSON.parse', parse, `(file read ${parse.readSeconds?.toFixed(2) ?? '?'} s not included; runs: ${parses.map((m) => m.seconds.toFixed(2)).join(', ')})`));
   console.log(row('full scan', full, `(${full.nodes ?? 0} graph nodes, ${full.findings ?? 0} findings; runs: ${scans.map((m) => m.seconds.toFixed(2)).join(', ')})`));
   console.log(`scan / JSON.parse = ${(full.seconds / parse.seconds).toFixed(2)} (target <= 3)`);
+  // The scan reads the file and JSON.parse above does not: the same comparison with the read on both sides.
+  const parseWithRead = fastestBy(parses, (m) => m.seconds + (m.readSeconds ?? 0));
+  console.log(`scan / (file read + JSON.parse) = ${(full.seconds / parseWithRead).toFixed(2)} (for comparison; not the target)`);
 }
 
 if (process.argv[2] === '--child') {
