@@ -21,6 +21,11 @@ interface Instance {
   readonly unknown: Record<string, Json>;
   /** Already applied: a no-op change with `before`, and the instance in `prior_state`, as most of a CI plan is. */
   readonly existing: boolean;
+  /**
+   * Computed arguments that hold the id of another resource once it exists (`resource_id`, `rest_api_id`): the
+   * address whose id they hold, so that an existing instance's values name the same ids as in a real plan.
+   */
+  readonly ids?: Readonly<Record<string, string>>;
 }
 
 const PROVIDER = 'registry.terraform.io/hashicorp/aws';
@@ -55,9 +60,12 @@ function service(i: number): Instance[] {
   const out: Instance[] = [];
   // Three services in four exist already; the fourth is being created.
   const existing = i % 4 !== 3;
-  const add = (type: string, name: string, values: Record<string, Json>, unknown: Record<string, Json>, index?: string | number): void => {
-    out.push({ module, type, name, values, unknown, existing, ...(index !== undefined && { index }) });
+  const add = (type: string, name: string, values: Record<string, Json>, unknown: Record<string, Json>, index?: string | number, ids?: Record<string, string>): void => {
+    out.push({ module, type, name, values, unknown, existing, ...(index !== undefined && { index }), ...(ids && { ids }) });
   };
+  const api = `${module}.aws_api_gateway_rest_api.this`;
+  const deployment = `${module}.aws_api_gateway_deployment.this`;
+  const resourceOf = (path: string): string => `${module}.aws_api_gateway_resource.this[${JSON.stringify(path)}]`;
   const endpoint = pick(i, 1, ['REGIONAL', 'REGIONAL', 'EDGE', 'PRIVATE']);
   add('aws_api_gateway_rest_api', 'this', {
     api_key_source: null, binary_media_types: null, body: null, description: `API of ${key}`, disable_execute_api_endpoint: pick(i, 2, [true, false]),
@@ -66,27 +74,27 @@ function service(i: number): Instance[] {
   }, {
     api_key_source: true, arn: true, binary_media_types: true, created_date: true, endpoint_configuration: [{ types: [false], vpc_endpoint_ids: true }],
     execution_arn: true, id: true, minimum_compression_size: true, policy: true, root_resource_id: true, tags: {}, tags_all: true,
-  });
+  }, undefined, { root_resource_id: `${api}#root` });
   const paths = ['orders', 'customers', 'invoices', 'payments', 'refunds', 'reports', 'users', 'sessions'];
   const methods = ['GET', 'POST', 'PUT', 'DELETE'];
   for (const path of paths) {
-    add('aws_api_gateway_resource', 'this', { path_part: path }, { id: true, parent_id: true, path: true, rest_api_id: true }, path);
+    add('aws_api_gateway_resource', 'this', { path_part: path }, { id: true, parent_id: true, path: true, rest_api_id: true }, path, { parent_id: `${api}#root`, rest_api_id: api });
     for (const method of methods) {
       const route = `${path}-${method}`;
       add('aws_api_gateway_method', 'this', {
         api_key_required: pick(i, method.length, [true, false]), authorization: pick(i, path.length + method.length, ['NONE', 'COGNITO_USER_POOLS', 'AWS_IAM', 'CUSTOM']),
         authorization_scopes: null, http_method: method, operation_name: null, request_models: null, request_parameters: null, request_validator_id: null,
-      }, { authorizer_id: true, id: true, resource_id: true, rest_api_id: true }, route);
+      }, { authorizer_id: true, id: true, resource_id: true, rest_api_id: true }, route, { resource_id: resourceOf(path), rest_api_id: api });
       add('aws_api_gateway_integration', 'this', {
         cache_key_parameters: null, connection_id: null, connection_type: 'INTERNET', content_handling: null, credentials: null, http_method: method,
         integration_http_method: 'POST', passthrough_behavior: 'WHEN_NO_MATCH', request_parameters: null, request_templates: null, timeout_milliseconds: 29000,
         tls_config: [], type: pick(i, path.length, ['AWS_PROXY', 'HTTP_PROXY', 'HTTP']),
         uri: pick(i, method.length + 3, ['https://backend.internal.example.com/', 'http://legacy.internal.example.com/', `arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:111122223333:function:${key}/invocations`]),
-      }, { cache_namespace: true, id: true, resource_id: true, rest_api_id: true, tls_config: [] }, route);
+      }, { cache_namespace: true, id: true, resource_id: true, rest_api_id: true, tls_config: [] }, route, { resource_id: resourceOf(path), rest_api_id: api });
     }
   }
   add('aws_api_gateway_deployment', 'this', { canary_settings: [], description: null, stage_description: null, stage_name: null, triggers: { redeployment: `${i}` }, variables: null },
-    { canary_settings: [], created_date: true, execution_arn: true, id: true, invoke_url: true, rest_api_id: true, triggers: {} });
+    { canary_settings: [], created_date: true, execution_arn: true, id: true, invoke_url: true, rest_api_id: true, triggers: {} }, undefined, { rest_api_id: api });
   for (const stage of ['prod', 'staging']) {
     add('aws_api_gateway_stage', 'this', {
       access_log_settings: pick(i, stage.length, [[], [{ format: '{"requestId":"$context.requestId","ip":"$context.identity.sourceIp"}' }]]), cache_cluster_enabled: pick(i, 9, [true, false, null]),
@@ -95,12 +103,12 @@ function service(i: number): Instance[] {
     }, {
       access_log_settings: [{ destination_arn: true }], arn: true, canary_settings: [], deployment_id: true, execution_arn: true, id: true, invoke_url: true, rest_api_id: true,
       tags: {}, tags_all: true, variables: {}, web_acl_arn: true,
-    }, stage);
+    }, stage, { deployment_id: deployment, rest_api_id: api });
     add('aws_api_gateway_method_settings', 'this', {
       method_path: '*/*', settings: [{ cache_data_encrypted: pick(i, 12, [true, false]), cache_ttl_in_seconds: 300, caching_enabled: false, data_trace_enabled: pick(i, 13, [true, false]),
         logging_level: pick(i, 14, ['OFF', 'ERROR', 'INFO']), metrics_enabled: true, require_authorization_for_cache_control: true, throttling_burst_limit: 500, throttling_rate_limit: 1000,
         unauthorized_cache_control_header_strategy: 'SUCCEED_WITH_RESPONSE_HEADER' }], stage_name: stage,
-    }, { id: true, rest_api_id: true, settings: [{}] }, stage);
+    }, { id: true, rest_api_id: true, settings: [{}] }, stage, { rest_api_id: api });
     add('aws_wafv2_web_acl_association', 'this', {}, { id: true, resource_arn: true, web_acl_arn: true }, stage);
   }
   add('aws_api_gateway_domain_name', 'this', {
@@ -204,12 +212,24 @@ function plan(instances: readonly Instance[], serviceCount: number): Json {
 
 /** `after` omits the values known only after apply. */
 function known(r: Instance): Json {
-  const computed = (name: string): Json =>
-    name.endsWith('arn') ? `arn:aws:apigateway:eu-west-1::/${r.type}/${address(r).length.toString(36)}${name}` : `${name}-${address(r).length.toString(36)}`;
+  const named = (name: string): string | undefined => (name === 'id' ? address(r) : r.ids?.[name]);
+  const computed = (name: string): Json => {
+    const of = named(name);
+    if (of !== undefined) return idOf(of);
+    return name.endsWith('arn') ? `arn:aws:apigateway:eu-west-1::/${r.type}/${address(r).length.toString(36)}${name}` : `${name}-${address(r).length.toString(36)}`;
+  };
   const unknownNames = Object.keys(r.unknown).filter((name) => r.unknown[name] === true);
   const entries = Object.entries(r.values).filter(([name]) => !unknownNames.includes(name));
   if (r.existing) for (const name of unknownNames) entries.push([name, computed(name)]);
   return Object.fromEntries(entries);
+}
+
+/** A 10-character id like API Gateway's (`a1b2c3d4e5`), the same for the same address: FNV-1a of it, in base 36. */
+function idOf(address: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < address.length; i++) hash = Math.imul(hash ^ address.charCodeAt(i), 0x01000193) >>> 0;
+  const high = Math.imul(hash ^ address.length, 0x9e3779b1) >>> 0;
+  return (hash.toString(36) + high.toString(36)).padStart(10, '0').slice(-10);
 }
 
 function apiModuleConfig(): Json {
