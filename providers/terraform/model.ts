@@ -41,10 +41,25 @@ export interface TfAttribute {
 /** A block body: attributes and nested blocks (`access_log_settings { ... }`, expanded `dynamic` blocks). */
 export interface TfBody {
   readonly attributes: Readonly<Record<string, TfAttribute>>;
+  /**
+   * The attribute `name`, as `attributes[name]`, from a body that converts its attributes when they are read (a plan
+   * resource's): without `attributes` being made whole. Read through `attribute` in read-attr.ts.
+   */
+  attribute?(name: string): TfAttribute | undefined;
   readonly blocks: Readonly<Record<string, readonly TfBody[]>>;
   /** Names of `dynamic` blocks whose `for_each` is unknown: their content cannot be listed. */
   readonly unknownBlocks: readonly string[];
   readonly source: FileSource;
+}
+
+/** The body with other attributes (`raw` without secrets): its blocks and source kept, whatever kind of body it is. */
+export function withAttributes(body: TfBody, attributes: Readonly<Record<string, TfAttribute>>): TfBody {
+  return { attributes, blocks: body.blocks, unknownBlocks: body.unknownBlocks, source: body.source };
+}
+
+/** The attribute with its value replaced, refs and source kept (an attribute may compute its refs when read). */
+export function withValue(attribute: TfAttribute, value: TfValue): TfAttribute {
+  return { value, refs: attribute.refs, source: attribute.source };
 }
 
 export interface TfResource {

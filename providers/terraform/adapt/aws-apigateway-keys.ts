@@ -2,7 +2,7 @@ import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
 import type { ApiKeyAttrs, Quota, Throttle, UsagePlanAttrs } from '../../../src/graph/kinds';
 import type { FileSource } from '../../../src/graph/source';
 import { parseAddress } from './address';
-import type { TfAttribute, TfBody, TfResource } from '../model';
+import { withAttributes, withValue, type TfAttribute, type TfBody, type TfResource } from '../model';
 import { DEPLOYMENT, INLINE_STAGE_SUFFIX, REST_API, STAGE } from './aws-apigateway';
 import type { Linker } from './linker';
 import { asBool, asNumber, asString, attribute, firstUnknown, knownString, readAttr, readBlocks } from './read-attr';
@@ -65,8 +65,7 @@ function valueSource(value: TfAttribute | undefined, fallback: FileSource): Pick
 function redactValue(body: TfBody): TfBody {
   const value = body.attributes['value'];
   if (!value) return body;
-  const redacted: TfAttribute = { value: typeof value.value === 'string' ? '(redacted)' : value.value, refs: value.refs, source: value.source };
-  return { ...body, attributes: { ...body.attributes, value: redacted } };
+  return withAttributes(body, { ...body.attributes, value: withValue(value, typeof value.value === 'string' ? '(redacted)' : value.value) });
 }
 
 function planAttrs(plan: TfResource): UsagePlanAttrs {

@@ -5,7 +5,7 @@ import type {
 } from '../../../src/graph/kinds';
 import type { Diagnostic } from '../../../src/graph/diagnostic';
 import type { FileSource } from '../../../src/graph/source';
-import type { TfBody, TfResource, TfValue } from '../model';
+import type { TfAttribute, TfBody, TfResource, TfValue } from '../model';
 import { uniqueIds, type Linker } from './linker';
 import { adaptSpecBody } from './openapi-operations';
 import {
@@ -44,6 +44,8 @@ export interface RestStage {
 interface MethodInfo {
   readonly resource: TfResource;
   readonly id: string;
+  /** `rest_api_id`, read once: its refs are resolved when first read. */
+  readonly restApiId: TfAttribute | undefined;
   readonly api: string | undefined;
   readonly resourceKey: string | undefined;
   readonly httpMethod: string | undefined;
@@ -190,10 +192,12 @@ function parentPath(linker: Linker, parent: ReturnType<typeof attribute>, owner:
 
 function methodInfo(linker: Linker, method: TfResource, resourcePaths: Map<TfResource, Attr<string>>): MethodInfo {
   const resourceId = attribute(method.body, 'resource_id');
+  const restApiId = attribute(method.body, 'rest_api_id');
   return {
     resource: method,
     id: linker.nodeId(method.address),
-    api: linker.identity(attribute(method.body, 'rest_api_id'), [REST_API]),
+    restApiId,
+    api: linker.identity(restApiId, [REST_API]),
     resourceKey: linker.identity(resourceId, [REST_API, RESOURCE]),
     httpMethod: knownString(method.body, 'http_method')?.toUpperCase(),
     path: parentPath(linker, resourceId, method, NOTHING_SEEN, resourcePaths),
@@ -218,7 +222,7 @@ function adaptMethods(linker: Linker, methods: readonly MethodInfo[], settings: 
       throttling: methodSettings ? settingsThrottle(methodSettings) : byDefault(null, method.source),
     };
     result.nodes.push(terraformNode(linker, method, 'api.operation', attrs));
-    for (const api of linker.ids(attribute(body, 'rest_api_id'), [REST_API])) result.edges.push(edge(api, 'api-has-operation', info.id));
+    for (const api of linker.ids(info.restApiId, [REST_API])) result.edges.push(edge(api, 'api-has-operation', info.id));
     for (const authorizer of linker.ids(attribute(body, 'authorizer_id'), [AUTHORIZER])) {
       result.edges.push(edge(info.id, 'operation-uses-authorizer', authorizer));
     }

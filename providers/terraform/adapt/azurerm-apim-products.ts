@@ -2,7 +2,7 @@ import { byDefault, set, unknown } from '../../../src/graph/attr';
 import type { ApiKeyAttrs } from '../../../src/graph/kinds';
 import type { FileSource } from '../../../src/graph/source';
 import { parseAddress } from './address';
-import type { TfAttribute, TfBody, TfResource } from '../model';
+import { withAttributes, withValue, type TfAttribute, type TfBody, type TfResource } from '../model';
 import { APIM_STAGE_SUFFIX, azureNode } from './azurerm-api-management';
 import { quotaOf, throttleOf } from './azurerm-apim-apis';
 import { NAMED_VALUE, PRODUCT, SUBSCRIPTION, type ApimEstate } from './azurerm-apim-estate';
@@ -111,7 +111,7 @@ function redact(body: TfBody, names: readonly string[]): TfBody {
   const attributes = { ...body.attributes };
   for (const name of names) {
     const value = attributes[name];
-    if (value && typeof value.value === 'string') attributes[name] = { ...value, value: '(redacted)' };
+    if (value && typeof value.value === 'string') attributes[name] = withValue(value, '(redacted)');
   }
-  return { ...body, attributes };
+  return withAttributes(body, attributes);
 }

@@ -20,7 +20,7 @@ export interface Fallback<T> {
  * - written but not knowable statically, or holding a value we cannot interpret: `unknown(expr, attribute source)`.
  */
 export function readAttr<T>(body: TfBody, name: string, convert: Convert<T>, fallback?: Fallback<T>): Attr<T> {
-  const attribute = body.attributes[name];
+  const attribute = attributeNamed(body, name);
   if (!attribute || attribute.value === null) {
     return fallback ? byDefault(fallback.value, fallback.source) : unknown(`${name} is not set`, body.source);
   }
@@ -54,8 +54,13 @@ function asWritten(value: TfValue): TfValue | undefined {
 
 /** The attribute when written with a non-null value. */
 export function attribute(body: TfBody | undefined, name: string): TfAttribute | undefined {
-  const found = body?.attributes[name];
+  const found = body && attributeNamed(body, name);
   return found && found.value !== null ? found : undefined;
+}
+
+/** `attributes[name]`, asked of the body itself when it converts attributes as they are read. */
+function attributeNamed(body: TfBody, name: string): TfAttribute | undefined {
+  return body.attribute ? body.attribute(name) : body.attributes[name];
 }
 
 /** The attribute's value when written and fully known. */

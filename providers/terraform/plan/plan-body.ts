@@ -56,27 +56,8 @@ export interface BodyContext {
  * dynamic blocks, set blocks whose order differs from the configuration).
  */
 export function planBody(values: JsonObject, unknowns: unknown, config: JsonObject | undefined, sources: SourceScope, context: BodyContext, path = ''): TfBody {
-  const body: TfBody & BodyParts = { attributes: {}, blocks: NO_BLOCKS, unknownBlocks: NO_NAMES, source: sources.body };
-  const unknownMap = isObject(unknowns) ? unknowns : undefined;
-  const at: Where = { config, sources, context, path };
-  for (const name in values) addValue(body, name, values[name], unknownMap?.[name], at);
-  // Unknown leaves are omitted from the values: add their names.
-  if (unknownMap) for (const name in unknownMap) if (!(name in values)) addValue(body, name, undefined, unknownMap[name], at);
-  return body;
+  return new PlanBody(values, isObject(unknowns) ? unknowns : undefined, { config, sources, context, path });
 }
-
-/**
- * A body being converted, and then the body itself (no copy). Most bodies have no nested blocks: they share one
- * empty record (and list) until they do.
- */
-interface BodyParts {
-  readonly attributes: Record<string, TfAttribute>;
-  blocks: Record<string, TfBody[]>;
-  unknownBlocks: string[];
-}
-
-const NO_BLOCKS: Record<string, TfBody[]> = Object.freeze({});
-const NO_NAMES: string[] = Object.freeze([]) as unknown as string[];
 
 /** What the values of one body are converted with. */
 interface Where {
@@ -86,37 +67,114 @@ interface Where {
   readonly path: string;
 }
 
-function addValue(body: BodyParts, name: string, value: unknown, unknown: unknown, { config, sources, context, path }: Where): void {
-  // Parsed JSON holds no `undefined`: a name is written in the configuration when it has an expression there.
-  const expression = config?.[name];
-  const written = expression !== undefined;
-  if (unknown === true) {
-    if (config !== undefined && !written) {
-      addUnknownBlock(body, name);
-      return;
+/**
+ * A body converted as it is read. Adapters read a few attributes of each resource by name (`attribute`): each is
+ * converted when asked, and left to the garbage collector once read, instead of every attribute of every resource of
+ * a large plan being converted up front and kept through the scan. `attributes` (the whole record), `blocks` and
+ * `unknownBlocks` are made on first use and kept.
+ */
+class PlanBody implements TfBody {
+  readonly source: FileSource;
+  readonly #values: JsonObject;
+  readonly #unknowns: JsonObject | undefined;
+  readonly #where: Where;
+  #attributes: Record<string, TfAttribute> | undefined;
+  #blocks: Record<string, TfBody[]> | undefined;
+  #unknownBlocks: string[] | undefined;
+
+  constructor(values: JsonObject, unknowns: JsonObject | undefined, where: Where) {
+    this.source = where.sources.body;
+    this.#values = values;
+    this.#unknowns = unknowns;
+    this.#where = where;
+  }
+
+  attribute(name: string): TfAttribute | undefined {
+    const attributes = this.#attributes;
+    if (attributes) return Object.hasOwn(attributes, name) ? attributes[name] : undefined;
+    return this.#attribute(name, own(this.#values, name), own(this.#unknowns, name));
+  }
+
+  get attributes(): Record<string, TfAttribute> {
+    if (!this.#attributes) {
+      const attributes: Record<string, TfAttribute> = {};
+      this.#forEachName((name, value, unknown) => {
+        const attribute = this.#attribute(name, value, unknown);
+        if (!attribute) return;
+        // JSON keys are data: `__proto__` must stay an ordinary property.
+        if (name === '__proto__') Object.defineProperty(attributes, name, { value: attribute, enumerable: true });
+        else attributes[name] = attribute;
+      });
+      this.#attributes = attributes;
     }
-    if (!isExpression(expression)) addUnknownBlock(body, name);
-    setAttribute(body.attributes, name, planAttribute(unknownAfterApply(context.address, pathTo(path, name)), expression, context, sources.attribute(name)));
-    return;
+    return this.#attributes;
   }
-  if (value === null || value === undefined || (value === '' && !written)) return;
-  if (isBlockList(value)) {
-    const nested = nestedConfig(expression, value.length);
-    if (body.blocks === NO_BLOCKS) body.blocks = {};
-    body.blocks[name] = value.map((item, index) =>
-      planBody(item, Array.isArray(unknown) ? unknown[index] : undefined, nested, sources.block(name, index), context, `${pathTo(path, name)}[${index}]`),
-    );
-    return;
+
+  get blocks(): Record<string, TfBody[]> {
+    if (!this.#blocks) this.#readBlocks();
+    return this.#blocks ?? NO_BLOCKS;
   }
-  // Values with nothing unknown in them are used as they are (most are).
-  const known = unknown === undefined || unknown === false || !(Array.isArray(value) || isObject(value));
-  const converted = known ? (value as TfValue) : toTfValue(value, unknown, context.address, pathTo(path, name));
-  setAttribute(body.attributes, name, planAttribute(converted, expression, context, sources.attribute(name)));
+
+  get unknownBlocks(): string[] {
+    if (!this.#unknownBlocks) this.#readBlocks();
+    return this.#unknownBlocks ?? NO_NAMES;
+  }
+
+  /** Each name with its value and what is unknown of it: the values' names, then names only `after_unknown` holds. */
+  #forEachName(visit: (name: string, value: unknown, unknown: unknown) => void): void {
+    const values = this.#values;
+    const unknowns = this.#unknowns;
+    for (const name in values) visit(name, values[name], own(unknowns, name));
+    // Unknown leaves are omitted from the values: their names are added.
+    if (unknowns) for (const name in unknowns) if (!Object.hasOwn(values, name)) visit(name, undefined, unknowns[name]);
+  }
+
+  /** The attribute a name holds; undefined when it holds nothing (unset) or nested blocks. */
+  #attribute(name: string, value: unknown, unknown: unknown): TfAttribute | undefined {
+    const { config, sources, context, path } = this.#where;
+    // Parsed JSON holds no `undefined`: a name is written in the configuration when it has an expression there.
+    const expression = own(config, name);
+    const written = expression !== undefined;
+    if (unknown === true) {
+      if (config !== undefined && !written) return undefined;
+      return planAttribute(unknownAfterApply(context.address, pathTo(path, name)), expression, context, sources.attribute(name));
+    }
+    if (value === null || value === undefined || (value === '' && !written) || isBlockList(value)) return undefined;
+    // Values with nothing unknown in them are used as they are (most are).
+    const known = unknown === undefined || unknown === false || !(Array.isArray(value) || isObject(value));
+    const converted = known ? (value as TfValue) : toTfValue(value, unknown, context.address, pathTo(path, name));
+    return planAttribute(converted, expression, context, sources.attribute(name));
+  }
+
+  #readBlocks(): void {
+    const { config, sources, context, path } = this.#where;
+    let blocks: Record<string, TfBody[]> | undefined;
+    let unknownBlocks: string[] | undefined;
+    this.#forEachName((name, value, unknown) => {
+      const expression = own(config, name);
+      if (unknown === true) {
+        // Known only after apply and not written (a computed argument, or a `dynamic` block), or written as a block.
+        if ((config !== undefined && expression === undefined) || !isExpression(expression)) (unknownBlocks ??= []).push(name);
+        return;
+      }
+      if (!isBlockList(value)) return;
+      const nested = nestedConfig(expression, value.length);
+      const items = value.map((item, index) =>
+        planBody(item, Array.isArray(unknown) ? unknown[index] : undefined, nested, sources.block(name, index), context, `${pathTo(path, name)}[${index}]`));
+      if (name === '__proto__') Object.defineProperty((blocks ??= {}), name, { value: items, enumerable: true });
+      else (blocks ??= {})[name] = items;
+    });
+    this.#blocks = blocks ?? NO_BLOCKS;
+    this.#unknownBlocks = unknownBlocks ?? NO_NAMES;
+  }
 }
 
-function addUnknownBlock(body: BodyParts, name: string): void {
-  if (body.unknownBlocks === NO_NAMES) body.unknownBlocks = [];
-  body.unknownBlocks.push(name);
+const NO_BLOCKS: Record<string, TfBody[]> = Object.freeze({});
+const NO_NAMES: string[] = Object.freeze([]) as unknown as string[];
+
+/** `object[name]` when the object has it as its own property (JSON holds no others), else undefined. */
+function own(object: JsonObject | undefined, name: string): unknown {
+  return object !== undefined && Object.hasOwn(object, name) ? object[name] : undefined;
 }
 
 /** `path.name`, for messages about values known after apply: built only when one is. */
@@ -163,11 +221,6 @@ function isRefList(held: JsonObject | readonly string[]): held is readonly strin
   return Array.isArray(held);
 }
 
-function setAttribute(attributes: Record<string, TfAttribute>, name: string, attribute: TfAttribute): void {
-  // JSON keys are data: `__proto__` must stay an ordinary property.
-  if (name === '__proto__') Object.defineProperty(attributes, name, { value: attribute, enumerable: true });
-  else attributes[name] = attribute;
-}
 
 function isBlockList(value: unknown): value is readonly JsonObject[] {
   return Array.isArray(value) && value.length > 0 && value.every(isObject);
