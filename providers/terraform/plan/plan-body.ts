@@ -172,9 +172,16 @@ class PlanBody implements TfBody {
 const NO_BLOCKS: Record<string, TfBody[]> = Object.freeze({});
 const NO_NAMES: string[] = Object.freeze([]) as unknown as string[];
 
-/** `object[name]` when the object has it as its own property (JSON holds no others), else undefined. */
+/**
+ * `object[name]` when the object has it as its own property (JSON holds no others), else undefined. What parsed JSON
+ * inherits is `__proto__` and functions, which JSON never holds: looked at only then (`Object.hasOwn` on every read
+ * costs more than the rest of reading an attribute).
+ */
 function own(object: JsonObject | undefined, name: string): unknown {
-  return object !== undefined && Object.hasOwn(object, name) ? object[name] : undefined;
+  if (object === undefined) return undefined;
+  const value = object[name];
+  if (name === '__proto__') return Object.hasOwn(object, name) ? value : undefined;
+  return typeof value === 'function' ? undefined : value;
 }
 
 /** `path.name`, for messages about values known after apply: built only when one is. */
