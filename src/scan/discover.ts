@@ -159,11 +159,11 @@ class Walker {
     }
   }
 
-  /** Standard input: offered to the adapters like a file, by its head; nothing claims it → a warning. */
+  /** Standard input: offered to the adapters like a file, by its head; nothing claims it → an error (it was named on purpose). */
   offer(file: string, head: string): void {
     const adapter = this.adapters.find((a) => matches(a, file, head));
     if (!adapter) {
-      this.diagnostics.push({ severity: 'warning', file, message: 'no provider reads what standard input holds (Kubernetes manifests are read from it); skipped' });
+      this.error(file, 'not read: no provider reads what standard input holds (Kubernetes manifests are read from it)');
       return;
     }
     const list = this.filesByAdapter.get(adapter);
@@ -200,7 +200,8 @@ class Walker {
       // Its kind could not be sniffed; the files adapters claim by name are reported by the adapter itself.
       this.diagnostics.push({ severity: 'warning', file, message: `cannot read the file to recognise its kind: ${unreadable}` });
     } else if (explicit) {
-      this.diagnostics.push({ severity: 'warning', file, message: 'no provider reads this kind of file; skipped' });
+      // Named on purpose, so not reading it must not pass for a clean scan.
+      this.error(file, 'not read: no provider reads this kind of file (Terraform .tf or `terraform show -json` output, CloudFormation or SAM, Kubernetes manifests)');
     }
   }
 

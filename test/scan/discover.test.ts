@@ -68,13 +68,16 @@ describe('discover', () => {
     expect(filesOf(result, 'terraform-plan')).toEqual([]);
   });
 
-  it('reads an explicitly named file even inside a skipped directory, and warns about a named file nobody reads', async () => {
+  it('reads an explicitly named file even inside a skipped directory, and reports a named file nobody reads as not read', async () => {
     write('.terraform/modules/m/main.tf');
     write('notes.txt');
     const result = await discover({ paths: ['.terraform/modules/m/main.tf', 'notes.txt'], cwd: root, adapters: [byName] });
     expect(filesOf(result, 'terraform')).toEqual(['.terraform/modules/m/main.tf']);
     expect(result.diagnostics).toEqual([
-      { severity: 'warning', file: path.join(root, 'notes.txt'), message: 'no provider reads this kind of file; skipped' },
+      {
+        severity: 'error', file: path.join(root, 'notes.txt'),
+        message: 'not read: no provider reads this kind of file (Terraform .tf or `terraform show -json` output, CloudFormation or SAM, Kubernetes manifests)',
+      },
     ]);
   });
 
@@ -93,7 +96,7 @@ describe('discover', () => {
     const unclaimed = await discover({ paths: ['-', '-'], cwd: root, adapters: [byName], readStdin });
     expect(reads).toBe(1);
     expect(unclaimed.matched).toEqual([]);
-    expect(unclaimed.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', file: '<stdin>' })]);
+    expect(unclaimed.diagnostics).toEqual([expect.objectContaining({ severity: 'error', file: '<stdin>' })]);
     const sniffer: ProviderAdapter = { id: 'kubernetes', description: 'test', kind: 'file', matches: ({ head }) => head.startsWith('apiVersion'), load: () => Promise.resolve({ nodes: [], edges: [], diagnostics: [] }) };
     const claimed = await discover({ paths: ['-'], cwd: root, adapters: [sniffer], readStdin });
     expect(claimed.matched).toEqual([{ adapter: sniffer, files: ['<stdin>'] }]);

@@ -25,7 +25,19 @@ export function forEachAddressPosition(text: string, addresses: readonly string[
   if (inOrder === addresses.length) return;
   const rest = new Map<string, number>();
   for (let i = addresses.length - 1; i >= inOrder; i--) rest.set(addresses[i] ?? '', i);
-  findAnywhere(text, rest, found);
+  // The planned values first: with sorted keys (`jq -S`), `configuration` comes before them and lists root resources
+  // by the same addresses.
+  const plannedValues = keyAt(text, '"planned_values"');
+  if (plannedValues > 0) findAnywhere(text, rest, found, plannedValues);
+  findAnywhere(text, rest, found, 0);
+}
+
+/** Where `key` (quoted) is first written as an object key, followed by its colon; -1 when it is not. */
+function keyAt(text: string, key: string): number {
+  for (let at = text.indexOf(key); at !== -1; at = text.indexOf(key, at + key.length)) {
+    if (text.charCodeAt(skipSpace(text, at + key.length)) === COLON) return at;
+  }
+  return -1;
 }
 
 /** One line of compact JSON: each address after the one before, compared where it is written. Returns how many were found. */
@@ -64,14 +76,17 @@ function isJsonStringAt(text: string, at: number, value: string): boolean {
   return text.charCodeAt(i) === QUOTE;
 }
 
-/** Each address of `unfound` at its first entry anywhere in the text, decoded as JSON; found ones are taken out of `unfound`. */
-function findAnywhere(text: string, unfound: Map<string, number>, found: (index: number, line: number, column: number) => void): void {
+/**
+ * Each address of `unfound` at its first entry from `from` on, decoded as JSON; found ones are taken out of `unfound`.
+ */
+function findAnywhere(text: string, unfound: Map<string, number>, found: (index: number, line: number, column: number) => void, from: number): void {
+  if (unfound.size === 0) return;
   let line = 1;
   let lineStart = 0;
   // The next newline not yet counted (Infinity past the last): each newline is looked for once, so a one-line
   // file is not searched to its end again for every address.
   let nextNewline = newlineFrom(text, 0);
-  for (let at = text.indexOf(KEY); at !== -1 && unfound.size > 0; at = text.indexOf(KEY, at + KEY.length)) {
+  for (let at = text.indexOf(KEY, from); at !== -1 && unfound.size > 0; at = text.indexOf(KEY, at + KEY.length)) {
     const value = stringValueAfterKey(text, at + KEY.length);
     if (value === undefined) continue;
     const index = unfound.get(value);

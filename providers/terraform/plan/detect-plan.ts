@@ -1,12 +1,28 @@
 /**
  * `terraform show -json` output, for a plan or a state, starts with `{"format_version":"1.2","terraform_version":...`
- * (key order is fixed by Terraform's encoder; `jq` keeps it). Raw `terraform.tfstate` files have `"version": 4`
- * and no `format_version`, so they are not claimed: they are not the documented interchange format.
+ * (key order is fixed by Terraform's encoder; `jq` keeps it). Re-serialised with sorted keys (`jq -S`, Go or Python
+ * tools), a plan starts with `applyable`, `checks`, `complete` or `configuration` instead, and `format_version` may lie
+ * past the head: such a start is recognised by what Terraform writes there. Raw `terraform.tfstate` files have
+ * `"version": 4` and no `format_version`, so they are not claimed: they are not the documented interchange format.
  * https://developer.hashicorp.com/terraform/internals/json-format
  */
 export function looksLikePlanJson(path: string, head: string): boolean {
-  return isPlanPath(path) && head.includes('"format_version"') && head.includes('"terraform_version"');
+  if (!isPlanPath(path)) return false;
+  return (head.includes('"format_version"') && head.includes('"terraform_version"')) || SORTED_PLAN_START.test(head);
 }
+
+/**
+ * The start of a plan with sorted keys: a first member that only Terraform's plan output begins with when sorted, with
+ * the value it has there (`"applyable": true`, `"configuration": {"provider_config"` / `{"root_module"`,
+ * `"checks": [{"address": {"kind"`).
+ */
+const SORTED_PLAN_START = new RegExp([
+  String.raw`^\uFEFF?\s*\{\s*(?:`,
+  String.raw`"(?:applyable|complete|errored)"\s*:\s*(?:true|false)\s*[,}]`,
+  String.raw`|"configuration"\s*:\s*\{\s*"(?:provider_config|root_module)"\s*:`,
+  String.raw`|"checks"\s*:\s*\[\s*\{\s*"address"\s*:\s*\{\s*"(?:kind|to_display)"`,
+  ')',
+].join(''));
 
 /** Files the terraform provider reads as plan or state JSON rather than HCL. */
 export function isPlanPath(path: string): boolean {

@@ -5,7 +5,14 @@ import { scan } from '../../../src/scan/scan';
 import { fixture, loadTerraform } from './plan-helpers';
 import { tempTree } from './tf-helpers';
 
-const head = (file: string): string => readFileSync(file, 'utf8').slice(0, 1024);
+const head = (fileOrText: string): string => (fileOrText.startsWith('{') ? fileOrText : readFileSync(fileOrText, 'utf8')).slice(0, 1024);
+
+/** The JSON with every object's keys in sorted order, as `jq -S` writes it. */
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortedKeys((value as Record<string, unknown>)[key])]));
+}
 
 describe('plan and state JSON: detection', () => {
   test.each([
@@ -17,12 +24,49 @@ describe('plan and state JSON: detection', () => {
   });
 
   test.each([
+    ['pretty-printed', 2],
+    ['on one line', undefined],
+  ])('claims a plan whose keys were sorted (jq -S, Go and Python tools), %s: format_version lies past the head', (_name, indent) => {
+    const text = JSON.stringify(sortedKeys(JSON.parse(readFileSync(fixture('plan-only', 'plan.json'), 'utf8'))), null, indent);
+    expect(head(text).indexOf('"format_version"')).toBe(-1);
+    expect(looksLikePlanJson('sorted.json', head(text))).toBe(true);
+    expect(looksLikePlanJson('sorted.json', `\uFEFF${head(text)}`)).toBe(true);
+  });
+
+  test.each([
     ['a CloudFormation template', 'template.json', '{"AWSTemplateFormatVersion":"2010-09-09","Resources":{}}'],
+    ['JSON starting with a "configuration" of something else', 'settings.json', '{"configuration": {"name": "x", "root_module": 1}}'],
+    ['JSON starting with a "complete" that is not a boolean', 'status.json', '{"complete": "yes", "checks": []}'],
     ['a raw terraform.tfstate (not the documented interchange format)', 'terraform.tfstate.json', '{"version":4,"terraform_version":"1.6.6","serial":3,"lineage":"x","resources":[]}'],
     ['a package.json', 'package.json', '{"name":"x","version":"1.0.0"}'],
     ['a plan-like head in a non-JSON file', 'plan.txt', '{"format_version":"1.2","terraform_version":"1.6.6"}'],
   ])('leaves alone %s', (_name, path, text) => {
     expect(looksLikePlanJson(path, text)).toBe(false);
+  });
+
+  test('a plan with sorted keys in a directory is found and read as the plan it is, each resource at its planned values', async () => {
+    const original = readFileSync(fixture('plan-only', 'plan.json'), 'utf8');
+    const sorted = JSON.stringify(sortedKeys(JSON.parse(original)), null, 2);
+    const tree = tempTree({ 'plan-only/plan.json': original, 'sorted/plan.json': sorted });
+    try {
+      const verdicts = async (dir: string): Promise<string[]> => {
+        const result = await scan({ paths: [tree.path(dir)], cwd: tree.root });
+        expect(result.filesScanned).toBe(1);
+        expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+        return result.results.map((r) => `${r.policy.id} ${r.node.id.replace(dir, '')} ${r.status} ${r.message}`).sort();
+      };
+      expect(await verdicts('sorted')).toEqual(await verdicts('plan-only'));
+      const result = await scan({ paths: [tree.path('sorted')], cwd: tree.root });
+      const lines = sorted.split('\n');
+      const plannedValues = lines.findIndex((line) => line.startsWith('  "planned_values"'));
+      for (const node of result.graph.nodes()) {
+        const { line, address } = node.source as { line: number; address: string };
+        expect({ address, written: lines[line - 1]?.trim() }).toEqual({ address, written: `"address": ${JSON.stringify(address)},` });
+        expect(line).toBeGreaterThan(plannedValues + 1);
+      }
+    } finally {
+      tree.cleanup();
+    }
   });
 
   test('a scan of a directory finds plans and states wherever they are, and reads them with the terraform provider', async () => {
