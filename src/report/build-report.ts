@@ -134,6 +134,7 @@ export function toLocation(source: SourceRef, cwd: string): ReportLocation {
     file: relativePath(source.file, cwd),
     ...(source.line !== undefined && { line: source.line }),
     ...(source.endLine !== undefined && { endLine: source.endLine }),
+    ...(source.line !== undefined && source.column !== undefined && { column: source.column }),
     ...(source.address !== undefined && { address: source.address }),
   };
 }

@@ -106,6 +106,7 @@ function command(a: Annotation): string {
     if (where.line !== undefined) {
       props.push(`line=${where.line}`);
       if (where.endLine !== undefined && where.endLine >= where.line) props.push(`endLine=${where.endLine}`);
+      if (where.column !== undefined) props.push(`col=${where.column}`);
     }
   }
   props.push(`title=${escapeProperty(a.title)}`);

@@ -1,4 +1,5 @@
 import { failsBuild, isOpen } from './fails-build';
+import { placeOf } from './place';
 import type { Formatter, Report, ReportCheck, ReportFinding, ReportLocation } from './types';
 
 /**
@@ -100,7 +101,7 @@ function fileAttrs(location: ReportLocation): string {
 }
 
 function failureBody(f: ReportFinding): string {
-  const where = 'cloud' in f.location ? f.location.id : `${f.location.file}${f.location.line !== undefined ? `:${f.location.line}` : ''}`;
+  const where = placeOf(f.location);
   return [`${f.severity} ${f.policy}: ${f.message}`, `at ${where}`, ...(f.remediation !== null ? ['', 'Remediation:', f.remediation.trimEnd()] : [])].join('\n');
 }
 

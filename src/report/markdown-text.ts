@@ -1,3 +1,4 @@
+import { placeOf } from './place';
 import type { ReportLocation } from './types';
 
 /**
@@ -18,10 +19,9 @@ export function mdCell(text: string): string {
   return mdText(text).replace(/\|/g, '\\|');
 }
 
-/** `file:line` or the cloud resource id, as inline code that no backtick in the name can close. */
+/** {@link placeOf}, as inline code that no backtick in the name can close. */
 export function mdPlace(location: ReportLocation, inTable = false): string {
-  const place = 'cloud' in location ? location.id : location.line !== undefined ? `${location.file}:${location.line}` : location.file;
-  return mdCode(place, inTable);
+  return mdCode(placeOf(location), inTable);
 }
 
 /** Inline code: a fence longer than any backtick run inside, so the content cannot end it (GFM escapes pipes even in code in tables). */

@@ -144,6 +144,7 @@ function toLocation(location: ReportLocation): JsonObject {
   // A finding without a line (a plan address not found in a source) points at the file; GitHub needs a start line.
   const region: JsonObject = { startLine: location.line ?? 1 };
   if (location.line !== undefined && location.endLine !== undefined && location.endLine >= location.line) region.endLine = location.endLine;
+  if (location.line !== undefined && location.column !== undefined) region.startColumn = location.column;
   return {
     physicalLocation: { artifactLocation: artifactLocation(location.file), region },
     ...(location.address !== undefined && { logicalLocations: [{ fullyQualifiedName: location.address, kind: 'resource' }] }),

@@ -4,7 +4,8 @@ import { failsBuild } from './fails-build';
 import { remediationHint } from './remediation';
 import { auditedPhrase } from './audited-phrase';
 import { suppressionNote } from './suppression-note';
-import type { FormatContext, Formatter, Report, ReportError, ReportFinding, ReportLocation } from './types';
+import { placeOf } from './place';
+import type { FormatContext, Formatter, Report, ReportError, ReportFinding } from './types';
 
 type Colors = ReturnType<typeof createColors>;
 
@@ -44,23 +45,18 @@ function groupByPlace(findings: readonly ReportFinding[]): Map<string, ReportFin
   return groups;
 }
 
-function place(location: ReportLocation): string {
-  if ('cloud' in location) return location.id;
-  return location.line !== undefined ? `${location.file}:${location.line}` : location.file;
-}
-
 function findingLines(f: ReportFinding, c: Colors): string[] {
   const label = f.status === 'unknown' ? c.dim('cannot verify') : paintSeverity(f.severity, c);
   const where = 'file' in f.location && f.location.line === undefined && f.location.address !== undefined
-    ? `${place(f.location)} (${f.location.address})`
-    : place(f.location);
+    ? `${placeOf(f.location)} (${f.location.address})`
+    : placeOf(f.location);
   const lines = [`  ${where}  ${label}  ${c.bold(f.policy)}  ${f.message}`];
   if (f.remediation !== null) lines.push(`      ${c.dim('fix:')} ${remediationHint(f.remediation, f.resource.provider, { id: f.policy, title: f.title })}`);
   return lines;
 }
 
 function suppressedLine(f: ReportFinding): string {
-  return `  ${place(f.location)}  ${f.severity}  ${f.policy}  ${f.message}  [${suppressionNote(f.suppression)}]`;
+  return `  ${placeOf(f.location)}  ${f.severity}  ${f.policy}  ${f.message}  [${suppressionNote(f.suppression)}]`;
 }
 
 function paintSeverity(severity: Severity, c: Colors): string {
@@ -79,7 +75,7 @@ function paintSeverity(severity: Severity, c: Colors): string {
 }
 
 function errorLine(e: ReportError, c: Colors): string {
-  const where = e.file !== undefined ? (e.line !== undefined ? `${e.file}:${e.line}` : e.file) : e.location ? place(e.location) : '(no file)';
+  const where = e.file !== undefined ? (e.line !== undefined ? `${e.file}:${e.line}` : e.file) : e.location ? placeOf(e.location) : '(no file)';
   const label = e.severity === 'error' ? c.red('error') : e.severity === 'warning' ? c.yellow('warning') : c.dim('notice');
   const origin = e.policy !== undefined ? ` ${c.bold(e.policy)}` : '';
   return `  ${where}  ${label}${origin}  ${e.message}`;
