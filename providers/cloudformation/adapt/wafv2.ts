@@ -5,7 +5,8 @@ import { isCfnUnknown, type CfnResource } from '../template';
 import { REST_API, restStages, stageSuffix, DEPLOYMENT, STAGE } from './apigateway';
 import { edge, emptyResult, type AdaptResult, type CfnContext } from './context';
 import { toJson } from './openapi-body';
-import { asString, firstUnknown } from './read-prop';
+import { asString, firstUnknown, type CfnProp } from './read-prop';
+import { OUTSIDE_WAF_SUFFIX, outsideWafAttrs, wafNameInArn } from '../../aws-shared/outside-waf';
 
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-wafv2-webacl.html
 export const WEB_ACL = 'AWS::WAFv2::WebACL';
@@ -27,11 +28,22 @@ export function adaptWafv2(ctx: CfnContext): AdaptResult {
       const named = stageName === undefined ? [] : stages.filter((s) => apis.some((a) => s.api === `ref:${a.logicalId}`) && s.stageName.state !== 'unknown' && s.stageName.value === stageName);
       protectedIds = named.length > 0 ? named.map((s) => s.id) : apis.map((a) => ctx.nodeId(a.logicalId));
     }
-    for (const waf of ctx.ids(ctx.read.prop(body, 'WebACLArn'), [WEB_ACL])) {
+    const webAcl = ctx.read.prop(body, 'WebACLArn');
+    // A web ACL the template does not declare (a parameter, an import, an ARN): the stage is covered, by rules not known here.
+    const wafs = ctx.targets(webAcl, [WEB_ACL]).length > 0 ? ctx.ids(webAcl, [WEB_ACL]) : protectedIds.length > 0 ? [outsideWaf(ctx, association, webAcl, result)] : [];
+    for (const waf of wafs) {
       for (const id of protectedIds) result.edges.push(edge(waf, 'waf-protects', id));
     }
   }
   return result;
+}
+
+function outsideWaf(ctx: CfnContext, association: CfnResource, webAcl: CfnProp | undefined, result: AdaptResult): string {
+  const arn = webAcl === undefined || isCfnUnknown(webAcl.value) ? undefined : asString(webAcl.value);
+  const label = arn ?? `WebACLArn (${webAcl !== undefined && isCfnUnknown(webAcl.value) ? webAcl.value.expr : 'not set'})`;
+  const node = ctx.node(association, 'edge.waf', outsideWafAttrs(label, webAcl?.source ?? association.source), { suffix: OUTSIDE_WAF_SUFFIX });
+  result.nodes.push({ ...node, name: wafNameInArn(label) ?? node.name });
+  return node.id;
 }
 
 function wafAttrs(ctx: CfnContext, acl: CfnResource): WafAttrs {

@@ -2,7 +2,8 @@ import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
 import type { WafAttrs } from '../../../src/graph/kinds';
 import type { FileSource } from '../../../src/graph/source';
 import { wafRuleFacts, type WafRuleFacts } from '../../aws-shared/waf-rule-facts';
-import type { TfBody, TfResource } from '../model';
+import { isUnknown, type TfAttribute, type TfBody, type TfResource } from '../model';
+import { OUTSIDE_WAF_SUFFIX, outsideWafAttrs, wafNameInArn } from '../../aws-shared/outside-waf';
 import { DEPLOYMENT, INLINE_STAGE_SUFFIX, REST_API, STAGE } from './aws-apigateway';
 import type { Linker } from './linker';
 import { attribute, firstBlock, knownString, readBlocks } from './read-attr';
@@ -15,18 +16,49 @@ const ASSOCIATION = 'aws_wafv2_web_acl_association';
 
 export function adaptWafv2(linker: Linker): AdaptResult {
   const result = emptyResult();
-  for (const acl of linker.ofType(WEB_ACL)) result.nodes.push(terraformNode(linker, acl, 'edge.waf', wafAttrs(acl)));
+  const aclsByArn = new Map<string, string>();
+  for (const acl of linker.ofType(WEB_ACL)) {
+    const node = terraformNode(linker, acl, 'edge.waf', wafAttrs(acl));
+    result.nodes.push(node);
+    const arn = knownString(acl.body, 'arn');
+    if (arn !== undefined) aclsByArn.set(arn, node.id);
+  }
+  const associated = new Set<string>();
   for (const association of linker.ofType(ASSOCIATION)) {
     const body = association.body;
     const target = attribute(body, 'resource_arn');
     // An ARN built from the API and the stage names the stage: protect only it, not the whole API.
     const stages = linker.ids(target, [STAGE, DEPLOYMENT], (r) => (r.type === DEPLOYMENT ? INLINE_STAGE_SUFFIX : ''));
     const targets = stages.length > 0 ? stages : linker.ids(target, [REST_API]);
-    for (const waf of linker.ids(attribute(body, 'web_acl_arn'), [WEB_ACL])) {
-      for (const protectedId of targets) result.edges.push(edge(waf, 'waf-protects', protectedId));
-    }
+    const webAcl = attribute(body, 'web_acl_arn');
+    const scanned = linker.targets(webAcl, [WEB_ACL]).length > 0;
+    const wafs = scanned ? linker.ids(webAcl, [WEB_ACL]) : targets.length > 0 ? [outsideWaf(linker, association, webAcl, result)] : [];
+    for (const waf of wafs) for (const protectedId of targets) result.edges.push(edge(waf, 'waf-protects', protectedId));
+    if (wafs.length > 0) for (const protectedId of targets) associated.add(protectedId);
+  }
+  // A deployed stage says which web ACL covers it (`web_acl_arn`, computed: known in a plan of running infrastructure
+  // and in a state), however the ACL was attached: by an association outside the scan, or by Firewall Manager.
+  for (const stage of linker.ofType(STAGE)) {
+    const arn = knownString(stage.body, 'web_acl_arn');
+    const id = linker.nodeId(stage.address);
+    if (arn === undefined || arn === '' || associated.has(id)) continue;
+    const waf = aclsByArn.get(arn) ?? outsideWaf(linker, stage, attribute(stage.body, 'web_acl_arn'), result);
+    result.edges.push(edge(waf, 'waf-protects', id));
   }
   return result;
+}
+
+/**
+ * The node of a web ACL that `owner` (an association, a stage) attaches but the scan does not declare: a data source,
+ * an ARN, a module input. What it covers is covered by a WAF whose rules are not known here.
+ */
+function outsideWaf(linker: Linker, owner: TfResource, webAcl: TfAttribute | undefined, result: AdaptResult): string {
+  const ref = webAcl?.refs[0];
+  const value = webAcl?.value;
+  const label = ref ?? (typeof value === 'string' ? value : `web_acl_arn (${isUnknown(value) ? value.expr : 'not set'})`);
+  const node = terraformNode(linker, owner, 'edge.waf', outsideWafAttrs(label, webAcl?.source ?? owner.source), { suffix: OUTSIDE_WAF_SUFFIX });
+  result.nodes.push({ ...node, name: ref ?? wafNameInArn(label) ?? node.name });
+  return node.id;
 }
 
 function wafAttrs(acl: TfResource): WafAttrs {

@@ -81,6 +81,32 @@ const cases: AdapterCase[] = [
       { from: 'terraform:aws_wafv2_web_acl.acl', rel: 'waf-protects', to: 'terraform:aws_api_gateway_stage.other' },
     ],
   },
+  {
+    name: 'associations to web ACLs declared elsewhere (a data source, an ARN, a variable): each stage is covered by a WAF of unknown rules',
+    resources: () => [
+      tf.resource('aws_api_gateway_stage', 'by_data', { stage_name: 'a' }),
+      tf.resource('aws_api_gateway_stage', 'by_arn', { stage_name: 'b' }),
+      tf.resource('aws_api_gateway_stage', 'by_var', { stage_name: 'c' }),
+      tf.resource('aws_wafv2_web_acl_association', 'data', { resource_arn: tf.ref('aws_api_gateway_stage.by_data'), web_acl_arn: tf.ref('data.aws_wafv2_web_acl.shared') }),
+      tf.resource('aws_wafv2_web_acl_association', 'arn', {
+        resource_arn: tf.ref('aws_api_gateway_stage.by_arn'), web_acl_arn: 'arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/shared-api-waf/0a1b2c3d',
+      }),
+      tf.resource('aws_wafv2_web_acl_association', 'var', { resource_arn: tf.ref('aws_api_gateway_stage.by_var'), web_acl_arn: tf.unknown('var.waf_arn') }),
+      // Attached to something that is not an API: no WAF node.
+      tf.resource('aws_wafv2_web_acl_association', 'alb', { resource_arn: tf.ref('aws_lb.front'), web_acl_arn: tf.ref('data.aws_wafv2_web_acl.shared') }),
+    ],
+    nodes: {
+      'terraform:aws_wafv2_web_acl_association.data#web-acl': { kind: 'edge.waf', name: 'data.aws_wafv2_web_acl.shared', attrs: { mode: { state: 'unknown', expr: expect.stringContaining('data.aws_wafv2_web_acl.shared is not declared in the scanned code') } } },
+      'terraform:aws_wafv2_web_acl_association.arn#web-acl': { kind: 'edge.waf', name: 'shared-api-waf', attrs: { defaultAction: { state: 'unknown' }, ruleCount: { state: 'unknown' } } },
+      'terraform:aws_wafv2_web_acl_association.var#web-acl': { kind: 'edge.waf', name: 'var', attrs: { mode: { state: 'unknown', expr: expect.stringContaining('web_acl_arn (var.waf_arn)') } } },
+    },
+    edges: [
+      { from: 'terraform:aws_wafv2_web_acl_association.data#web-acl', rel: 'waf-protects', to: 'terraform:aws_api_gateway_stage.by_data' },
+      { from: 'terraform:aws_wafv2_web_acl_association.arn#web-acl', rel: 'waf-protects', to: 'terraform:aws_api_gateway_stage.by_arn' },
+      { from: 'terraform:aws_wafv2_web_acl_association.var#web-acl', rel: 'waf-protects', to: 'terraform:aws_api_gateway_stage.by_var' },
+    ],
+    absent: ['terraform:aws_wafv2_web_acl_association.alb#web-acl'],
+  },
 ];
 
 describe('Terraform adapter: WAFv2', () => {
