@@ -46,6 +46,8 @@ export interface TfBody {
    * resource's): without `attributes` being made whole. Read through `attribute` in read-attr.ts.
    */
   attribute?(name: string): TfAttribute | undefined;
+  /** Why nested blocks `name` (one of `unknownBlocks`) are not known; without it, a `dynamic` block's `for_each` is unknown. */
+  describeUnknownBlock?(name: string): string;
   readonly blocks: Readonly<Record<string, readonly TfBody[]>>;
   /** Names of `dynamic` blocks whose `for_each` is unknown: their content cannot be listed. */
   readonly unknownBlocks: readonly string[];

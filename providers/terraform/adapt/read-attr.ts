@@ -81,7 +81,7 @@ export type Blocks =
 
 export function readBlocks(body: TfBody | undefined, name: string): Blocks {
   if (!body) return { state: 'known', blocks: [] };
-  if (body.unknownBlocks.includes(name)) return { state: 'unknown', expr: `dynamic "${name}"`, source: body.source };
+  if (body.unknownBlocks.includes(name)) return { state: 'unknown', expr: body.describeUnknownBlock?.(name) ?? `dynamic "${name}"`, source: body.source };
   return { state: 'known', blocks: body.blocks[name] ?? [] };
 }
 

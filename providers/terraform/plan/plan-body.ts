@@ -7,6 +7,11 @@ export interface SourceScope {
   readonly body: FileSource;
   attribute(name: string): FileSource;
   block(name: string, index: number): SourceScope;
+  /**
+   * Whether the .tf block writes nested blocks `name` (static, or `dynamic`); undefined without .tf source. The plan's
+   * configuration leaves `dynamic` blocks out, so only the source tells one from a block the provider computes.
+   */
+  writesBlock(name: string): boolean | undefined;
 }
 
 /** One location for everything: a resource found only in the plan file. */
@@ -28,6 +33,10 @@ class SingleSourceScope implements SourceScope {
 
   block(): SourceScope {
     return this;
+  }
+
+  writesBlock(): undefined {
+    return undefined;
   }
 }
 
@@ -120,6 +129,10 @@ class PlanBody implements TfBody {
     return this.#unknownBlocks ?? NO_NAMES;
   }
 
+  describeUnknownBlock(name: string): string {
+    return `${name} is known only after apply (computed by the provider, or a dynamic block)`;
+  }
+
   /** Each name with its value and what is unknown of it: the values' names, then names only `after_unknown` holds. */
   #forEachName(visit: (name: string, value: unknown, unknown: unknown) => void): void {
     const values = this.#values;
@@ -154,7 +167,9 @@ class PlanBody implements TfBody {
       const expression = own(config, name);
       if (unknown === true) {
         // Known only after apply and not written (a computed argument, or a `dynamic` block), or written as a block.
-        if ((config !== undefined && expression === undefined) || !isExpression(expression)) (unknownBlocks ??= []).push(name);
+        // The .tf source, when scanned, tells: a block it does not write is computed, and its default applies.
+        const unwritten = config !== undefined && expression === undefined;
+        if ((unwritten && sources.writesBlock(name) !== false) || (!unwritten && !isExpression(expression))) (unknownBlocks ??= []).push(name);
         return;
       }
       if (!isBlockList(value)) return;

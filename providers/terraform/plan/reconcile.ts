@@ -64,6 +64,7 @@ function bodyScope(body: TfBody | undefined, fallback: FileSource, address: stri
       const blocks = body?.blocks[name];
       return bodyScope(blocks?.[index] ?? blocks?.[0], here, address);
     },
+    writesBlock: (name) => (body ? body.blocks[name] !== undefined || body.unknownBlocks.includes(name) : undefined),
   };
 }
 

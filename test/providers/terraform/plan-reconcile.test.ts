@@ -2,6 +2,7 @@ import { runPolicies } from '../../../src/engine/run';
 import { scan } from '../../../src/scan/scan';
 import { builtinPolicies } from '../../../policies';
 import { fixture, loadTerraform } from './plan-helpers';
+import { tempTree } from './tf-helpers';
 
 const DIR = fixture('with-sources');
 const MAIN_TF = fixture('with-sources', 'main.tf');
@@ -50,5 +51,48 @@ describe('plan JSON next to the .tf files it was made from', () => {
       'terraform:plan-only:aws_api_gateway_domain_name.computed_policy',
     ]));
     expect(graph.get('terraform:plan-only:aws_api_gateway_domain_name.computed_policy')?.source).toMatchObject({ file: fixture('plan-only', 'plan.json') });
+  });
+});
+
+describe('a nested block known only after apply and not in the plan\'s configuration (computed, or a dynamic block)', () => {
+  /** A plan creating a REST API whose endpoint_configuration the provider computes (after_unknown), as Terraform writes it. */
+  const plan = JSON.stringify({
+    format_version: '1.2', terraform_version: '1.9.0',
+    planned_values: { root_module: { resources: [
+      { address: 'aws_api_gateway_rest_api.api', mode: 'managed', type: 'aws_api_gateway_rest_api', name: 'api', provider_name: 'registry.terraform.io/hashicorp/aws', schema_version: 0, values: { name: 'orders', body: null }, sensitive_values: {} },
+    ] } },
+    resource_changes: [
+      { address: 'aws_api_gateway_rest_api.api', mode: 'managed', type: 'aws_api_gateway_rest_api', name: 'api', change: { actions: ['create'], before: null, after: { name: 'orders', body: null }, after_unknown: { endpoint_configuration: true, id: true, arn: true } } },
+    ],
+    configuration: { root_module: { resources: [
+      { address: 'aws_api_gateway_rest_api.api', mode: 'managed', type: 'aws_api_gateway_rest_api', name: 'api', expressions: { name: { constant_value: 'orders' } } },
+    ] } },
+  });
+
+  async function endpointType(files: Readonly<Record<string, string>>): Promise<unknown> {
+    const tree = tempTree(files);
+    try {
+      const result = await scan({ paths: [tree.root], cwd: tree.root });
+      const api = result.graph.nodesOf('api')[0];
+      return api?.attrs.endpointType;
+    } finally {
+      tree.cleanup();
+    }
+  }
+
+  test('with the .tf files that do not write it: computed by the provider, so its default applies (edge)', async () => {
+    expect(await endpointType({ 'plan.json': plan, 'main.tf': 'resource "aws_api_gateway_rest_api" "api" {\n  name = "orders"\n}\n' }))
+      .toMatchObject({ state: 'default', value: 'edge' });
+  });
+
+  test('with .tf files that write it as a dynamic block: not known', async () => {
+    const tf = 'resource "aws_api_gateway_rest_api" "api" {\n  name = "orders"\n  dynamic "endpoint_configuration" {\n    for_each = var.types\n    content {\n      types = [endpoint_configuration.value]\n    }\n  }\n}\nvariable "types" {}\n';
+    expect(await endpointType({ 'plan.json': plan, 'main.tf': tf })).toMatchObject({ state: 'unknown' });
+  });
+
+  test('the plan alone cannot tell: not known, and the message says why', async () => {
+    expect(await endpointType({ 'plan.json': plan })).toMatchObject({
+      state: 'unknown', expr: 'endpoint_configuration is known only after apply (computed by the provider, or a dynamic block)',
+    });
   });
 });
