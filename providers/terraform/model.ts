@@ -36,6 +36,11 @@ export interface TfAttribute {
   readonly refs: readonly string[];
   /** Location of the attribute (its first line) */
   readonly source: FileSource;
+  /**
+   * Plans: the root variables without a default that the value comes from, given when Terraform ran (`-var`,
+   * `TF_VAR_`, a CI secret): the value is in the plan but not written in the code.
+   */
+  readonly inputs?: readonly string[];
 }
 
 /** A block body: attributes and nested blocks (`access_log_settings { ... }`, expanded `dynamic` blocks). */

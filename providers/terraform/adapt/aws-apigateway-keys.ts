@@ -5,7 +5,7 @@ import { parseAddress } from './address';
 import { withAttributes, withValue, type TfAttribute, type TfBody, type TfResource } from '../model';
 import { DEPLOYMENT, INLINE_STAGE_SUFFIX, REST_API, STAGE } from './aws-apigateway';
 import type { Linker } from './linker';
-import { asBool, asNumber, asString, attribute, firstUnknown, knownString, readAttr, readBlocks } from './read-attr';
+import { asBool, asNumber, asString, attribute, knownString, literalString, readAttr, readBlocks } from './read-attr';
 import { secretPreview } from '../../aws-shared/secret-preview';
 import { edge, emptyResult, terraformNode, type AdaptResult } from './terraform-node';
 import { combineThrottle } from '../../aws-shared/throttle';
@@ -56,7 +56,7 @@ function valueSource(value: TfAttribute | undefined, fallback: FileSource): Pick
   if (!value) return { valueSource: byDefault('generated', fallback), valuePreview: byDefault(null, fallback) };
   const fromStore = value.refs.some((ref) => SECRET_STORE_TYPE.test(parseAddress(ref)?.type ?? ''));
   if (fromStore) return { valueSource: set('secret-store', value.source), valuePreview: set(null, value.source) };
-  const literal = value.refs.length === 0 && !firstUnknown(value.value) ? asString(value.value) : undefined;
+  const literal = literalString(value);
   if (literal !== undefined) return { valueSource: set('literal', value.source), valuePreview: set(secretPreview(literal), value.source) };
   return { valueSource: set('expression', value.source), valuePreview: set(null, value.source) };
 }

@@ -6,7 +6,7 @@ import { withAttributes, withValue, type TfAttribute, type TfBody, type TfResour
 import { APIM_STAGE_SUFFIX, azureNode } from './azurerm-api-management';
 import { quotaOf, throttleOf } from './azurerm-apim-apis';
 import { NAMED_VALUE, PRODUCT, SUBSCRIPTION, type ApimEstate } from './azurerm-apim-estate';
-import { asString, attribute, firstBlock, firstUnknown, knownString, knownValue, readAttr } from './read-attr';
+import { asString, attribute, firstBlock, knownString, knownValue, literalString, readAttr } from './read-attr';
 import { secretPreview } from '../../aws-shared/secret-preview';
 import { edge, emptyResult, type AdaptResult } from './terraform-node';
 
@@ -81,7 +81,7 @@ function namedValueKey(namedValue: TfResource): ApiKeyAttrs | undefined {
   const value = attribute(body, 'value');
   if (!value) return undefined;
   const names = [knownString(body, 'name'), knownString(body, 'display_name')].filter((n): n is string => n !== undefined);
-  const literal = value.refs.length === 0 && !firstUnknown(value.value) ? asString(value.value) : undefined;
+  const literal = literalString(value);
   const secret = knownValue(body, 'secret');
   const marked = secret === true || secret === 'true';
   const looksSecret = marked || names.some((n) => CREDENTIAL_NAME.test(n)) || (literal !== undefined && CREDENTIAL_VALUE.test(literal));
@@ -97,7 +97,7 @@ function valueSource(values: readonly (TfAttribute | undefined)[], fallback: Fil
   const sources = written.map((value) => {
     const fromStore = value.refs.some((ref) => SECRET_STORE_TYPE.test(parseAddress(ref)?.type ?? ''));
     if (fromStore) return { valueSource: set('secret-store' as const, value.source), valuePreview: set(null, value.source) };
-    const literal = value.refs.length === 0 && !firstUnknown(value.value) ? asString(value.value) : undefined;
+    const literal = literalString(value);
     if (literal !== undefined) return { valueSource: set('literal' as const, value.source), valuePreview: set<string | null>(secretPreview(literal), value.source) };
     return { valueSource: set('expression' as const, value.source), valuePreview: set(null, value.source) };
   });

@@ -58,6 +58,15 @@ export function attribute(body: TfBody | undefined, name: string): TfAttribute |
   return found && found.value !== null ? found : undefined;
 }
 
+/**
+ * The attribute's text when the code writes it as it is: no reference to a resource, nothing unknown, not a value
+ * given when Terraform ran (a plan's root variable without a default). Where a secret written in code is found.
+ */
+export function literalString(attribute: TfAttribute): string | undefined {
+  if (attribute.refs.length > 0 || (attribute.inputs?.length ?? 0) > 0 || firstUnknown(attribute.value)) return undefined;
+  return asString(attribute.value);
+}
+
 /** `attributes[name]`, asked of the body itself when it converts attributes as they are read. */
 function attributeNamed(body: TfBody, name: string): TfAttribute | undefined {
   return body.attribute ? body.attribute(name) : body.attributes[name];

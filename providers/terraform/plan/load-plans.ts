@@ -142,6 +142,10 @@ class PlanResource implements TfResource, BodyContext {
     return planBody(this.#values, this.#unknowns, config, this.#hclSources ?? singleSourceScope(this.source), this);
   }
 
+  inputsOf(expression: unknown): readonly string[] {
+    return this.#context.configuration.inputs(expression, this.#scope);
+  }
+
   /** What an expression of this resource's configuration refers to: the resource is its attributes' `BodyContext`. */
   refsOf(expression: unknown, value: TfValue): readonly string[] {
     const refs = this.#context.configuration.refs(expression, this.#scope);

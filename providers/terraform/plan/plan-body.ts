@@ -45,6 +45,8 @@ export interface BodyContext {
   readonly address: string;
   /** Resource addresses an expression of the configuration refers to; `value` is what it evaluated to in the plan. */
   refsOf(expression: unknown, value: TfValue): readonly string[];
+  /** The root variables without a default whose values (given when Terraform runs) an expression's value comes from. */
+  inputsOf(expression: unknown): readonly string[];
 }
 
 /**
@@ -220,27 +222,24 @@ class ReferringAttribute implements TfAttribute {
   readonly value: TfValue;
   readonly source: FileSource;
   readonly #context: BodyContext;
-  /** The expression until the refs are first read, then the refs: one field, not two (an expression is never an array). */
-  #expressionOrRefs: JsonObject | readonly string[];
+  readonly #expression: JsonObject;
+  #refs: readonly string[] | undefined;
 
   constructor(value: TfValue, expression: JsonObject, context: BodyContext, source: FileSource) {
     this.value = value;
     this.source = source;
     this.#context = context;
-    this.#expressionOrRefs = expression;
+    this.#expression = expression;
   }
 
   get refs(): readonly string[] {
-    const held = this.#expressionOrRefs;
-    if (isRefList(held)) return held;
-    const refs = this.#context.refsOf(held, this.value);
-    this.#expressionOrRefs = refs;
-    return refs;
+    this.#refs ??= this.#context.refsOf(this.#expression, this.value);
+    return this.#refs;
   }
-}
 
-function isRefList(held: JsonObject | readonly string[]): held is readonly string[] {
-  return Array.isArray(held);
+  get inputs(): readonly string[] {
+    return this.#context.inputsOf(this.#expression);
+  }
 }
 
 

@@ -73,6 +73,16 @@ export class PlanConfiguration {
     return found;
   }
 
+  /**
+   * The root module's variables without a default that an expression's value comes from, through module inputs and
+   * outputs: values given when Terraform runs (`-var`, `TF_VAR_`, a CI secret), not written in the configuration.
+   */
+  inputs(expression: unknown, scope: ModuleScope): readonly string[] {
+    const inputs: string[] = [];
+    this.resolve(referencesOf(expression), scope, 0, inputs);
+    return inputs;
+  }
+
   private index(module: JsonObject, callPath: readonly string[]): void {
     const key = callPath.join('.');
     this.modules.set(key, module);
@@ -89,7 +99,8 @@ export class PlanConfiguration {
     }
   }
 
-  private resolve(references: readonly string[], scope: ModuleScope, depth: number): string[] {
+  /** Resource addresses the references lead to; root variables without a default they lead to are added to `inputs`. */
+  private resolve(references: readonly string[], scope: ModuleScope, depth: number, inputs?: string[]): string[] {
     if (depth > MAX_DEPTH) return [];
     const out: string[] = [];
     const prefix = scope.instance.length === 0 ? '' : `${scope.instance.join('.')}.`;
@@ -97,11 +108,11 @@ export class PlanConfiguration {
       const parts = splitTraversal(ref);
       const [head, second, third] = parts;
       if (head === undefined || second === undefined || NOT_RESOURCES.has(head)) continue;
-      if (head === 'var') out.push(...this.variable(withoutKey(second), scope, depth));
+      if (head === 'var') out.push(...this.variable(withoutKey(second), scope, depth, inputs));
       else if (head === 'module') {
         // `module.m` is listed as implied by `module.m.out`: follow only the outputs named, or all when none is.
-        if (third !== undefined) out.push(...this.output(second, withoutKey(third), scope, depth));
-        else if (!references.some((other) => other.startsWith(`${ref}.`))) out.push(...this.allOutputs(second, scope, depth));
+        if (third !== undefined) out.push(...this.output(second, withoutKey(third), scope, depth, inputs));
+        else if (!references.some((other) => other.startsWith(`${ref}.`))) out.push(...this.allOutputs(second, scope, depth, inputs));
       } else if (head === 'data') {
         if (third !== undefined && RESOURCE_TYPE.test(second)) out.push(`${prefix}data.${second}.${third}`);
       } else if (RESOURCE_TYPE.test(head)) out.push(`${prefix}${head}.${second}`);
@@ -110,25 +121,30 @@ export class PlanConfiguration {
   }
 
   /** `var.x` in a module: the references of the argument its caller passes. */
-  private variable(name: string, scope: ModuleScope, depth: number): string[] {
+  private variable(name: string, scope: ModuleScope, depth: number, inputs?: string[]): string[] {
     const callName = scope.callPath[scope.callPath.length - 1];
-    if (callName === undefined) return []; // a root variable: its value comes with the plan
+    if (callName === undefined) {
+      // A root variable: its value comes with the plan, from the configuration's default or from outside it.
+      const declared = objectAt(objectAt(this.modules.get(''), 'variables'), name);
+      if (inputs && (declared === undefined || !('default' in declared))) inputs.push(name);
+      return [];
+    }
     const parent = moduleScope(scope.callPath.slice(0, -1), scope.instance.slice(0, -1));
     const call = objectAt(objectAt(this.modules.get(parent.callKey), 'module_calls'), callName);
-    return this.resolve(referencesOf(objectAt(objectAt(call, 'expressions'), name)), parent, depth + 1);
+    return this.resolve(referencesOf(objectAt(objectAt(call, 'expressions'), name)), parent, depth + 1, inputs);
   }
 
   /** `module.m.out` (or `module.m["k"].out`): the references of the output's expression inside that module. */
-  private output(callWithKey: string, output: string, scope: ModuleScope, depth: number): string[] {
+  private output(callWithKey: string, output: string, scope: ModuleScope, depth: number, inputs?: string[]): string[] {
     const child = this.child(callWithKey, scope);
     const expression = objectAt(objectAt(objectAt(child.module, 'outputs'), output), 'expression');
-    return this.resolve(referencesOf(expression), child.scope, depth + 1);
+    return this.resolve(referencesOf(expression), child.scope, depth + 1, inputs);
   }
 
-  private allOutputs(callWithKey: string, scope: ModuleScope, depth: number): string[] {
+  private allOutputs(callWithKey: string, scope: ModuleScope, depth: number, inputs?: string[]): string[] {
     const child = this.child(callWithKey, scope);
     const outputs = objectAt(child.module, 'outputs') ?? {};
-    return Object.keys(outputs).flatMap((name) => this.resolve(referencesOf(objectAt(outputs[name], 'expression')), child.scope, depth + 1));
+    return Object.keys(outputs).flatMap((name) => this.resolve(referencesOf(objectAt(outputs[name], 'expression')), child.scope, depth + 1, inputs));
   }
 
   private child(callWithKey: string, scope: ModuleScope): { module: JsonObject | undefined; scope: ModuleScope } {
