@@ -17,7 +17,8 @@ export default definePolicy({
     'An HTTP backend on the internet answers whoever calls it. When the gateway presents a client certificate, the backend can accept ' +
     'only the gateway, so the gateway\'s authorizers, throttling and WAF cannot be bypassed by calling the backend directly. ' +
     'Stages whose routes call only Lambda functions, AWS services, mock integrations or private (VPC link) backends have nothing to present it to, ' +
-    'and HTTP APIs cannot present one: they pass. Low severity: a backend may authenticate the gateway in other ways ' +
+    'and HTTP APIs cannot present one: they pass, and so do plain-HTTP backends, which have no TLS handshake to present it in ' +
+    '(GW-TLS-003 reports those). Low severity: a backend may authenticate the gateway in other ways ' +
     '(a secret header, a signed request), and a third-party public API proxied as is has no use for the certificate.',
   remediation: {
     terraform: [
@@ -112,9 +113,11 @@ function httpBackendsOf(graph: ReadonlyGraph, api: GraphNode<'api'>): HttpBacken
     for (const backend of backendsOf(graph, operation)) {
       if (seen.has(backend.id)) continue;
       seen.add(backend.id);
-      const { type, connection } = backend.attrs;
+      const { type, connection, usesTls } = backend.attrs;
       if (type.state !== 'unknown' && type.value !== 'http') continue;
       if (connection.state !== 'unknown' && connection.value !== 'internet') continue;
+      // A client certificate is presented in a TLS handshake: a plain-HTTP backend has none (GW-TLS-003 reports it).
+      if (usesTls.state !== 'unknown' && !usesTls.value) continue;
       (type.state === 'unknown' || connection.state === 'unknown' ? unsure : known).push(backend);
     }
   }

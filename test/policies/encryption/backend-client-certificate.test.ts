@@ -28,6 +28,10 @@ policyTester.run(policy, {
     { name: 'a WebSocket API stage with a client certificate', graph: api(g.set(true), [publicHttp], 'websocket') },
     { name: 'a stage whose API is not in the scan', graph: g.stage({ name: 'orphan', clientCertificate: g.byDefault(false) }) },
     { name: 'no routes at all', graph: api(g.byDefault(false), []) },
+    {
+      name: 'a plain-HTTP backend: no TLS handshake to present a certificate in (GW-TLS-003 reports the backend)',
+      graph: api(g.byDefault(false), [{ ...publicHttp, url: g.set('http://orders.example.com/'), usesTls: g.set(false) }]),
+    },
   ],
   invalid: [
     {
