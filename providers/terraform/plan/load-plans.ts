@@ -20,6 +20,8 @@ export interface PlanResources {
   /** The scanned .tf root the plan was made from: its locations are used, and it is not adapted on its own. */
   readonly matchedRoot?: RootModuleResources;
   readonly resources: readonly TfResource[];
+  /** Resource entries that could not be read: without an address, or without a type and name the address says. */
+  readonly unread: number;
 }
 
 export interface PlanLoadResult {
@@ -37,14 +39,19 @@ export function loadPlans(files: readonly string[], roots: readonly RootModuleRe
       diagnostics.push(read.diagnostic);
       continue;
     }
-    plans.push(planToResources(read.document, roots));
+    const plan = planToResources(read.document, roots);
+    plans.push(plan);
+    if (plan.unread > 0) {
+      const what = plan.unread === 1 ? 'resource entry has' : `${plan.unread} resource entries have`;
+      diagnostics.push({ severity: 'warning', file, message: `${what} no address, or no type and name its address says; not checked`, provider: 'terraform' });
+    }
   }
   return { plans, diagnostics };
 }
 
 export function planToResources(document: PlanDocument, roots: readonly RootModuleResources[]): PlanResources {
   const configuration = new PlanConfiguration(objectAt(document.json, 'configuration'));
-  const entries = planResources(document);
+  const { entries, unread } = planResources(document);
   const matchedRoot = roots.length === 0 ? undefined
     : matchRoot(document.file, configuration.isEmpty ? entries.map((entry) => configAddress(entry.address)) : configuration.declaredAddresses(), roots);
   const hcl = matchedRoot ? new HclResourceIndex(matchedRoot.resources) : undefined;
@@ -82,7 +89,7 @@ export function planToResources(document: PlanDocument, roots: readonly RootModu
     const source = hclScope?.body ?? planSources[i] ?? { kind: 'file', file, address: entry.address };
     return new PlanResource(entry, scope, source, hclScope, context);
   });
-  return { file: document.file, resources, ...(matchedRoot && { matchedRoot }) };
+  return { file: document.file, resources, unread, ...(matchedRoot && { matchedRoot }) };
 }
 
 /** What every resource of one plan converts its body with. */

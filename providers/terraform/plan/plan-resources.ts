@@ -1,4 +1,5 @@
 import type { PlanDocument } from './read-plan';
+import { parseAddress } from '../adapt/address';
 import { arrayAt, isObject, objectAt, stringAt, type JsonObject } from './plan-json';
 
 /** One resource instance of a plan's planned values or of a state, with what is unknown about it. */
@@ -27,13 +28,19 @@ interface Changes {
 
 const MAX_MODULE_DEPTH = 64;
 
+/** The entries read, and how many resource entries could not be (no address, or no type and name it says). */
+export interface PlanResourceEntries {
+  readonly entries: PlanResourceEntry[];
+  unread: number;
+}
+
 /**
  * The resource instances a plan leaves in place: `planned_values` (root and child modules), with `after_unknown`
  * from `resource_changes`; resources only being deleted are not checked. A state's instances are its `values`.
  * https://developer.hashicorp.com/terraform/internals/json-format#values-representation
  */
-export function planResources(document: PlanDocument): PlanResourceEntry[] {
-  const entries: PlanResourceEntry[] = [];
+export function planResources(document: PlanDocument): PlanResourceEntries {
+  const entries: PlanResourceEntries = { entries: [], unread: 0 };
   const list = arrayAt(document.json, 'resource_changes');
   const changes: Changes = { list, addressOffsets: document.changeAddressOffsets, byAddress: new Map() };
   if (document.kind === 'state') {
@@ -52,14 +59,15 @@ export function planResources(document: PlanDocument): PlanResourceEntry[] {
   return entries;
 }
 
-function collectModule(module: JsonObject | undefined, modulePath: string, changes: Changes, out: PlanResourceEntry[], depth: number): void {
+function collectModule(module: JsonObject | undefined, modulePath: string, changes: Changes, out: PlanResourceEntries, depth: number): void {
   if (!module || depth > MAX_MODULE_DEPTH) return;
   for (const resource of arrayAt(module, 'resources')) {
     const i = changes.byAddress.get(stringAt(resource, 'address') ?? '');
     const change = changeAt(changes, i);
     if (change && isDeleteOnly(change)) continue;
     const entry = toEntry(resource, modulePath, objectAt(resource, 'values'), objectAt(change, 'change')?.['after_unknown'], addressOffset(changes, i));
-    if (entry) out.push(entry);
+    if (entry) out.entries.push(entry);
+    else out.unread++;
   }
   for (const child of arrayAt(module, 'child_modules')) {
     if (isObject(child)) collectModule(child, stringAt(child, 'address') ?? modulePath, changes, out, depth + 1);
@@ -67,13 +75,14 @@ function collectModule(module: JsonObject | undefined, modulePath: string, chang
 }
 
 /** Plans without `planned_values` (not written by Terraform itself, but seen from other tools): the changes' `after`. */
-function collectChanges(changes: Changes, out: PlanResourceEntry[]): void {
+function collectChanges(changes: Changes, out: PlanResourceEntries): void {
   for (const i of changes.byAddress.values()) {
     const change = changeAt(changes, i);
     if (!change || isDeleteOnly(change)) continue;
     const body = objectAt(change, 'change');
     const entry = toEntry(change, stringAt(change, 'module_address') ?? '', objectAt(body, 'after'), body?.['after_unknown'], addressOffset(changes, i));
-    if (entry) out.push(entry);
+    if (entry) out.entries.push(entry);
+    else out.unread++;
   }
 }
 
@@ -89,11 +98,15 @@ function addressOffset(changes: Changes, i: number | undefined): number | undefi
 
 function toEntry(resource: unknown, modulePath: string, values: JsonObject | undefined, unknowns: unknown, addressOffset: number | undefined): PlanResourceEntry | undefined {
   const address = stringAt(resource, 'address');
-  const type = stringAt(resource, 'type');
-  const name = stringAt(resource, 'name');
-  if (address === undefined || type === undefined || name === undefined || !isObject(resource)) return undefined;
+  if (address === undefined || !isObject(resource)) return undefined;
+  // Terraform writes type, name and mode; plans written by other tools may have the address alone, which says them.
+  const written = { type: stringAt(resource, 'type'), name: stringAt(resource, 'name'), mode: stringAt(resource, 'mode') };
+  const parsed = written.type === undefined || written.name === undefined || written.mode === undefined ? parseAddress(address) : undefined;
+  const type = written.type ?? parsed?.type;
+  const name = written.name ?? parsed?.name;
+  if (type === undefined || name === undefined) return undefined;
   const index = resource['index'];
-  const mode = resource['mode'] === 'data' ? 'data' : 'managed';
+  const mode = (written.mode ?? parsed?.mode) === 'data' ? 'data' : 'managed';
   // Two literals rather than a spread of `{ index }`: one entry per resource instance of a large plan.
   return typeof index === 'string' || typeof index === 'number'
     ? { address, mode, type, name, index, modulePath, values: values ?? {}, unknowns, addressOffset }

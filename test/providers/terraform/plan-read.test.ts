@@ -127,3 +127,29 @@ describe('plan and state JSON: bad input', () => {
     expect(graph.nodesOf('api.stage')).toHaveLength(2);
   });
 });
+
+describe('plan JSON written by other tools', () => {
+  test('a resource entry with only its address, type and values is read, its name and mode taken from the address; one without an address is reported', async () => {
+    const plan = {
+      format_version: '1.2', terraform_version: '1.9.0',
+      planned_values: { root_module: { resources: [
+        { address: 'aws_api_gateway_stage.prod', type: 'aws_api_gateway_stage', values: { stage_name: 'prod', rest_api_id: 'a1b2c3' } },
+        { address: 'module.api.aws_api_gateway_stage.test[0]', values: { stage_name: 'test', rest_api_id: 'a1b2c3' } },
+        { type: 'aws_api_gateway_stage', name: 'nameless', values: { stage_name: 'dev' } },
+      ] } },
+    };
+    const tree = tempTree({ 'plan.json': JSON.stringify(plan) });
+    try {
+      const result = await scan({ paths: [tree.path('plan.json')], cwd: tree.root });
+      expect(result.graph.nodesOf('api.stage').map((n) => `${n.id} ${n.name}`).sort()).toEqual([
+        'terraform:.:aws_api_gateway_stage.prod prod',
+        'terraform:.:module.api.aws_api_gateway_stage.test[0] test[0]',
+      ]);
+      expect(result.diagnostics).toContainEqual(expect.objectContaining({
+        severity: 'warning', file: tree.path('plan.json'), message: 'resource entry has no address, or no type and name its address says; not checked',
+      }));
+    } finally {
+      tree.cleanup();
+    }
+  });
+});
