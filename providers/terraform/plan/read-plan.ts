@@ -39,8 +39,8 @@ export function parsePlanText(file: string, text: string): PlanReadResult {
     parsed = parsePlanJson(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const line = syntaxErrorLine(text, message);
-    return failure(file, `invalid JSON in Terraform plan/state: ${message}`, line);
+    const line = syntaxErrorLine(text, message) ?? (endsInside(text, message) ? lineCount(text) : undefined);
+    return failure(file, `invalid JSON in Terraform plan/state: ${message}${invalidJsonHint(text, message)}`, line);
   }
   const json = parsed.json;
   if (!isObject(json)) return failure(file, 'not a Terraform plan or state: the JSON is not an object');
@@ -56,6 +56,28 @@ export function parsePlanText(file: string, text: string): PlanReadResult {
   if (objectAt(json, 'values') !== undefined) return { document: { file, text, kind: 'state', json } };
   // `terraform show -json` of an empty state prints no values at all.
   return { diagnostic: { severity: 'warning', message: 'Terraform JSON with neither planned_values nor values (an empty state?); nothing to check', file, provider: 'terraform' } };
+}
+
+/** What most often makes a plan file invalid, when the text shows it. */
+function invalidJsonHint(text: string, message: string): string {
+  // hashicorp/setup-terraform wraps terraform in a script that prints the command and GitHub workflow commands too.
+  if (/^\[command\]|^::(?:debug|set-output)/m.test(text.slice(0, 4096))) {
+    return ' (the file holds the output of the setup-terraform wrapper, not only the JSON: set terraform_wrapper: false, or run the terraform binary itself)';
+  }
+  if (endsInside(text, message)) return ' (the file ends inside the JSON: was it cut short?)';
+  return '';
+}
+
+/** Whether the parser ran out of text: the end of input, or an error at the very end (a string never closed there). */
+function endsInside(text: string, message: string): boolean {
+  const position = /at position (\d+)/.exec(message)?.[1];
+  return /end of JSON input/.test(message) || (position !== undefined && Number(position) >= text.trimEnd().length);
+}
+
+function lineCount(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && at < text.length - 1; at = text.indexOf('\n', at + 1)) lines++;
+  return lines;
 }
 
 /** V8 says `... in JSON at position 1234` (and, from Node 22, `(line 3 column 5)`). */

@@ -119,6 +119,25 @@ describe('plan and state JSON: bad input', () => {
     }
   });
 
+  test('invalid plan files say what most often makes them so: wrapper output, a file cut short', async () => {
+    const plan = readFileSync(fixture('plan-only', 'plan.json'), 'utf8');
+    const tree = tempTree({
+      'wrapped.json': `[command]/home/runner/work/_temp/terraform-bin show -json tfplan\n${plan}\n::debug::Terraform exited with code 0.\n`,
+      'cut.json': plan.slice(0, 5000),
+      'cut-pretty.json': JSON.stringify(JSON.parse(plan), null, 2).slice(0, 5000),
+    });
+    try {
+      const { diagnostics } = await loadTerraform([tree.path('wrapped.json'), tree.path('cut.json'), tree.path('cut-pretty.json')]);
+      expect(diagnostics).toEqual([
+        expect.objectContaining({ severity: 'error', file: tree.path('wrapped.json'), message: expect.stringContaining('the output of the setup-terraform wrapper') }),
+        expect.objectContaining({ severity: 'error', file: tree.path('cut.json'), line: 1, message: expect.stringContaining('the file ends inside the JSON') }),
+        expect.objectContaining({ severity: 'error', file: tree.path('cut-pretty.json'), line: expect.any(Number) as number }),
+      ]);
+    } finally {
+      tree.cleanup();
+    }
+  });
+
   test('plans are read beyond the size limit of source files (plans are legitimately big)', async () => {
     const plan = fixture('plan-only', 'plan.json');
     const { diagnostics, graph } = await loadTerraform([plan], { maxFileBytes: 1024 });
