@@ -21,7 +21,7 @@ export default definePolicy({
     'An API key is a bearer secret: whoever holds a copy (a former partner, a log line, a laptop, a repository) can call the API until the key is disabled. ' +
     'The longer a key lives, the more copies of it exist and the less anyone knows where they are. Replacing keys on a schedule (90 days by default, ' +
     'configurable with the `maxAgeDays` option) bounds how long a leaked key stays useful. API Gateway key values cannot be changed: rotating means a new key ' +
-    'in the same usage plans, then disabling the old one. Only a deployed key has a creation date: keys from code are reported as not verifiable, never as failing.',
+    'in the same usage plans, then disabling the old one. Only a deployed key has a creation date (a live audit, or a Terraform plan or state of running infrastructure): keys only in code are reported as not verifiable, never as failing.',
   remediation: {
     aws: [
       '# API Gateway key values cannot be changed: create a new key, put it in the same usage plans, hand it over, then retire the old one',

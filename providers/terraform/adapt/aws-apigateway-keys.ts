@@ -41,11 +41,18 @@ function keyAttrs(key: TfResource): ApiKeyAttrs {
   return {
     enabled: readAttr(body, 'enabled', asBool, { value: true, source: key.source }),
     ...valueSource(value, key.source),
-    // Creation is a fact of the live key, not of its code (and API Gateway records no last use at all).
-    createdAt: unknown('known only for a deployed key', key.source),
+    // Creation is a fact of the live key, not of its code (and API Gateway records no last use at all): a plan of
+    // running infrastructure, or a state, has it as the computed `created_date`.
+    createdAt: createdDate(body, key.source),
     // The key opens what the usage plans that list it (aws_api_gateway_usage_plan_key) cover, nothing else.
     scope: set('usage-plans', key.source),
   };
+}
+
+function createdDate(body: TfBody, fallback: FileSource): Attr<string | null> {
+  const date = attribute(body, 'created_date');
+  const text = date && knownString(body, 'created_date');
+  return date && text !== undefined && !Number.isNaN(Date.parse(text)) ? set(text, date.source) : unknown('known only for a deployed key', fallback);
 }
 
 /**
