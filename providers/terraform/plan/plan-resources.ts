@@ -97,20 +97,31 @@ function addressOffset(changes: Changes, i: number | undefined): number | undefi
 }
 
 function toEntry(resource: unknown, modulePath: string, values: JsonObject | undefined, unknowns: unknown, addressOffset: number | undefined): PlanResourceEntry | undefined {
-  const address = stringAt(resource, 'address');
-  if (address === undefined || !isObject(resource)) return undefined;
+  const written = stringAt(resource, 'address');
+  if (written === undefined || !isObject(resource)) return undefined;
+  const address = withIndex(written, resource['index']);
   // Terraform writes type, name and mode; plans written by other tools may have the address alone, which says them.
-  const written = { type: stringAt(resource, 'type'), name: stringAt(resource, 'name'), mode: stringAt(resource, 'mode') };
-  const parsed = written.type === undefined || written.name === undefined || written.mode === undefined ? parseAddress(address) : undefined;
-  const type = written.type ?? parsed?.type;
-  const name = written.name ?? parsed?.name;
+  const parts = { type: stringAt(resource, 'type'), name: stringAt(resource, 'name'), mode: stringAt(resource, 'mode') };
+  const parsed = parts.type === undefined || parts.name === undefined || parts.mode === undefined ? parseAddress(address) : undefined;
+  const type = parts.type ?? parsed?.type;
+  const name = parts.name ?? parsed?.name;
   if (type === undefined || name === undefined) return undefined;
   const index = resource['index'];
-  const mode = (written.mode ?? parsed?.mode) === 'data' ? 'data' : 'managed';
+  const mode = (parts.mode ?? parsed?.mode) === 'data' ? 'data' : 'managed';
   // Two literals rather than a spread of `{ index }`: one entry per resource instance of a large plan.
   return typeof index === 'string' || typeof index === 'number'
     ? { address, mode, type, name, index, modulePath, values: values ?? {}, unknowns, addressOffset }
     : { address, mode, type, name, modulePath, values: values ?? {}, unknowns, addressOffset };
+}
+
+/**
+ * The address of an instance with its key. Terraform 0.12.0 wrote the instances of a `count` resource with the
+ * resource's address and the key in `index` alone, so that they shared one address.
+ */
+function withIndex(address: string, index: unknown): string {
+  if (address.endsWith(']')) return address;
+  if (typeof index === 'number') return `${address}[${index}]`;
+  return typeof index === 'string' ? `${address}[${JSON.stringify(index)}]` : address;
 }
 
 /** `["delete"]`; a replacement (`["delete","create"]`, `["create","delete"]`) leaves a resource to check. */

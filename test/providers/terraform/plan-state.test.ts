@@ -1,6 +1,8 @@
 import { runPolicies } from '../../../src/engine/run';
 import { builtinPolicies } from '../../../policies';
 import { fixture, loadTerraform } from './plan-helpers';
+import { scan } from '../../../src/scan/scan';
+import { tempTree } from './tf-helpers';
 
 const STATE = fixture('state', 'state.json');
 
@@ -22,5 +24,22 @@ describe('state JSON (terraform show -json of a state)', () => {
     if (api?.kind !== 'api') throw new Error('no api');
     expect(api.attrs.resourcePolicy).toMatchObject({ state: 'default', value: null });
     expect(api.attrs.endpointType).toMatchObject({ state: 'set', value: 'regional' });
+  });
+});
+
+describe('Terraform 0.12.0 states', () => {
+  test('the instances of a count resource, which 0.12.0 wrote with one address and the key in index alone, are each read', async () => {
+    const stage = (index: number) => ({
+      address: 'aws_api_gateway_stage.baz', mode: 'managed', type: 'aws_api_gateway_stage', name: 'baz', index, provider_name: 'aws', schema_version: 0,
+      values: { stage_name: `s${index}`, rest_api_id: 'a1b2c3', xray_tracing_enabled: index === 1 },
+    });
+    const tree = tempTree({ 'state.json': JSON.stringify({ format_version: '0.1', terraform_version: '0.12.0', values: { root_module: { resources: [stage(0), stage(1), stage(2)] } } }) });
+    try {
+      const result = await scan({ paths: [tree.path('state.json')], cwd: tree.root });
+      expect(result.diagnostics.filter((d) => d.severity !== 'notice')).toEqual([]);
+      expect(result.graph.nodesOf('api.stage').map((n) => n.name)).toEqual(['baz[0]', 'baz[1]', 'baz[2]']);
+    } finally {
+      tree.cleanup();
+    }
   });
 });
