@@ -40,7 +40,11 @@ export function evaluateBody(body: HclBody, file: string, address: string, evalu
     if (block.type === 'dynamic' && block.labels[0] !== undefined) {
       const expanded = expandDynamic(block, block.labels[0], file, address, evaluateExpr, bindings);
       if (expanded === undefined) unknownBlocks.push(block.labels[0]);
-      else for (const item of expanded) add(block.labels[0], item);
+      else {
+        // Written, even when it expands to nothing: a plan made from this source can tell it from a computed block.
+        if (!blocks.has(block.labels[0])) blocks.set(block.labels[0], []);
+        for (const item of expanded) add(block.labels[0], item);
+      }
     } else {
       add(block.type, evaluateBody(block.body, file, address, evaluateExpr, bindings));
     }

@@ -57,7 +57,7 @@ const terraform: ProviderAdapter = {
       const planLabel = rootLabel(planRootDir(plan), cwd);
       // A plan and a state of the same root (or two plans in one directory) keep apart by file name.
       const label = usedLabels.has(planLabel) ? `${planLabel}/${basename(plan.file)}` : planLabel;
-      add(adaptTerraform(plan.resources, label), label);
+      add(adaptTerraform(plan.resources, label, plan.deletedTypes), label);
     }
     return { nodes, edges, diagnostics, suppressions: read.suppressions ?? [] };
   },

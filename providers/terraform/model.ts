@@ -59,12 +59,15 @@ export interface TfBody {
   readonly source: FileSource;
 }
 
-/** The body with other attributes (`raw` without secrets): its blocks and source kept, whatever kind of body it is. */
+/**
+ * The body with other attributes (`raw` without secrets): its blocks and source kept, whatever kind of body it is.
+ * A plain record: a plan body's attribute-by-name reading is not carried over.
+ */
 export function withAttributes(body: TfBody, attributes: Readonly<Record<string, TfAttribute>>): TfBody {
   return { attributes, blocks: body.blocks, unknownBlocks: body.unknownBlocks, source: body.source };
 }
 
-/** The attribute with its value replaced, refs and source kept (an attribute may compute its refs when read). */
+/** The attribute with its value replaced, refs and source kept (an attribute may compute its refs when read); `inputs` are not. */
 export function withValue(attribute: TfAttribute, value: TfValue): TfAttribute {
   return { value, refs: attribute.refs, source: attribute.source };
 }

@@ -15,7 +15,7 @@ const fileLocation = z.strictObject({
   file: z.string().min(1).describe('Relative to the working directory, forward slashes'),
   line: line.optional().describe('1-based'),
   endLine: line.optional(),
-  column: line.optional().describe('1-based, in UTF-16 code units; given where the line alone does not say where (a plan is written on one line)'),
+  column: line.optional().describe('1-based, in UTF-16 code units; given for a resource located in a Terraform plan file (written on one line)'),
   address: z.string().optional().describe('Resource address, e.g. module.api.aws_api_gateway_stage.this["prod"]'),
 });
 

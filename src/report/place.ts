@@ -1,6 +1,6 @@
 import type { ReportLocation } from './types';
 
-/** Where a finding is, for people: `file:line` (`file:line:column` when the line alone does not say), or the cloud resource id. */
+/** Where a finding is, for people: `file:line` (`file:line:column` when the column is known), or the cloud resource id. */
 export function placeOf(location: ReportLocation): string {
   if ('cloud' in location) return location.id;
   if (location.line === undefined) return location.file;

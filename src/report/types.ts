@@ -12,7 +12,7 @@ export interface FileLocation {
   /** 1-based. */
   readonly line?: number;
   readonly endLine?: number;
-  /** 1-based, in UTF-16 code units: where the line alone does not say (a plan is written on one line). */
+  /** 1-based, in UTF-16 code units: for a resource located in a plan file, which Terraform writes on one line. */
   readonly column?: number;
   /** Resource address in the source language, when the line is not known or for context. */
   readonly address?: string;

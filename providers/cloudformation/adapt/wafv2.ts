@@ -6,7 +6,7 @@ import { REST_API, restStages, stageSuffix, DEPLOYMENT, STAGE } from './apigatew
 import { edge, emptyResult, type AdaptResult, type CfnContext } from './context';
 import { toJson } from './openapi-body';
 import { asString, firstUnknown, type CfnProp } from './read-prop';
-import { OUTSIDE_WAF_SUFFIX, outsideWafAttrs, wafNameInArn } from '../../aws-shared/outside-waf';
+import { OUTSIDE_WAF_SUFFIX, outsideWafNode } from '../../aws-shared/outside-waf';
 
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-wafv2-webacl.html
 export const WEB_ACL = 'AWS::WAFv2::WebACL';
@@ -41,8 +41,8 @@ export function adaptWafv2(ctx: CfnContext): AdaptResult {
 function outsideWaf(ctx: CfnContext, association: CfnResource, webAcl: CfnProp | undefined, result: AdaptResult): string {
   const arn = webAcl === undefined || isCfnUnknown(webAcl.value) ? undefined : asString(webAcl.value);
   const label = arn ?? `WebACLArn (${webAcl !== undefined && isCfnUnknown(webAcl.value) ? webAcl.value.expr : 'not set'})`;
-  const node = ctx.node(association, 'edge.waf', outsideWafAttrs(label, webAcl?.source ?? association.source), { suffix: OUTSIDE_WAF_SUFFIX });
-  result.nodes.push({ ...node, name: wafNameInArn(label) ?? node.name });
+  const node = outsideWafNode(label, webAcl?.source ?? association.source, (attrs) => ctx.node(association, 'edge.waf', attrs, { suffix: OUTSIDE_WAF_SUFFIX }));
+  result.nodes.push(node);
   return node.id;
 }
 

@@ -3,7 +3,7 @@ import type { WafAttrs } from '../../../src/graph/kinds';
 import type { FileSource } from '../../../src/graph/source';
 import { wafRuleFacts, type WafRuleFacts } from '../../aws-shared/waf-rule-facts';
 import { isUnknown, type TfAttribute, type TfBody, type TfResource } from '../model';
-import { OUTSIDE_WAF_SUFFIX, outsideWafAttrs, wafNameInArn } from '../../aws-shared/outside-waf';
+import { OUTSIDE_WAF_SUFFIX, outsideWafNode } from '../../aws-shared/outside-waf';
 import { DEPLOYMENT, INLINE_STAGE_SUFFIX, REST_API, STAGE } from './aws-apigateway';
 import type { Linker } from './linker';
 import { attribute, firstBlock, knownString, readBlocks } from './read-attr';
@@ -37,8 +37,10 @@ export function adaptWafv2(linker: Linker): AdaptResult {
     if (wafs.length > 0) for (const protectedId of targets) associated.add(protectedId);
   }
   // A deployed stage says which web ACL covers it (`web_acl_arn`, computed: known in a plan of running infrastructure
-  // and in a state), however the ACL was attached: by an association outside the scan, or by Firewall Manager.
-  for (const stage of linker.ofType(STAGE)) {
+  // and in a state), however the ACL was attached: by an association outside the scan, or by Firewall Manager. Not
+  // when the plan deletes an association or an ACL: the stage's planned value is read before the plan applies.
+  const stagesTell = !linker.deletes(ASSOCIATION) && !linker.deletes(WEB_ACL);
+  for (const stage of stagesTell ? linker.ofType(STAGE) : []) {
     const arn = knownString(stage.body, 'web_acl_arn');
     const id = linker.nodeId(stage.address);
     if (arn === undefined || arn === '' || associated.has(id)) continue;
@@ -56,8 +58,8 @@ function outsideWaf(linker: Linker, owner: TfResource, webAcl: TfAttribute | und
   const ref = webAcl?.refs[0];
   const value = webAcl?.value;
   const label = ref ?? (typeof value === 'string' ? value : `web_acl_arn (${isUnknown(value) ? value.expr : 'not set'})`);
-  const node = terraformNode(linker, owner, 'edge.waf', outsideWafAttrs(label, webAcl?.source ?? owner.source), { suffix: OUTSIDE_WAF_SUFFIX });
-  result.nodes.push({ ...node, name: ref ?? wafNameInArn(label) ?? node.name });
+  const node = outsideWafNode(label, webAcl?.source ?? owner.source, (attrs) => terraformNode(linker, owner, 'edge.waf', attrs, { suffix: OUTSIDE_WAF_SUFFIX }), ref);
+  result.nodes.push(node);
   return node.id;
 }
 

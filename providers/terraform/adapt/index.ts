@@ -28,10 +28,13 @@ const NOT_MODELLED: Readonly<Record<string, string>> = {
 
 /**
  * Every service adapter over the evaluated resources of one root module: pure and synchronous. Resource types nobody
- * adapts are ignored. Node ids carry `rootLabel` when given (see `rootLabel` in root-scope.ts).
+ * adapts are ignored. Node ids carry `rootLabel` when given (see `rootLabel` in root-scope.ts). `deletedTypes`: of a
+ * plan, the types of resources it only deletes.
  */
-export function adaptTerraform(resources: readonly TfResource[], rootLabel?: string): { nodes: AnyNode[]; edges: Edge[]; diagnostics: Diagnostic[] } {
-  const linker = new Linker(resources, rootLabel);
+export function adaptTerraform(
+  resources: readonly TfResource[], rootLabel?: string, deletedTypes?: ReadonlySet<string>,
+): { nodes: AnyNode[]; edges: Edge[]; diagnostics: Diagnostic[] } {
+  const linker = new Linker(resources, rootLabel, deletedTypes);
   const results = SERVICE_ADAPTERS.map((adapt) => adapt(linker));
   // concat of the adapters' lists (one argument per adapter), not push(...spread): a large plan yields more nodes than
   // a call may take arguments; and not flatMap, which copies element by element.

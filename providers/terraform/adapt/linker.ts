@@ -27,8 +27,12 @@ export class Linker {
   /** The root label with its `:` (see `rootLabel` in root-scope.ts); empty when adapters run on their own (unit tests). */
   private readonly rootPrefix: string;
 
-  constructor(resources: readonly TfResource[], rootLabel?: string) {
+  /** Of a plan: types of the resources it only deletes, which are not among `resources`. */
+  private readonly deletedTypes: ReadonlySet<string>;
+
+  constructor(resources: readonly TfResource[], rootLabel?: string, deletedTypes: ReadonlySet<string> = NO_TYPES) {
     this.resources = resources;
+    this.deletedTypes = deletedTypes;
     this.rootPrefix = rootLabel === undefined ? '' : `${rootLabel}:`;
     for (const resource of resources) {
       this.byAddress.set(resource.address, resource);
@@ -51,6 +55,11 @@ export class Linker {
       this.nodeIds.set(address, id);
     }
     return id;
+  }
+
+  /** Whether the plan being adapted deletes resources of `type`: what the others' planned values show may be undone. */
+  deletes(type: string): boolean {
+    return this.deletedTypes.has(type);
   }
 
   /** Managed resources of a type, in scan order. */
@@ -235,6 +244,7 @@ function baseAddress(resource: TfResource): string {
 }
 
 const NONE: readonly TfResource[] = Object.freeze([]);
+const NO_TYPES: ReadonlySet<string> = new Set();
 const NO_REFS: readonly string[] = Object.freeze([]);
 const NO_SUFFIX = (): string => '';
 

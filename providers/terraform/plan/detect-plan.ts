@@ -1,7 +1,7 @@
 /**
  * `terraform show -json` output, for a plan or a state, starts with `{"format_version":"1.2","terraform_version":...`
  * (key order is fixed by Terraform's encoder; `jq` keeps it). Re-serialised with sorted keys (`jq -S`, Go or Python
- * tools), a plan starts with `applyable`, `checks`, `complete` or `configuration` instead, and `format_version` may lie
+ * tools), a plan starts with `applyable`, `checks` or `configuration` instead, and `format_version` may lie
  * past the head: such a start is recognised by what Terraform writes there. Raw `terraform.tfstate` files have
  * `"version": 4` and no `format_version`, so they are not claimed: they are not the documented interchange format.
  * https://developer.hashicorp.com/terraform/internals/json-format
@@ -12,13 +12,12 @@ export function looksLikePlanJson(path: string, head: string): boolean {
 }
 
 /**
- * The start of a plan with sorted keys: a first member that only Terraform's plan output begins with when sorted, with
- * the value it has there (`"applyable": true`, `"configuration": {"provider_config"` / `{"root_module"`,
- * `"checks": [{"address": {"kind"`).
+ * The start of a plan with sorted keys: the first member a sorted plan can have (`applyable` from Terraform 1.6, else
+ * `checks` from 1.5, else `configuration`), with the value and the next key it has there.
  */
 const SORTED_PLAN_START = new RegExp([
   String.raw`^\uFEFF?\s*\{\s*(?:`,
-  String.raw`"(?:applyable|complete|errored)"\s*:\s*(?:true|false)\s*[,}]`,
+  String.raw`"applyable"\s*:\s*(?:true|false)\s*,\s*"(?:checks|complete)"\s*:`,
   String.raw`|"configuration"\s*:\s*\{\s*"(?:provider_config|root_module)"\s*:`,
   String.raw`|"checks"\s*:\s*\[\s*\{\s*"address"\s*:\s*\{\s*"(?:kind|to_display)"`,
   ')',

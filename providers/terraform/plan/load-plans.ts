@@ -22,6 +22,8 @@ export interface PlanResources {
   readonly resources: readonly TfResource[];
   /** Resource entries that could not be read: without an address, or without a type and name the address says. */
   readonly unread: number;
+  /** Types of the resources the plan only deletes (see {@link PlanResourceEntries}). */
+  readonly deletedTypes: ReadonlySet<string>;
 }
 
 export interface PlanLoadResult {
@@ -51,7 +53,7 @@ export function loadPlans(files: readonly string[], roots: readonly RootModuleRe
 
 export function planToResources(document: PlanDocument, roots: readonly RootModuleResources[]): PlanResources {
   const configuration = new PlanConfiguration(objectAt(document.json, 'configuration'));
-  const { entries, unread } = planResources(document);
+  const { entries, unread, deletedTypes } = planResources(document);
   const matchedRoot = roots.length === 0 ? undefined
     : matchRoot(document.file, configuration.isEmpty ? entries.map((entry) => configAddress(entry.address)) : configuration.declaredAddresses(), roots);
   const hcl = matchedRoot ? new HclResourceIndex(matchedRoot.resources) : undefined;
@@ -89,7 +91,7 @@ export function planToResources(document: PlanDocument, roots: readonly RootModu
     const source = hclScope?.body ?? planSources[i] ?? { kind: 'file', file, address: entry.address };
     return new PlanResource(entry, scope, source, hclScope, context);
   });
-  return { file: document.file, resources, unread, ...(matchedRoot && { matchedRoot }) };
+  return { file: document.file, resources, unread, deletedTypes, ...(matchedRoot && { matchedRoot }) };
 }
 
 /** What every resource of one plan converts its body with. */

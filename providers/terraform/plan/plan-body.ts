@@ -12,6 +12,11 @@ export interface SourceScope {
    * configuration leaves `dynamic` blocks out, so only the source tells one from a block the provider computes.
    */
   writesBlock(name: string): boolean | undefined;
+  /**
+   * Whether reading the .tf source (with its `.tfvars`) knows the value of attribute `name`; undefined without .tf
+   * source. A value the source knows is written in the code, even when it comes from a root variable.
+   */
+  knowsValue(name: string): boolean | undefined;
 }
 
 /** One location for everything: a resource found only in the plan file. */
@@ -36,6 +41,10 @@ class SingleSourceScope implements SourceScope {
   }
 
   writesBlock(): undefined {
+    return undefined;
+  }
+
+  knowsValue(): undefined {
     return undefined;
   }
 }
@@ -152,13 +161,13 @@ class PlanBody implements TfBody {
     const written = expression !== undefined;
     if (unknown === true) {
       if (config !== undefined && !written) return undefined;
-      return planAttribute(unknownAfterApply(context.address, pathTo(path, name)), expression, context, sources.attribute(name));
+      return planAttribute(unknownAfterApply(context.address, pathTo(path, name)), expression, context, sources, name);
     }
     if (value === null || value === undefined || (value === '' && !written) || isBlockList(value)) return undefined;
     // Values with nothing unknown in them are used as they are (most are).
     const known = unknown === undefined || unknown === false || !(Array.isArray(value) || isObject(value));
     const converted = known ? (value as TfValue) : toTfValue(value, unknown, context.address, pathTo(path, name));
-    return planAttribute(converted, expression, context, sources.attribute(name));
+    return planAttribute(converted, expression, context, sources, name);
   }
 
   #readBlocks(): void {
@@ -208,9 +217,10 @@ function pathTo(path: string, name: string): string {
 
 const NO_REFS: readonly string[] = Object.freeze([]);
 
-function planAttribute(value: TfValue, expression: unknown, context: BodyContext, source: FileSource): TfAttribute {
+function planAttribute(value: TfValue, expression: unknown, context: BodyContext, sources: SourceScope, name: string): TfAttribute {
+  const source = sources.attribute(name);
   const refersToSomething = isObject(expression) && Array.isArray(expression['references']);
-  return refersToSomething ? new ReferringAttribute(value, expression, context, source) : { value, refs: NO_REFS, source };
+  return refersToSomething ? new ReferringAttribute(value, expression, context, source, sources.knowsValue(name) === true) : { value, refs: NO_REFS, source };
 }
 
 /**
@@ -223,13 +233,16 @@ class ReferringAttribute implements TfAttribute {
   readonly source: FileSource;
   readonly #context: BodyContext;
   readonly #expression: JsonObject;
+  /** The .tf source, read with its `.tfvars`, knows the value: it is written in the code, not given when Terraform ran. */
+  readonly #knownInSource: boolean;
   #refs: readonly string[] | undefined;
 
-  constructor(value: TfValue, expression: JsonObject, context: BodyContext, source: FileSource) {
+  constructor(value: TfValue, expression: JsonObject, context: BodyContext, source: FileSource, knownInSource: boolean) {
     this.value = value;
     this.source = source;
     this.#context = context;
     this.#expression = expression;
+    this.#knownInSource = knownInSource;
   }
 
   get refs(): readonly string[] {
@@ -238,7 +251,7 @@ class ReferringAttribute implements TfAttribute {
   }
 
   get inputs(): readonly string[] {
-    return this.#context.inputsOf(this.#expression);
+    return this.#knownInSource ? NO_REFS : this.#context.inputsOf(this.#expression);
   }
 }
 

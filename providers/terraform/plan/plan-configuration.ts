@@ -126,7 +126,8 @@ export class PlanConfiguration {
     if (callName === undefined) {
       // A root variable: its value comes with the plan, from the configuration's default or from outside it.
       const declared = objectAt(objectAt(this.modules.get(''), 'variables'), name);
-      if (inputs && (declared === undefined || !('default' in declared))) inputs.push(name);
+      // `default = null` is written as a null default: no value in the code either.
+      if (inputs && (declared?.['default'] === undefined || declared['default'] === null)) inputs.push(name);
       return [];
     }
     const parent = moduleScope(scope.callPath.slice(0, -1), scope.instance.slice(0, -1));

@@ -32,6 +32,8 @@ const MAX_MODULE_DEPTH = 64;
 export interface PlanResourceEntries {
   readonly entries: PlanResourceEntry[];
   unread: number;
+  /** Types of the resources the plan only deletes: what the planned values of the others may still show them doing. */
+  readonly deletedTypes: Set<string>;
 }
 
 /**
@@ -40,7 +42,7 @@ export interface PlanResourceEntries {
  * https://developer.hashicorp.com/terraform/internals/json-format#values-representation
  */
 export function planResources(document: PlanDocument): PlanResourceEntries {
-  const entries: PlanResourceEntries = { entries: [], unread: 0 };
+  const entries: PlanResourceEntries = { entries: [], unread: 0, deletedTypes: new Set() };
   const list = arrayAt(document.json, 'resource_changes');
   const changes: Changes = { list, addressOffsets: document.changeAddressOffsets, byAddress: new Map() };
   if (document.kind === 'state') {
@@ -52,6 +54,7 @@ export function planResources(document: PlanDocument): PlanResourceEntries {
     // A deposed object is an old copy of a replaced resource, about to be destroyed.
     if (address === undefined || !isObject(change) || change['deposed'] !== undefined) return;
     (changes.byAddress as Map<string, number>).set(address, i);
+    if (isDeleteOnly(change)) entries.deletedTypes.add(stringAt(change, 'type') ?? parseAddress(address)?.type ?? '');
   });
   const planned = objectAt(objectAt(document.json, 'planned_values'), 'root_module');
   if (planned) collectModule(planned, '', changes, entries, 0);
@@ -105,18 +108,21 @@ function toEntry(resource: unknown, modulePath: string, values: JsonObject | und
   const parsed = parts.type === undefined || parts.name === undefined || parts.mode === undefined ? parseAddress(address) : undefined;
   const type = parts.type ?? parsed?.type;
   const name = parts.name ?? parsed?.name;
+  // Its module too, when the entry sits at the root of a tree written by another tool.
+  const module = modulePath === '' && parsed ? parsed.modulePath : modulePath;
   if (type === undefined || name === undefined) return undefined;
   const index = resource['index'];
   const mode = (parts.mode ?? parsed?.mode) === 'data' ? 'data' : 'managed';
   // Two literals rather than a spread of `{ index }`: one entry per resource instance of a large plan.
   return typeof index === 'string' || typeof index === 'number'
-    ? { address, mode, type, name, index, modulePath, values: values ?? {}, unknowns, addressOffset }
-    : { address, mode, type, name, modulePath, values: values ?? {}, unknowns, addressOffset };
+    ? { address, mode, type, name, index, modulePath: module, values: values ?? {}, unknowns, addressOffset }
+    : { address, mode, type, name, modulePath: module, values: values ?? {}, unknowns, addressOffset };
 }
 
 /**
- * The address of an instance with its key. Terraform 0.12.0 wrote the instances of a `count` resource with the
- * resource's address and the key in `index` alone, so that they shared one address.
+ * The address of an instance with its key. Early Terraform 0.12 releases wrote the instances of a `count` resource
+ * in states with the resource's address and the key in `index` alone, so that they shared one address
+ * (hashicorp/terraform#24110).
  */
 function withIndex(address: string, index: unknown): string {
   if (address.endsWith(']')) return address;

@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import type { FileSource } from '../../../src/graph/source';
 import type { RootModuleResources } from '../load';
-import type { TfBody, TfResource } from '../model';
+import { isUnknown, type TfBody, type TfResource } from '../model';
 import type { SourceScope } from './plan-body';
 import { configAddress } from './traversal';
 
@@ -65,6 +65,10 @@ function bodyScope(body: TfBody | undefined, fallback: FileSource, address: stri
       return bodyScope(blocks?.[index] ?? blocks?.[0], here, address);
     },
     writesBlock: (name) => (body ? body.blocks[name] !== undefined || body.unknownBlocks.includes(name) : undefined),
+    knowsValue: (name) => {
+      const attribute = body && Object.hasOwn(body.attributes, name) ? body.attributes[name] : undefined;
+      return attribute === undefined ? undefined : !isUnknown(attribute.value);
+    },
   };
 }
 

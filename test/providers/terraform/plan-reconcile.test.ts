@@ -90,6 +90,11 @@ describe('a nested block known only after apply and not in the plan\'s configura
     expect(await endpointType({ 'plan.json': plan, 'main.tf': tf })).toMatchObject({ state: 'unknown' });
   });
 
+  test('with .tf files whose dynamic block expands to nothing there: written, so not taken for a computed block', async () => {
+    const tf = 'resource "aws_api_gateway_rest_api" "api" {\n  name = "orders"\n  dynamic "endpoint_configuration" {\n    for_each = []\n    content {\n      types = ["PRIVATE"]\n    }\n  }\n}\n';
+    expect(await endpointType({ 'plan.json': plan, 'main.tf': tf })).toMatchObject({ state: 'unknown' });
+  });
+
   test('the plan alone cannot tell: not known, and the message says why', async () => {
     expect(await endpointType({ 'plan.json': plan })).toMatchObject({
       state: 'unknown', expr: 'endpoint_configuration is known only after apply (computed by the provider, or a dynamic block)',
