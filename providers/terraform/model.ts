@@ -51,6 +51,9 @@ export interface TfBody {
    * resource's): without `attributes` being made whole. Read through `attribute` in read-attr.ts.
    */
   attribute?(name: string): TfAttribute | undefined;
+  /** `blocks[name]` and `unknownBlocks.includes(name)`, from a body that converts them when read (read-attr.ts reads them so). */
+  blocksNamed?(name: string): readonly TfBody[] | undefined;
+  isUnknownBlock?(name: string): boolean;
   /** Why nested blocks `name` (one of `unknownBlocks`) are not known; without it, a `dynamic` block's `for_each` is unknown. */
   describeUnknownBlock?(name: string): string;
   readonly blocks: Readonly<Record<string, readonly TfBody[]>>;

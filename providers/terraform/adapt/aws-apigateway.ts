@@ -312,7 +312,7 @@ export function backendAttrs(
     // `dynamic "tls_config"` whose for_each is not known may turn verification off.
     verifiesCertificate: tls
       ? negate(readAttr(tls, 'insecure_skip_verification', asBool, { value: false, source: tls.source }))
-      : integration.type === INTEGRATION && body.unknownBlocks.includes('tls_config') ? unknown('dynamic "tls_config"', integration.source) : byDefault(true, integration.source),
+      : integration.type === INTEGRATION && readBlocks(body, 'tls_config').state === 'unknown' ? unknown('dynamic "tls_config"', integration.source) : byDefault(true, integration.source),
     connection,
   };
 }

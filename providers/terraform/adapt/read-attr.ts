@@ -90,13 +90,20 @@ export type Blocks =
 
 export function readBlocks(body: TfBody | undefined, name: string): Blocks {
   if (!body) return { state: 'known', blocks: [] };
-  if (body.unknownBlocks.includes(name)) return { state: 'unknown', expr: body.describeUnknownBlock?.(name) ?? `dynamic "${name}"`, source: body.source };
-  return { state: 'known', blocks: body.blocks[name] ?? [] };
+  if (body.isUnknownBlock ? body.isUnknownBlock(name) : body.unknownBlocks.includes(name)) {
+    return { state: 'unknown', expr: body.describeUnknownBlock?.(name) ?? `dynamic "${name}"`, source: body.source };
+  }
+  return { state: 'known', blocks: blocksNamed(body, name) ?? [] };
 }
 
 /** The first nested block of that name, ignoring dynamic blocks with unknown content. */
 export function firstBlock(body: TfBody | undefined, name: string): TfBody | undefined {
-  return body?.blocks[name]?.[0];
+  return body && blocksNamed(body, name)?.[0];
+}
+
+/** `blocks[name]`, asked of the body itself when it converts blocks as they are read. */
+function blocksNamed(body: TfBody, name: string): readonly TfBody[] | undefined {
+  return body.blocksNamed ? body.blocksNamed(name) : body.blocks[name];
 }
 
 /** Finds an unknown anywhere in a value (a list with one `var.x` element is unknown as a whole). */

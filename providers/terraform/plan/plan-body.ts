@@ -140,6 +140,18 @@ class PlanBody implements TfBody {
     return this.#unknownBlocks ?? NO_NAMES;
   }
 
+  blocksNamed(name: string): readonly TfBody[] | undefined {
+    const blocks = this.#blocks;
+    if (blocks) return Object.hasOwn(blocks, name) ? blocks[name] : undefined;
+    return this.#blocksNamed(name, own(this.#values, name), own(this.#unknowns, name));
+  }
+
+  isUnknownBlock(name: string): boolean {
+    const unknownBlocks = this.#unknownBlocks;
+    if (unknownBlocks) return unknownBlocks.includes(name);
+    return this.#isUnknownBlock(name, own(this.#unknowns, name));
+  }
+
   describeUnknownBlock(name: string): string {
     return `${name} is known only after apply (computed by the provider, or a dynamic block)`;
   }
@@ -170,23 +182,35 @@ class PlanBody implements TfBody {
     return planAttribute(converted, expression, context, sources, name);
   }
 
-  #readBlocks(): void {
+  /** The nested blocks a name holds: a list of objects; undefined for anything else. */
+  #blocksNamed(name: string, value: unknown, unknown: unknown): TfBody[] | undefined {
+    if (unknown === true || !isBlockList(value)) return undefined;
     const { config, sources, context, path } = this.#where;
+    const nested = nestedConfig(own(config, name), value.length);
+    return value.map((item, index) =>
+      planBody(item, Array.isArray(unknown) ? unknown[index] : undefined, nested, sources.block(name, index), context, `${pathTo(path, name)}[${index}]`));
+  }
+
+  /**
+   * Whether a name known only after apply may hold nested blocks whose content is not known: not written (a computed
+   * argument, or a `dynamic` block, which the configuration leaves out), or written as a block. The .tf source, when
+   * scanned, tells: a block it does not write is computed, and its default applies.
+   */
+  #isUnknownBlock(name: string, unknown: unknown): boolean {
+    if (unknown !== true) return false;
+    const { config, sources } = this.#where;
+    const expression = own(config, name);
+    const unwritten = config !== undefined && expression === undefined;
+    return unwritten ? sources.writesBlock(name) !== false : !isExpression(expression);
+  }
+
+  #readBlocks(): void {
     let blocks: Record<string, TfBody[]> | undefined;
     let unknownBlocks: string[] | undefined;
     this.#forEachName((name, value, unknown) => {
-      const expression = own(config, name);
-      if (unknown === true) {
-        // Known only after apply and not written (a computed argument, or a `dynamic` block), or written as a block.
-        // The .tf source, when scanned, tells: a block it does not write is computed, and its default applies.
-        const unwritten = config !== undefined && expression === undefined;
-        if ((unwritten && sources.writesBlock(name) !== false) || (!unwritten && !isExpression(expression))) (unknownBlocks ??= []).push(name);
-        return;
-      }
-      if (!isBlockList(value)) return;
-      const nested = nestedConfig(expression, value.length);
-      const items = value.map((item, index) =>
-        planBody(item, Array.isArray(unknown) ? unknown[index] : undefined, nested, sources.block(name, index), context, `${pathTo(path, name)}[${index}]`));
+      if (this.#isUnknownBlock(name, unknown)) (unknownBlocks ??= []).push(name);
+      const items = this.#blocksNamed(name, value, unknown);
+      if (!items) return;
       if (name === '__proto__') Object.defineProperty((blocks ??= {}), name, { value: items, enumerable: true });
       else (blocks ??= {})[name] = items;
     });
