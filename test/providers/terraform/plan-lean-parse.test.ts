@@ -36,6 +36,13 @@ const fixturePlans = [
   fixture('keyed-refs', 'plan.json'),
 ];
 
+/** The plan with the first change's `after` in `resource_changes` (the values of trickyPlan) rewritten. */
+function inChanges(text: string, rewrite: (value: string) => string): string {
+  const changes = text.indexOf('"resource_changes":');
+  const after = /"after":(\{"name":"q\\"uote".*?"list":\[\[\],\{\},""\]\})/;
+  return text.slice(0, changes) + text.slice(changes).replace(after, (_match, value: string) => rewrite(value));
+}
+
 /** A compact plan of three resources, with `prior_state` and `before` / `after` values written to trip a walker. */
 function trickyPlan(priorState = '{"format_version":"1.0","values":{"root_module":{"resources":[{"address":"a.b","values":{"s":"x\\\\","t":"}]\\"{["}}]}}}'): string {
   const values = '{"name":"q\\"uote","tags":{"prior_state":"}","address":"[","after_unknown":{"x":1}},"n":-1.5e3,"ok":true,"none":null,"list":[[],{},""]}';
@@ -106,7 +113,15 @@ describe('lean parse of plan JSON', () => {
     expect(parsePlanJson(text)).toEqual({ json: JSON.parse(text) as unknown });
   });
 
+  test('an after written exactly as its before is not walked again; one that only starts like it is', () => {
+    const text = trickyPlan();
+    const longer = inChanges(text, (value) => `"after":${value.slice(0, -1)},"extra":"}"}`);
+    expect(longer).not.toBe(text);
+    for (const variant of [text, longer]) expect(parsePlanJson(variant).json).toEqual(reduced(variant));
+  });
+
   test.each([
+    ['an after that starts as its before and goes on', inChanges(trickyPlan(), (value) => `"after":${value}x`)],
     ['a skipped member with a string never closed', trickyPlan('{"format_version":"1.0","values":{"s":"x}}')],
     ['a skipped member with unbalanced brackets', trickyPlan('{"format_version":"1.0","values":[}')],
     ['a read member that is not JSON', trickyPlan().replace('"applyable":true', '"applyable":tru')],
