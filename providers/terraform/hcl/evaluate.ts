@@ -397,8 +397,13 @@ function evaluateBinary(expr: Extract<Expr, { kind: 'binary' }>, context: EvalCo
     }
     case '&&':
     case '||': {
+      // One known side can decide alone, as in Terraform: `unknown && false` is false, `unknown || true` is true
+      // (the `count = local.enabled && var.x ? 1 : 0` switch of modules).
+      const deciding = expr.operator === '||';
+      if (!isUnknown(left) && toBoolValue(left) === deciding) return deciding;
+      if (!isUnknown(right) && toBoolValue(right) === deciding) return deciding;
       if (isUnknown(left) || isUnknown(right)) return unknownValue(expr.text);
-      return expr.operator === '&&' ? toBoolValue(left) && toBoolValue(right) : toBoolValue(left) || toBoolValue(right);
+      return !deciding;
     }
     case '+':
     case '-':

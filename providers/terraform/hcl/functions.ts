@@ -173,6 +173,8 @@ function readFileFunction(path: string, context: EvalContext): TfValue {
 
 const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
   abs: deep((args) => Math.abs(num(args, 0))),
+  alltrue: deep((args) => list(args, 0).every(toBoolValue)),
+  anytrue: deep((args) => list(args, 0).some(toBoolValue)),
   base64encode: deep((args) => Buffer.from(str(args, 0), 'utf8').toString('base64')),
   base64decode: deep((args) => Buffer.from(str(args, 0), 'base64').toString('utf8')),
   ceil: deep((args) => Math.ceil(num(args, 0))),
@@ -205,6 +207,11 @@ const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
   file: deep((args, context) => readFileFunction(str(args, 0), context)),
   flatten: shallow((args) => flattenList(list(args, 0))),
   floor: deep((args) => Math.floor(num(args, 0))),
+  index: deep((args) => {
+    const found = list(args, 0).findIndex((item) => valuesEqual(item, arg(args, 1)));
+    if (found === -1) throw new HclEvalError('item not found in the list');
+    return found;
+  }),
   format: deep((args) => format(str(args, 0), args.slice(1))),
   formatlist: deep((args) => {
     const lists = args.slice(1).filter(isList);
@@ -249,6 +256,7 @@ const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
     return objectFrom(entries);
   }),
   min: deep((args) => Math.min(...args.map((_, index) => num(args, index)))),
+  nonsensitive: shallow((args) => arg(args, 0)),
   one: shallow((args) => {
     const items = list(args, 0);
     if (items.length > 1) throw new HclEvalError('one() of a list with more than one element');
@@ -268,6 +276,12 @@ const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
     return str(args, 0).replaceAll(search, str(args, 2));
   }),
   reverse: deep((args) => [...list(args, 0)].reverse()),
+  // Marking a value sensitive changes how Terraform prints it, not what it is.
+  sensitive: shallow((args) => arg(args, 0)),
+  setintersection: deep((args) => distinctValues(list(args, 0)).filter((item) => args.every((_, index) => list(args, index).some((other) => valuesEqual(other, item))))),
+  setproduct: deep((args) => args.reduce<TfValue[][]>((product, _, index) => bounded(product.flatMap((prefix) => list(args, index).map((item) => [...prefix, item]))), [[]])),
+  setsubtract: deep((args) => distinctValues(list(args, 0)).filter((item) => !list(args, 1).some((other) => valuesEqual(other, item)))),
+  setunion: deep((args) => bounded(distinctValues(args.flatMap((_, index) => [...list(args, index)])))),
   slice: deep((args) => list(args, 0).slice(num(args, 1), num(args, 2))),
   sort: deep((args) => list(args, 0).map(toStringValue).sort(compareStrings)),
   split: deep((args) => bounded(str(args, 1).split(str(args, 0)))),

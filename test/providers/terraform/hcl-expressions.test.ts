@@ -62,8 +62,29 @@ describe('HCL expression evaluation (real parser, real files)', () => {
     ['ceil(1.2)', 2],
     ['floor(1.8)', 1],
     ['max([3, 7, 1]...)', 7],
+    ['alltrue([true, 1 < 2])', true],
+    ['anytrue([false, false])', false],
+    ['index(["a", "b"], "b")', 1],
+    ['sensitive("k3y")', 'k3y'],
+    ['nonsensitive(sensitive(2))', 2],
+    ['setproduct(["GET", "POST"], ["/a", "/b"])', [['GET', '/a'], ['GET', '/b'], ['POST', '/a'], ['POST', '/b']]],
+    ['setunion(["a", "b"], ["b", "c"])', ['a', 'b', 'c']],
+    ['setintersection(["a", "b", "c"], ["b", "c", "d"], ["c", "b"])', ['b', 'c']],
+    ['setsubtract(["a", "b", "c"], ["b"])', ['a', 'c']],
   ])('%s', async (expr, expected) => {
     expect(await evaluateExpression(expr)).toEqual(expected);
+  });
+
+  test.each<[string, unknown]>([
+    ['var.missing && false', false],
+    ['false && var.missing', false],
+    ['var.missing || true', true],
+    ['true || var.missing', true],
+    ['var.missing && true', unknown('var.missing && true')],
+    ['var.missing || false', unknown('var.missing || false')],
+    ['var.missing && false ? 1 : 0', 0],
+  ])('%s: a known side decides alone, as in Terraform', async (expr, expected) => {
+    expect(await evaluateExpression(expr, 'variable "missing" {}')).toEqual(expected);
   });
 
   test('strip markers inside directives take off the whitespace on their side', async () => {
