@@ -5,7 +5,7 @@ import type {
 } from '../../../src/graph/kinds';
 import type { Diagnostic } from '../../../src/graph/diagnostic';
 import type { FileSource } from '../../../src/graph/source';
-import type { TfAttribute, TfBody, TfResource, TfValue } from '../model';
+import { isUnknown, type TfAttribute, type TfBody, type TfResource, type TfValue } from '../model';
 import { uniqueIds, type Linker } from './linker';
 import { adaptSpecBody } from './openapi-operations';
 import {
@@ -13,6 +13,7 @@ import {
 } from './read-attr';
 import { terraformNode, edge, emptyResult, type AdaptResult } from './terraform-node';
 import { readResourcePolicy } from './written-policy';
+import { writtenForm } from './written-form';
 import { ENDPOINT_TYPES, INTEGRATION_TYPES, LOG_LEVELS, REST_AUTHORIZATIONS, REST_AUTHORIZER_TYPES } from '../../aws-shared/api-gateway-enums';
 import { turnedOnByOverride, unencryptedByOverride, type CacheOverride } from '../../aws-shared/method-overrides';
 import { combineThrottle } from '../../aws-shared/throttle';
@@ -307,7 +308,7 @@ export function backendAttrs(
   return {
     type,
     url: uri,
-    usesTls: usesTls(type, uri, tls, connection, integration.source),
+    usesTls: usesTls(type, uri, tls, connection, integration.source, writtenText(attribute(body, names.uriName))),
     // REST: tls_config.insecure_skip_verification defaults to false. HTTP APIs always verify (no such switch). A
     // `dynamic "tls_config"` whose for_each is not known may turn verification off.
     verifiesCertificate: tls
@@ -330,11 +331,19 @@ function refineType(type: Attr<BackendType>, uri: Attr<string>): Attr<BackendTyp
   return type;
 }
 
-function usesTls(type: Attr<BackendType>, uri: Attr<string>, tls: TfBody | undefined, connection: Attr<string>, fallback: FileSource): Attr<boolean> {
+/**
+ * `written`: the text of a URI known only at apply time, as the template writes it (`http://${var.host}/orders`):
+ * its scheme is in the code.
+ */
+function usesTls(type: Attr<BackendType>, uri: Attr<string>, tls: TfBody | undefined, connection: Attr<string>, fallback: FileSource, written?: string): Attr<boolean> {
   if (type.state === 'unknown') return type;
   if (type.value !== 'http') return byDefault(true, fallback);
-  if (uri.state === 'unknown') return uri;
-  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(uri.value)?.[1]?.toLowerCase();
+  if (uri.state === 'unknown') {
+    const writtenScheme = written === undefined ? undefined : schemeOf(written);
+    if (writtenScheme === 'https' || writtenScheme === 'http') return set(writtenScheme === 'https', uri.source ?? fallback);
+    return uri;
+  }
+  const scheme = schemeOf(uri.value);
   if (scheme === 'https') return set(true, uri.source ?? fallback);
   if (scheme === 'http') return set(false, uri.source ?? fallback);
   // HTTP API private integrations name a load balancer listener or Cloud Map service ARN: TLS to it is on only with a
@@ -343,6 +352,15 @@ function usesTls(type: Attr<BackendType>, uri: Attr<string>, tls: TfBody | undef
     return tls ? set(true, tls.source) : byDefault(false, fallback);
   }
   return unknown(`no scheme in ${uri.value}`, uri.source);
+}
+
+function schemeOf(url: string): string | undefined {
+  return /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase();
+}
+
+/** The text of an attribute known only at apply time, as its template writes it; undefined when it has none. */
+function writtenText(found: TfAttribute | undefined): string | undefined {
+  return found && isUnknown(found.value) ? writtenForm(found.value) : undefined;
 }
 
 function adaptAuthorizers(linker: Linker, result: AdaptResult): void {
