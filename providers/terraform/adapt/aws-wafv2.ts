@@ -3,7 +3,7 @@ import type { WafAttrs } from '../../../src/graph/kinds';
 import type { FileSource } from '../../../src/graph/source';
 import { wafRuleFacts, type WafRuleFacts } from '../../aws-shared/waf-rule-facts';
 import { isUnknown, type TfAttribute, type TfBody, type TfResource } from '../model';
-import { OUTSIDE_WAF_SUFFIX, outsideWafNode } from '../../aws-shared/outside-waf';
+import { OUTSIDE_WAF_SUFFIX, outsideWafNode, uncertainWafNode } from '../../aws-shared/outside-waf';
 import { DEPLOYMENT, INLINE_STAGE_SUFFIX, REST_API, STAGE } from './aws-apigateway';
 import type { Linker } from './linker';
 import { attribute, firstBlock, knownString, readBlocks } from './read-attr';
@@ -32,7 +32,10 @@ export function adaptWafv2(linker: Linker): AdaptResult {
     const targets = stages.length > 0 ? stages : linker.ids(target, [REST_API]);
     const webAcl = attribute(body, 'web_acl_arn');
     const scanned = linker.targets(webAcl, [WEB_ACL]).length > 0;
-    const wafs = scanned ? linker.ids(webAcl, [WEB_ACL]) : targets.length > 0 ? [outsideWaf(linker, association, webAcl, result)] : [];
+    const wafs = targets.length === 0 ? []
+      // `count = var.waf_enabled ? 1 : 0` unknown: the association may not exist, so the ACL's rules decide nothing.
+      : isUnknown(association.instanceKey) ? [maybeAttached(linker, association, result)]
+        : scanned ? linker.ids(webAcl, [WEB_ACL]) : [outsideWaf(linker, association, webAcl, result)];
     for (const waf of wafs) for (const protectedId of targets) result.edges.push(edge(waf, 'waf-protects', protectedId));
     if (wafs.length > 0) for (const protectedId of targets) associated.add(protectedId);
   }
@@ -48,6 +51,14 @@ export function adaptWafv2(linker: Linker): AdaptResult {
     result.edges.push(edge(waf, 'waf-protects', id));
   }
   return result;
+}
+
+/** The node of the web ACL an association whose own existence is not known would attach. */
+function maybeAttached(linker: Linker, association: TfResource, result: AdaptResult): string {
+  const why = `whether ${association.address} exists is not known statically (its count or for_each)`;
+  const node = uncertainWafNode(why, association.source, (attrs) => terraformNode(linker, association, 'edge.waf', attrs, { suffix: OUTSIDE_WAF_SUFFIX }));
+  result.nodes.push(node);
+  return node.id;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { scan } from '../../../src/scan/scan';
+import { tempTree } from './tf-helpers';
 import { expectAdapted, tf, type AdapterCase } from '../../helpers/tf-resources';
 
 const managedRule = (name: string, override: 'none' | 'count') => ({
@@ -127,5 +129,44 @@ describe('Terraform adapter: resources not modelled', () => {
       resources: () => [tf.resource('aws_wafregional_web_acl_association', 'classic', { resource_arn: tf.ref('aws_api_gateway_stage.s'), web_acl_id: 'x' })],
       diagnostics: [/aws_wafregional_web_acl_association\.classic: WAF Classic associations are not modelled/],
     });
+  });
+});
+
+describe('Terraform adapter: a WAF association that may not exist', () => {
+  test('an association whose count is not known covers its stage with nothing known, whatever the ACL blocks', async () => {
+    const tree = tempTree({
+      'main.tf': [
+        'variable "waf_enabled" { type = bool }',
+        'resource "aws_api_gateway_rest_api" "api" {',
+        '  name = "orders"',
+        '  endpoint_configuration { types = ["REGIONAL"] }',
+        '}',
+        'resource "aws_api_gateway_stage" "prod" {',
+        '  rest_api_id   = aws_api_gateway_rest_api.api.id',
+        '  deployment_id = "d1"',
+        '  stage_name    = "prod"',
+        '}',
+        'resource "aws_wafv2_web_acl" "blocking" {',
+        '  name  = "api"',
+        '  scope = "REGIONAL"',
+        '  default_action {',
+        '    block {}',
+        '  }',
+        '}',
+        'resource "aws_wafv2_web_acl_association" "waf" {',
+        '  count        = var.waf_enabled ? 1 : 0',
+        '  resource_arn = aws_api_gateway_stage.prod.arn',
+        '  web_acl_arn  = aws_wafv2_web_acl.blocking.arn',
+        '}',
+      ].join('\n'),
+    });
+    try {
+      const result = await scan({ paths: [tree.root], cwd: tree.root, only: ['GW-MGMT-002'] });
+      expect(result.results.map((r) => `${r.status}: ${r.message}`)).toEqual([
+        expect.stringMatching(/^unknown: .*whether aws_wafv2_web_acl_association\.waf exists is not known statically/),
+      ]);
+    } finally {
+      tree.cleanup();
+    }
   });
 });
