@@ -1,11 +1,12 @@
 import { definePolicy, fail, pass, unknown } from '../../src/engine/policy';
 import type { Attr } from '../../src/graph/attr';
-import type { Throttle } from '../../src/graph/kinds';
+import type { GraphNode, Throttle } from '../../src/graph/kinds';
 import { apiOf, operationsOf, usagePlansCovering } from '../../src/graph/queries';
 import type { SourceRef } from '../../src/graph/source';
 
 /** Whether one source of throttling limits the stage: yes, no, or not knowable statically. */
-type Verdict = { readonly limited: true } | { readonly limited: false } | { readonly limited: 'unknown'; readonly why: string; readonly source?: SourceRef };
+/** `escapes`: a route that requires no API key, which a usage plan's limits do not reach. */
+type Verdict = { readonly limited: true } | { readonly limited: false; readonly escapes?: string } | { readonly limited: 'unknown'; readonly why: string; readonly source?: SourceRef };
 
 export default definePolicy({
   id: 'GW-MGMT-001',
@@ -21,7 +22,8 @@ export default definePolicy({
     'and an API Management API has no limit but the capacity of the service\'s units, ' +
     'so one abusive client or a scraping bot can exhaust backends and the capacity shared with every other API. ' +
     'On API Management a `rate-limit` or `rate-limit-by-key` policy counts when it runs on every request (not only inside `<choose>`), ' +
-    'in the service-wide, product or API policy, or in the policy of every operation.',
+    'in the service-wide, product or API policy, or in the policy of every operation. ' +
+    'A usage plan (or product) limits only the requests that present one of its API (subscription) keys: it counts when every route requires one.',
   remediation: {
     kubernetes: [
       '# ingress-nginx: requests per second per client address (burst: limit-burst-multiplier x limit, default 5)',
@@ -104,15 +106,25 @@ export default definePolicy({
   ],
   evaluate(stage, { graph }) {
     const verdicts: Verdict[] = [fromThrottle(stage.attrs.throttling, `the throttling of stage ${stage.name}`)];
-    for (const plan of usagePlansCovering(graph, stage)) verdicts.push(fromThrottle(plan.attrs.throttling, `the throttling of usage plan ${plan.name}`));
     const api = apiOf(graph, stage);
-    if (api) verdicts.push(everyOperationLimited(operationsOf(graph, api).map((op) => ({ name: op.name, throttling: op.attrs.throttling }))));
+    const operations = api ? operationsOf(graph, api) : [];
+    // A usage plan (or product) limits the requests that present one of its keys: a route that takes none escapes it.
+    const keyless = keylessRoute(operations);
+    for (const plan of usagePlansCovering(graph, stage)) {
+      const planVerdict = fromThrottle(plan.attrs.throttling, `the throttling of usage plan ${plan.name}`);
+      verdicts.push(planVerdict.limited !== true || keyless === undefined ? planVerdict
+        : keyless.state === 'unknown' ? { limited: 'unknown', why: keyless.why, ...(keyless.source && { source: keyless.source }) }
+          : { limited: false, escapes: keyless.route });
+    }
+    if (api) verdicts.push(everyOperationLimited(operations.map((op) => ({ name: op.name, throttling: op.attrs.throttling }))));
 
     if (verdicts.some((v) => v.limited === true)) return pass();
     const open = verdicts.find((v): v is Extract<Verdict, { limited: 'unknown' }> => v.limited === 'unknown');
     if (open) return unknown(`Cannot tell whether stage ${stage.name} is rate limited: ${open.why}`, open.source ?? stage.source);
+    const escapes = verdicts.find((v) => v.limited === false && v.escapes !== undefined);
     return fail(
-      `Stage ${stage.name} sets no rate or burst limit (not on the stage, a usage plan or product, or every route): only platform-wide limits apply`,
+      `Stage ${stage.name} sets no rate or burst limit (not on the stage, a usage plan or product, or every route): only platform-wide limits apply` +
+      (escapes?.limited === false && escapes.escapes !== undefined ? `; its usage plans limit only requests with an API key, and route ${escapes.escapes} requires none` : ''),
       stage.attrs.throttling.source ?? stage.source,
     );
   },
@@ -122,6 +134,17 @@ export default definePolicy({
 function limits(throttle: Throttle | null): boolean {
   if (throttle === null) return false;
   return [throttle.rateLimit, throttle.burstLimit].some((n) => n !== undefined && n >= 0);
+}
+
+/** The first route that requires no API key (or subscription key); undefined when every route requires one. */
+function keylessRoute(operations: readonly GraphNode<'api.operation'>[]): { state: 'known'; route: string } | { state: 'unknown'; why: string; source?: SourceRef } | undefined {
+  let open: { state: 'unknown'; why: string; source?: SourceRef } | undefined;
+  for (const op of operations) {
+    const required = op.attrs.apiKeyRequired;
+    if (required.state === 'unknown') open ??= { state: 'unknown', why: `whether route ${op.name} requires an API key, which the usage plans limit, is not known statically (${required.expr ?? 'computed'})`, ...(required.source && { source: required.source }) };
+    else if (!required.value) return { state: 'known', route: op.name };
+  }
+  return open;
 }
 
 function fromThrottle(attr: Attr<Throttle | null>, what: string): Verdict {

@@ -19,12 +19,22 @@ function withPlan(stageThrottling: Attr<Throttle | null>, planThrottling: Attr<T
   });
 }
 
+/** A plan-throttled stage whose API has routes requiring API keys or not. */
+function planAndRoutes(keys: Attr<boolean>[]) {
+  return g.build((b) => {
+    const { rest, stage } = api(b, g.byDefault(null));
+    keys.forEach((apiKeyRequired, i) => b.link(rest, 'api-has-operation', b.node('api.operation', { name: `route${i}`, apiKeyRequired, throttling: g.byDefault(null) })));
+    b.link(b.node('api.usage-plan', { name: 'gold', throttling: g.set({ rateLimit: 20 }) }), 'usage-plan-covers', stage);
+  });
+}
+
 policyTester.run(policy, {
   valid: [
     { name: 'stage rate and burst set', graph: g.build((b) => api(b, g.set({ rateLimit: 100, burstLimit: 50 }))) },
     { name: 'stage burst only', graph: g.build((b) => api(b, g.set({ burstLimit: 10 }))) },
     { name: 'rate 0 blocks traffic: a limit, not a missing one', graph: g.build((b) => api(b, g.set({ rateLimit: 0, burstLimit: 0 }))) },
     { name: 'usage plan covering the stage throttles', graph: withPlan(g.byDefault(null), g.set({ rateLimit: 20 })) },
+    { name: 'usage plan throttling routes that all require an API key', graph: planAndRoutes([g.set(true), g.set(true)]) },
     { name: 'usage plan covering the whole API throttles', graph: withPlan(g.byDefault(null), g.set({ burstLimit: 5 }), true) },
     { name: 'usage plan throttles while stage throttling is unknown', graph: withPlan(g.unknown('var.throttle'), g.set({ rateLimit: 20 })) },
     {
@@ -34,6 +44,11 @@ policyTester.run(policy, {
     { name: 'orphan stage with its own throttle', graph: g.stage({ name: 'orphan', throttling: g.set({ rateLimit: 5 }) }) },
   ],
   invalid: [
+    {
+      name: 'a usage plan does not limit a route that requires no API key',
+      graph: planAndRoutes([g.set(true), g.byDefault(false)]),
+      findings: [{ node: 'prod', message: /sets no rate or burst limit .*; its usage plans limit only requests with an API key, and route route1 requires none$/ }],
+    },
     {
       name: 'no throttling anywhere (documented default)',
       graph: g.build((b) => api(b, g.byDefault(null))),
@@ -71,6 +86,7 @@ policyTester.run(policy, {
     },
   ],
   unknown: [
+    { name: 'whether a route under a throttled usage plan requires an API key is not known', graph: planAndRoutes([g.set(true), g.unknown('var.key_required')]) },
     { name: 'stage throttling from an unresolved variable', graph: g.build((b) => api(b, g.unknown('var.throttle'))) },
     { name: 'usage plan throttling unknown', graph: withPlan(g.byDefault(null), g.unknown('var.plan')) },
     { name: 'routes throttled or unknown', graph: g.build((b) => api(b, g.byDefault(null), [g.set({ rateLimit: 1 }), g.unknown('var.r')])) },
