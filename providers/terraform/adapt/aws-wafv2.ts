@@ -34,7 +34,7 @@ export function adaptWafv2(linker: Linker): AdaptResult {
     const scanned = linker.targets(webAcl, [WEB_ACL]).length > 0;
     const wafs = targets.length === 0 ? []
       // `count = var.waf_enabled ? 1 : 0` unknown: the association may not exist, so the ACL's rules decide nothing.
-      : isUnknown(association.instanceKey) ? [maybeAttached(linker, association, result)]
+      : !existsWith(association, linker.targets(target, [STAGE, DEPLOYMENT, REST_API])) ? [maybeAttached(linker, association, result)]
         : scanned ? linker.ids(webAcl, [WEB_ACL]) : [outsideWaf(linker, association, webAcl, result)];
     for (const waf of wafs) for (const protectedId of targets) result.edges.push(edge(waf, 'waf-protects', protectedId));
     if (wafs.length > 0) for (const protectedId of targets) associated.add(protectedId);
@@ -51,6 +51,16 @@ export function adaptWafv2(linker: Linker): AdaptResult {
     result.edges.push(edge(waf, 'waf-protects', id));
   }
   return result;
+}
+
+/**
+ * Whether `resource` exists whenever `targets` do: it has no unknown `count` / `for_each`, or the same one as each of
+ * them (a module's `count = local.enabled ? 1 : 0` on everything switches them on and off together).
+ */
+function existsWith(resource: TfResource, targets: readonly TfResource[]): boolean {
+  const own = resource.instanceKey;
+  if (!isUnknown(own)) return true;
+  return targets.length > 0 && targets.every((target) => isUnknown(target.instanceKey) && target.instanceKey.expr === own.expr);
 }
 
 /** The node of the web ACL an association whose own existence is not known would attach. */

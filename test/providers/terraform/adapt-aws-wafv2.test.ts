@@ -169,4 +169,40 @@ describe('Terraform adapter: a WAF association that may not exist', () => {
       tree.cleanup();
     }
   });
+
+  test('an association switched on and off with its stage (the same unknown count) protects it whenever it exists', async () => {
+    const tree = tempTree({
+      'main.tf': [
+        'variable "enabled" { type = bool }',
+        'resource "aws_api_gateway_rest_api" "api" {',
+        '  name = "orders"',
+        '  endpoint_configuration { types = ["REGIONAL"] }',
+        '}',
+        'resource "aws_api_gateway_stage" "prod" {',
+        '  count         = var.enabled ? 1 : 0',
+        '  rest_api_id   = aws_api_gateway_rest_api.api.id',
+        '  deployment_id = "d1"',
+        '  stage_name    = "prod"',
+        '}',
+        'resource "aws_wafv2_web_acl" "blocking" {',
+        '  name  = "api"',
+        '  scope = "REGIONAL"',
+        '  default_action {',
+        '    block {}',
+        '  }',
+        '}',
+        'resource "aws_wafv2_web_acl_association" "waf" {',
+        '  count        = var.enabled ? 1 : 0',
+        '  resource_arn = aws_api_gateway_stage.prod[0].arn',
+        '  web_acl_arn  = aws_wafv2_web_acl.blocking.arn',
+        '}',
+      ].join('\n'),
+    });
+    try {
+      const result = await scan({ paths: [tree.root], cwd: tree.root, only: ['GW-MGMT-002'] });
+      expect(result.results.map((r) => r.status)).toEqual(['pass']);
+    } finally {
+      tree.cleanup();
+    }
+  });
 });
