@@ -14,6 +14,7 @@ import {
 import { terraformNode, edge, emptyResult, type AdaptResult } from './terraform-node';
 import { readResourcePolicy } from './written-policy';
 import { writtenForm } from './written-form';
+import { existsWith, mayNotExist, uncertainBody } from './existence';
 import { ENDPOINT_TYPES, INTEGRATION_TYPES, LOG_LEVELS, REST_AUTHORIZATIONS, REST_AUTHORIZER_TYPES } from '../../aws-shared/api-gateway-enums';
 import { turnedOnByOverride, unencryptedByOverride, type CacheOverride } from '../../aws-shared/method-overrides';
 import { combineThrottle } from '../../aws-shared/throttle';
@@ -452,10 +453,12 @@ function methodSettings(linker: Linker, stages: RestStages, methods: Methods) {
   const stageless: TfResource[] = [];
   for (const ms of linker.ofType(METHOD_SETTINGS)) {
     const body = ms.body;
-    const settings = firstBlock(body, 'settings');
-    if (!settings) continue;
+    const written = firstBlock(body, 'settings');
+    if (!written) continue;
     const api = linker.identity(attribute(body, 'rest_api_id'), [REST_API]);
     const targets = stagesNamed(linker, stages, attribute(body, 'stage_name'), api);
+    // Switched on by a count of its own that is not known (`count = var.detailed_logs ? 1 : 0`): may not apply.
+    const settings = existsWith(ms, targets.map((stage) => stage.resource)) ? written : uncertainBody(written, mayNotExist(ms));
     if (targets.length === 0) stageless.push(ms);
     const methodPath = attribute(body, 'method_path');
     const path = knownString(body, 'method_path');

@@ -5,6 +5,7 @@ import { wafRuleFacts, type WafRuleFacts } from '../../aws-shared/waf-rule-facts
 import { isUnknown, type TfAttribute, type TfBody, type TfResource } from '../model';
 import { OUTSIDE_WAF_SUFFIX, outsideWafNode, uncertainWafNode } from '../../aws-shared/outside-waf';
 import { DEPLOYMENT, INLINE_STAGE_SUFFIX, REST_API, STAGE } from './aws-apigateway';
+import { existsWith, mayNotExist } from './existence';
 import type { Linker } from './linker';
 import { attribute, firstBlock, knownString, readBlocks } from './read-attr';
 import { edge, emptyResult, terraformNode, type AdaptResult } from './terraform-node';
@@ -53,20 +54,9 @@ export function adaptWafv2(linker: Linker): AdaptResult {
   return result;
 }
 
-/**
- * Whether `resource` exists whenever `targets` do: it has no unknown `count` / `for_each`, or the same one as each of
- * them (a module's `count = local.enabled ? 1 : 0` on everything switches them on and off together).
- */
-function existsWith(resource: TfResource, targets: readonly TfResource[]): boolean {
-  const own = resource.instanceKey;
-  if (!isUnknown(own)) return true;
-  return targets.length > 0 && targets.every((target) => isUnknown(target.instanceKey) && target.instanceKey.expr === own.expr);
-}
-
 /** The node of the web ACL an association whose own existence is not known would attach. */
 function maybeAttached(linker: Linker, association: TfResource, result: AdaptResult): string {
-  const why = `whether ${association.address} exists is not known statically (its count or for_each)`;
-  const node = uncertainWafNode(why, association.source, (attrs) => terraformNode(linker, association, 'edge.waf', attrs, { suffix: OUTSIDE_WAF_SUFFIX }));
+  const node = uncertainWafNode(mayNotExist(association), association.source, (attrs) => terraformNode(linker, association, 'edge.waf', attrs, { suffix: OUTSIDE_WAF_SUFFIX }));
   result.nodes.push(node);
   return node.id;
 }

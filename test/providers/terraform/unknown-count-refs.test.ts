@@ -1,3 +1,4 @@
+import { scan } from '../../../src/scan/scan';
 import { join } from 'node:path';
 import { tempTree, type TempTree } from './tf-helpers';
 import { loadTerraform } from './plan-helpers';
@@ -67,5 +68,49 @@ describe('a [0] reference to a resource whose count is unknown', () => {
     });
     const { diagnostics } = await loadTerraform([join(tree.root, 'main.tf')], { cwd: tree.root });
     expect(diagnostics).toEqual([expect.objectContaining({ message: expect.stringContaining('which is not in this scan') as unknown })]);
+  });
+});
+
+describe('method settings switched on by a count of their own that is not known', () => {
+  const tf = (settingsCount: string, stageCount = '') => [
+    'variable "enabled" { type = bool }',
+    'variable "detailed" { type = bool }',
+    'resource "aws_api_gateway_rest_api" "this" {',
+    '  name = "orders"',
+    '}',
+    'resource "aws_api_gateway_stage" "this" {',
+    stageCount,
+    '  rest_api_id   = aws_api_gateway_rest_api.this.id',
+    '  deployment_id = "d"',
+    '  stage_name    = "prod"',
+    '}',
+    'resource "aws_api_gateway_method_settings" "all" {',
+    settingsCount,
+    `  rest_api_id = aws_api_gateway_rest_api.this.id`,
+    `  stage_name  = aws_api_gateway_stage.this${stageCount === '' ? '' : '[0]'}.stage_name`,
+    '  method_path = "*/*"',
+    '  settings {',
+    '    logging_level      = "INFO"',
+    '    data_trace_enabled = true',
+    '  }',
+    '}',
+  ].join('\n');
+
+  async function verdicts(source: string): Promise<string[]> {
+    const tree = tempTree({ 'main.tf': source });
+    try {
+      const result = await scan({ paths: [tree.root], cwd: tree.root, only: ['GW-LOG-002', 'GW-DATA-001'] });
+      return result.results.map((r) => `${r.policy.id} ${r.status}`).sort();
+    } finally {
+      tree.cleanup();
+    }
+  }
+
+  it('may not apply: what they write is not known, neither passed nor failed', async () => {
+    expect(await verdicts(tf('  count = var.detailed ? 1 : 0'))).toEqual(['GW-DATA-001 unknown', 'GW-LOG-002 unknown']);
+  });
+
+  it('switched with their stage (the same count): they apply whenever it exists', async () => {
+    expect(await verdicts(tf('  count = var.enabled ? 1 : 0', '  count = var.enabled ? 1 : 0'))).toEqual(['GW-DATA-001 fail', 'GW-LOG-002 pass']);
   });
 });
