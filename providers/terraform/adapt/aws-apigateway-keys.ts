@@ -2,7 +2,8 @@ import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
 import type { ApiKeyAttrs, Quota, Throttle, UsagePlanAttrs } from '../../../src/graph/kinds';
 import type { FileSource } from '../../../src/graph/source';
 import { parseAddress } from './address';
-import { withAttributes, withValue, type TfAttribute, type TfBody, type TfResource } from '../model';
+import { isUnknown, withAttributes, withValue, type TfAttribute, type TfBody, type TfResource } from '../model';
+import { existsWith, mayNotExist, uncertainBody } from './existence';
 import { DEPLOYMENT, INLINE_STAGE_SUFFIX, REST_API, STAGE } from './aws-apigateway';
 import type { Linker } from './linker';
 import { asBool, asNumber, asString, attribute, knownString, literalString, readAttr, readBlocks } from './read-attr';
@@ -23,9 +24,12 @@ export function adaptApiGatewayKeys(linker: Linker): AdaptResult {
   const result = emptyResult();
   for (const key of linker.ofType(API_KEY)) result.nodes.push(terraformNode(linker, key, 'api.key', keyAttrs(key), { raw: redactValue(key.body) }));
   for (const plan of linker.ofType(USAGE_PLAN)) {
-    const node = terraformNode(linker, plan, 'api.usage-plan', planAttrs(plan));
+    const covered = coveredStages(linker, plan);
+    // Switched on by a count of its own that is not known: its limits may not apply.
+    const body = isUnknown(plan.instanceKey) && !existsWith(plan, stagesWithIds(linker, covered)) ? uncertainBody(plan.body, mayNotExist(plan)) : plan.body;
+    const node = terraformNode(linker, plan, 'api.usage-plan', planAttrs(body, plan.source));
     result.nodes.push(node);
-    for (const target of coveredStages(linker, plan)) result.edges.push(edge(node.id, 'usage-plan-covers', target));
+    for (const target of covered) result.edges.push(edge(node.id, 'usage-plan-covers', target));
   }
   for (const planKey of linker.ofType(USAGE_PLAN_KEY)) {
     const keys = linker.ids(attribute(planKey.body, 'key_id'), [API_KEY]);
@@ -75,11 +79,17 @@ function redactValue(body: TfBody): TfBody {
   return withAttributes(body, { ...body.attributes, value: withValue(value, typeof value.value === 'string' ? '(redacted)' : value.value) });
 }
 
-function planAttrs(plan: TfResource): UsagePlanAttrs {
+function planAttrs(body: TfBody, source: FileSource): UsagePlanAttrs {
   return {
-    throttling: planThrottle(plan.body, plan.source),
-    quota: planQuota(plan.body, plan.source),
+    throttling: planThrottle(body, source),
+    quota: planQuota(body, source),
   };
+}
+
+/** The stages (and deployments with an inline stage) among the scanned resources whose node ids are `ids`. */
+function stagesWithIds(linker: Linker, ids: readonly string[]): TfResource[] {
+  const wanted = new Set(ids);
+  return [...linker.ofType(STAGE), ...linker.ofType(DEPLOYMENT)].filter((r) => wanted.has(linker.nodeId(r.address, r.type === DEPLOYMENT ? INLINE_STAGE_SUFFIX : '')));
 }
 
 function planThrottle(body: TfBody, fallback: FileSource): Attr<Throttle | null> {

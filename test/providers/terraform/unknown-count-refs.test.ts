@@ -114,3 +114,63 @@ describe('method settings switched on by a count of their own that is not known'
     expect(await verdicts(tf('  count = var.enabled ? 1 : 0', '  count = var.enabled ? 1 : 0'))).toEqual(['GW-DATA-001 fail', 'GW-LOG-002 pass']);
   });
 });
+
+describe('a usage plan switched on by a count of its own that is not known', () => {
+  const tf = (planCount: string) => [
+    'variable "metered" { type = bool }',
+    'resource "aws_api_gateway_rest_api" "this" {',
+    '  name = "orders"',
+    '}',
+    'resource "aws_api_gateway_resource" "orders" {',
+    '  rest_api_id = aws_api_gateway_rest_api.this.id',
+    '  parent_id   = aws_api_gateway_rest_api.this.root_resource_id',
+    '  path_part   = "orders"',
+    '}',
+    'resource "aws_api_gateway_method" "get" {',
+    '  rest_api_id      = aws_api_gateway_rest_api.this.id',
+    '  resource_id      = aws_api_gateway_resource.orders.id',
+    '  http_method      = "GET"',
+    '  authorization    = "AWS_IAM"',
+    '  api_key_required = true',
+    '}',
+    'resource "aws_api_gateway_stage" "this" {',
+    '  rest_api_id   = aws_api_gateway_rest_api.this.id',
+    '  deployment_id = "d"',
+    '  stage_name    = "prod"',
+    '}',
+    'resource "aws_api_gateway_usage_plan" "this" {',
+    planCount,
+    '  name = "partners"',
+    '  api_stages {',
+    '    api_id = aws_api_gateway_rest_api.this.id',
+    '    stage  = aws_api_gateway_stage.this.stage_name',
+    '  }',
+    '  throttle_settings {',
+    '    rate_limit  = 10',
+    '    burst_limit = 5',
+    '  }',
+    '  quota_settings {',
+    '    limit  = 1000',
+    '    period = "DAY"',
+    '  }',
+    '}',
+  ].join('\n');
+
+  async function verdicts(source: string): Promise<string[]> {
+    const tree = tempTree({ 'main.tf': source });
+    try {
+      const result = await scan({ paths: [tree.root], cwd: tree.root, only: ['GW-MGMT-001', 'GW-MGMT-003'] });
+      return result.results.map((r) => `${r.policy.id} ${r.status}`).sort();
+    } finally {
+      tree.cleanup();
+    }
+  }
+
+  it('its limits may not apply: not known', async () => {
+    expect(await verdicts(tf('  count = var.metered ? 1 : 0'))).toEqual(['GW-MGMT-001 unknown', 'GW-MGMT-003 unknown']);
+  });
+
+  it('without a count, they apply', async () => {
+    expect(await verdicts(tf(''))).toEqual(['GW-MGMT-001 pass', 'GW-MGMT-003 pass']);
+  });
+});
