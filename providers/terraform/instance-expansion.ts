@@ -34,7 +34,8 @@ export function expansionOf(block: HclBlock, evaluateMeta: (name: 'count' | 'for
 }
 
 function countExpansion(value: TfValue, text: string): Expansion {
-  if (isUnknown(value)) return { kind: 'unknown', value };
+  // The instance key of an unknown expansion is the argument as written: what resources switched together share.
+  if (isUnknown(value)) return { kind: 'unknown', value: { unknown: true, expr: text } };
   const count = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
     return { kind: 'unknown', value: { unknown: true, expr: text }, reason: `count is ${typeName(value)} ${JSON.stringify(value)}, not a whole number` };
@@ -44,7 +45,7 @@ function countExpansion(value: TfValue, text: string): Expansion {
 }
 
 function forEachExpansion(value: TfValue, text: string): Expansion {
-  if (isUnknown(value)) return { kind: 'unknown', value };
+  if (isUnknown(value)) return { kind: 'unknown', value: { unknown: true, expr: text } };
   let entries: (readonly [string, TfValue])[];
   if (isObject(value)) {
     entries = sortedKeys(value).map((key) => [key, value[key] ?? null] as const);

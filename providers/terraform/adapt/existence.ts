@@ -1,18 +1,26 @@
 import { isUnknown, type TfBody, type TfResource } from '../model';
 
 /**
- * Whether `resource` exists whenever `targets` do: it has no unknown `count` / `for_each`, or the same one as each of
- * them (a module's `count = local.enabled ? 1 : 0` on everything switches them on and off together).
+ * Whether `resource` exists whenever `targets` do: it has no unknown `count` / `for_each`; or, in the same module
+ * instance, the same one as each of them as written (a module's `count = local.enabled ? 1 : 0` on everything switches
+ * them on and off together); or one written over the target itself (`for_each = aws_api_gateway_stage.this`).
  */
 export function existsWith(resource: TfResource, targets: readonly TfResource[]): boolean {
   const own = resource.instanceKey;
   if (!isUnknown(own)) return true;
-  return targets.length > 0 && targets.every((target) => isUnknown(target.instanceKey) && target.instanceKey.expr === own.expr);
+  return targets.length > 0 && targets.every((target) => target.modulePath === resource.modulePath
+    && ((isUnknown(target.instanceKey) && target.instanceKey.expr === own.expr) || namesResource(own.expr, target)));
+}
+
+/** Whether the text of an expression names `target` (`aws_api_gateway_stage.this`, not `aws_api_gateway_stage.this2`). */
+function namesResource(text: string, target: TfResource): boolean {
+  const local = `${target.mode === 'data' ? 'data.' : ''}${target.type}.${target.name}`;
+  return new RegExp(`(^|[^\\w.])${local.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).test(text);
 }
 
 /** Why a resource that {@link existsWith} denies may not be there. */
 export function mayNotExist(resource: TfResource): string {
-  return `whether ${resource.address} exists is not known statically (its count or for_each)`;
+  return `${resource.address} may not exist: its count or for_each depends on values known only at apply time`;
 }
 
 /**

@@ -386,6 +386,7 @@ function evaluateUnary(expr: Extract<Expr, { kind: 'unary' }>, context: EvalCont
 
 function evaluateBinary(expr: Extract<Expr, { kind: 'binary' }>, context: EvalContext): TfValue {
   const left = evaluate(expr.left, context);
+  if (expr.operator === '&&' || expr.operator === '||') return evaluateLogical(expr, left, context);
   const right = evaluate(expr.right, context);
   switch (expr.operator) {
     case '==':
@@ -394,16 +395,6 @@ function evaluateBinary(expr: Extract<Expr, { kind: 'binary' }>, context: EvalCo
       if (!isWhollyKnown(left) || !isWhollyKnown(right)) return unknownValue(expr.text);
       const equal = valuesEqual(left, right);
       return expr.operator === '==' ? equal : !equal;
-    }
-    case '&&':
-    case '||': {
-      // One known side can decide alone, as in Terraform: `unknown && false` is false, `unknown || true` is true
-      // (the `count = local.enabled && var.x ? 1 : 0` switch of modules).
-      const deciding = expr.operator === '||';
-      if (!isUnknown(left) && toBoolValue(left) === deciding) return deciding;
-      if (!isUnknown(right) && toBoolValue(right) === deciding) return deciding;
-      if (isUnknown(left) || isUnknown(right)) return unknownValue(expr.text);
-      return !deciding;
     }
     case '+':
     case '-':
@@ -417,6 +408,23 @@ function evaluateBinary(expr: Extract<Expr, { kind: 'binary' }>, context: EvalCo
       if (isUnknown(left) || isUnknown(right)) return unknownValue(expr.text);
       return arithmetic(expr.operator, toNumberValue(left), toNumberValue(right));
   }
+}
+
+/**
+ * `&&` and `||` as Terraform (1.12+) decides them: a left side that decides alone leaves the right one unevaluated (the
+ * `var.x == null || var.x.y` guard), though its references still count; and one known side decides even when the other
+ * is unknown: `unknown && false` is false (the `count = local.enabled && var.x ? 1 : 0` switch of modules).
+ */
+function evaluateLogical(expr: Extract<Expr, { kind: 'binary' }>, left: TfValue, context: EvalContext): TfValue {
+  const deciding = expr.operator === '||';
+  if (!isUnknown(left) && toBoolValue(left) === deciding) {
+    collectRefs(expr.right, context);
+    return deciding;
+  }
+  const right = evaluate(expr.right, context);
+  if (!isUnknown(right) && toBoolValue(right) === deciding) return deciding;
+  if (isUnknown(left) || isUnknown(right)) return unknownValue(expr.text);
+  return !deciding;
 }
 
 function arithmetic(operator: '+' | '-' | '*' | '/' | '%' | '>' | '>=' | '<' | '<=', a: number, b: number): TfValue {

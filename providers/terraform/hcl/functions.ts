@@ -110,6 +110,16 @@ function flattenList(items: readonly TfValue[], depth = 0): TfValue[] {
   return bounded(out);
 }
 
+/**
+ * `deciding` when an element is known to be it; else unknown when an element is unknown; else the other answer.
+ * (`alltrue` is decided by a false element, `anytrue` by a true one.)
+ */
+function decidedBy(items: readonly TfValue[], deciding: boolean): boolean {
+  if (items.some((item) => !isUnknown(item) && toBoolValue(item) === deciding)) return deciding;
+  if (items.some(isUnknown)) throw new UnknownResult();
+  return !deciding;
+}
+
 /** A shallow-known function met an unknown element that decides its result. */
 class UnknownResult extends Error {}
 
@@ -173,8 +183,9 @@ function readFileFunction(path: string, context: EvalContext): TfValue {
 
 const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
   abs: deep((args) => Math.abs(num(args, 0))),
-  alltrue: deep((args) => list(args, 0).every(toBoolValue)),
-  anytrue: deep((args) => list(args, 0).some(toBoolValue)),
+  // Decided by one known element, as in Terraform: `alltrue([var.unknown, false])` is false.
+  alltrue: shallow((args) => decidedBy(list(args, 0), false)),
+  anytrue: shallow((args) => decidedBy(list(args, 0), true)),
   base64encode: deep((args) => Buffer.from(str(args, 0), 'utf8').toString('base64')),
   base64decode: deep((args) => Buffer.from(str(args, 0), 'base64').toString('utf8')),
   ceil: deep((args) => Math.ceil(num(args, 0))),
@@ -207,16 +218,16 @@ const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
   file: deep((args, context) => readFileFunction(str(args, 0), context)),
   flatten: shallow((args) => flattenList(list(args, 0))),
   floor: deep((args) => Math.floor(num(args, 0))),
-  index: deep((args) => {
-    const found = list(args, 0).findIndex((item) => valuesEqual(item, arg(args, 1)));
-    if (found === -1) throw new HclEvalError('item not found in the list');
-    return found;
-  }),
   format: deep((args) => format(str(args, 0), args.slice(1))),
   formatlist: deep((args) => {
     const lists = args.slice(1).filter(isList);
     const length = lists[0]?.length ?? 1;
     return bounded(Array.from({ length }, (_, index) => format(str(args, 0), args.slice(1).map((value) => (isList(value) ? (value[index] ?? null) : value)))));
+  }),
+  index: deep((args) => {
+    const found = list(args, 0).findIndex((item) => valuesEqual(item, arg(args, 1)));
+    if (found === -1) throw new HclEvalError('item not found in the list');
+    return found;
   }),
   join: deep((args) => bounded([...list(args, 1)]).map(toStringValue).join(str(args, 0))),
   jsondecode: deep((args) => {
@@ -279,7 +290,12 @@ const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
   // Marking a value sensitive changes how Terraform prints it, not what it is.
   sensitive: shallow((args) => arg(args, 0)),
   setintersection: deep((args) => distinctValues(list(args, 0)).filter((item) => args.every((_, index) => list(args, index).some((other) => valuesEqual(other, item))))),
-  setproduct: deep((args) => args.reduce<TfValue[][]>((product, _, index) => bounded(product.flatMap((prefix) => list(args, index).map((item) => [...prefix, item]))), [[]])),
+  setproduct: deep((args) => {
+    if (args.length < 2) throw new HclEvalError('setproduct needs at least two sets');
+    // Its size is known before it is built: a product too large to keep is refused, not built.
+    if (args.reduce<number>((size, _, index) => size * list(args, index).length, 1) > MAX_RESULT_LENGTH) throw new HclEvalError('result too large');
+    return args.reduce<TfValue[][]>((product, _, index) => product.flatMap((prefix) => list(args, index).map((item) => [...prefix, item])), [[]]);
+  }),
   setsubtract: deep((args) => distinctValues(list(args, 0)).filter((item) => !list(args, 1).some((other) => valuesEqual(other, item)))),
   setunion: deep((args) => bounded(distinctValues(args.flatMap((_, index) => [...list(args, index)])))),
   slice: deep((args) => list(args, 0).slice(num(args, 1), num(args, 2))),

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { scan } from '../../../src/scan/scan';
 import { tempTree } from './tf-helpers';
 import { expectAdapted, tf, type AdapterCase } from '../../helpers/tf-resources';
@@ -163,7 +164,7 @@ describe('Terraform adapter: a WAF association that may not exist', () => {
     try {
       const result = await scan({ paths: [tree.root], cwd: tree.root, only: ['GW-MGMT-002'] });
       expect(result.results.map((r) => `${r.status}: ${r.message}`)).toEqual([
-        expect.stringMatching(/^unknown: .*whether aws_wafv2_web_acl_association\.waf exists is not known statically/),
+        expect.stringMatching(/^unknown: .*aws_wafv2_web_acl_association\.waf may not exist: its count or for_each/),
       ]);
     } finally {
       tree.cleanup();
@@ -204,5 +205,21 @@ describe('Terraform adapter: a WAF association that may not exist', () => {
     } finally {
       tree.cleanup();
     }
+  });
+});
+
+describe('Terraform adapter: unknown counts in modules and for_each over stages', () => {
+  const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'terraform-unknown-count');
+  const verdict = async (dir: string): Promise<string[]> => {
+    const result = await scan({ paths: [join(FIXTURES, dir)], cwd: FIXTURES, only: ['GW-MGMT-002'] });
+    return result.results.map((r) => r.status);
+  };
+
+  test('the same count text in two modules fed by different variables is not one switch', async () => {
+    expect(await verdict('modules-switched-apart')).toEqual(['unknown']);
+  });
+
+  test('an association whose for_each is the stages themselves exists with each of them', async () => {
+    expect(await verdict('for-each-over-stages')).toEqual(['pass']);
   });
 });

@@ -83,8 +83,20 @@ describe('HCL expression evaluation (real parser, real files)', () => {
     ['var.missing && true', unknown('var.missing && true')],
     ['var.missing || false', unknown('var.missing || false')],
     ['var.missing && false ? 1 : 0', 0],
+    ['var.none == null || var.none.x', true],
+    ['var.none != null && var.none.x', false],
+    ['alltrue([var.missing, false])', false],
+    ['anytrue([var.missing, true])', true],
+    ['alltrue([var.missing, true])', unknown('alltrue([var.missing, true])')],
   ])('%s: a known side decides alone, as in Terraform', async (expr, expected) => {
-    expect(await evaluateExpression(expr, 'variable "missing" {}')).toEqual(expected);
+    expect(await evaluateExpression(expr, 'variable "missing" {}\nvariable "none" {\n  default = null\n}')).toEqual(expected);
+  });
+
+  test.each([
+    ['setproduct(range(1000), range(1000))', 'a product too large to keep is refused before it is built'],
+    ['setproduct(["a"])', 'setproduct needs two sets at least'],
+  ])('%s is unknown: %s', async (expr) => {
+    expect(await evaluateExpression(expr)).toEqual(unknown(expr));
   });
 
   test('strip markers inside directives take off the whitespace on their side', async () => {
