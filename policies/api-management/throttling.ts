@@ -23,7 +23,8 @@ export default definePolicy({
     'so one abusive client or a scraping bot can exhaust backends and the capacity shared with every other API. ' +
     'On API Management a `rate-limit` or `rate-limit-by-key` policy counts when it runs on every request (not only inside `<choose>`), ' +
     'in the service-wide, product or API policy, or in the policy of every operation. ' +
-    'A usage plan (or product) limits only the requests that present one of its API (subscription) keys: it counts when every route requires one.',
+    'On API Gateway a usage plan limits only the requests that present one of its API keys: it covers the routes that require one, ' +
+    'and a route that requires none needs its own limit (CORS preflights aside).',
   remediation: {
     kubernetes: [
       '# ingress-nginx: requests per second per client address (burst: limit-burst-multiplier x limit, default 5)',
@@ -105,26 +106,23 @@ export default definePolicy({
     'https://learn.microsoft.com/en-us/azure/api-management/rate-limit-by-key-policy',
   ],
   evaluate(stage, { graph }) {
-    const verdicts: Verdict[] = [fromThrottle(stage.attrs.throttling, `the throttling of stage ${stage.name}`)];
+    const stageVerdict = fromThrottle(stage.attrs.throttling, `the throttling of stage ${stage.name}`);
+    if (stageVerdict.limited === true) return pass();
+    const plans = usagePlansCovering(graph, stage).map((plan) => fromThrottle(plan.attrs.throttling, `the throttling of usage plan ${plan.name}`));
+    const planVerdict: Verdict = plans.find((v) => v.limited === true) ?? plans.find((v) => v.limited === 'unknown') ?? { limited: false };
     const api = apiOf(graph, stage);
     const operations = api ? operationsOf(graph, api) : [];
-    // A usage plan (or product) limits the requests that present one of its keys: a route that takes none escapes it.
-    const keyless = keylessRoute(operations);
-    for (const plan of usagePlansCovering(graph, stage)) {
-      const planVerdict = fromThrottle(plan.attrs.throttling, `the throttling of usage plan ${plan.name}`);
-      verdicts.push(planVerdict.limited !== true || keyless === undefined ? planVerdict
-        : keyless.state === 'unknown' ? { limited: 'unknown', why: keyless.why, ...(keyless.source && { source: keyless.source }) }
-          : { limited: false, escapes: keyless.route });
-    }
-    if (api) verdicts.push(everyOperationLimited(operations.map((op) => ({ name: op.name, throttling: op.attrs.throttling }))));
+    // Without routes to look at, a usage plan's limits are taken for the stage's.
+    const routes: Verdict = operations.length === 0 ? planVerdict : everyRouteLimited(operations, planVerdict, api?.attrs.flavor === 'rest');
 
+    const verdicts = [stageVerdict, routes];
     if (verdicts.some((v) => v.limited === true)) return pass();
     const open = verdicts.find((v): v is Extract<Verdict, { limited: 'unknown' }> => v.limited === 'unknown');
     if (open) return unknown(`Cannot tell whether stage ${stage.name} is rate limited: ${open.why}`, open.source ?? stage.source);
-    const escapes = verdicts.find((v) => v.limited === false && v.escapes !== undefined);
+    const escapes = routes.limited === false ? routes.escapes : undefined;
     return fail(
       `Stage ${stage.name} sets no rate or burst limit (not on the stage, a usage plan or product, or every route): only platform-wide limits apply` +
-      (escapes?.limited === false && escapes.escapes !== undefined ? `; its usage plans limit only requests with an API key, and route ${escapes.escapes} requires none` : ''),
+      (escapes === undefined ? '' : `; its usage plans limit only requests with an API key, and route ${escapes} requires none`),
       stage.attrs.throttling.source ?? stage.source,
     );
   },
@@ -134,17 +132,6 @@ export default definePolicy({
 function limits(throttle: Throttle | null): boolean {
   if (throttle === null) return false;
   return [throttle.rateLimit, throttle.burstLimit].some((n) => n !== undefined && n >= 0);
-}
-
-/** The first route that requires no API key (or subscription key); undefined when every route requires one. */
-function keylessRoute(operations: readonly GraphNode<'api.operation'>[]): { state: 'known'; route: string } | { state: 'unknown'; why: string; source?: SourceRef } | undefined {
-  let open: { state: 'unknown'; why: string; source?: SourceRef } | undefined;
-  for (const op of operations) {
-    const required = op.attrs.apiKeyRequired;
-    if (required.state === 'unknown') open ??= { state: 'unknown', why: `whether route ${op.name} requires an API key, which the usage plans limit, is not known statically (${required.expr ?? 'computed'})`, ...(required.source && { source: required.source }) };
-    else if (!required.value) return { state: 'known', route: op.name };
-  }
-  return open;
 }
 
 function fromThrottle(attr: Attr<Throttle | null>, what: string): Verdict {
@@ -157,14 +144,36 @@ function fromThrottle(attr: Attr<Throttle | null>, what: string): Verdict {
   }
 }
 
-/** Per-route limits only count when every route has one: a single unthrottled route is enough to flood the backend. */
-function everyOperationLimited(operations: readonly { readonly name: string; readonly throttling: Attr<Throttle | null> }[]): Verdict {
-  if (operations.length === 0) return { limited: false };
+/**
+ * Every route must be limited: by its own throttle, or by a usage plan's. On API Gateway REST APIs a usage plan limits
+ * only the requests that present one of its API keys: a route that requires none escapes it (CORS preflights aside,
+ * which answer from the gateway itself). API Management's products (open products included) limit every call they take.
+ */
+function everyRouteLimited(operations: readonly GraphNode<'api.operation'>[], plan: Verdict, keysScopePlans: boolean): Verdict {
   let open: Verdict | undefined;
   for (const op of operations) {
-    const verdict = fromThrottle(op.throttling, `the throttling of route ${op.name}`);
-    if (verdict.limited === false) return verdict;
-    if (verdict.limited === 'unknown') open ??= verdict;
+    const own = fromThrottle(op.attrs.throttling, `the throttling of route ${op.name}`);
+    if (own.limited === true) continue;
+    const byPlan = !keysScopePlans || isPreflight(op) ? plan : throughKey(op, plan);
+    if (byPlan.limited === true) continue;
+    if (own.limited === 'unknown') open ??= own;
+    else if (byPlan.limited === 'unknown') open ??= byPlan;
+    else return byPlan;
   }
   return open ?? { limited: true };
+}
+
+/** A usage plan's verdict on a route: it limits the route only when the route requires an API key. */
+function throughKey(op: GraphNode<'api.operation'>, plan: Verdict): Verdict {
+  if (plan.limited !== true) return plan;
+  const required = op.attrs.apiKeyRequired;
+  if (required.state === 'unknown') {
+    return { limited: 'unknown', why: `whether route ${op.name} requires an API key, which the usage plans limit, is not known statically (${required.expr ?? 'computed'})`, ...(required.source && { source: required.source }) };
+  }
+  return required.value ? plan : { limited: false, escapes: op.name };
+}
+
+function isPreflight(op: GraphNode<'api.operation'>): boolean {
+  const method = op.attrs.method;
+  return method.state !== 'unknown' && method.value.toUpperCase() === 'OPTIONS';
 }

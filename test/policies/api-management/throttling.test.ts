@@ -19,11 +19,20 @@ function withPlan(stageThrottling: Attr<Throttle | null>, planThrottling: Attr<T
   });
 }
 
-/** A plan-throttled stage whose API has routes requiring API keys or not. */
-function planAndRoutes(keys: Attr<boolean>[]) {
+interface Route { readonly key: Attr<boolean>; readonly method?: string; readonly throttling?: Attr<Throttle | null> }
+
+/** A plan-throttled stage of a REST API (or `flavor`) whose routes require API keys or not. */
+function planAndRoutes(routes: (Attr<boolean> | Route)[], flavor: 'rest' | 'apim' = 'rest') {
   return g.build((b) => {
-    const { rest, stage } = api(b, g.byDefault(null));
-    keys.forEach((apiKeyRequired, i) => b.link(rest, 'api-has-operation', b.node('api.operation', { name: `route${i}`, apiKeyRequired, throttling: g.byDefault(null) })));
+    const rest = b.node('api', { name: 'orders', flavor });
+    const stage = b.node('api.stage', { name: 'prod', throttling: g.byDefault(null) });
+    b.link(rest, 'api-has-stage', stage);
+    routes.forEach((route, i) => {
+      const { key, method, throttling } = 'key' in route ? route : { key: route, method: undefined, throttling: undefined };
+      b.link(rest, 'api-has-operation', b.node('api.operation', {
+        name: `route${i}`, apiKeyRequired: key, method: g.set(method ?? 'GET'), throttling: throttling ?? g.byDefault(null),
+      }));
+    });
     b.link(b.node('api.usage-plan', { name: 'gold', throttling: g.set({ rateLimit: 20 }) }), 'usage-plan-covers', stage);
   });
 }
@@ -35,6 +44,9 @@ policyTester.run(policy, {
     { name: 'rate 0 blocks traffic: a limit, not a missing one', graph: g.build((b) => api(b, g.set({ rateLimit: 0, burstLimit: 0 }))) },
     { name: 'usage plan covering the stage throttles', graph: withPlan(g.byDefault(null), g.set({ rateLimit: 20 })) },
     { name: 'usage plan throttling routes that all require an API key', graph: planAndRoutes([g.set(true), g.set(true)]) },
+    { name: 'a CORS preflight without a key beside keyed routes (it answers from the gateway)', graph: planAndRoutes([g.set(true), { key: g.byDefault(false), method: 'OPTIONS' }]) },
+    { name: 'a keyless route with its own throttle beside keyed routes under a plan', graph: planAndRoutes([g.set(true), { key: g.byDefault(false), throttling: g.set({ rateLimit: 5 }) }]) },
+    { name: 'API Management products limit every call they take, keyless ones too (open products)', graph: planAndRoutes([g.byDefault(false)], 'apim') },
     { name: 'usage plan covering the whole API throttles', graph: withPlan(g.byDefault(null), g.set({ burstLimit: 5 }), true) },
     { name: 'usage plan throttles while stage throttling is unknown', graph: withPlan(g.unknown('var.throttle'), g.set({ rateLimit: 20 })) },
     {
