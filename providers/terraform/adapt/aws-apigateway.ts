@@ -6,7 +6,7 @@ import type {
 import type { Diagnostic } from '../../../src/graph/diagnostic';
 import type { FileSource } from '../../../src/graph/source';
 import { isUnknown, type TfAttribute, type TfBody, type TfResource, type TfValue } from '../model';
-import { uniqueIds, type Linker } from './linker';
+import type { Linker } from './linker';
 import { adaptSpecBody } from './openapi-operations';
 import {
   asBool, asNumber, asString, asStringList, attribute, blockPresence, convertAttribute, firstBlock, knownString, oneOf, readAttr, readBlocks,
@@ -280,9 +280,11 @@ const METHOD_TYPES: readonly string[] = [METHOD];
 /** The methods an integration belongs to: named by reference, else by the same API, resource and HTTP method. */
 function integrationMethods(linker: Linker, integration: TfResource, methods: Methods): readonly string[] {
   const body = integration.body;
-  let byRef: string[] | undefined;
-  for (const name of METHOD_REF_ARGUMENTS) for (const id of linker.ids(attribute(body, name), METHOD_TYPES)) (byRef ??= []).push(id);
-  if (byRef) return uniqueIds(byRef);
+  // The first argument that refers to a method names it (they all name the same one when several do).
+  for (const name of METHOD_REF_ARGUMENTS) {
+    const byRef = linker.ids(attribute(body, name), METHOD_TYPES);
+    if (byRef.length > 0) return byRef;
+  }
   const api = linker.identity(attribute(body, 'rest_api_id'), [REST_API]);
   const resourceKey = linker.identity(attribute(body, 'resource_id'), [REST_API, RESOURCE]);
   const httpMethod = knownString(body, 'http_method')?.toUpperCase();
