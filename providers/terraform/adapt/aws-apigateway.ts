@@ -48,6 +48,8 @@ interface MethodInfo {
   readonly id: string;
   /** `rest_api_id`, read once: its refs are resolved when first read. */
   readonly restApiId: TfAttribute | undefined;
+  /** `http_method`, read once. */
+  readonly method: Attr<string>;
   readonly api: string | undefined;
   readonly resourceKey: string | undefined;
   readonly httpMethod: string | undefined;
@@ -195,13 +197,15 @@ function parentPath(linker: Linker, parent: ReturnType<typeof attribute>, owner:
 function methodInfo(linker: Linker, method: TfResource, resourcePaths: Map<TfResource, Attr<string>>): MethodInfo {
   const resourceId = attribute(method.body, 'resource_id');
   const restApiId = attribute(method.body, 'rest_api_id');
+  const httpMethod = readAttr(method.body, 'http_method', toHttpMethod);
   return {
     resource: method,
     id: linker.nodeId(method.address),
     restApiId,
+    method: httpMethod,
     api: linker.identity(restApiId, [REST_API]),
     resourceKey: linker.identity(resourceId, [REST_API, RESOURCE]),
-    httpMethod: knownString(method.body, 'http_method')?.toUpperCase(),
+    httpMethod: httpMethod.state === 'unknown' ? undefined : httpMethod.value,
     path: parentPath(linker, resourceId, method, NOTHING_SEEN, resourcePaths),
   };
 }
@@ -215,7 +219,7 @@ function adaptMethods(linker: Linker, methods: readonly MethodInfo[], settings: 
     const body = method.body;
     const methodSettings = settings.get(info.id);
     const attrs: OperationAttrs = {
-      method: readAttr(body, 'http_method', toHttpMethod),
+      method: info.method,
       path: info.path,
       authorization: readAttr(body, 'authorization', oneOf(REST_AUTHORIZATIONS)),
       apiKeyRequired: readAttr(body, 'api_key_required', asBool, { value: false, source: method.source }),
@@ -302,7 +306,9 @@ export function backendAttrs(
   names: { readonly typeName: string; readonly uriName: string; readonly types: Readonly<Record<string, BackendType>> },
 ): BackendAttrs {
   const body = integration.body;
-  const uri = readAttr(body, names.uriName, asString, { value: '', source: integration.source });
+  // Read once: its text as written is asked of it too when it is known only at apply time.
+  const uriAttribute = attribute(body, names.uriName);
+  const uri = uriAttribute ? convertAttribute(uriAttribute, asString) : byDefault('', integration.source);
   const type = refineType(readAttr(body, names.typeName, oneOf(names.types)), uri);
   const tls = firstBlock(body, 'tls_config');
   const connection = readAttr<'internet' | 'vpc-link'>(body, 'connection_type', toConnectionType, {
@@ -311,7 +317,7 @@ export function backendAttrs(
   return {
     type,
     url: uri,
-    usesTls: usesTls(type, uri, tls, connection, integration.source, writtenText(attribute(body, names.uriName))),
+    usesTls: usesTls(type, uri, tls, connection, integration.source, writtenText(uriAttribute)),
     // REST: tls_config.insecure_skip_verification defaults to false. HTTP APIs always verify (no such switch). A
     // `dynamic "tls_config"` whose for_each is not known may turn verification off.
     verifiesCertificate: tls
