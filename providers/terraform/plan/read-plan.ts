@@ -39,7 +39,8 @@ export function parsePlanText(file: string, text: string): PlanReadResult {
     parsed = parsePlanJson(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const line = syntaxErrorLine(text, message) ?? (endsInside(text, message) ? lineCount(text) : undefined);
+    // A file cut short fails at its end: its last line, a trailing newline aside.
+    const line = syntaxErrorLine(text, message) ?? (endsInside(text, message) ? lineAt(text, text.length - 1) : undefined);
     return failure(file, `invalid JSON in Terraform plan/state: ${message}${invalidJsonHint(text, message)}`, line);
   }
   const json = parsed.json;
@@ -70,26 +71,30 @@ function invalidJsonHint(text: string, message: string): string {
 
 /** Whether the parser ran out of text: the end of input, or an error at the very end (a string never closed there). */
 function endsInside(text: string, message: string): boolean {
-  const position = /at position (\d+)/.exec(message)?.[1];
-  return /end of JSON input/.test(message) || (position !== undefined && Number(position) >= text.trimEnd().length);
+  const position = errorPosition(message);
+  return /end of JSON input/.test(message) || (position !== undefined && position >= text.trimEnd().length);
 }
 
-function lineCount(text: string): number {
-  let lines = 1;
-  for (let at = text.indexOf('\n'); at !== -1 && at < text.length - 1; at = text.indexOf('\n', at + 1)) lines++;
-  return lines;
+/** The offset V8 names in `... in JSON at position 1234`. */
+function errorPosition(message: string): number | undefined {
+  const position = /at position (\d+)/.exec(message)?.[1];
+  return position === undefined ? undefined : Number(position);
+}
+
+/** The 1-based line of the character at `offset` (the last line past the end). */
+function lineAt(text: string, offset: number): number {
+  const end = Math.min(offset, text.length);
+  let line = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && at < end; at = text.indexOf('\n', at + 1)) line++;
+  return line;
 }
 
 /** V8 says `... in JSON at position 1234` (and, from Node 22, `(line 3 column 5)`). */
 function syntaxErrorLine(text: string, message: string): number | undefined {
   const explicit = /\(line (\d+) column \d+\)/.exec(message);
   if (explicit?.[1] !== undefined) return Number(explicit[1]);
-  const position = /at position (\d+)/.exec(message);
-  if (position?.[1] === undefined) return undefined;
-  const end = Math.min(Number(position[1]), text.length);
-  let line = 1;
-  for (let at = text.indexOf('\n'); at !== -1 && at < end; at = text.indexOf('\n', at + 1)) line++;
-  return line;
+  const position = errorPosition(message);
+  return position === undefined ? undefined : lineAt(text, position);
 }
 
 function failure(file: string, message: string, line?: number): PlanReadResult {
