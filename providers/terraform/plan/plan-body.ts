@@ -120,10 +120,7 @@ class PlanBody implements TfBody {
       const attributes: Record<string, TfAttribute> = {};
       this.#forEachName((name, value, unknown) => {
         const attribute = this.#attribute(name, value, unknown);
-        if (!attribute) return;
-        // JSON keys are data: `__proto__` must stay an ordinary property.
-        if (name === '__proto__') Object.defineProperty(attributes, name, { value: attribute, enumerable: true });
-        else attributes[name] = attribute;
+        if (attribute) setOwn(attributes, name, attribute);
       });
       this.#attributes = attributes;
     }
@@ -210,13 +207,17 @@ class PlanBody implements TfBody {
     this.#forEachName((name, value, unknown) => {
       if (this.#isUnknownBlock(name, unknown)) (unknownBlocks ??= []).push(name);
       const items = this.#blocksNamed(name, value, unknown);
-      if (!items) return;
-      if (name === '__proto__') Object.defineProperty((blocks ??= {}), name, { value: items, enumerable: true });
-      else (blocks ??= {})[name] = items;
+      if (items) setOwn((blocks ??= {}), name, items);
     });
     this.#blocks = blocks ?? NO_BLOCKS;
     this.#unknownBlocks = unknownBlocks ?? NO_NAMES;
   }
+}
+
+/** `record[key] = value`, with `__proto__` an ordinary property: JSON keys are data. */
+function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
+  if (key === '__proto__') Object.defineProperty(record, key, { value, enumerable: true });
+  else record[key] = value;
 }
 
 const NO_BLOCKS: Record<string, TfBody[]> = Object.freeze({});
@@ -338,9 +339,7 @@ function toTfValue(value: unknown, unknown: unknown, address: string, where: str
     if (!isObject(unknown)) return object as TfValue;
     const result: Record<string, TfValue> = {};
     for (const key of new Set([...Object.keys(object), ...Object.keys(unknown)])) {
-      const item = toTfValue(object[key] ?? null, unknown[key], address, `${where}.${key}`);
-      if (key === '__proto__') Object.defineProperty(result, key, { value: item, enumerable: true });
-      else result[key] = item;
+      setOwn(result, key, toTfValue(object[key] ?? null, unknown[key], address, `${where}.${key}`));
     }
     return result;
   }

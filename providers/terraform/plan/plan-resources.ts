@@ -44,7 +44,8 @@ export interface PlanResourceEntries {
 export function planResources(document: PlanDocument): PlanResourceEntries {
   const entries: PlanResourceEntries = { entries: [], unread: 0, deletedTypes: new Set() };
   const list = arrayAt(document.json, 'resource_changes');
-  const changes: Changes = { list, addressOffsets: document.changeAddressOffsets, byAddress: new Map() };
+  const byAddress = new Map<string, number>();
+  const changes: Changes = { list, addressOffsets: document.changeAddressOffsets, byAddress };
   if (document.kind === 'state') {
     collectModule(objectAt(objectAt(document.json, 'values'), 'root_module'), '', changes, entries, 0);
     return entries;
@@ -53,7 +54,7 @@ export function planResources(document: PlanDocument): PlanResourceEntries {
     const address = stringAt(change, 'address');
     // A deposed object is an old copy of a replaced resource, about to be destroyed.
     if (address === undefined || !isObject(change) || change['deposed'] !== undefined) return;
-    (changes.byAddress as Map<string, number>).set(address, i);
+    byAddress.set(address, i);
     if (isDeleteOnly(change)) entries.deletedTypes.add(stringAt(change, 'type') ?? parseAddress(address)?.type ?? '');
   });
   const planned = objectAt(objectAt(document.json, 'planned_values'), 'root_module');
