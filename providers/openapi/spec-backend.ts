@@ -2,6 +2,7 @@ import { byDefault, set, unknown, type Attr } from '../../src/graph/attr';
 import type { BackendAttrs } from '../../src/graph/kinds';
 import type { FileSource } from '../../src/graph/source';
 import type { SpecFlavor, SpecIntegration } from './api-gateway-spec';
+import { urlScheme } from '../url-scheme';
 
 /**
  * REST integrations verify backend certificates unless `tlsConfig.insecureSkipVerification`; HTTP APIs always do.
@@ -9,7 +10,7 @@ import type { SpecFlavor, SpecIntegration } from './api-gateway-spec';
  */
 export function specBackendAttrs(integration: SpecIntegration, flavor: SpecFlavor, at: FileSource): BackendAttrs {
   const { type, uri } = integration;
-  const scheme = uri === undefined ? undefined : /^([a-z][a-z0-9+.-]*):\/\//i.exec(uri)?.[1]?.toLowerCase();
+  const scheme = uri === undefined ? undefined : urlScheme(uri);
   let usesTls: Attr<boolean>;
   if (type === undefined) usesTls = unknown('integration type is not set', at);
   else if (type !== 'http') usesTls = byDefault(true, at);

@@ -10,6 +10,7 @@ import type { RestApiSnapshot } from '../snapshot';
 import { cloudSource, edge, liveId, liveNode, reader, type LiveFragment, type LiveScope } from './live-node';
 import { readRestApiPolicy } from './policy-document';
 import { throttleOf } from '../../aws-shared/throttle';
+import { urlScheme } from '../../url-scheme';
 
 const ENDPOINT_TYPES: Readonly<Record<string, EndpointType>> = { EDGE: 'edge', REGIONAL: 'regional', PRIVATE: 'private' };
 // https://docs.aws.amazon.com/apigateway/latest/api/API_Method.html#apigw-Type-Method-authorizationType
@@ -169,7 +170,7 @@ function integrationAttrs(integration: RestIntegrationShape, source: CloudSource
 export function httpTls(type: BackendType | undefined, uri: string, source: CloudSource): Attr<boolean> {
   if (type === undefined) return unknown('unrecognised integration type', source);
   if (type !== 'http') return reader(source)(true);
-  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(uri)?.[1]?.toLowerCase();
+  const scheme = urlScheme(uri);
   if (scheme === 'https' || scheme === 'http') return reader(source)(scheme === 'https');
   // A stage variable in the URI (`${stageVariables.host}`) decides at request time.
   return unknown(`no scheme in ${uri}`, source);

@@ -13,6 +13,7 @@ import { edge, emptyResult, type AdaptResult, type CfnContext } from './context'
 import { adaptSpecBody, toJson } from './openapi-body';
 import { isServerlessFrameworkTemplate, setAfterDeploy } from './serverless-framework';
 import { asBool, asNumber, asString, asStringList, convertProp, oneOf, type CfnBody, type CfnProp } from './read-prop';
+import { urlScheme } from '../../url-scheme';
 
 // REST APIs (API Gateway v1): https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/AWS_ApiGateway.html
 export const REST_API = 'AWS::ApiGateway::RestApi';
@@ -225,7 +226,7 @@ export function backendTls(type: Attr<BackendType>, uri: CfnProp | undefined, fa
   if (type.value !== 'http') return byDefault(true, fallback);
   if (!uri) return unknown('the integration URI is not set', fallback);
   const text = isCfnUnknown(uri.value) ? uri.value.prefix : asString(uri.value) ?? '';
-  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1]?.toLowerCase();
+  const scheme = urlScheme(text);
   if (scheme === 'https' || scheme === 'http') return set(scheme === 'https', uri.source);
   return unknown(isCfnUnknown(uri.value) ? uri.value.expr : `no scheme in ${text}`, uri.source);
 }

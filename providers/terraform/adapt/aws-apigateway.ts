@@ -19,6 +19,7 @@ import { ENDPOINT_TYPES, INTEGRATION_TYPES, LOG_LEVELS, REST_AUTHORIZATIONS, RES
 import { turnedOnByOverride, unencryptedByOverride, type CacheOverride } from '../../aws-shared/method-overrides';
 import { combineThrottle } from '../../aws-shared/throttle';
 import { compositeKey, groupBy } from './group-by';
+import { urlScheme } from '../../url-scheme';
 
 // REST APIs (API Gateway v1): https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_rest_api
 export const REST_API = 'aws_api_gateway_rest_api';
@@ -348,11 +349,11 @@ function usesTls(type: Attr<BackendType>, uri: Attr<string>, tls: TfBody | undef
   if (type.state === 'unknown') return type;
   if (type.value !== 'http') return byDefault(true, fallback);
   if (uri.state === 'unknown') {
-    const writtenScheme = written === undefined ? undefined : schemeOf(written);
+    const writtenScheme = written === undefined ? undefined : urlScheme(written);
     if (writtenScheme === 'https' || writtenScheme === 'http') return set(writtenScheme === 'https', uri.source ?? fallback);
     return uri;
   }
-  const scheme = schemeOf(uri.value);
+  const scheme = urlScheme(uri.value);
   if (scheme === 'https') return set(true, uri.source ?? fallback);
   if (scheme === 'http') return set(false, uri.source ?? fallback);
   // HTTP API private integrations name a load balancer listener or Cloud Map service ARN: TLS to it is on only with a
@@ -361,10 +362,6 @@ function usesTls(type: Attr<BackendType>, uri: Attr<string>, tls: TfBody | undef
     return tls ? set(true, tls.source) : byDefault(false, fallback);
   }
   return unknown(`no scheme in ${uri.value}`, uri.source);
-}
-
-function schemeOf(url: string): string | undefined {
-  return /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase();
 }
 
 /** The text of an attribute known only at apply time, as its template writes it; undefined when it has none. */

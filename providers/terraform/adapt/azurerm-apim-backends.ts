@@ -6,6 +6,7 @@ import { tlsFloor, azureNode } from './azurerm-api-management';
 import { BACKEND, SERVICE, type ApimEstate } from './azurerm-apim-estate';
 import { asBool, asString, attribute, firstBlock, knownString, readAttr } from './read-attr';
 import { emptyResult, type AdaptResult } from './terraform-node';
+import { urlScheme } from '../../url-scheme';
 
 /** The backend an API's `service_url` names. */
 export const SERVICE_URL_SUFFIX = '#service-url';
@@ -94,7 +95,7 @@ function usesTls(url: Attr<string>, hints: UrlHints): Attr<boolean> {
 
 /** `true` for https/wss, `false` for http/ws, `undefined` when the text starts with no scheme. */
 function tlsOfScheme(text: string): boolean | undefined {
-  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1]?.toLowerCase();
+  const scheme = urlScheme(text);
   if (scheme === 'https' || scheme === 'wss') return true;
   if (scheme === 'http' || scheme === 'ws') return false;
   return undefined;
