@@ -1,4 +1,4 @@
-import { isUnknown, type TfBody, type TfResource } from '../model';
+import { isUnknown, withValue, type TfBody, type TfResource, type TfValue } from '../model';
 
 /**
  * Whether `resource` exists whenever `targets` do: it has no unknown `count` / `for_each`; or, in the same module
@@ -28,7 +28,8 @@ export function mayNotExist(resource: TfResource): string {
  * default does), and what it does not write keeps the default either way.
  */
 export function uncertainBody(body: TfBody, why: string): TfBody {
-  const attributes = Object.fromEntries(Object.entries(body.attributes).map(([name, attribute]) => [name, { value: { unknown: true as const, expr: why }, refs: attribute.refs, source: attribute.source }]));
+  const unknownValue: TfValue = { unknown: true, expr: why };
+  const attributes = Object.fromEntries(Object.entries(body.attributes).map(([name, attribute]) => [name, withValue(attribute, unknownValue)]));
   const blocks = Object.fromEntries(Object.entries(body.blocks).map(([name, list]) => [name, list.map((block) => uncertainBody(block, why))]));
   return { attributes, blocks, unknownBlocks: body.unknownBlocks, source: body.source };
 }
