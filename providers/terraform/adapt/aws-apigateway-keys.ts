@@ -2,7 +2,7 @@ import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
 import type { ApiKeyAttrs, Quota, Throttle, UsagePlanAttrs } from '../../../src/graph/kinds';
 import type { FileSource } from '../../../src/graph/source';
 import { parseAddress } from './address';
-import { isUnknown, withAttributes, withValue, type TfAttribute, type TfBody, type TfResource } from '../model';
+import { withAttributes, withValue, type TfAttribute, type TfBody, type TfResource } from '../model';
 import { existsWith, mayNotExist, uncertainBody } from './existence';
 import { DEPLOYMENT, INLINE_STAGE_SUFFIX, REST_API, STAGE } from './aws-apigateway';
 import type { Linker } from './linker';
@@ -26,7 +26,7 @@ export function adaptApiGatewayKeys(linker: Linker): AdaptResult {
   for (const plan of linker.ofType(USAGE_PLAN)) {
     const covered = coveredStages(linker, plan);
     // Switched on by a count of its own that is not known: its limits may not apply.
-    const body = isUnknown(plan.instanceKey) && !existsWith(plan, stagesWithIds(linker, covered)) ? uncertainBody(plan.body, mayNotExist(plan)) : plan.body;
+    const body = existsWith(plan, () => stagesWithIds(linker, covered)) ? plan.body : uncertainBody(plan.body, mayNotExist(plan));
     const node = terraformNode(linker, plan, 'api.usage-plan', planAttrs(body, plan.source));
     result.nodes.push(node);
     for (const target of covered) result.edges.push(edge(node.id, 'usage-plan-covers', target));

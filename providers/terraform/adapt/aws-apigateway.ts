@@ -463,7 +463,7 @@ function methodSettings(linker: Linker, stages: RestStages, methods: Methods) {
     const api = linker.identity(attribute(body, 'rest_api_id'), [REST_API]);
     const targets = stagesNamed(linker, stages, attribute(body, 'stage_name'), api);
     // Switched on by a count of its own that is not known (`count = var.detailed_logs ? 1 : 0`): may not apply.
-    const settings = existsWith(ms, targets.map((stage) => stage.resource)) ? written : uncertainBody(written, mayNotExist(ms));
+    const settings = existsWith(ms, () => targets.map((stage) => stage.resource)) ? written : uncertainBody(written, mayNotExist(ms));
     if (targets.length === 0) stageless.push(ms);
     const methodPath = attribute(body, 'method_path');
     const path = knownString(body, 'method_path');

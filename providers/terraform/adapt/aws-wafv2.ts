@@ -35,7 +35,7 @@ export function adaptWafv2(linker: Linker): AdaptResult {
     const scanned = linker.targets(webAcl, [WEB_ACL]).length > 0;
     const wafs = targets.length === 0 ? []
       // `count = var.waf_enabled ? 1 : 0` unknown: the association may not exist, so the ACL's rules decide nothing.
-      : !existsWith(association, stages.length > 0 ? linker.targets(target, [STAGE, DEPLOYMENT]) : linker.targets(target, [REST_API])) ? [maybeAttached(linker, association, result)]
+      : !existsWith(association, () => linker.targets(target, stages.length > 0 ? [STAGE, DEPLOYMENT] : [REST_API])) ? [maybeAttached(linker, association, result)]
         : scanned ? linker.ids(webAcl, [WEB_ACL]) : [outsideWaf(linker, association, webAcl, result)];
     for (const waf of wafs) for (const protectedId of targets) result.edges.push(edge(waf, 'waf-protects', protectedId));
     if (wafs.length > 0) for (const protectedId of targets) associated.add(protectedId);

@@ -1,13 +1,15 @@
 import { isUnknown, withValue, type TfBody, type TfResource, type TfValue } from '../model';
 
 /**
- * Whether `resource` exists whenever `targets` do: it has no unknown `count` / `for_each`; or, in the same module
+ * Whether `resource` exists whenever its targets do: it has no unknown `count` / `for_each`; or, in the same module
  * instance, the same one as each of them as written (a module's `count = local.enabled ? 1 : 0` on everything switches
  * them on and off together); or one written over the target itself (`for_each = aws_api_gateway_stage.this`).
+ * `targetsOf` is asked only for a resource whose own count is unknown.
  */
-export function existsWith(resource: TfResource, targets: readonly TfResource[]): boolean {
+export function existsWith(resource: TfResource, targetsOf: () => readonly TfResource[]): boolean {
   const own = resource.instanceKey;
   if (!isUnknown(own)) return true;
+  const targets = targetsOf();
   return targets.length > 0 && targets.every((target) => target.modulePath === resource.modulePath
     && ((isUnknown(target.instanceKey) && target.instanceKey.expr === own.expr) || namesResource(own.expr, target)));
 }
