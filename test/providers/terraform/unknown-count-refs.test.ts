@@ -71,6 +71,20 @@ describe('a [0] reference to a resource whose count is unknown', () => {
   });
 });
 
+const LOGGING = ['GW-LOG-002', 'GW-DATA-001'];
+const LIMITS = ['GW-MGMT-001', 'GW-MGMT-003'];
+
+/** The results of `only` on a configuration, as `policy status`, sorted. */
+async function verdicts(source: string, only: readonly string[]): Promise<string[]> {
+  const tree = tempTree({ 'main.tf': source });
+  try {
+    const result = await scan({ paths: [tree.root], cwd: tree.root, only });
+    return result.results.map((r) => `${r.policy.id} ${r.status}`).sort();
+  } finally {
+    tree.cleanup();
+  }
+}
+
 describe('method settings switched on by a count of their own that is not known', () => {
   const tf = (settingsCount: string, stageCount = '') => [
     'variable "enabled" { type = bool }',
@@ -96,22 +110,12 @@ describe('method settings switched on by a count of their own that is not known'
     '}',
   ].join('\n');
 
-  async function verdicts(source: string): Promise<string[]> {
-    const tree = tempTree({ 'main.tf': source });
-    try {
-      const result = await scan({ paths: [tree.root], cwd: tree.root, only: ['GW-LOG-002', 'GW-DATA-001'] });
-      return result.results.map((r) => `${r.policy.id} ${r.status}`).sort();
-    } finally {
-      tree.cleanup();
-    }
-  }
-
   it('may not apply: what they write is not known, neither passed nor failed', async () => {
-    expect(await verdicts(tf('  count = var.detailed ? 1 : 0'))).toEqual(['GW-DATA-001 unknown', 'GW-LOG-002 unknown']);
+    expect(await verdicts(tf('  count = var.detailed ? 1 : 0'), LOGGING)).toEqual(['GW-DATA-001 unknown', 'GW-LOG-002 unknown']);
   });
 
   it('switched with their stage (the same count): they apply whenever it exists', async () => {
-    expect(await verdicts(tf('  count = var.enabled ? 1 : 0', '  count = var.enabled ? 1 : 0'))).toEqual(['GW-DATA-001 fail', 'GW-LOG-002 pass']);
+    expect(await verdicts(tf('  count = var.enabled ? 1 : 0', '  count = var.enabled ? 1 : 0'), LOGGING)).toEqual(['GW-DATA-001 fail', 'GW-LOG-002 pass']);
   });
 });
 
@@ -156,21 +160,11 @@ describe('a usage plan switched on by a count of its own that is not known', () 
     '}',
   ].join('\n');
 
-  async function verdicts(source: string): Promise<string[]> {
-    const tree = tempTree({ 'main.tf': source });
-    try {
-      const result = await scan({ paths: [tree.root], cwd: tree.root, only: ['GW-MGMT-001', 'GW-MGMT-003'] });
-      return result.results.map((r) => `${r.policy.id} ${r.status}`).sort();
-    } finally {
-      tree.cleanup();
-    }
-  }
-
   it('its limits may not apply: not known', async () => {
-    expect(await verdicts(tf('  count = var.metered ? 1 : 0'))).toEqual(['GW-MGMT-001 unknown', 'GW-MGMT-003 unknown']);
+    expect(await verdicts(tf('  count = var.metered ? 1 : 0'), LIMITS)).toEqual(['GW-MGMT-001 unknown', 'GW-MGMT-003 unknown']);
   });
 
   it('without a count, they apply', async () => {
-    expect(await verdicts(tf(''))).toEqual(['GW-MGMT-001 pass', 'GW-MGMT-003 pass']);
+    expect(await verdicts(tf(''), LIMITS)).toEqual(['GW-MGMT-001 pass', 'GW-MGMT-003 pass']);
   });
 });
