@@ -1,6 +1,7 @@
 import { definePolicy, fail, pass, unknown } from '../../src/engine/policy';
 import type { Attr } from '../../src/graph/attr';
 import type { GraphNode, Throttle } from '../../src/graph/kinds';
+import { isCorsPreflight } from '../../src/graph/cors-preflight';
 import { apiOf, operationsOf, usagePlansCovering } from '../../src/graph/queries';
 import type { SourceRef } from '../../src/graph/source';
 
@@ -154,7 +155,7 @@ function everyRouteLimited(operations: readonly GraphNode<'api.operation'>[], pl
   for (const op of operations) {
     const own = fromThrottle(op.attrs.throttling, `the throttling of route ${op.name}`);
     if (own.limited === true) continue;
-    const byPlan = !keysScopePlans || isPreflight(op) ? plan : throughKey(op, plan);
+    const byPlan = !keysScopePlans || isCorsPreflight(op) ? plan : throughKey(op, plan);
     if (byPlan.limited === true) continue;
     if (own.limited === 'unknown') open ??= own;
     else if (byPlan.limited === 'unknown') open ??= byPlan;
@@ -171,9 +172,4 @@ function throughKey(op: GraphNode<'api.operation'>, plan: Verdict): Verdict {
     return { limited: 'unknown', why: `whether route ${op.name} requires an API key, which the usage plans limit, is not known statically (${required.expr ?? 'computed'})`, ...(required.source && { source: required.source }) };
   }
   return required.value ? plan : { limited: false, escapes: op.name };
-}
-
-function isPreflight(op: GraphNode<'api.operation'>): boolean {
-  const method = op.attrs.method;
-  return method.state !== 'unknown' && method.value.toUpperCase() === 'OPTIONS';
 }

@@ -4,6 +4,7 @@ import type { ApiFlavor, GraphNode } from '../../src/graph/kinds';
 import type { SourceRef } from '../../src/graph/source';
 import { apiOf } from '../../src/graph/queries';
 import { routeLabel } from '../../src/graph/route-label';
+import { isCorsPreflight } from '../../src/graph/cors-preflight';
 
 export default definePolicy({
   id: 'GW-AUTH-001',
@@ -152,7 +153,7 @@ export default definePolicy({
       case 'default':
         // CORS preflight requests never carry credentials, so OPTIONS must stay open. `$disconnect` only exists on
         // WebSocket APIs and cannot take an authorizer, even when its API is outside the scan.
-        if (method.value.toUpperCase() === 'OPTIONS' || method.value === '$disconnect') return pass();
+        if (isCorsPreflight(operation) || method.value === '$disconnect') return pass();
         return checkAuthorization(operation, method, proxy);
     }
   },
