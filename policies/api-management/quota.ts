@@ -21,6 +21,7 @@ export default definePolicy({
     'API keys and subscription keys are shared with client applications and leak (mobile apps, browser code, repositories). ' +
     'Where a stage requires keys, a quota per key (a usage plan quota, an APIM quota policy) caps the requests one key can make per day, week or month, ' +
     'so a leaked or misbehaving key cannot drain the backend, the bill or the data behind the API unnoticed. ' +
+    'Every usage plan or product covering the stage needs one: the keys of a plan without a quota are not capped. ' +
     'Rate limits bound bursts; quotas bound volume. Stages whose API accepts no key pass.',
   remediation: {
     terraform: [
@@ -100,13 +101,16 @@ export default definePolicy({
     const keys = usesKeys(operationsOf(graph, api));
     if (keys.state === 'no') return pass();
 
-    const quotas: Verdict[] = [hasQuota(stage.attrs.quota, `the quota of stage ${stage.name}`)];
-    const plans = usagePlansCovering(graph, stage);
-    for (const plan of plans) quotas.push(hasQuota(plan.attrs.quota, `the quota of usage plan ${plan.name}`));
-    if (quotas.some((q) => q.state === 'yes')) return pass();
-    const open = [keys, ...quotas].find((v): v is Extract<Verdict, { state: 'unknown' }> => v.state === 'unknown');
+    const stageQuota = hasQuota(stage.attrs.quota, `the quota of stage ${stage.name}`);
+    if (stageQuota.state === 'yes') return pass();
+    // Every plan covering the stage must set one: the keys of a plan without a quota are not capped.
+    const plans = usagePlansCovering(graph, stage).map((plan) => ({ plan, quota: hasQuota(plan.attrs.quota, `the quota of usage plan ${plan.name}`) }));
+    const without = plans.filter((p) => p.quota.state === 'no').map((p) => p.plan.name);
+    const planQuotas = plans.map((p) => p.quota);
+    if (plans.length > 0 && planQuotas.every((q) => q.state === 'yes')) return pass();
+    const open = [keys, stageQuota, ...(without.length === 0 ? planQuotas : [])].find((v): v is Extract<Verdict, { state: 'unknown' }> => v.state === 'unknown');
     if (open) return unknown(`Cannot tell whether stage ${stage.name} needs or has a usage quota: ${open.why}`, open.source ?? stage.source);
-    const where = plans.length === 0 ? 'no usage plan or product covers it' : `the usage plans or products covering it (${plans.map((p) => p.name).join(', ')}) set no quota`;
+    const where = plans.length === 0 ? 'no usage plan or product covers it' : `the usage plans or products covering it (${without.join(', ')}) set no quota`;
     return fail(`Stage ${stage.name} of API ${api.name} accepts API or subscription keys but enforces no quota: ${where}`, stage.attrs.quota.source ?? stage.source);
   },
 });

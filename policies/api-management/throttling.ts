@@ -5,8 +5,10 @@ import { isCorsPreflight } from '../../src/graph/cors-preflight';
 import { apiOf, operationsOf, usagePlansCovering } from '../../src/graph/queries';
 import type { SourceRef } from '../../src/graph/source';
 
-/** Whether one source of throttling limits the stage: yes, no, or not knowable statically. */
-/** `escapes`: a route that requires no API key, which a usage plan's limits do not reach. */
+/**
+ * Whether one source of throttling limits the stage: yes, no, or not knowable statically. `escapes`: the calls that
+ * no limit reaches (a route that requires no API key, or an unthrottled usage plan), for the message.
+ */
 type Verdict = { readonly limited: true } | { readonly limited: false; readonly escapes?: string } | { readonly limited: 'unknown'; readonly why: string; readonly source?: SourceRef };
 
 export default definePolicy({
@@ -23,9 +25,10 @@ export default definePolicy({
     'and an API Management API has no limit but the capacity of the service\'s units, ' +
     'so one abusive client or a scraping bot can exhaust backends and the capacity shared with every other API. ' +
     'On API Management a `rate-limit` or `rate-limit-by-key` policy counts when it runs on every request (not only inside `<choose>`), ' +
-    'in the service-wide, product or API policy, or in the policy of every operation. ' +
-    'On API Gateway a usage plan limits only the requests that present one of its API keys: it covers the routes that require one, ' +
-    'and a route that requires none needs its own limit (CORS preflights aside).',
+    'in the service-wide or API policy, in the policy of every product that holds the API, or in the policy of every operation. ' +
+    'A usage plan or product limits the calls made with its keys, so every plan covering a stage must set a limit: a client holding the key of an unthrottled plan is limited by nothing. ' +
+    'Calls without a key reach no API Gateway usage plan, and only an open API Management product (one that requires no subscription): ' +
+    'a route that requires no key needs its own limit otherwise (CORS preflights aside).',
   remediation: {
     kubernetes: [
       '# ingress-nginx: requests per second per client address (burst: limit-burst-multiplier x limit, default 5)',
@@ -109,12 +112,11 @@ export default definePolicy({
   evaluate(stage, { graph }) {
     const stageVerdict = fromThrottle(stage.attrs.throttling, `the throttling of stage ${stage.name}`);
     if (stageVerdict.limited === true) return pass();
-    const plans = usagePlansCovering(graph, stage).map((plan) => fromThrottle(plan.attrs.throttling, `the throttling of usage plan ${plan.name}`));
-    const planVerdict: Verdict = plans.find((v) => v.limited === true) ?? plans.find((v) => v.limited === 'unknown') ?? { limited: false };
+    const plans = usagePlansCovering(graph, stage);
     const api = apiOf(graph, stage);
     const operations = api ? operationsOf(graph, api) : [];
-    // Without routes to look at, a usage plan's limits are taken for the stage's.
-    const routes: Verdict = operations.length === 0 ? planVerdict : everyRouteLimited(operations, planVerdict, api?.attrs.flavor === 'rest');
+    // Without routes to look at, the usage plans' limits are taken for the stage's.
+    const routes: Verdict = operations.length === 0 ? everyPlanLimits(plans) : everyRouteLimited(operations, plans);
 
     const verdicts = [stageVerdict, routes];
     if (verdicts.some((v) => v.limited === true)) return pass();
@@ -122,8 +124,8 @@ export default definePolicy({
     if (open) return unknown(`Cannot tell whether stage ${stage.name} is rate limited: ${open.why}`, open.source ?? stage.source);
     const escapes = routes.limited === false ? routes.escapes : undefined;
     return fail(
-      `Stage ${stage.name} sets no rate or burst limit (not on the stage, a usage plan or product, or every route): only platform-wide limits apply` +
-      (escapes === undefined ? '' : `; its usage plans limit only requests with an API key, and route ${escapes} requires none`),
+      `Stage ${stage.name} sets no rate or burst limit (not on the stage, every usage plan or product covering it, or every route): only platform-wide limits apply` +
+      (escapes === undefined ? '' : `; ${escapes}`),
       stage.attrs.throttling.source ?? stage.source,
     );
   },
@@ -146,16 +148,34 @@ function fromThrottle(attr: Attr<Throttle | null>, what: string): Verdict {
 }
 
 /**
- * Every route must be limited: by its own throttle, or by a usage plan's. On API Gateway REST APIs a usage plan limits
- * only the requests that present one of its API keys: a route that requires none escapes it (CORS preflights aside,
- * which answer from the gateway itself). API Management's products (open products included) limit every call they take.
+ * The calls made through usage plans are limited when every plan covering the stage limits them: a client holding
+ * the key of an unthrottled plan (or calling an unthrottled open product) is limited by nothing else. No plan: nothing.
  */
-function everyRouteLimited(operations: readonly GraphNode<'api.operation'>[], plan: Verdict, keysScopePlans: boolean): Verdict {
+function everyPlanLimits(plans: readonly GraphNode<'api.usage-plan'>[]): Verdict {
+  if (plans.length === 0) return { limited: false };
+  let open: Verdict | undefined;
+  for (const plan of plans) {
+    const verdict = fromThrottle(plan.attrs.throttling, `the throttling of usage plan ${plan.name}`);
+    if (verdict.limited === false) return { limited: false, escapes: `usage plan or product ${plan.name} covers it and sets none, so the calls made with its keys have no limit` };
+    if (verdict.limited === 'unknown') open ??= verdict;
+  }
+  return open ?? { limited: true };
+}
+
+/**
+ * Every route must be limited: by its own throttle, or on each way a call can reach it. A call that presents a key
+ * goes through that key's usage plan or product, so every plan must limit; a call without one goes through an open
+ * API Management product when one covers the route, and through no plan at all otherwise: a route that requires no
+ * key then needs its own limit (CORS preflights aside, which answer from the gateway itself).
+ */
+function everyRouteLimited(operations: readonly GraphNode<'api.operation'>[], plans: readonly GraphNode<'api.usage-plan'>[]): Verdict {
+  const planned = everyPlanLimits(plans);
+  const keyless = keylessCovered(plans);
   let open: Verdict | undefined;
   for (const op of operations) {
     const own = fromThrottle(op.attrs.throttling, `the throttling of route ${op.name}`);
     if (own.limited === true) continue;
-    const byPlan = !keysScopePlans || isCorsPreflight(op) ? plan : throughKey(op, plan);
+    const byPlan = isCorsPreflight(op) ? planned : withKeylessCalls(op, planned, keyless);
     if (byPlan.limited === true) continue;
     if (own.limited === 'unknown') open ??= own;
     else if (byPlan.limited === 'unknown') open ??= byPlan;
@@ -164,12 +184,28 @@ function everyRouteLimited(operations: readonly GraphNode<'api.operation'>[], pl
   return open ?? { limited: true };
 }
 
-/** A usage plan's verdict on a route: it limits the route only when the route requires an API key. */
-function throughKey(op: GraphNode<'api.operation'>, plan: Verdict): Verdict {
-  if (plan.limited !== true) return plan;
+/** Whether calls without a key reach a plan: yes when an open product covers the route, unknown when one may be open. */
+function keylessCovered(plans: readonly GraphNode<'api.usage-plan'>[]): Verdict {
+  if (plans.some(({ attrs: { keyRequired } }) => keyRequired.state !== 'unknown' && !keyRequired.value)) return { limited: true };
+  for (const plan of plans) {
+    const required = plan.attrs.keyRequired;
+    if (required.state === 'unknown') {
+      return { limited: 'unknown', why: `whether product ${plan.name} takes calls without a subscription key is not known statically (${required.expr ?? 'computed'})`, ...(required.source && { source: required.source }) };
+    }
+  }
+  return { limited: false };
+}
+
+/** The plans' verdict on a route, with the calls that present no key when the route takes those. */
+function withKeylessCalls(op: GraphNode<'api.operation'>, planned: Verdict, keyless: Verdict): Verdict {
+  if (planned.limited === false) return planned;
   const required = op.attrs.apiKeyRequired;
   if (required.state === 'unknown') {
     return { limited: 'unknown', why: `whether route ${op.name} requires an API key, which the usage plans limit, is not known statically (${required.expr ?? 'computed'})`, ...(required.source && { source: required.source }) };
   }
-  return required.value ? plan : { limited: false, escapes: op.name };
+  if (required.value) return planned;
+  if (keyless.limited === false) {
+    return { limited: false, escapes: `its usage plans limit only requests with an API key, and route ${op.name} requires none` };
+  }
+  return keyless.limited === 'unknown' ? keyless : planned;
 }

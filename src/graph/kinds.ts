@@ -203,6 +203,11 @@ export interface BackendAttrs {
 export interface UsagePlanAttrs {
   readonly throttling: Attr<Throttle | null>;
   readonly quota: Attr<Quota | null>;
+  /**
+   * Whether the plan takes only calls that present one of its keys: always on API Gateway (a usage plan limits keyed
+   * requests only); an API Management product's `subscription_required` (an open product takes anonymous calls too).
+   */
+  readonly keyRequired: Attr<boolean>;
 }
 
 export interface ApiKeyAttrs {

@@ -32,6 +32,7 @@ export function adaptKeys(region: RegionSnapshot, scope: LiveScope, out: LiveFra
     const node = liveNode('api.usage-plan', arn, plan.name ?? plan.id, 'AWS::ApiGateway::UsagePlan', {
       throttling: read(throttleOf(plan.throttle?.rateLimit, plan.throttle?.burstLimit)),
       quota: read(quota),
+      keyRequired: read(true),
     }, scope, plan);
     out.nodes.push(node);
     for (const stage of plan.apiStages ?? []) {

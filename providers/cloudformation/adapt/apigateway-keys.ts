@@ -27,6 +27,7 @@ export function adaptApiGatewayKeys(ctx: CfnContext): AdaptResult {
     const node = ctx.node(plan, 'api.usage-plan', {
       throttling: planThrottle(ctx, body, plan.source),
       quota: planQuota(ctx, body, plan.source),
+      keyRequired: byDefault(true, plan.source),
     });
     result.nodes.push(node);
     const apiStages = ctx.read.items(body, 'ApiStages');

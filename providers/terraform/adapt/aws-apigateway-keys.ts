@@ -83,6 +83,7 @@ function planAttrs(body: TfBody, source: FileSource): UsagePlanAttrs {
   return {
     throttling: planThrottle(body, source),
     quota: planQuota(body, source),
+    keyRequired: byDefault(true, source),
   };
 }
 

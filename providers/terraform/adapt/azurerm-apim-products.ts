@@ -6,7 +6,7 @@ import { withAttributes, withValue, type TfAttribute, type TfBody, type TfResour
 import { APIM_STAGE_SUFFIX, azureNode } from './azurerm-api-management';
 import { quotaOf, throttleOf } from './azurerm-apim-apis';
 import { NAMED_VALUE, PRODUCT, SUBSCRIPTION, type ApimEstate } from './azurerm-apim-estate';
-import { asString, attribute, firstBlock, knownString, knownValue, literalString, readAttr } from './read-attr';
+import { asBool, asString, attribute, firstBlock, knownString, knownValue, literalString, readAttr } from './read-attr';
 import { secretPreview } from '../../aws-shared/secret-preview';
 import { edge, emptyResult, type AdaptResult } from './terraform-node';
 
@@ -28,6 +28,9 @@ export function adaptApimProducts(estate: ApimEstate): AdaptResult {
     const node = azureNode(linker, product, 'api.usage-plan', {
       throttling: throttleOf(own, resolve, product.source),
       quota: quotaOf(own, resolve, product.source),
+      // subscription_required defaults to true; an open product takes calls without a key:
+      // https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/api_management_product#subscription_required
+      keyRequired: readAttr(product.body, 'subscription_required', asBool, { value: true, source: product.source }),
     });
     result.nodes.push(node);
     for (const api of estate.apisInProduct(product)) result.edges.push(edge(node.id, 'usage-plan-covers', linker.nodeId(api.address, APIM_STAGE_SUFFIX)));

@@ -31,15 +31,21 @@ policyTester.run(policy, {
     { name: 'keys and a usage plan with a quota on the stage', graph: stage({ apiKeyRequired: g.set(true), plans: [monthly] }) },
     { name: 'keys and a usage plan with a quota on the API', graph: stage({ apiKeyRequired: g.set(true), plans: [monthly], planCoversApi: true }) },
     { name: 'subscription keys and a stage quota', graph: stage({ authorization: g.set('subscription-key'), stageQuota: monthly }) },
-    { name: 'one plan with, one without quota', graph: stage({ apiKeyRequired: g.set(true), plans: [g.byDefault(null), monthly] }) },
+    { name: 'every plan with a quota', graph: stage({ apiKeyRequired: g.set(true), plans: [monthly, monthly] }) },
     { name: 'orphan stage', graph: g.stage({ name: 'orphan', quota: g.byDefault(null) }) },
   ],
   invalid: [
     { name: 'key required, no plan', graph: stage({ apiKeyRequired: g.set(true) }), findings: [{ node: 'prod', message: /accepts API or subscription keys but enforces no quota: no usage plan/ }] },
+    {
+      name: 'one plan with, one without quota: the keys of the second are not capped',
+      graph: stage({ apiKeyRequired: g.set(true), plans: [g.byDefault(null), monthly] }),
+      findings: [{ node: 'prod', message: /usage plans or products covering it \(plan0\) set no quota$/ }],
+    },
     { name: 'key-only authorization, plan without quota', graph: stage({ authorization: g.set('api-key-only'), plans: [g.byDefault(null)] }), findings: [{ node: 'prod', message: /usage plans or products covering it \(plan0\) set no quota/ }] },
   ],
   unknown: [
     { name: 'whether a key is required is unknown', graph: stage({ apiKeyRequired: g.unknown('var.require_key') }) },
     { name: 'plan quota unknown', graph: stage({ apiKeyRequired: g.set(true), plans: [g.unknown('dynamic "quota_settings"')] }) },
+    { name: 'one plan with a quota, another\'s unknown', graph: stage({ apiKeyRequired: g.set(true), plans: [monthly, g.unknown('var.quota')] }) },
   ],
 });

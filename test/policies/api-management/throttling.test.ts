@@ -12,17 +12,34 @@ function api(b: GraphBuilder, stageThrottling: Attr<Throttle | null>, routes: At
   return { rest, stage };
 }
 
+/** An API Gateway usage plan (it takes keyed calls only). */
+function plan(b: GraphBuilder, name: string, throttling: Attr<Throttle | null>) {
+  return b.node('api.usage-plan', { name, throttling, keyRequired: g.byDefault(true) });
+}
+
 function withPlan(stageThrottling: Attr<Throttle | null>, planThrottling: Attr<Throttle | null>, coversApi = false) {
   return g.build((b) => {
     const { rest, stage } = api(b, stageThrottling);
-    b.link(b.node('api.usage-plan', { name: 'gold', throttling: planThrottling }), 'usage-plan-covers', coversApi ? rest : stage);
+    b.link(plan(b, 'gold', planThrottling), 'usage-plan-covers', coversApi ? rest : stage);
+  });
+}
+
+/** A stage with no routes scanned, covered by usage plans with these throttles. */
+function withPlans(...throttles: Attr<Throttle | null>[]) {
+  return g.build((b) => {
+    const { stage } = api(b, g.byDefault(null));
+    throttles.forEach((throttling, i) => b.link(plan(b, `plan${i}`, throttling), 'usage-plan-covers', stage));
   });
 }
 
 interface Route { readonly key: Attr<boolean>; readonly method?: string; readonly throttling?: Attr<Throttle | null> }
 
-/** A plan-throttled stage of a REST API (or `flavor`) whose routes require API keys or not. */
-function planAndRoutes(routes: (Attr<boolean> | Route)[], flavor: 'rest' | 'apim' = 'rest') {
+/**
+ * A plan-throttled stage of a REST API whose routes require API keys or not; or, given `product` (whether it requires
+ * a subscription key), an API Management API in a throttled product.
+ */
+function planAndRoutes(routes: (Attr<boolean> | Route)[], product?: Attr<boolean>) {
+  const flavor = product ? 'apim' : 'rest';
   return g.build((b) => {
     const rest = b.node('api', { name: 'orders', flavor });
     const stage = b.node('api.stage', { name: 'prod', throttling: g.byDefault(null) });
@@ -33,7 +50,7 @@ function planAndRoutes(routes: (Attr<boolean> | Route)[], flavor: 'rest' | 'apim
         name: `route${i}`, apiKeyRequired: key, method: g.set(method ?? 'GET'), throttling: throttling ?? g.byDefault(null),
       }));
     });
-    b.link(b.node('api.usage-plan', { name: 'gold', throttling: g.set({ rateLimit: 20 }) }), 'usage-plan-covers', stage);
+    b.link(b.node('api.usage-plan', { name: 'gold', throttling: g.set({ rateLimit: 20 }), keyRequired: product ?? g.byDefault(true) }), 'usage-plan-covers', stage);
   });
 }
 
@@ -46,7 +63,9 @@ policyTester.run(policy, {
     { name: 'usage plan throttling routes that all require an API key', graph: planAndRoutes([g.set(true), g.set(true)]) },
     { name: 'a CORS preflight without a key beside keyed routes (it answers from the gateway)', graph: planAndRoutes([g.set(true), { key: g.byDefault(false), method: 'OPTIONS' }]) },
     { name: 'a keyless route with its own throttle beside keyed routes under a plan', graph: planAndRoutes([g.set(true), { key: g.byDefault(false), throttling: g.set({ rateLimit: 5 }) }]) },
-    { name: 'API Management products limit every call they take, keyless ones too (open products)', graph: planAndRoutes([g.byDefault(false)], 'apim') },
+    { name: 'an open API Management product limits the calls without a key too', graph: planAndRoutes([g.byDefault(false)], g.set(false)) },
+    { name: 'an API Management product limits the calls of an API that requires a key', graph: planAndRoutes([g.byDefault(true)], g.byDefault(true)) },
+    { name: 'every usage plan covering the stage throttles', graph: withPlans(g.set({ rateLimit: 20 }), g.set({ burstLimit: 100 })) },
     { name: 'usage plan covering the whole API throttles', graph: withPlan(g.byDefault(null), g.set({ burstLimit: 5 }), true) },
     { name: 'usage plan throttles while stage throttling is unknown', graph: withPlan(g.unknown('var.throttle'), g.set({ rateLimit: 20 })) },
     {
@@ -60,6 +79,28 @@ policyTester.run(policy, {
       name: 'a usage plan does not limit a route that requires no API key',
       graph: planAndRoutes([g.set(true), g.byDefault(false)]),
       findings: [{ node: 'prod', message: /sets no rate or burst limit .*; its usage plans limit only requests with an API key, and route route1 requires none$/ }],
+    },
+    {
+      name: 'a protected API Management product does not limit the calls without a key of an API that requires none',
+      graph: planAndRoutes([g.byDefault(false)], g.byDefault(true)),
+      findings: [{ node: 'prod', message: /its usage plans limit only requests with an API key, and route route0 requires none$/ }],
+    },
+    {
+      name: 'one usage plan covering the stage sets no limit beside one that does',
+      graph: withPlans(g.set({ rateLimit: 20 }), g.byDefault(null)),
+      findings: [{ node: 'prod', message: /usage plan or product plan1 covers it and sets none, so the calls made with its keys have no limit$/ }],
+    },
+    {
+      name: 'the same with routes: the unthrottled plan is named',
+      graph: g.build((b) => {
+        const rest = b.node('api', { name: 'orders', flavor: 'rest' });
+        const stage = b.node('api.stage', { name: 'prod', throttling: g.byDefault(null) });
+        b.link(rest, 'api-has-stage', stage);
+        b.link(rest, 'api-has-operation', b.node('api.operation', { name: 'GET /', apiKeyRequired: g.set(true), method: g.set('GET'), throttling: g.byDefault(null) }));
+        b.link(plan(b, 'gold', g.set({ rateLimit: 20 })), 'usage-plan-covers', stage);
+        b.link(plan(b, 'internal', g.byDefault(null)), 'usage-plan-covers', stage);
+      }),
+      findings: [{ node: 'prod', message: /usage plan or product internal covers it and sets none/ }],
     },
     {
       name: 'no throttling anywhere (documented default)',
@@ -101,6 +142,8 @@ policyTester.run(policy, {
     { name: 'whether a route under a throttled usage plan requires an API key is not known', graph: planAndRoutes([g.set(true), g.unknown('var.key_required')]) },
     { name: 'stage throttling from an unresolved variable', graph: g.build((b) => api(b, g.unknown('var.throttle'))) },
     { name: 'usage plan throttling unknown', graph: withPlan(g.byDefault(null), g.unknown('var.plan')) },
+    { name: 'one usage plan throttles, another one\'s throttling is unknown', graph: withPlans(g.set({ rateLimit: 20 }), g.unknown('var.plan')) },
+    { name: 'whether the product of an API without keys takes calls without one is not known', graph: planAndRoutes([g.byDefault(false)], g.unknown('var.open')) },
     { name: 'routes throttled or unknown', graph: g.build((b) => api(b, g.byDefault(null), [g.set({ rateLimit: 1 }), g.unknown('var.r')])) },
   ],
 });

@@ -33,11 +33,30 @@ resource "aws_api_gateway_stage" "fail_no_plan" {
   stage_name    = "dev"
 }
 
+# Covered by gold (a quota) and by internal_tools (none): the internal tools' keys are not capped.
+resource "aws_api_gateway_stage" "fail_one_plan_without_quota" {
+  rest_api_id   = aws_api_gateway_rest_api.partners.id
+  deployment_id = aws_api_gateway_deployment.partners.id
+  stage_name    = "live"
+}
+
+resource "aws_api_gateway_usage_plan" "internal_tools" {
+  name = "internal-tools"
+  api_stages {
+    api_id = aws_api_gateway_rest_api.partners.id
+    stage  = aws_api_gateway_stage.fail_one_plan_without_quota.stage_name
+  }
+}
+
 resource "aws_api_gateway_usage_plan" "gold" {
   name = "gold"
   api_stages {
     api_id = aws_api_gateway_rest_api.partners.id
     stage  = aws_api_gateway_stage.pass_plan_with_quota.stage_name
+  }
+  api_stages {
+    api_id = aws_api_gateway_rest_api.partners.id
+    stage  = aws_api_gateway_stage.fail_one_plan_without_quota.stage_name
   }
   quota_settings {
     limit  = 100000

@@ -324,3 +324,112 @@ resource "azurerm_api_management_api_operation" "imports_status" {
   method              = "GET"
   url_template        = "/imports/{id}"
 }
+
+# Requires no subscription: calls without a key reach it through no product, so gold's rate limit does not apply to them.
+resource "azurerm_api_management_api" "fail_keyless_api_in_protected_product" {
+  name                  = "weather"
+  resource_group_name   = azurerm_resource_group.api.name
+  api_management_name   = azurerm_api_management.apim.name
+  revision              = "1"
+  path                  = "weather"
+  protocols             = ["https"]
+  service_url           = "https://weather.internal.contoso.example"
+  subscription_required = false
+}
+
+resource "azurerm_api_management_api_operation" "weather_forecast" {
+  operation_id        = "forecast"
+  api_name            = azurerm_api_management_api.fail_keyless_api_in_protected_product.name
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = azurerm_resource_group.api.name
+  display_name        = "forecast"
+  method              = "GET"
+  url_template        = "/forecast"
+}
+
+resource "azurerm_api_management_product_api" "gold_fail_keyless_api_in_protected_product" {
+  api_name            = azurerm_api_management_api.fail_keyless_api_in_protected_product.name
+  product_id          = azurerm_api_management_product.gold.product_id
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = azurerm_resource_group.api.name
+}
+
+# In gold (rate limited) and in bronze (not): bronze's subscribers have no limit.
+resource "azurerm_api_management_api" "fail_one_product_without_limit" {
+  name                = "invoices"
+  resource_group_name = azurerm_resource_group.api.name
+  api_management_name = azurerm_api_management.apim.name
+  revision            = "1"
+  path                = "invoices"
+  protocols           = ["https"]
+  service_url         = "https://invoices.internal.contoso.example"
+}
+
+resource "azurerm_api_management_product_api" "gold_fail_one_product_without_limit" {
+  api_name            = azurerm_api_management_api.fail_one_product_without_limit.name
+  product_id          = azurerm_api_management_product.gold.product_id
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = azurerm_resource_group.api.name
+}
+
+resource "azurerm_api_management_product_api" "bronze_fail_one_product_without_limit" {
+  api_name            = azurerm_api_management_api.fail_one_product_without_limit.name
+  product_id          = azurerm_api_management_product.bronze.product_id
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = azurerm_resource_group.api.name
+}
+
+# An open product (no subscription) takes the calls without a key, and limits them.
+resource "azurerm_api_management_api" "pass_keyless_api_in_open_product" {
+  name                  = "holidays"
+  resource_group_name   = azurerm_resource_group.api.name
+  api_management_name   = azurerm_api_management.apim.name
+  revision              = "1"
+  path                  = "holidays"
+  protocols             = ["https"]
+  service_url           = "https://holidays.internal.contoso.example"
+  subscription_required = false
+}
+
+resource "azurerm_api_management_api_operation" "holidays_list" {
+  operation_id        = "list"
+  api_name            = azurerm_api_management_api.pass_keyless_api_in_open_product.name
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = azurerm_resource_group.api.name
+  display_name        = "list"
+  method              = "GET"
+  url_template        = "/holidays"
+}
+
+resource "azurerm_api_management_product" "starter" {
+  product_id            = "starter"
+  api_management_name   = azurerm_api_management.apim.name
+  resource_group_name   = azurerm_resource_group.api.name
+  display_name          = "starter"
+  subscription_required = false
+  published             = true
+}
+
+resource "azurerm_api_management_product_api" "starter_pass_keyless_api_in_open_product" {
+  api_name            = azurerm_api_management_api.pass_keyless_api_in_open_product.name
+  product_id          = azurerm_api_management_product.starter.product_id
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = azurerm_resource_group.api.name
+}
+
+resource "azurerm_api_management_product_policy" "starter" {
+  product_id          = azurerm_api_management_product.starter.product_id
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = azurerm_resource_group.api.name
+  xml_content         = <<XML
+<policies>
+  <inbound>
+    <base />
+    <rate-limit-by-key calls="30" renewal-period="60" counter-key="@(context.Request.IpAddress)" />
+  </inbound>
+  <outbound>
+    <base />
+  </outbound>
+</policies>
+XML
+}
