@@ -5,7 +5,8 @@ import type { TfBody, TfResource } from '../model';
 import { DEPLOYMENT, INLINE_STAGE_SUFFIX, REST_API, STAGE } from './aws-apigateway';
 import { DOMAIN_NAME } from './aws-apigateway-domains';
 import { V2_API, V2_DOMAIN_NAME, V2_STAGE } from './aws-apigatewayv2';
-import { WEB_ACL } from './aws-wafv2';
+import { maybeAttached, outsideWaf, WEB_ACL } from './aws-wafv2';
+import { existsWith } from './existence';
 import type { Linker } from './linker';
 import { asBool, asString, asStringList, attribute, readAttr, readBlocks } from './read-attr';
 import { edge, emptyResult, terraformNode, type AdaptResult } from './terraform-node';
@@ -13,6 +14,8 @@ import { cloudFrontMinTls, cloudFrontWeakCiphers, minTlsOf } from '../../aws-sha
 
 // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudfront_distribution
 const DISTRIBUTION = 'aws_cloudfront_distribution';
+
+const WAF_CLASSIC_ACL = 'aws_waf_web_acl';
 
 /** The viewer side of a distribution: the TLS endpoint clients connect to. */
 export const VIEWER_SUFFIX = '#viewer';
@@ -34,10 +37,26 @@ export function adaptCloudFront(linker: Linker): AdaptResult {
     const viewer = terraformNode(linker, distribution, 'api.domain', viewerAttrs(distribution), { suffix: VIEWER_SUFFIX });
     result.nodes.push(cdn, viewer);
     result.edges.push(edge(viewer.id, 'domain-serves', cdn.id));
-    for (const waf of linker.ids(attribute(body, 'web_acl_id'), [WEB_ACL])) result.edges.push(edge(waf, 'waf-protects', cdn.id));
+    for (const waf of distributionWafs(linker, distribution, result)) result.edges.push(edge(waf, 'waf-protects', cdn.id));
     for (const target of frontedTargets(linker, body)) result.edges.push(edge(cdn.id, 'cdn-fronts', target));
   }
   return result;
+}
+
+/**
+ * The web ACL of a distribution (`web_acl_id`, a WAFv2 ACL's ARN): the scanned ACL; one the scan does not declare (a
+ * data source, an ARN, a variable) has rules not known here. A distribution whose `count` / `for_each` is not known,
+ * unless switched with what it fronts, may not exist: whether its ACL stands in front of the API is not known.
+ * WAF Classic ACLs (an `aws_waf_web_acl`'s id) are not modelled (a notice says so).
+ */
+function distributionWafs(linker: Linker, distribution: TfResource, result: AdaptResult): readonly string[] {
+  const webAcl = attribute(distribution.body, 'web_acl_id');
+  // Unset, null or "" (`web_acl_id = var.web_acl_id` left at its default): no ACL.
+  if (!webAcl || webAcl.value === null || webAcl.value === '') return [];
+  if (!existsWith(distribution, () => originRefs(linker, distribution.body).flatMap((ref) => linker.resolve(ref)))) return [maybeAttached(linker, distribution, result)];
+  if (linker.targets(webAcl, [WEB_ACL]).length > 0) return linker.ids(webAcl, [WEB_ACL]);
+  if (linker.targets(webAcl, [WAF_CLASSIC_ACL]).length > 0) return [];
+  return [outsideWaf(linker, distribution, webAcl, result, 'web_acl_id')];
 }
 
 /**
@@ -117,18 +136,20 @@ function allowsPlainHttp(body: TfBody, fallback: FileSource): Attr<boolean> {
 
 /** The APIs, stages and custom domains origins point at (`domain_name = replace(aws_api_gateway_stage.s.invoke_url, ...)`). */
 function frontedTargets(linker: Linker, body: TfBody): string[] {
-  const origins = readBlocks(body, 'origin');
-  if (origins.state === 'unknown') return [];
   const targets: string[] = [];
-  for (const origin of origins.blocks) {
-    const domainName = attribute(origin, 'domain_name');
-    for (const ref of linker.refsTo(domainName, FRONTABLE)) {
-      const resolved = linker.resolve(ref);
-      if (resolved.length === 0) targets.push(linker.nodeId(ref));
-      for (const resource of resolved) targets.push(...frontedIds(linker, resource));
-    }
+  for (const ref of originRefs(linker, body)) {
+    const resolved = linker.resolve(ref);
+    if (resolved.length === 0) targets.push(linker.nodeId(ref));
+    for (const resource of resolved) targets.push(...frontedIds(linker, resource));
   }
   return [...new Set(targets)];
+}
+
+/** What the origins' `domain_name`s refer to among the resources a distribution can front. */
+function originRefs(linker: Linker, body: TfBody): string[] {
+  const origins = readBlocks(body, 'origin');
+  if (origins.state === 'unknown') return [];
+  return origins.blocks.flatMap((origin) => linker.refsTo(attribute(origin, 'domain_name'), FRONTABLE));
 }
 
 /** A deployment is its inline stage when it has one, else the API it deploys. */

@@ -54,21 +54,22 @@ export function adaptWafv2(linker: Linker): AdaptResult {
   return result;
 }
 
-/** The node of the web ACL an association whose own existence is not known would attach. */
-function maybeAttached(linker: Linker, association: TfResource, result: AdaptResult): string {
-  const node = uncertainWafNode(mayNotExist(association), association.source, (attrs) => terraformNode(linker, association, 'edge.waf', attrs, { suffix: OUTSIDE_WAF_SUFFIX }));
+/** The node of the web ACL that `owner` (an association, a distribution), whose own existence is not known, would attach. */
+export function maybeAttached(linker: Linker, owner: TfResource, result: AdaptResult): string {
+  const node = uncertainWafNode(mayNotExist(owner), owner.source, (attrs) => terraformNode(linker, owner, 'edge.waf', attrs, { suffix: OUTSIDE_WAF_SUFFIX }));
   result.nodes.push(node);
   return node.id;
 }
 
 /**
- * The node of a web ACL that `owner` (an association, a stage) attaches but the scan does not declare: a data source,
- * an ARN, a module input. What it covers is covered by a WAF whose rules are not known here.
+ * The node of a web ACL that `owner` (an association, a stage, a distribution) attaches by its argument `name` but the
+ * scan does not declare: a data source, an ARN, a module input. What it covers is covered by a WAF whose rules are not
+ * known here.
  */
-function outsideWaf(linker: Linker, owner: TfResource, webAcl: TfAttribute | undefined, result: AdaptResult): string {
+export function outsideWaf(linker: Linker, owner: TfResource, webAcl: TfAttribute | undefined, result: AdaptResult, name = 'web_acl_arn'): string {
   const ref = webAcl?.refs[0];
   const value = webAcl?.value;
-  const label = ref ?? (typeof value === 'string' ? value : `web_acl_arn (${isUnknown(value) ? value.expr : 'not set'})`);
+  const label = ref ?? (typeof value === 'string' ? value : `${name} (${isUnknown(value) ? value.expr : 'not set'})`);
   const node = outsideWafNode(label, webAcl?.source ?? owner.source, (attrs) => terraformNode(linker, owner, 'edge.waf', attrs, { suffix: OUTSIDE_WAF_SUFFIX }), ref);
   result.nodes.push(node);
   return node.id;

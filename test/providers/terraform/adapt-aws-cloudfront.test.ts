@@ -1,3 +1,4 @@
+import { scanVerdicts } from './tf-helpers';
 import { expectAdapted, tf, type AdapterCase } from '../../helpers/tf-resources';
 
 type Fields = Parameters<typeof tf.resource>[2];
@@ -135,6 +136,17 @@ const cases: AdapterCase[] = [
       { from: 'terraform:aws_cloudfront_distribution.cdn', rel: 'cdn-fronts', to: 'terraform:aws_api_gateway_rest_api.b' },
     ],
   },
+  {
+    name: 'a web ACL not declared in the scan (a data source) stands in front with rules not known',
+    resources: () => [distribution('cdn', { web_acl_id: tf.ref('data.aws_wafv2_web_acl.shared') })],
+    nodes: {
+      'terraform:aws_cloudfront_distribution.cdn#web-acl': {
+        kind: 'edge.waf', name: 'data.aws_wafv2_web_acl.shared',
+        attrs: { defaultAction: { state: 'unknown', expr: 'web ACL data.aws_wafv2_web_acl.shared is not declared in the scanned code, so its rules are not known' } },
+      },
+    },
+    edges: [{ from: 'terraform:aws_cloudfront_distribution.cdn#web-acl', rel: 'waf-protects', to: 'terraform:aws_cloudfront_distribution.cdn' }],
+  },
 ];
 
 describe('Terraform adapter: CloudFront', () => {
@@ -142,8 +154,73 @@ describe('Terraform adapter: CloudFront', () => {
     expectAdapted(c);
   });
 
+  it.each([null, ''])('takes web_acl_id %j for no web ACL', (value) => {
+    const { nodes, edges } = expectAdapted({ name: 'no ACL', resources: () => [distribution('cdn', { web_acl_id: value })] });
+    expect(nodes.filter((n) => n.kind === 'edge.waf')).toEqual([]);
+    expect(edges.filter((e) => e.rel === 'waf-protects')).toEqual([]);
+  });
+
   it('keeps origins outside API Gateway out of cdn-fronts', () => {
     const { edges } = expectAdapted(cases[5] as AdapterCase);
     expect(edges.filter((e) => e.rel === 'cdn-fronts').map((e) => e.to)).not.toContain('terraform:aws_lb.alb');
+  });
+});
+
+describe('Terraform adapter: a distribution that may not exist', () => {
+  /** An HTTP API fronted by a distribution with a blocking web ACL, with the `count` lines given (empty: none). */
+  const config = (apiCount: string, distributionCount: string, apiRef: string): string => [
+    'variable "enabled" { type = bool }',
+    'variable "cdn_enabled" { type = bool }',
+    'resource "aws_apigatewayv2_api" "http" {',
+    apiCount,
+    '  name          = "orders"',
+    '  protocol_type = "HTTP"',
+    '}',
+    'resource "aws_apigatewayv2_stage" "default" {',
+    apiCount,
+    `  api_id      = ${apiRef}.id`,
+    '  name        = "$default"',
+    '  auto_deploy = true',
+    '}',
+    'resource "aws_wafv2_web_acl" "edge" {',
+    '  name  = "edge"',
+    '  scope = "CLOUDFRONT"',
+    '  default_action {',
+    '    block {}',
+    '  }',
+    '}',
+    'resource "aws_cloudfront_distribution" "cdn" {',
+    distributionCount,
+    '  enabled    = true',
+    '  web_acl_id = aws_wafv2_web_acl.edge.arn',
+    '  origin {',
+    '    origin_id   = "api"',
+    `    domain_name = replace(${apiRef}.api_endpoint, "https://", "")`,
+    '    custom_origin_config {',
+    '      http_port              = 80',
+    '      https_port             = 443',
+    '      origin_protocol_policy = "https-only"',
+    '      origin_ssl_protocols   = ["TLSv1.2"]',
+    '    }',
+    '  }',
+    '}',
+  ].join('\n');
+
+  /** GW-MGMT-002's results on the configuration, as `status: message`. */
+  const wafVerdicts = (source: string): Promise<string[]> => scanVerdicts(source, ['GW-MGMT-002'], (r) => `${r.status}: ${r.message}`);
+
+  test('a distribution whose count is not known stands in front with nothing known, whatever its ACL blocks', async () => {
+    expect(await wafVerdicts(config('', '  count = var.cdn_enabled ? 1 : 0', 'aws_apigatewayv2_api.http'))).toEqual([
+      expect.stringMatching(/^unknown: .*aws_cloudfront_distribution\.cdn may not exist: its count or for_each/),
+    ]);
+  });
+
+  test('the same distribution always there protects the stage', async () => {
+    expect(await wafVerdicts(config('', '', 'aws_apigatewayv2_api.http'))).toEqual(['pass: ']);
+  });
+
+  test('a distribution switched on and off with the API it fronts (the same count) protects it whenever it exists', async () => {
+    const sameCount = '  count = var.enabled ? 1 : 0';
+    expect(await wafVerdicts(config(sameCount, sameCount, 'aws_apigatewayv2_api.http[0]'))).toEqual(['pass: ']);
   });
 });

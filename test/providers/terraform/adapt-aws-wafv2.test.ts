@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { scan } from '../../../src/scan/scan';
-import { tempTree } from './tf-helpers';
+import { scanVerdicts } from './tf-helpers';
 import { expectAdapted, tf, type AdapterCase } from '../../helpers/tf-resources';
 
 const managedRule = (name: string, override: 'none' | 'count') => ({
@@ -163,15 +163,7 @@ describe('Terraform adapter: a WAF association that may not exist', () => {
   ].join('\n');
 
   /** GW-MGMT-002's results on the configuration, as `status: message`. */
-  async function wafVerdicts(source: string): Promise<string[]> {
-    const tree = tempTree({ 'main.tf': source });
-    try {
-      const result = await scan({ paths: [tree.root], cwd: tree.root, only: ['GW-MGMT-002'] });
-      return result.results.map((r) => `${r.status}: ${r.message}`);
-    } finally {
-      tree.cleanup();
-    }
-  }
+  const wafVerdicts = (source: string): Promise<string[]> => scanVerdicts(source, ['GW-MGMT-002'], (r) => `${r.status}: ${r.message}`);
 
   test('an association whose count is not known covers its stage with nothing known, whatever the ACL blocks', async () => {
     expect(await wafVerdicts(config('', '  count        = var.waf_enabled ? 1 : 0', 'aws_api_gateway_stage.prod'))).toEqual([

@@ -6,6 +6,8 @@ import { readTerraform } from '../../../providers/terraform/load';
 import terraform from '../../../providers/terraform';
 import type { TfResource, TfValue } from '../../../providers/terraform/model';
 import type { ProviderOptions } from '../../../src/graph/adapter';
+import type { PolicyResult } from '../../../src/engine/run';
+import { scan } from '../../../src/scan/scan';
 
 /** A temporary directory of real files, removed by `cleanup()`. */
 export interface TempTree {
@@ -79,4 +81,15 @@ export function find(result: { resources: readonly TfResource[] }, address: stri
 export async function evaluateExpression(expr: string, prelude = ''): Promise<TfValue | undefined> {
   const result = await readTree({ 'main.tf': `${prelude}\nresource "aws_test" "t" {\n  value = ${expr}\n}\n` });
   return valueOf(result, 'aws_test.t', 'value');
+}
+
+/** The results of the policies `only` on a configuration written as one main.tf, each as `format` writes it. */
+export async function scanVerdicts(source: string, only: readonly string[], format: (result: PolicyResult) => string): Promise<string[]> {
+  const tree = tempTree({ 'main.tf': source });
+  try {
+    const result = await scan({ paths: [tree.root], cwd: tree.root, only });
+    return result.results.map(format);
+  } finally {
+    tree.cleanup();
+  }
 }

@@ -1,6 +1,5 @@
-import { scan } from '../../../src/scan/scan';
 import { join } from 'node:path';
-import { tempTree, type TempTree } from './tf-helpers';
+import { scanVerdicts, tempTree, type TempTree } from './tf-helpers';
 import { loadTerraform } from './plan-helpers';
 
 // Modules switch resources on with `count = var.enabled ? 1 : 0` and refer to them as `aws_x.y[0]`. When the flag is
@@ -76,13 +75,7 @@ const LIMITS = ['GW-MGMT-001', 'GW-MGMT-003'];
 
 /** The results of `only` on a configuration, as `policy status`, sorted. */
 async function verdicts(source: string, only: readonly string[]): Promise<string[]> {
-  const tree = tempTree({ 'main.tf': source });
-  try {
-    const result = await scan({ paths: [tree.root], cwd: tree.root, only });
-    return result.results.map((r) => `${r.policy.id} ${r.status}`).sort();
-  } finally {
-    tree.cleanup();
-  }
+  return (await scanVerdicts(source, only, (r) => `${r.policy.id} ${r.status}`)).sort();
 }
 
 describe('method settings switched on by a count of their own that is not known', () => {
