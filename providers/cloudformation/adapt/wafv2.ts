@@ -38,10 +38,14 @@ export function adaptWafv2(ctx: CfnContext): AdaptResult {
   return result;
 }
 
-function outsideWaf(ctx: CfnContext, association: CfnResource, webAcl: CfnProp | undefined, result: AdaptResult): string {
+/**
+ * The node of a web ACL that `owner` (an association, a distribution) attaches by its property `name` but the template
+ * does not declare (a parameter, an import, an ARN): what it covers is covered by rules not known here.
+ */
+export function outsideWaf(ctx: CfnContext, owner: CfnResource, webAcl: CfnProp | undefined, result: AdaptResult, name = 'WebACLArn'): string {
   const arn = webAcl === undefined || isCfnUnknown(webAcl.value) ? undefined : asString(webAcl.value);
-  const label = arn ?? `WebACLArn (${webAcl !== undefined && isCfnUnknown(webAcl.value) ? webAcl.value.expr : 'not set'})`;
-  const node = outsideWafNode(label, webAcl?.source ?? association.source, (attrs) => ctx.node(association, 'edge.waf', attrs, { suffix: OUTSIDE_WAF_SUFFIX }));
+  const label = arn ?? `${name} (${webAcl !== undefined && isCfnUnknown(webAcl.value) ? webAcl.value.expr : 'not set'})`;
+  const node = outsideWafNode(label, webAcl?.source ?? owner.source, (attrs) => ctx.node(owner, 'edge.waf', attrs, { suffix: OUTSIDE_WAF_SUFFIX }));
   result.nodes.push(node);
   return node.id;
 }
