@@ -1,4 +1,4 @@
-import { fileSource } from '../../src/graph/source';
+import { fileSource, type FileSource } from '../../src/graph/source';
 import type { Expr, HclBlock, HclBody } from './hcl/ast';
 import { iterate } from './hcl/evaluate';
 import { HclEvalError, objectFrom } from './hcl/value';
@@ -9,6 +9,8 @@ import { isUnknown } from './model';
 export interface Evaluated {
   readonly value: TfValue;
   readonly refs: readonly string[];
+  /** Where the value is written, when the expression passes a written value on as it is (see `TfAttribute.valueSource`). */
+  readonly origin?: FileSource;
 }
 
 export type ExpressionEvaluator = (expr: Expr, bindings: ReadonlyMap<string, TfValue>) => Evaluated;
@@ -24,8 +26,9 @@ const MAX_DYNAMIC_BLOCKS = 10_000;
 export function evaluateBody(body: HclBody, file: string, address: string, evaluateExpr: ExpressionEvaluator, bindings: ReadonlyMap<string, TfValue>): TfBody {
   const attributes: Record<string, TfAttribute> = {};
   for (const attribute of body.attributes) {
-    const { value, refs } = evaluateExpr(attribute.expr, bindings);
-    const entry: TfAttribute = { value, refs, source: fileSource(file, attribute.line, attribute.endLine, address) };
+    const { value, refs, origin } = evaluateExpr(attribute.expr, bindings);
+    const source = fileSource(file, attribute.line, attribute.endLine, address);
+    const entry: TfAttribute = origin ? { value, refs, source, valueSource: origin } : { value, refs, source };
     if (attribute.name === '__proto__') Object.defineProperty(attributes, attribute.name, { value: entry, enumerable: true });
     else attributes[attribute.name] = entry;
   }

@@ -266,7 +266,7 @@ class ConfigurationReader {
       reported,
     };
     const resources: TfResource[] = [];
-    new ModuleInstance({ config, modulePath: '', env, variableValues: tfvars.values }).collectResources(resources);
+    new ModuleInstance({ config, modulePath: '', env, variableValues: tfvars.values, variableSources: tfvars.sources }).collectResources(resources);
     if (env.budget.exhausted) {
       diagnostics.push({ severity: 'warning', message: 'evaluation stopped at its effort limit (very large or deeply nested expressions); remaining values are unknown', file: join(rootDir, '.'), provider: 'terraform' });
     }

@@ -41,6 +41,11 @@ export interface TfAttribute {
    * `TF_VAR_`, a CI secret): the value is in the plan but not written in the code.
    */
   readonly inputs?: readonly string[];
+  /**
+   * Where the value is written when the expression only passes it on (`value = var.key`, the variable given by a
+   * .tfvars file, its default or a module argument written as a literal): where a secret in it is to be found.
+   */
+  readonly valueSource?: FileSource;
 }
 
 /** A block body: attributes and nested blocks (`access_log_settings { ... }`, expanded `dynamic` blocks). */

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../../src/graph/diagnostic';
-import { fileSource } from '../../src/graph/source';
+import { fileSource, type FileSource } from '../../src/graph/source';
 import type { Expr, HclBody, Step, TemplatePart } from './hcl/ast';
 import type { EvalBudget, EvalContext, RootResolver } from './hcl/context';
 import { BudgetExceededError, MAX_LAZY_DEPTH } from './hcl/context';
@@ -67,6 +67,7 @@ export class ModuleInstance implements RootResolver {
   private readonly env: ModuleEnvironment;
   private readonly inputs: ReadonlyMap<string, () => Evaluated>;
   private readonly variableValues: VariableValues;
+  private readonly variableSources: ReadonlyMap<string, FileSource>;
   private readonly ancestry: readonly string[];
   private readonly memo = new Map<string, Memo>();
   /** Attribute values of resource instances, by resource, instance suffix and attribute name (no `attr:` key to build on each reference). */
@@ -86,6 +87,8 @@ export class ModuleInstance implements RootResolver {
     env: ModuleEnvironment;
     inputs?: ReadonlyMap<string, () => Evaluated>;
     variableValues?: VariableValues;
+    /** Where each of `variableValues` is written (the .tfvars line). */
+    variableSources?: ReadonlyMap<string, FileSource>;
     ancestry?: readonly string[];
   }) {
     this.config = options.config;
@@ -93,6 +96,7 @@ export class ModuleInstance implements RootResolver {
     this.env = options.env;
     this.inputs = options.inputs ?? new Map();
     this.variableValues = options.variableValues ?? new Map();
+    this.variableSources = options.variableSources ?? new Map();
     this.ancestry = [...(options.ancestry ?? []), options.config.dir];
   }
 
@@ -110,7 +114,10 @@ export class ModuleInstance implements RootResolver {
       value = unknownValue(expr.text);
     }
     // Most expressions refer to nothing: no spread and sort of an empty set.
-    return { value, refs: refs.size === 0 ? [] : [...refs].sort() };
+    const sorted = refs.size === 0 ? [] : [...refs].sort();
+    const passed = passedVariable(expr);
+    const origin = passed === undefined ? undefined : this.variable(passed).origin;
+    return origin ? { value, refs: sorted, origin } : { value, refs: sorted };
   }
 
   /** All resources of this instance and of the local modules it calls, in declaration order. */
@@ -204,11 +211,12 @@ export class ModuleInstance implements RootResolver {
       const input = this.inputs.get(name);
       let result: Evaluated;
       if (input) result = input();
-      else if (this.variableValues.has(name)) result = { value: this.variableValues.get(name) ?? null, refs: [] };
-      else if (decl.default) result = this.evaluateExpression(decl.default);
+      else if (this.variableValues.has(name)) result = withOrigin({ value: this.variableValues.get(name) ?? null, refs: [] }, this.variableSources.get(name));
+      else if (decl.default) result = withOrigin(this.evaluateExpression(decl.default), writtenAt(decl.default, decl.file));
       // No value anywhere: Terraform would prompt for it; here it stays unknown.
       else result = { value: unknownValue(`var.${name}`), refs: [] };
-      return decl.type ? { value: convertToType(result.value, decl.type, (expr) => this.evaluateExpression(expr).value), refs: result.refs } : result;
+      if (!decl.type) return result;
+      return withOrigin({ value: convertToType(result.value, decl.type, (expr) => this.evaluateExpression(expr).value), refs: result.refs }, result.origin);
     });
   }
 
@@ -435,7 +443,10 @@ export class ModuleInstance implements RootResolver {
     const inputs = new Map<string, () => Evaluated>();
     for (const argument of call.block.body.attributes) {
       if (MODULE_META_ARGUMENTS.has(argument.name)) continue;
-      inputs.set(argument.name, () => this.lazy(`input:${call.name}${instanceSuffix(instance.key)}.${argument.name}`, argument.expr.text, () => this.evaluateExpression(argument.expr, instance.bindings)));
+      inputs.set(argument.name, () => this.lazy(`input:${call.name}${instanceSuffix(instance.key)}.${argument.name}`, argument.expr.text, () => {
+        const evaluated = this.evaluateExpression(argument.expr, instance.bindings);
+        return evaluated.origin ? evaluated : withOrigin(evaluated, writtenAt(argument.expr, call.file));
+      }));
     }
     return new ModuleInstance({ config, modulePath: `${address}${instanceSuffix(instance.key)}`, env: this.env, inputs, ancestry: this.ancestry });
   }
@@ -447,4 +458,24 @@ export class ModuleInstance implements RootResolver {
     this.env.reported.add(key);
     this.env.diagnostics.push({ severity, message, file, line, provider: 'terraform' });
   }
+}
+
+/** `evaluated` with the place its value is written, when known. */
+function withOrigin(evaluated: Evaluated, origin: FileSource | undefined): Evaluated {
+  return origin ? { ...evaluated, origin } : evaluated;
+}
+
+/** Where an expression writes its value as it is (a literal, a string without interpolations); else undefined. */
+function writtenAt(expr: Expr, file: string): FileSource | undefined {
+  const literal = expr.kind === 'literal' || (expr.kind === 'template' && expr.parts.every((part) => part.kind === 'literal'));
+  return literal ? fileSource(file, expr.line) : undefined;
+}
+
+/** The variable an expression passes on as it is: `var.x`, `(var.x)` or `"${var.x}"`; else undefined. */
+function passedVariable(expr: Expr): string | undefined {
+  if (expr.kind === 'parenthesized') return passedVariable(expr.inner);
+  if (expr.kind === 'template' && expr.parts.length === 1 && expr.parts[0]?.kind === 'interpolation') return passedVariable(expr.parts[0].expr);
+  if (expr.kind !== 'traversal' || expr.base.kind !== 'variable' || expr.base.name !== 'var' || expr.steps.length !== 1) return undefined;
+  const step = expr.steps[0];
+  return step?.kind === 'attr' ? step.name : undefined;
 }

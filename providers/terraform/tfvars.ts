@@ -8,9 +8,13 @@ import { BudgetExceededError, createBudget } from './hcl/context';
 import { evaluateOrUnknown } from './hcl/evaluate';
 import { compareStrings, objectFrom, unknownValue } from './hcl/value';
 import type { TfValue } from './model';
+import { fileSource, type FileSource } from '../../src/graph/source';
+import { lazyJsonKeyLines } from '../json-key-lines';
 
 export interface VariableFilesResult {
   readonly values: Map<string, TfValue>;
+  /** Where each value is written: the line of the file that gives it. */
+  readonly sources: Map<string, FileSource>;
   readonly diagnostics: Diagnostic[];
   readonly filesRead: number;
 }
@@ -22,6 +26,7 @@ export interface VariableFilesResult {
  */
 export function readVariableFiles(rootDir: string, varFiles: readonly string[], parser: HclParser, maxBytes: number): VariableFilesResult {
   const values = new Map<string, TfValue>();
+  const sources = new Map<string, FileSource>();
   const diagnostics: Diagnostic[] = [];
   let filesRead = 0;
   for (const file of [...autoLoadedFiles(rootDir), ...varFiles.map((path) => resolve(path))]) {
@@ -32,9 +37,12 @@ export function readVariableFiles(rootDir: string, varFiles: readonly string[], 
     }
     filesRead++;
     const parsed = file.endsWith('.json') ? fromJsonText(read.text, file, diagnostics) : fromHclText(read.text, file, parser, diagnostics);
-    for (const [name, value] of parsed) values.set(name, value);
+    for (const [name, value, line] of parsed) {
+      values.set(name, value);
+      sources.set(name, fileSource(file, line));
+    }
   }
-  return { values, diagnostics, filesRead };
+  return { values, sources, diagnostics, filesRead };
 }
 
 function autoLoadedFiles(dir: string): string[] {
@@ -49,7 +57,10 @@ function autoLoadedFiles(dir: string): string[] {
   return [...['terraform.tfvars', 'terraform.tfvars.json'].filter((name) => names.includes(name)), ...auto].map((name) => join(dir, name));
 }
 
-function fromJsonText(text: string, file: string, diagnostics: Diagnostic[]): [string, TfValue][] {
+/** A variable's name, value and the line that gives it. */
+type VariableValue = [name: string, value: TfValue, line: number | undefined];
+
+function fromJsonText(text: string, file: string, diagnostics: Diagnostic[]): VariableValue[] {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -61,7 +72,8 @@ function fromJsonText(text: string, file: string, diagnostics: Diagnostic[]): [s
     diagnostics.push({ severity: 'error', message: `${basename(file)} must hold a JSON object of variable values`, file, provider: 'terraform' });
     return [];
   }
-  return Object.entries(data as Record<string, unknown>).map(([name, value]) => [name, fromJson(value)]);
+  const lines = lazyJsonKeyLines(text);
+  return Object.entries(data as Record<string, unknown>).map(([name, value]) => [name, fromJson(value), lines.at([name])?.line]);
 }
 
 function fromJson(value: unknown): TfValue {
@@ -72,7 +84,7 @@ function fromJson(value: unknown): TfValue {
 }
 
 /** .tfvars values are constant expressions: references and unknown functions evaluate to unknown. */
-function fromHclText(text: string, file: string, parser: HclParser, diagnostics: Diagnostic[]): [string, TfValue][] {
+function fromHclText(text: string, file: string, parser: HclParser, diagnostics: Diagnostic[]): VariableValue[] {
   const parsed = parser.parse(text, file);
   diagnostics.push(...parsed.diagnostics);
   const context: EvalContext = {
@@ -81,11 +93,11 @@ function fromHclText(text: string, file: string, parser: HclParser, diagnostics:
     refs: new Set(),
     budget: createBudget(),
   };
-  return parsed.file.body.attributes.map((attribute) => {
+  return parsed.file.body.attributes.map((attribute): VariableValue => {
     try {
-      return [attribute.name, evaluateOrUnknown(attribute.expr, context)];
+      return [attribute.name, evaluateOrUnknown(attribute.expr, context), attribute.line];
     } catch (error) {
-      if (error instanceof BudgetExceededError) return [attribute.name, unknownValue(attribute.expr.text)];
+      if (error instanceof BudgetExceededError) return [attribute.name, unknownValue(attribute.expr.text), attribute.line];
       throw error;
     }
   });

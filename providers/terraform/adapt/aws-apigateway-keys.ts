@@ -6,7 +6,7 @@ import { withAttributes, withValue, type TfAttribute, type TfBody, type TfResour
 import { existsWith, mayNotExist, uncertainBody } from './existence';
 import { DEPLOYMENT, INLINE_STAGE_SUFFIX, REST_API, STAGE } from './aws-apigateway';
 import type { Linker } from './linker';
-import { asBool, asNumber, asString, attribute, knownString, literalString, readAttr, readBlocks } from './read-attr';
+import { asBool, asNumber, asString, attribute, knownString, literalString, readAttr, readBlocks, valueWrittenAt } from './read-attr';
 import { secretPreview } from '../../aws-shared/secret-preview';
 import { edge, emptyResult, terraformNode, type AdaptResult } from './terraform-node';
 import { combineThrottle } from '../../aws-shared/throttle';
@@ -68,7 +68,10 @@ function valueSource(value: TfAttribute | undefined, fallback: FileSource): Pick
   const fromStore = value.refs.some((ref) => SECRET_STORE_TYPE.test(parseAddress(ref)?.type ?? ''));
   if (fromStore) return { valueSource: set('secret-store', value.source), valuePreview: set(null, value.source) };
   const literal = literalString(value);
-  if (literal !== undefined) return { valueSource: set('literal', value.source), valuePreview: set(secretPreview(literal), value.source) };
+  if (literal !== undefined) {
+    const at = valueWrittenAt(value);
+    return { valueSource: set('literal', at), valuePreview: set(secretPreview(literal), at) };
+  }
   return { valueSource: set('expression', value.source), valuePreview: set(null, value.source) };
 }
 

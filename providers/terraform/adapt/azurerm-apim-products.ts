@@ -6,7 +6,7 @@ import { withAttributes, withValue, type TfAttribute, type TfBody, type TfResour
 import { APIM_STAGE_SUFFIX, azureNode } from './azurerm-api-management';
 import { quotaOf, throttleOf } from './azurerm-apim-apis';
 import { NAMED_VALUE, PRODUCT, SUBSCRIPTION, type ApimEstate } from './azurerm-apim-estate';
-import { asBool, asString, attribute, firstBlock, knownString, knownValue, literalString, readAttr } from './read-attr';
+import { asBool, asString, attribute, firstBlock, knownString, knownValue, literalString, readAttr, valueWrittenAt } from './read-attr';
 import { secretPreview } from '../../aws-shared/secret-preview';
 import { edge, emptyResult, type AdaptResult } from './terraform-node';
 
@@ -101,7 +101,7 @@ function valueSource(values: readonly (TfAttribute | undefined)[], fallback: Fil
     const fromStore = value.refs.some((ref) => SECRET_STORE_TYPE.test(parseAddress(ref)?.type ?? ''));
     if (fromStore) return { valueSource: set('secret-store' as const, value.source), valuePreview: set(null, value.source) };
     const literal = literalString(value);
-    if (literal !== undefined) return { valueSource: set('literal' as const, value.source), valuePreview: set<string | null>(secretPreview(literal), value.source) };
+    if (literal !== undefined) return { valueSource: set('literal' as const, valueWrittenAt(value)), valuePreview: set<string | null>(secretPreview(literal), valueWrittenAt(value)) };
     return { valueSource: set('expression' as const, value.source), valuePreview: set(null, value.source) };
   });
   return sources.find((s) => s.valueSource.value === 'literal') ?? sources.find((s) => s.valueSource.value === 'expression') ?? sources[0] ?? {

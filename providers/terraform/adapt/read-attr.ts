@@ -67,6 +67,11 @@ export function literalString(attribute: TfAttribute): string | undefined {
   return asString(attribute.value);
 }
 
+/** Where the attribute's value is written: the .tfvars line, variable default or module argument it passes on, else the attribute. */
+export function valueWrittenAt(attribute: TfAttribute): FileSource {
+  return attribute.valueSource ?? attribute.source;
+}
+
 /** `attributes[name]`, asked of the body itself when it converts attributes as they are read. */
 function attributeNamed(body: TfBody, name: string): TfAttribute | undefined {
   return body.attribute ? body.attribute(name) : body.attributes[name];

@@ -17,6 +17,8 @@ export interface SourceScope {
    * source. A value the source knows is written in the code, even when it comes from a root variable.
    */
   knowsValue(name: string): boolean | undefined;
+  /** Where the .tf source's value of attribute `name` is written, when it only passes it on (`TfAttribute.valueSource`). */
+  valueSource(name: string): FileSource | undefined;
 }
 
 /** One location for everything: a resource found only in the plan file. */
@@ -45,6 +47,10 @@ class SingleSourceScope implements SourceScope {
   }
 
   knowsValue(): undefined {
+    return undefined;
+  }
+
+  valueSource(): undefined {
     return undefined;
   }
 }
@@ -245,7 +251,9 @@ const NO_REFS: readonly string[] = Object.freeze([]);
 function planAttribute(value: TfValue, expression: unknown, context: BodyContext, sources: SourceScope, name: string): TfAttribute {
   const source = sources.attribute(name);
   const refersToSomething = isObject(expression) && Array.isArray(expression['references']);
-  return refersToSomething ? new ReferringAttribute(value, expression, context, source, sources.knowsValue(name) === true) : { value, refs: NO_REFS, source };
+  if (!refersToSomething) return { value, refs: NO_REFS, source };
+  const knownInSource = sources.knowsValue(name) === true;
+  return new ReferringAttribute(value, expression, context, source, knownInSource, knownInSource ? sources.valueSource(name) : undefined);
 }
 
 /**
@@ -260,14 +268,16 @@ class ReferringAttribute implements TfAttribute {
   readonly #expression: JsonObject;
   /** The .tf source, read with its `.tfvars`, knows the value: it is written in the code, not given when Terraform ran. */
   readonly #knownInSource: boolean;
+  declare readonly valueSource?: FileSource;
   #refs: readonly string[] | undefined;
 
-  constructor(value: TfValue, expression: JsonObject, context: BodyContext, source: FileSource, knownInSource: boolean) {
+  constructor(value: TfValue, expression: JsonObject, context: BodyContext, source: FileSource, knownInSource: boolean, valueSource: FileSource | undefined) {
     this.value = value;
     this.source = source;
     this.#context = context;
     this.#expression = expression;
     this.#knownInSource = knownInSource;
+    if (valueSource) this.valueSource = valueSource;
   }
 
   get refs(): readonly string[] {

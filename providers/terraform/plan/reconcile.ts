@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import type { FileSource } from '../../../src/graph/source';
 import type { RootModuleResources } from '../load';
-import { isUnknown, type TfBody, type TfResource } from '../model';
+import { isUnknown, type TfAttribute, type TfBody, type TfResource } from '../model';
 import type { SourceScope } from './plan-body';
 import { configAddress } from './traversal';
 
@@ -66,10 +66,15 @@ function bodyScope(body: TfBody | undefined, fallback: FileSource, address: stri
     },
     writesBlock: (name) => (body ? body.blocks[name] !== undefined || body.unknownBlocks.includes(name) : undefined),
     knowsValue: (name) => {
-      const attribute = body && Object.hasOwn(body.attributes, name) ? body.attributes[name] : undefined;
+      const attribute = ownAttribute(body, name);
       return attribute === undefined ? undefined : !isUnknown(attribute.value);
     },
+    valueSource: (name) => ownAttribute(body, name)?.valueSource,
   };
+}
+
+function ownAttribute(body: TfBody | undefined, name: string): TfAttribute | undefined {
+  return body && Object.hasOwn(body.attributes, name) ? body.attributes[name] : undefined;
 }
 
 function withAddress(source: FileSource, address: string): FileSource {

@@ -1,7 +1,6 @@
 import { planToResources } from '../../../providers/terraform/plan/load-plans';
 import { parsePlanText } from '../../../providers/terraform/plan/read-plan';
-import { scan } from '../../../src/scan/scan';
-import { tempTree } from './tf-helpers';
+import { placeOf, scanResults } from './tf-helpers';
 
 /** A plan whose module `api` sets an API key's value from its input `key`, which the root passes as `passed`. */
 function keyInputs(passed: unknown, rootVariables: Record<string, unknown>): readonly string[] | undefined {
@@ -58,18 +57,14 @@ describe('a plan scanned with the .tf files and .tfvars it was made from', () =>
     } },
   });
 
-  async function keyFindings(files: Readonly<Record<string, string>>): Promise<string[]> {
-    const tree = tempTree(files);
-    try {
-      const result = await scan({ paths: [tree.root], cwd: tree.root, only: ['GW-KEY-001'] });
-      return result.results.filter((r) => r.status === 'fail').map((r) => r.message);
-    } finally {
-      tree.cleanup();
-    }
-  }
+  const keyFailures = async (files: Readonly<Record<string, string>>) => (await scanResults(files, ['GW-KEY-001'])).filter((r) => r.status === 'fail');
+  const keyFindings = async (files: Readonly<Record<string, string>>) => (await keyFailures(files)).map((r) => r.message);
+  const keyFindingPlaces = async (files: Readonly<Record<string, string>>) => (await keyFailures(files)).map(placeOf);
 
-  test('a value a committed .tfvars gives is written in the code', async () => {
-    expect(await keyFindings({ 'main.tf': tf, 'terraform.tfvars': 'partner_key = "Zq8vHk2LmN4pQr6sTu8w"\n', 'plan.json': plan })).toEqual([expect.stringContaining('written in code')]);
+  test('a value a committed .tfvars gives is written in the code, and shown at its line there', async () => {
+    const files = { 'main.tf': tf, 'terraform.tfvars': 'region      = "eu-west-1"\npartner_key = "Zq8vHk2LmN4pQr6sTu8w"\n', 'plan.json': plan };
+    expect(await keyFindings(files)).toEqual([expect.stringContaining('written in code')]);
+    expect(await keyFindingPlaces(files)).toEqual(['terraform.tfvars:2']);
   });
 
   test('a value no scanned file gives came with the run (TF_VAR_, a CI secret)', async () => {

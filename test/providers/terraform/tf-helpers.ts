@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { TerraformReadResult } from '../../../providers/terraform/load';
 import { readTerraform } from '../../../providers/terraform/load';
 import terraform from '../../../providers/terraform';
@@ -83,13 +83,22 @@ export async function evaluateExpression(expr: string, prelude = ''): Promise<Tf
   return valueOf(result, 'aws_test.t', 'value');
 }
 
-/** The results of the policies `only` on a configuration written as one main.tf, each as `format` writes it. */
-export async function scanVerdicts(source: string, only: readonly string[], format: (result: PolicyResult) => string): Promise<string[]> {
-  const tree = tempTree({ 'main.tf': source });
+/** The results of the policies `only` on a tree of files (a configuration, its .tfvars, plans). */
+export async function scanResults(files: Readonly<Record<string, string>>, only: readonly string[]): Promise<readonly PolicyResult[]> {
+  const tree = tempTree(files);
   try {
-    const result = await scan({ paths: [tree.root], cwd: tree.root, only });
-    return result.results.map(format);
+    return (await scan({ paths: [tree.root], cwd: tree.root, only })).results;
   } finally {
     tree.cleanup();
   }
+}
+
+/** The results of the policies `only` on a configuration written as one main.tf, each as `format` writes it. */
+export async function scanVerdicts(source: string, only: readonly string[], format: (result: PolicyResult) => string): Promise<string[]> {
+  return (await scanResults({ 'main.tf': source }, only)).map(format);
+}
+
+/** `file:line` (the file's base name) of where a result points. */
+export function placeOf(result: PolicyResult): string {
+  return result.location.kind === 'file' ? `${basename(result.location.file)}:${result.location.line ?? ''}` : result.location.kind;
 }
