@@ -2,8 +2,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { InlineSuppression, ProviderOptions } from '../../src/graph/adapter';
 import type { Diagnostic } from '../../src/graph/diagnostic';
-import { isInsideDirectory } from '../inside-directory';
-import { DEFAULT_MAX_FILE_BYTES, readTextFile } from '../read-text-file';
+import { DEFAULT_MAX_FILE_BYTES } from '../read-text-file';
 import type { HclFile, TemplatePart } from './hcl/ast';
 import { createBudget } from './hcl/context';
 import { compareStrings } from './hcl/value';
@@ -17,6 +16,7 @@ import { loadHclParser, type HclParser } from './parse';
 import { readInParallel } from './parse-pool';
 import { readHclFile, type HclFileRead } from './read-hcl-file';
 import { readVariableFiles } from './tfvars';
+import { ModuleFiles } from './module-files';
 import { parseTemplateFile } from './template-file';
 
 /** The resources of one root module (a directory Terraform would be run in), including those of its local modules. */
@@ -243,19 +243,20 @@ class ConfigurationReader {
     };
     const templates = new Map<string, readonly TemplatePart[] | undefined>();
     const reported = new Set<string>();
+    const files = new ModuleFiles(rootDir, maxBytes, diagnostics, reported);
     const env: ModuleEnvironment = {
       downloadedModules: manifest.dirs,
       budget: createBudget(),
       rootDir,
       diagnostics,
       loadModule,
-      readFile: (path, moduleDir) => readAllowedFile(path, moduleDir, rootDir, maxBytes, diagnostics, reported),
+      files,
       readTemplate: (path, moduleDir) => {
         // One parse per template file and calling module, however many instances render it (whether a module may
         // read the file depends on where the module is).
         const key = `${moduleDir}\u0000${path}`;
         if (!templates.has(key)) {
-          const text = readAllowedFile(path, moduleDir, rootDir, maxBytes, diagnostics, reported);
+          const text = files.read(path, moduleDir);
           const parts = text === undefined ? undefined : parseTemplateFile(text, path, parser);
           if (text !== undefined && !parts) diagnostics.push({ severity: 'warning', message: 'named by templatefile() but not a template that parses; what it gives is not known', file: path, provider: 'terraform' });
           templates.set(key, parts);
@@ -340,23 +341,3 @@ function hasDeclarations(config: ModuleConfig): boolean {
   return config.resources.size + config.moduleCalls.size + config.variables.size + config.outputs.size + config.locals.size > 0;
 }
 
-/**
- * `file()` and `templatefile()` may read only under the module's or the root module's directory, never elsewhere.
- * A file they name that cannot be read (Terraform would stop there) or is outside is said once, at the file.
- */
-function readAllowedFile(path: string, moduleDir: string, rootDir: string, maxBytes: number, diagnostics: Diagnostic[], reported: Set<string>): string | undefined {
-  const say = (severity: Diagnostic['severity'], message: string): void => {
-    const key = `file|${path}`;
-    if (reported.has(key)) return;
-    reported.add(key);
-    diagnostics.push({ severity, message, file: path, provider: 'terraform' });
-  };
-  if (!isInsideDirectory(path, moduleDir) && !isInsideDirectory(path, rootDir)) {
-    say('notice', 'named by file() or templatefile() but outside the scanned module (symbolic links followed): not read, so what it gives is not known');
-    return undefined;
-  }
-  const read = readTextFile(path, maxBytes);
-  if ('text' in read) return read.text;
-  say('warning', `named by file() or templatefile(): ${read.diagnostic.message}; what it gives is not known`);
-  return undefined;
-}

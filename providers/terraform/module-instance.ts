@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../../src/graph/diagnostic';
 import { fileSource, type FileSource } from '../../src/graph/source';
+import type { ModuleFiles } from './module-files';
 import type { Expr, HclBody, Step, TemplatePart } from './hcl/ast';
 import type { EvalBudget, EvalContext, RootResolver } from './hcl/context';
 import { BudgetExceededError, MAX_LAZY_DEPTH } from './hcl/context';
@@ -25,8 +26,8 @@ export interface ModuleEnvironment {
   readonly diagnostics: Diagnostic[];
   /** The parsed configuration of a local module directory, or undefined when it has no readable .tf file. */
   readonly loadModule: (dir: string) => ModuleConfig | undefined;
-  /** `file()`: reads a file under the module directory, or undefined. */
-  readonly readFile: (path: string, moduleDir: string) => string | undefined;
+  /** `file()`, `fileexists()`, `fileset()`: the files under the module directory. */
+  readonly files: Pick<ModuleFiles, 'read' | 'exists' | 'list'>;
   /** `templatefile()`: reads and parses a template under the module directory, or undefined. */
   readonly readTemplate: (path: string, moduleDir: string) => readonly TemplatePart[] | undefined;
   /** Parses template text (the `template` of a `template_file` data source), or undefined when it does not parse. */
@@ -78,7 +79,9 @@ export class ModuleInstance implements RootResolver {
   private readonly dataRefs = new Map<string, Map<string, ResourceRef>>();
   private readonly children = new Map<string, ModuleInstance | undefined>();
   /** `file()` in this module's expressions: one closure per instance rather than per expression. */
-  private readonly readFile = (path: string): string | undefined => this.env.readFile(path, this.config.dir);
+  private readonly readFile = (path: string): string | undefined => this.env.files.read(path, this.config.dir);
+  private readonly fileExists = (path: string): boolean | undefined => this.env.files.exists(path, this.config.dir);
+  private readonly listFiles = (dir: string): readonly string[] | undefined => this.env.files.list(dir, this.config.dir);
   private readonly readTemplate = (path: string): readonly TemplatePart[] | undefined => this.env.readTemplate(path, this.config.dir);
 
   constructor(options: {
@@ -105,7 +108,7 @@ export class ModuleInstance implements RootResolver {
     // Most attribute values are literals: no context or reference set to build (charged as `evaluate` charges them).
     if (expr.kind === 'literal') return { value: takeStep(this.env.budget) ? expr.value : unknownValue(expr.text), refs: [] };
     const refs = new Set<string>();
-    const context: EvalContext = { resolver: this, bindings, refs, budget: this.env.budget, readFile: this.readFile, readTemplate: this.readTemplate, baseDir: this.config.dir };
+    const context: EvalContext = { resolver: this, bindings, refs, budget: this.env.budget, readFile: this.readFile, fileExists: this.fileExists, listFiles: this.listFiles, readTemplate: this.readTemplate, baseDir: this.config.dir };
     let value: TfValue;
     try {
       value = evaluateOrUnknown(expr, context);

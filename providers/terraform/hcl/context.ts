@@ -12,6 +12,10 @@ export interface EvalContext {
   readonly budget: EvalBudget;
   /** Reads a file for `file()`; returns undefined when not allowed or unreadable. */
   readonly readFile?: (path: string) => string | undefined;
+  /** `fileexists()`: whether a regular file is at the path; undefined when not allowed or not knowable. */
+  readonly fileExists?: (path: string) => boolean | undefined;
+  /** `fileset()`: the regular files under a directory, relative to it with `/`, sorted; undefined when not allowed or not knowable. */
+  readonly listFiles?: (dir: string) => readonly string[] | undefined;
   /** Reads and parses a template file for `templatefile()`; undefined when not allowed, unreadable or not a template. */
   readonly readTemplate?: (path: string) => readonly TemplatePart[] | undefined;
   /** Directory `file()` paths are relative to (Terraform: the working directory; here the module directory). */

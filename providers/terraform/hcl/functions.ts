@@ -1,3 +1,4 @@
+import { makeRe } from 'picomatch';
 import { isAbsolute, resolve } from 'node:path';
 import { parseYaml, stringifyYaml } from '../../yaml/parse';
 import type { TfValue } from '../model';
@@ -175,10 +176,32 @@ function format(spec: string, values: readonly TfValue[]): string {
 
 function readFileFunction(path: string, context: EvalContext): TfValue {
   if (!context.readFile) throw new UnknownResult();
-  const absolute = isAbsolute(path) ? path : resolve(context.baseDir ?? '.', path);
-  const content = context.readFile(absolute);
+  const content = context.readFile(absolutePath(path, context));
   if (content === undefined) throw new UnknownResult();
   return content;
+}
+
+/** A path as file functions take it: relative to the module directory (Terraform: the working directory). */
+function absolutePath(path: string, context: EvalContext): string {
+  return isAbsolute(path) ? path : resolve(context.baseDir ?? '.', path);
+}
+
+function fileExistsFunction(path: string, context: EvalContext): TfValue {
+  const exists = context.fileExists?.(absolutePath(path, context));
+  if (exists === undefined) throw new UnknownResult();
+  return exists;
+}
+
+/**
+ * `fileset(path, pattern)`: the files under `path` that match `pattern` (`*` and `?` within a path segment, `**`
+ * across them, `{a,b}`, `[class]`), relative to `path`, sorted.
+ * https://developer.hashicorp.com/terraform/language/functions/fileset
+ */
+function fileSetFunction(path: string, pattern: string, context: EvalContext): TfValue {
+  const files = context.listFiles?.(absolutePath(path, context));
+  if (files === undefined) throw new UnknownResult();
+  const matches = makeRe(pattern, { dot: true });
+  return bounded(files.filter((file) => matches.test(file)));
 }
 
 const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
@@ -216,6 +239,8 @@ const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
   }),
   endswith: deep((args) => str(args, 0).endsWith(str(args, 1))),
   file: deep((args, context) => readFileFunction(str(args, 0), context)),
+  fileexists: deep((args, context) => fileExistsFunction(str(args, 0), context)),
+  fileset: deep((args, context) => fileSetFunction(str(args, 0), str(args, 1), context)),
   flatten: shallow((args) => flattenList(list(args, 0))),
   floor: deep((args) => Math.floor(num(args, 0))),
   format: deep((args) => format(str(args, 0), args.slice(1))),
