@@ -103,14 +103,12 @@ export default definePolicy({
 
     const stageQuota = hasQuota(stage.attrs.quota, `the quota of stage ${stage.name}`);
     if (stageQuota.state === 'yes') return pass();
-    // Every plan covering the stage must set one: the keys of a plan without a quota are not capped.
-    const plans = usagePlansCovering(graph, stage).map((plan) => ({ plan, quota: hasQuota(plan.attrs.quota, `the quota of usage plan ${plan.name}`) }));
-    const without = plans.filter((p) => p.quota.state === 'no').map((p) => p.plan.name);
-    const planQuotas = plans.map((p) => p.quota);
-    if (plans.length > 0 && planQuotas.every((q) => q.state === 'yes')) return pass();
-    const open = [keys, stageQuota, ...(without.length === 0 ? planQuotas : [])].find((v): v is Extract<Verdict, { state: 'unknown' }> => v.state === 'unknown');
+    // Every plan covering the stage that takes keys must set one: the keys of a plan without a quota are not capped.
+    const plans = planQuotas(usagePlansCovering(graph, stage));
+    if (plans.state === 'yes') return pass();
+    const open = [keys, stageQuota, plans].find((v): v is Extract<Verdict, { state: 'unknown' }> => v.state === 'unknown');
     if (open) return unknown(`Cannot tell whether stage ${stage.name} needs or has a usage quota: ${open.why}`, open.source ?? stage.source);
-    const where = plans.length === 0 ? 'no usage plan or product covers it' : `the usage plans or products covering it (${without.join(', ')}) set no quota`;
+    const where = plans.state === 'no' && plans.without ? `the usage plans or products covering it (${plans.without.join(', ')}) set no quota` : 'no usage plan or product that takes keys covers it';
     return fail(`Stage ${stage.name} of API ${api.name} accepts API or subscription keys but enforces no quota: ${where}`, stage.attrs.quota.source ?? stage.source);
   },
 });
@@ -138,4 +136,37 @@ function hasQuota(attr: Attr<Quota | null>, what: string): Verdict {
     case 'default':
       return attr.value === null ? { state: 'no' } : { state: 'yes' };
   }
+}
+
+/**
+ * Whether the plans covering a stage cap every key: each plan that takes keys (not an open product) and applies sets
+ * a quota. One that may not apply (may not exist, may not cover the stage) matters only if it does. `without`: the
+ * plans known to apply that set none.
+ */
+function planQuotas(plans: readonly GraphNode<'api.usage-plan'>[]): Verdict & { readonly without?: readonly string[] } {
+  const without: string[] = [];
+  let open: Verdict | undefined;
+  let applying = false;
+  for (const plan of plans) {
+    const { keyRequired, applies } = plan.attrs;
+    if (keyRequired.state !== 'unknown' && !keyRequired.value) continue;
+    if (applies.state !== 'unknown' && !applies.value) continue;
+    const quota = hasQuota(plan.attrs.quota, `the quota of usage plan ${plan.name}`);
+    const certain = applies.state !== 'unknown' && keyRequired.state !== 'unknown';
+    if (quota.state === 'no' && certain) without.push(plan.name);
+    else if (quota.state === 'no') {
+      const why = keyRequired.state === 'unknown' ? `whether product ${plan.name} takes keys is not known statically (${keyRequired.expr ?? 'computed'})`
+        : `whether usage plan ${plan.name} applies to it is not known (${applies.state === 'unknown' ? applies.expr ?? 'computed' : ''})`;
+      open ??= { state: 'unknown', why: `${plan.name} sets no quota, and ${why}` };
+    } else if (quota.state === 'unknown') open ??= quota;
+    if (applies.state !== 'unknown') applying = true;
+  }
+  if (without.length > 0) return { state: 'no', without };
+  if (open) return open;
+  if (applying) return { state: 'yes' };
+  const maybe = plans.find((plan) => plan.attrs.applies.state === 'unknown');
+  const applies = maybe?.attrs.applies;
+  return applies?.state === 'unknown'
+    ? { state: 'unknown', why: `whether usage plan ${maybe?.name ?? ''} applies to it is not known (${applies.expr ?? 'computed'})`, ...(applies.source && { source: applies.source }) }
+    : { state: 'no' };
 }

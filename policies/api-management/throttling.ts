@@ -116,8 +116,7 @@ export default definePolicy({
     const api = apiOf(graph, stage);
     const operations = api ? operationsOf(graph, api) : [];
     // Without routes to look at, the usage plans' limits are taken for the stage's.
-    const routes: Verdict = operations.length === 0 ? everyPlanLimits(plans) : everyRouteLimited(operations, plans);
-
+    const routes: Verdict = operations.length === 0 ? everyPlanLimits(plans) : everyRouteLimited(operations, plans, api?.attrs.flavor === 'apim');
     const verdicts = [stageVerdict, routes];
     if (verdicts.some((v) => v.limited === true)) return pass();
     const open = verdicts.find((v): v is Extract<Verdict, { limited: 'unknown' }> => v.limited === 'unknown');
@@ -149,33 +148,55 @@ function fromThrottle(attr: Attr<Throttle | null>, what: string): Verdict {
 
 /**
  * The calls made through usage plans are limited when every plan covering the stage limits them: a client holding
- * the key of an unthrottled plan (or calling an unthrottled open product) is limited by nothing else. No plan: nothing.
+ * the key of an unthrottled plan (or calling an unthrottled open product) is limited by nothing else. A plan that may
+ * not apply (it may not exist, or may not cover the stage) matters only if it does: unlimited, the answer is not
+ * known; limited, it vouches for nothing. No plan: nothing.
  */
 function everyPlanLimits(plans: readonly GraphNode<'api.usage-plan'>[]): Verdict {
-  if (plans.length === 0) return { limited: false };
   let open: Verdict | undefined;
+  let applying = false;
   for (const plan of plans) {
+    const applies = plan.attrs.applies;
+    if (applies.state !== 'unknown' && !applies.value) continue;
     const verdict = fromThrottle(plan.attrs.throttling, `the throttling of usage plan ${plan.name}`);
-    if (verdict.limited === false) return { limited: false, escapes: `usage plan or product ${plan.name} covers it and sets none, so the calls made with its keys have no limit` };
-    if (verdict.limited === 'unknown') open ??= verdict;
+    if (verdict.limited === false) {
+      if (applies.state !== 'unknown') return { limited: false, escapes: unlimited(plan) };
+      open ??= { limited: 'unknown', why: `${unlimited(plan)}, if it applies: ${applies.expr ?? 'not known statically'}`, ...(applies.source && { source: applies.source }) };
+    } else if (verdict.limited === 'unknown') open ??= verdict;
+    if (applies.state !== 'unknown') applying = true;
   }
-  return open ?? { limited: true };
+  if (open) return open;
+  if (applying) return { limited: true };
+  const maybe = plans.find((plan) => plan.attrs.applies.state === 'unknown');
+  const applies = maybe?.attrs.applies;
+  return applies?.state === 'unknown'
+    ? { limited: 'unknown', why: `whether usage plan ${maybe?.name ?? ''} applies to it is not known (${applies.expr ?? 'computed'})`, ...(applies.source && { source: applies.source }) }
+    : { limited: false };
+}
+
+/** Why the calls through an unthrottled plan have no limit. */
+function unlimited(plan: GraphNode<'api.usage-plan'>): string {
+  const { keyRequired } = plan.attrs;
+  return keyRequired.state !== 'unknown' && !keyRequired.value
+    ? `open product ${plan.name} takes calls without a subscription key and sets no limit`
+    : `usage plan or product ${plan.name} covers it and sets none, so the calls made with its keys have no limit`;
 }
 
 /**
  * Every route must be limited: by its own throttle, or on each way a call can reach it. A call that presents a key
  * goes through that key's usage plan or product, so every plan must limit; a call without one goes through an open
  * API Management product when one covers the route, and through no plan at all otherwise: a route that requires no
- * key then needs its own limit (CORS preflights aside, which answer from the gateway itself).
+ * key then needs its own limit. CORS preflights answer from the gateway itself and carry no key: they are left aside.
  */
-function everyRouteLimited(operations: readonly GraphNode<'api.operation'>[], plans: readonly GraphNode<'api.usage-plan'>[]): Verdict {
+function everyRouteLimited(operations: readonly GraphNode<'api.operation'>[], plans: readonly GraphNode<'api.usage-plan'>[], apim: boolean): Verdict {
   const planned = everyPlanLimits(plans);
   const keyless = keylessCovered(plans);
   let open: Verdict | undefined;
   for (const op of operations) {
+    if (isCorsPreflight(op)) continue;
     const own = fromThrottle(op.attrs.throttling, `the throttling of route ${op.name}`);
     if (own.limited === true) continue;
-    const byPlan = isCorsPreflight(op) ? planned : withKeylessCalls(op, planned, keyless);
+    const byPlan = withKeylessCalls(op, planned, keyless, apim);
     if (byPlan.limited === true) continue;
     if (own.limited === 'unknown') open ??= own;
     else if (byPlan.limited === 'unknown') open ??= byPlan;
@@ -184,20 +205,24 @@ function everyRouteLimited(operations: readonly GraphNode<'api.operation'>[], pl
   return open ?? { limited: true };
 }
 
-/** Whether calls without a key reach a plan: yes when an open product covers the route, unknown when one may be open. */
+/** Whether calls without a key reach a plan: yes when an open product covers the route, unknown when one may. */
 function keylessCovered(plans: readonly GraphNode<'api.usage-plan'>[]): Verdict {
-  if (plans.some(({ attrs: { keyRequired } }) => keyRequired.state !== 'unknown' && !keyRequired.value)) return { limited: true };
+  const isOpen = ({ attrs: { keyRequired } }: GraphNode<'api.usage-plan'>) => keyRequired.state !== 'unknown' && !keyRequired.value;
+  if (plans.some((plan) => isOpen(plan) && plan.attrs.applies.state !== 'unknown' && plan.attrs.applies.value)) return { limited: true };
   for (const plan of plans) {
-    const required = plan.attrs.keyRequired;
-    if (required.state === 'unknown') {
-      return { limited: 'unknown', why: `whether product ${plan.name} takes calls without a subscription key is not known statically (${required.expr ?? 'computed'})`, ...(required.source && { source: required.source }) };
+    const { keyRequired, applies } = plan.attrs;
+    if (keyRequired.state === 'unknown') {
+      return { limited: 'unknown', why: `whether product ${plan.name} takes calls without a subscription key is not known statically (${keyRequired.expr ?? 'computed'})`, ...(keyRequired.source && { source: keyRequired.source }) };
+    }
+    if (isOpen(plan) && applies.state === 'unknown') {
+      return { limited: 'unknown', why: `whether open product ${plan.name} applies to it is not known (${applies.expr ?? 'computed'})`, ...(applies.source && { source: applies.source }) };
     }
   }
   return { limited: false };
 }
 
 /** The plans' verdict on a route, with the calls that present no key when the route takes those. */
-function withKeylessCalls(op: GraphNode<'api.operation'>, planned: Verdict, keyless: Verdict): Verdict {
+function withKeylessCalls(op: GraphNode<'api.operation'>, planned: Verdict, keyless: Verdict, apim: boolean): Verdict {
   if (planned.limited === false) return planned;
   const required = op.attrs.apiKeyRequired;
   if (required.state === 'unknown') {
@@ -205,7 +230,12 @@ function withKeylessCalls(op: GraphNode<'api.operation'>, planned: Verdict, keyl
   }
   if (required.value) return planned;
   if (keyless.limited === false) {
-    return { limited: false, escapes: `its usage plans limit only requests with an API key, and route ${op.name} requires none` };
+    return {
+      limited: false,
+      escapes: apim
+        ? `route ${op.name} requires no subscription key, and no open product holds its API: calls without a key go through no product`
+        : `its usage plans limit only requests with an API key, and route ${op.name} requires none`,
+    };
   }
   return keyless.limited === 'unknown' ? keyless : planned;
 }

@@ -208,6 +208,11 @@ export interface UsagePlanAttrs {
    * requests only); an API Management product's `subscription_required` (an open product takes anonymous calls too).
    */
   readonly keyRequired: Attr<boolean>;
+  /**
+   * Whether the plan applies to the stages it covers: unknown when it may not exist (its `count` is not known), or
+   * when which stages it covers is not known (it is then linked to every stage it could cover).
+   */
+  readonly applies: Attr<boolean>;
 }
 
 export interface ApiKeyAttrs {

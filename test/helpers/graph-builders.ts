@@ -17,7 +17,7 @@ const DEFAULTS: { [K in NodeKind]: AttrsByKind[K] } = {
   'api.authorizer': { type: u, issuer: u, audience: u, identitySource: u },
   'api.domain': { hostname: u, minTlsVersion: u, securityPolicy: u, weakCiphers: u, allowsPlainHttp: u, mutualTls: u, endpointType: u },
   'api.backend': { type: u, url: u, usesTls: u, verifiesCertificate: u, connection: u, minTlsVersion: u },
-  'api.usage-plan': { throttling: u, quota: u, keyRequired: u },
+  'api.usage-plan': { throttling: u, quota: u, keyRequired: u, applies: u },
   'api.key': { enabled: u, valueSource: u, valuePreview: u, createdAt: u },
   'edge.waf': { defaultAction: u, managedRuleGroups: u, rateBasedRules: u, ruleCount: u, mode: u },
   'edge.cdn': { originProtocol: u, enabled: u },

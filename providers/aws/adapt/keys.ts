@@ -33,6 +33,7 @@ export function adaptKeys(region: RegionSnapshot, scope: LiveScope, out: LiveFra
       throttling: read(throttleOf(plan.throttle?.rateLimit, plan.throttle?.burstLimit)),
       quota: read(quota),
       keyRequired: read(true),
+      applies: read(true),
     }, scope, plan);
     out.nodes.push(node);
     for (const stage of plan.apiStages ?? []) {

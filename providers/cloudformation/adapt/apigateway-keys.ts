@@ -24,14 +24,21 @@ export function adaptApiGatewayKeys(ctx: CfnContext): AdaptResult {
   const stages = restStages(ctx);
   for (const plan of ctx.ofType(USAGE_PLAN)) {
     const body = ctx.read.body(plan);
+    const apiStages = ctx.read.items(body, 'ApiStages');
     const node = ctx.node(plan, 'api.usage-plan', {
       throttling: planThrottle(ctx, body, plan.source),
       quota: planQuota(ctx, body, plan.source),
       keyRequired: byDefault(true, plan.source),
+      applies: apiStages.state === 'unknown'
+        ? unknown(`which stages usage plan ${plan.logicalId} covers is not known statically (${apiStages.expr})`, apiStages.source)
+        : byDefault(true, plan.source),
     });
     result.nodes.push(node);
-    const apiStages = ctx.read.items(body, 'ApiStages');
-    if (apiStages.state === 'unknown') continue;
+    // Which stages it covers is not known: it may cover any REST stage.
+    if (apiStages.state === 'unknown') {
+      for (const stage of stages) result.edges.push(edge(node.id, 'usage-plan-covers', stage.id));
+      continue;
+    }
     for (const item of apiStages.bodies) {
       const api = ctx.read.prop(item, 'ApiId');
       for (const stage of stagesNamed(ctx, stages, ctx.read.prop(item, 'Stage'), ctx.identity(api, [REST_API]))) {

@@ -3,7 +3,7 @@ import type { ApiKeyAttrs, Quota, Throttle, UsagePlanAttrs } from '../../../src/
 import type { FileSource } from '../../../src/graph/source';
 import { parseAddress } from './address';
 import { withAttributes, withValue, type TfAttribute, type TfBody, type TfResource } from '../model';
-import { existsWith, mayNotExist, uncertainBody } from './existence';
+import { existsWith, mayNotExist } from './existence';
 import { DEPLOYMENT, INLINE_STAGE_SUFFIX, REST_API, STAGE } from './aws-apigateway';
 import type { Linker } from './linker';
 import { asBool, asNumber, asString, attribute, knownString, literalString, readAttr, readBlocks, valueWrittenAt } from './read-attr';
@@ -24,10 +24,13 @@ export function adaptApiGatewayKeys(linker: Linker): AdaptResult {
   const result = emptyResult();
   for (const key of linker.ofType(API_KEY)) result.nodes.push(terraformNode(linker, key, 'api.key', keyAttrs(key), { raw: redactValue(key.body) }));
   for (const plan of linker.ofType(USAGE_PLAN)) {
-    const covered = coveredStages(linker, plan);
-    // Switched on by a count of its own that is not known: its limits may not apply.
-    const body = existsWith(plan, () => stagesWithIds(linker, covered)) ? plan.body : uncertainBody(plan.body, mayNotExist(plan));
-    const node = terraformNode(linker, plan, 'api.usage-plan', planAttrs(body, plan.source));
+    const stages = readBlocks(plan.body, 'api_stages');
+    // Which stages it covers is not known: it may cover any REST stage, and its limits may apply to none.
+    const covered = stages.state === 'unknown' ? everyRestStage(linker) : coveredStages(linker, stages.blocks);
+    const applies: Attr<boolean> = stages.state === 'unknown' ? unknown(`which stages usage plan ${plan.name} covers is not known statically (${stages.expr})`, stages.source)
+      // Switched on by a count of its own that is not known: it may not exist.
+      : existsWith(plan, () => stagesWithIds(linker, covered)) ? byDefault(true, plan.source) : unknown(mayNotExist(plan), plan.source);
+    const node = terraformNode(linker, plan, 'api.usage-plan', { ...planAttrs(plan.body, plan.source), applies });
     result.nodes.push(node);
     for (const target of covered) result.edges.push(edge(node.id, 'usage-plan-covers', target));
   }
@@ -82,7 +85,7 @@ function redactValue(body: TfBody): TfBody {
   return withAttributes(body, { ...body.attributes, value: withValue(value, typeof value.value === 'string' ? '(redacted)' : value.value) });
 }
 
-function planAttrs(body: TfBody, source: FileSource): UsagePlanAttrs {
+function planAttrs(body: TfBody, source: FileSource): Omit<UsagePlanAttrs, 'applies'> {
   return {
     throttling: planThrottle(body, source),
     quota: planQuota(body, source),
@@ -120,12 +123,15 @@ function planQuota(body: TfBody, fallback: FileSource): Attr<Quota | null> {
   return set({ limit: limit.value, period: period.value.toUpperCase() }, block.source);
 }
 
+/** The node ids of every REST stage (and deployment with an inline stage) scanned. */
+function everyRestStage(linker: Linker): string[] {
+  return [...linker.ofType(STAGE).map((s) => linker.nodeId(s.address)), ...linker.ofType(DEPLOYMENT).filter((d) => attribute(d.body, 'stage_name')).map((d) => linker.nodeId(d.address, INLINE_STAGE_SUFFIX))];
+}
+
 /** `api_stages { api_id, stage }`: the stage by reference, else by name on the API. */
-function coveredStages(linker: Linker, plan: TfResource): string[] {
-  const blocks = readBlocks(plan.body, 'api_stages');
-  if (blocks.state === 'unknown') return [];
+function coveredStages(linker: Linker, blocks: readonly TfBody[]): string[] {
   const targets: string[] = [];
-  for (const block of blocks.blocks) {
+  for (const block of blocks) {
     const stage = attribute(block, 'stage');
     const byRef = linker.ids(stage, [STAGE, DEPLOYMENT], (r) => (r.type === DEPLOYMENT ? INLINE_STAGE_SUFFIX : ''));
     if (byRef.length > 0) {

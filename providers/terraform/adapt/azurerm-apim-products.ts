@@ -8,6 +8,7 @@ import { quotaOf, throttleOf } from './azurerm-apim-apis';
 import { NAMED_VALUE, PRODUCT, SUBSCRIPTION, type ApimEstate } from './azurerm-apim-estate';
 import { asBool, asString, attribute, firstBlock, knownString, knownValue, literalString, readAttr, valueWrittenAt } from './read-attr';
 import { secretPreview } from '../../aws-shared/secret-preview';
+import { existsWith, mayNotExist } from './existence';
 import { edge, emptyResult, type AdaptResult } from './terraform-node';
 
 /** Where a value read from another resource is kept: a secret store. */
@@ -31,6 +32,7 @@ export function adaptApimProducts(estate: ApimEstate): AdaptResult {
       // subscription_required defaults to true; an open product takes calls without a key:
       // https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/api_management_product#subscription_required
       keyRequired: readAttr(product.body, 'subscription_required', asBool, { value: true, source: product.source }),
+      applies: existsWith(product, () => estate.apisInProduct(product)) ? byDefault(true, product.source) : unknown(mayNotExist(product), product.source),
     });
     result.nodes.push(node);
     for (const api of estate.apisInProduct(product)) result.edges.push(edge(node.id, 'usage-plan-covers', linker.nodeId(api.address, APIM_STAGE_SUFFIX)));

@@ -3,11 +3,14 @@ import type { Attr } from '../../../src/graph/attr';
 import type { Authorization, Quota } from '../../../src/graph/kinds';
 import { g, policyTester } from '../../helpers';
 
+interface Plan { readonly quota: Attr<Quota | null>; readonly keyRequired?: Attr<boolean>; readonly applies?: Attr<boolean> }
+
 interface Setup {
   readonly apiKeyRequired?: Attr<boolean>;
   readonly authorization?: Attr<Authorization>;
   readonly stageQuota?: Attr<Quota | null>;
-  readonly plans?: readonly Attr<Quota | null>[];
+  /** Each plan's quota, or its quota with whether it takes keys (an open product does not) and applies. */
+  readonly plans?: readonly (Attr<Quota | null> | Plan)[];
   readonly planCoversApi?: boolean;
 }
 
@@ -19,7 +22,11 @@ function stage(setup: Setup) {
     b.link(api, 'api-has-operation', b.node('api.operation', {
       name: 'get_quotes', apiKeyRequired: setup.apiKeyRequired ?? g.byDefault(false), authorization: setup.authorization ?? g.set('iam'),
     }));
-    (setup.plans ?? []).forEach((quota, i) => b.link(b.node('api.usage-plan', { name: `plan${i}`, quota }), 'usage-plan-covers', setup.planCoversApi ? api : prod));
+    (setup.plans ?? []).forEach((plan, i) => {
+      const { quota, keyRequired, applies } = 'quota' in plan ? plan : { quota: plan, keyRequired: undefined, applies: undefined };
+      const node = b.node('api.usage-plan', { name: `plan${i}`, quota, keyRequired: keyRequired ?? g.byDefault(true), applies: applies ?? g.byDefault(true) });
+      b.link(node, 'usage-plan-covers', setup.planCoversApi ? api : prod);
+    });
   });
 }
 
@@ -32,6 +39,8 @@ policyTester.run(policy, {
     { name: 'keys and a usage plan with a quota on the API', graph: stage({ apiKeyRequired: g.set(true), plans: [monthly], planCoversApi: true }) },
     { name: 'subscription keys and a stage quota', graph: stage({ authorization: g.set('subscription-key'), stageQuota: monthly }) },
     { name: 'every plan with a quota', graph: stage({ apiKeyRequired: g.set(true), plans: [monthly, monthly] }) },
+    { name: 'an open product (no keys to cap) without a quota beside one with', graph: stage({ apiKeyRequired: g.set(true), plans: [monthly, { quota: g.byDefault(null), keyRequired: g.set(false) }] }) },
+    { name: 'a plan that may not exist, with a quota, beside one with', graph: stage({ apiKeyRequired: g.set(true), plans: [monthly, { quota: monthly, applies: g.unknown('var.partners ? 1 : 0') }] }) },
     { name: 'orphan stage', graph: g.stage({ name: 'orphan', quota: g.byDefault(null) }) },
   ],
   invalid: [
@@ -46,6 +55,9 @@ policyTester.run(policy, {
   unknown: [
     { name: 'whether a key is required is unknown', graph: stage({ apiKeyRequired: g.unknown('var.require_key') }) },
     { name: 'plan quota unknown', graph: stage({ apiKeyRequired: g.set(true), plans: [g.unknown('dynamic "quota_settings"')] }) },
+    { name: 'a plan that may cover the stage sets no quota', graph: stage({ apiKeyRequired: g.set(true), plans: [monthly, { quota: g.byDefault(null), applies: g.unknown('dynamic "api_stages"') }] }) },
+    { name: 'the only plan with a quota may not exist', graph: stage({ apiKeyRequired: g.set(true), plans: [{ quota: monthly, applies: g.unknown('var.enabled ? 1 : 0') }] }) },
+    { name: 'whether a product without a quota takes keys is not known', graph: stage({ apiKeyRequired: g.set(true), plans: [monthly, { quota: g.byDefault(null), keyRequired: g.unknown('var.open') }] }) },
     { name: 'one plan with a quota, another\'s unknown', graph: stage({ apiKeyRequired: g.set(true), plans: [monthly, g.unknown('var.quota')] }) },
   ],
 });

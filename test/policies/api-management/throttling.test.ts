@@ -12,9 +12,9 @@ function api(b: GraphBuilder, stageThrottling: Attr<Throttle | null>, routes: At
   return { rest, stage };
 }
 
-/** An API Gateway usage plan (it takes keyed calls only). */
-function plan(b: GraphBuilder, name: string, throttling: Attr<Throttle | null>) {
-  return b.node('api.usage-plan', { name, throttling, keyRequired: g.byDefault(true) });
+/** An API Gateway usage plan (it takes keyed calls only), known to apply unless `applies` says otherwise. */
+function plan(b: GraphBuilder, name: string, throttling: Attr<Throttle | null>, applies: Attr<boolean> = g.byDefault(true)) {
+  return b.node('api.usage-plan', { name, throttling, keyRequired: g.byDefault(true), applies });
 }
 
 function withPlan(stageThrottling: Attr<Throttle | null>, planThrottling: Attr<Throttle | null>, coversApi = false) {
@@ -24,11 +24,14 @@ function withPlan(stageThrottling: Attr<Throttle | null>, planThrottling: Attr<T
   });
 }
 
-/** A stage with no routes scanned, covered by usage plans with these throttles. */
-function withPlans(...throttles: Attr<Throttle | null>[]) {
+/** A stage with no routes scanned, covered by usage plans with these throttles (and whether each applies). */
+function withPlans(...plans: (Attr<Throttle | null> | [Attr<Throttle | null>, Attr<boolean>])[]) {
   return g.build((b) => {
     const { stage } = api(b, g.byDefault(null));
-    throttles.forEach((throttling, i) => b.link(plan(b, `plan${i}`, throttling), 'usage-plan-covers', stage));
+    plans.forEach((p, i) => {
+      const [throttling, applies] = Array.isArray(p) ? p : [p, g.byDefault(true)];
+      b.link(plan(b, `plan${i}`, throttling, applies), 'usage-plan-covers', stage);
+    });
   });
 }
 
@@ -50,7 +53,7 @@ function planAndRoutes(routes: (Attr<boolean> | Route)[], product?: Attr<boolean
         name: `route${i}`, apiKeyRequired: key, method: g.set(method ?? 'GET'), throttling: throttling ?? g.byDefault(null),
       }));
     });
-    b.link(b.node('api.usage-plan', { name: 'gold', throttling: g.set({ rateLimit: 20 }), keyRequired: product ?? g.byDefault(true) }), 'usage-plan-covers', stage);
+    b.link(b.node('api.usage-plan', { name: 'gold', throttling: g.set({ rateLimit: 20 }), keyRequired: product ?? g.byDefault(true), applies: g.byDefault(true) }), 'usage-plan-covers', stage);
   });
 }
 
@@ -66,6 +69,18 @@ policyTester.run(policy, {
     { name: 'an open API Management product limits the calls without a key too', graph: planAndRoutes([g.byDefault(false)], g.set(false)) },
     { name: 'an API Management product limits the calls of an API that requires a key', graph: planAndRoutes([g.byDefault(true)], g.byDefault(true)) },
     { name: 'every usage plan covering the stage throttles', graph: withPlans(g.set({ rateLimit: 20 }), g.set({ burstLimit: 100 })) },
+    { name: 'a plan that may not exist, and throttles, beside one that throttles', graph: withPlans(g.set({ rateLimit: 20 }), [g.set({ rateLimit: 5 }), g.unknown('var.partners ? 1 : 0')]) },
+    {
+      name: 'a CORS preflight carries no key: an unthrottled plan does not reach it, and the keyed route has its own limit',
+      graph: g.build((b) => {
+        const rest = b.node('api', { name: 'orders', flavor: 'rest' });
+        const stage = b.node('api.stage', { name: 'prod', throttling: g.byDefault(null) });
+        b.link(rest, 'api-has-stage', stage);
+        b.link(rest, 'api-has-operation', b.node('api.operation', { name: 'GET /items', apiKeyRequired: g.set(true), method: g.set('GET'), throttling: g.set({ rateLimit: 10 }) }));
+        b.link(rest, 'api-has-operation', b.node('api.operation', { name: 'OPTIONS /items', apiKeyRequired: g.byDefault(false), method: g.set('OPTIONS'), throttling: g.byDefault(null) }));
+        b.link(plan(b, 'internal', g.byDefault(null)), 'usage-plan-covers', stage);
+      }),
+    },
     { name: 'usage plan covering the whole API throttles', graph: withPlan(g.byDefault(null), g.set({ burstLimit: 5 }), true) },
     { name: 'usage plan throttles while stage throttling is unknown', graph: withPlan(g.unknown('var.throttle'), g.set({ rateLimit: 20 })) },
     {
@@ -83,7 +98,15 @@ policyTester.run(policy, {
     {
       name: 'a protected API Management product does not limit the calls without a key of an API that requires none',
       graph: planAndRoutes([g.byDefault(false)], g.byDefault(true)),
-      findings: [{ node: 'prod', message: /its usage plans limit only requests with an API key, and route route0 requires none$/ }],
+      findings: [{ node: 'prod', message: /route route0 requires no subscription key, and no open product holds its API: calls without a key go through no product$/ }],
+    },
+    {
+      name: 'an open product that sets no limit',
+      graph: g.build((b) => {
+        const { stage } = api(b, g.byDefault(null));
+        b.link(b.node('api.usage-plan', { name: 'starter', throttling: g.byDefault(null), keyRequired: g.set(false), applies: g.byDefault(true) }), 'usage-plan-covers', stage);
+      }),
+      findings: [{ node: 'prod', message: /; open product starter takes calls without a subscription key and sets no limit$/ }],
     },
     {
       name: 'one usage plan covering the stage sets no limit beside one that does',
@@ -143,6 +166,8 @@ policyTester.run(policy, {
     { name: 'stage throttling from an unresolved variable', graph: g.build((b) => api(b, g.unknown('var.throttle'))) },
     { name: 'usage plan throttling unknown', graph: withPlan(g.byDefault(null), g.unknown('var.plan')) },
     { name: 'one usage plan throttles, another one\'s throttling is unknown', graph: withPlans(g.set({ rateLimit: 20 }), g.unknown('var.plan')) },
+    { name: 'an unthrottled plan may cover the stage (its stages are not known)', graph: withPlans(g.set({ rateLimit: 20 }), [g.byDefault(null), g.unknown('dynamic "api_stages"')]) },
+    { name: 'the only plan, which throttles, may not exist', graph: withPlans([g.set({ rateLimit: 20 }), g.unknown('var.enabled ? 1 : 0')]) },
     { name: 'whether the product of an API without keys takes calls without one is not known', graph: planAndRoutes([g.byDefault(false)], g.unknown('var.open')) },
     { name: 'routes throttled or unknown', graph: g.build((b) => api(b, g.byDefault(null), [g.set({ rateLimit: 1 }), g.unknown('var.r')])) },
   ],

@@ -137,3 +137,64 @@ describe('links between CloudFormation resources', () => {
     expect(node('Integration').attrs).toMatchObject({ usesTls: { state: 'set', value: true } });
   });
 });
+
+describe('CloudFormation usage plans and CloudFront web ACLs not known statically', () => {
+  const template = (resources: string) => `
+AWSTemplateFormatVersion: '2010-09-09'
+Parameters:
+  ExtraStages: { Type: CommaDelimitedList }
+  SharedAclArn: { Type: String }
+  UseWaf: { Type: String, AllowedValues: ['true', 'false'] }
+Conditions:
+  WafOn: !Equals [!Ref UseWaf, 'true']
+Resources:
+  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties: { Name: orders }
+  Deployment:
+    Type: AWS::ApiGateway::Deployment
+    Properties: { RestApiId: !Ref Api }
+  Prod:
+    Type: AWS::ApiGateway::Stage
+    Properties: { RestApiId: !Ref Api, DeploymentId: !Ref Deployment, StageName: prod }
+  Beta:
+    Type: AWS::ApiGateway::Stage
+    Properties: { RestApiId: !Ref Api, DeploymentId: !Ref Deployment, StageName: beta }
+${resources}`;
+  const distribution = (name: string, webAcl: string) => `
+  ${name}:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+${webAcl === '' ? '' : `        WebACLId: ${webAcl}\n`}        Origins:
+          - Id: api
+            DomainName: !Sub '\${Api}.execute-api.\${AWS::Region}.amazonaws.com'
+            CustomOriginConfig: { OriginProtocolPolicy: https-only }
+        DefaultCacheBehavior: { TargetOriginId: api, ViewerProtocolPolicy: https-only }
+`;
+
+  it('a plan whose ApiStages are not known may cover every REST stage: it applies to none for certain', async () => {
+    const { graph, node } = await loadTemplateText(template(`
+  Plan:
+    Type: AWS::ApiGateway::UsagePlan
+    Properties:
+      ApiStages: !Ref ExtraStages
+`));
+    expect(graph.out('cloudformation:template.yaml:Plan', 'usage-plan-covers').map((n) => n.name).sort()).toEqual(['Beta', 'Prod']);
+    expect(node('Plan').attrs).toMatchObject({ keyRequired: { state: 'default', value: true }, applies: { state: 'unknown', expr: expect.stringContaining('which stages usage plan Plan covers is not known statically') } });
+  });
+
+  it.each([
+    ['a parameter: a web ACL the template does not declare', '!Ref SharedAclArn', 'unknown'],
+    ['an ARN written out', 'arn:aws:wafv2:us-east-1:111122223333:global/webacl/shared/1234', 'unknown'],
+    ['""', '""', 'none'],
+    ['AWS::NoValue', '!Ref AWS::NoValue', 'none'],
+    ['unset', '', 'none'],
+  ])('WebACLId from %s', async (_name, webAcl, expected) => {
+    const { graph } = await loadTemplateText(template(distribution('Cdn', webAcl)));
+    const wafs = graph.in('cloudformation:template.yaml:Cdn', 'waf-protects');
+    if (expected === 'none') expect(wafs).toEqual([]);
+    else expect(wafs.map((w) => w.kind === 'edge.waf' && w.attrs.defaultAction.state)).toEqual(['unknown']);
+  });
+});

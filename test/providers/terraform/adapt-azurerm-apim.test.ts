@@ -629,6 +629,33 @@ XML
     });
   });
 
+  it('products: whether each takes calls without a subscription key (open), and whether it applies', async () => {
+    const product = (name: string, extra: string) => `
+resource "azurerm_api_management_product" "${name}" {
+  product_id          = "${name}"
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = "rg"
+  display_name        = "${name}"
+${extra}
+}
+
+resource "azurerm_api_management_product_api" "${name}" {
+  product_id          = azurerm_api_management_product.${name}.product_id
+  api_name            = azurerm_api_management_api.orders.name
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = "rg"
+}
+`;
+    const text = `variable "open" { type = bool }\nvariable "trial" { type = bool }\n${SERVICE_DEFAULTS}${product('gold', '')}${product('starter', '  subscription_required = false')}`
+      + `${product('maybe_open', '  subscription_required = var.open')}${product('trial', '  count = var.trial ? 1 : 0')}`;
+    const { node } = await load(text);
+    const attrsOf = (name: string) => node(`terraform:azurerm_api_management_product.${name}`)?.attrs;
+    expect(attrsOf('gold')).toMatchObject({ keyRequired: { state: 'default', value: true }, applies: { state: 'default', value: true } });
+    expect(attrsOf('starter')).toMatchObject({ keyRequired: { state: 'set', value: false } });
+    expect(attrsOf('maybe_open')).toMatchObject({ keyRequired: { state: 'unknown', expr: 'var.open' } });
+    expect(attrsOf('trial')).toMatchObject({ applies: { state: 'unknown', expr: expect.stringContaining('azurerm_api_management_product.trial may not exist') } });
+  });
+
   it('fronts: Application Gateway with a WAF policy in detection mode, Front Door with a firewall policy', async () => {
     const text = `${SERVICE_DEFAULTS}
 resource "azurerm_web_application_firewall_policy" "waf" {

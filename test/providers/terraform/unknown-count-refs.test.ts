@@ -160,4 +160,31 @@ describe('a usage plan switched on by a count of its own that is not known', () 
   it('without a count, they apply', async () => {
     expect(await verdicts(tf(''), LIMITS)).toEqual(['GW-MGMT-001 pass', 'GW-MGMT-003 pass']);
   });
+
+  /** A second plan on the same stage, with the count, stages and limits given. */
+  const second = (count: string, stages: string, limits: string) => [
+    'variable "partners" { type = bool }',
+    'variable "extra_stages" { type = list(string) }',
+    'resource "aws_api_gateway_usage_plan" "second" {',
+    count,
+    '  name = "second"',
+    stages,
+    limits,
+    '}',
+  ].join('\n');
+  const onStage = '  api_stages {\n    api_id = aws_api_gateway_rest_api.this.id\n    stage  = aws_api_gateway_stage.this.stage_name\n  }';
+  const limited = '  throttle_settings {\n    rate_limit = 1\n  }\n  quota_settings {\n    limit  = 10\n    period = "DAY"\n  }';
+
+  it('a second plan that may not exist, with limits of its own, leaves the first to decide', async () => {
+    expect(await verdicts(`${tf('')}\n${second('  count = var.partners ? 1 : 0', onStage, limited)}`, LIMITS)).toEqual(['GW-MGMT-001 pass', 'GW-MGMT-003 pass']);
+  });
+
+  it('a second plan without limits that may cover the stage (its api_stages are dynamic) makes the limits not known', async () => {
+    const dynamicStages = '  dynamic "api_stages" {\n    for_each = var.extra_stages\n    content {\n      api_id = aws_api_gateway_rest_api.this.id\n      stage  = api_stages.value\n    }\n  }';
+    expect(await verdicts(`${tf('')}\n${second('', dynamicStages, '')}`, LIMITS)).toEqual(['GW-MGMT-001 unknown', 'GW-MGMT-003 unknown']);
+  });
+
+  it('a second plan without limits on the stage fails both', async () => {
+    expect(await verdicts(`${tf('')}\n${second('', onStage, '')}`, LIMITS)).toEqual(['GW-MGMT-001 fail', 'GW-MGMT-003 fail']);
+  });
 });

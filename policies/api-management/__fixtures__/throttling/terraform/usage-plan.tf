@@ -79,3 +79,33 @@ resource "aws_api_gateway_usage_plan" "sandbox" {
     period = "DAY"
   }
 }
+
+# Covered by gold (throttled) and by internal (not): the internal keys have no limit.
+resource "aws_api_gateway_stage" "fail_one_plan_unthrottled" {
+  rest_api_id   = aws_api_gateway_rest_api.api.id
+  deployment_id = aws_api_gateway_deployment.api.id
+  stage_name    = "live"
+}
+
+resource "aws_api_gateway_usage_plan" "live" {
+  name = "live"
+
+  api_stages {
+    api_id = aws_api_gateway_rest_api.api.id
+    stage  = aws_api_gateway_stage.fail_one_plan_unthrottled.stage_name
+  }
+
+  throttle_settings {
+    rate_limit  = 50
+    burst_limit = 20
+  }
+}
+
+resource "aws_api_gateway_usage_plan" "internal" {
+  name = "internal"
+
+  api_stages {
+    api_id = aws_api_gateway_rest_api.api.id
+    stage  = aws_api_gateway_stage.fail_one_plan_unthrottled.stage_name
+  }
+}
