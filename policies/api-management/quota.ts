@@ -104,7 +104,14 @@ export default definePolicy({
     const stageQuota = hasQuota(stage.attrs.quota, `the quota of stage ${stage.name}`);
     if (stageQuota.state === 'yes') return pass();
     // Every plan covering the stage that takes keys must set one: the keys of a plan without a quota are not capped.
-    const plans = planQuotas(usagePlansCovering(graph, stage));
+    const covering = usagePlansCovering(graph, stage);
+    if (covering.length === 0 && api.attrs.flavor !== 'apim') {
+      // API Gateway rejects every API key in no plan covering the stage: live, nothing gets through; in code, the plan
+      // that makes the keys work is managed elsewhere, with a quota not known here.
+      if (stage.source.kind === 'cloud') return pass();
+      return unknown(`Cannot tell whether stage ${stage.name} has a usage quota: its API takes API keys, no usage plan in the scanned code covers it, and API Gateway rejects every key in no plan (a plan managed elsewhere decides)`, stage.source);
+    }
+    const plans = planQuotas(covering);
     if (plans.state === 'yes') return pass();
     const open = [keys, stageQuota, plans].find((v): v is Extract<Verdict, { state: 'unknown' }> => v.state === 'unknown');
     if (open) return unknown(`Cannot tell whether stage ${stage.name} needs or has a usage quota: ${open.why}`, open.source ?? stage.source);

@@ -116,7 +116,8 @@ export default definePolicy({
     const api = apiOf(graph, stage);
     const operations = api ? operationsOf(graph, api) : [];
     // Without routes to look at, the usage plans' limits are taken for the stage's.
-    const routes: Verdict = operations.length === 0 ? everyPlanLimits(plans) : everyRouteLimited(operations, plans, api?.attrs.flavor === 'apim');
+    const routes: Verdict = operations.length === 0 ? everyPlanLimits(plans)
+      : everyRouteLimited(operations, plans, { apim: api?.attrs.flavor === 'apim', live: stage.source.kind === 'cloud' });
     const verdicts = [stageVerdict, routes];
     if (verdicts.some((v) => v.limited === true)) return pass();
     const open = verdicts.find((v): v is Extract<Verdict, { limited: 'unknown' }> => v.limited === 'unknown');
@@ -188,21 +189,30 @@ function unlimited(plan: GraphNode<'api.usage-plan'>): string {
  * API Management product when one covers the route, and through no plan at all otherwise: a route that requires no
  * key then needs its own limit. CORS preflights answer from the gateway itself and carry no key: they are left aside.
  */
-function everyRouteLimited(operations: readonly GraphNode<'api.operation'>[], plans: readonly GraphNode<'api.usage-plan'>[], apim: boolean): Verdict {
-  const planned = everyPlanLimits(plans);
+function everyRouteLimited(operations: readonly GraphNode<'api.operation'>[], plans: readonly GraphNode<'api.usage-plan'>[], on: { readonly apim: boolean; readonly live: boolean }): Verdict {
+  const planned = plans.length === 0 && !on.apim ? keysInNoPlan(on.live) : everyPlanLimits(plans);
   const keyless = keylessCovered(plans);
   let open: Verdict | undefined;
   for (const op of operations) {
     if (isCorsPreflight(op)) continue;
     const own = fromThrottle(op.attrs.throttling, `the throttling of route ${op.name}`);
     if (own.limited === true) continue;
-    const byPlan = withKeylessCalls(op, planned, keyless, apim);
+    const byPlan = withKeylessCalls(op, planned, keyless, on.apim);
     if (byPlan.limited === true) continue;
     if (own.limited === 'unknown') open ??= own;
     else if (byPlan.limited === 'unknown') open ??= byPlan;
     else return byPlan;
   }
   return open ?? { limited: true };
+}
+
+/**
+ * API Gateway without a usage plan on the stage: it rejects every API key that is in no plan covering the stage, so a
+ * route that requires a key takes no calls (a live account shows every plan). In code, the plan that makes the keys
+ * work may be managed elsewhere, with limits not known here.
+ */
+function keysInNoPlan(live: boolean): Verdict {
+  return live ? { limited: true } : { limited: 'unknown', why: 'no usage plan in the scanned code covers it, and API Gateway rejects every API key in no plan: the calls with a key are limited by a plan managed elsewhere, if any' };
 }
 
 /** Whether calls without a key reach a plan: yes when an open product covers the route, unknown when one may. */

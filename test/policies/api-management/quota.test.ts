@@ -12,11 +12,12 @@ interface Setup {
   /** Each plan's quota, or its quota with whether it takes keys (an open product does not) and applies. */
   readonly plans?: readonly (Attr<Quota | null> | Plan)[];
   readonly planCoversApi?: boolean;
+  readonly flavor?: 'rest' | 'apim';
 }
 
 function stage(setup: Setup) {
   return g.build((b) => {
-    const api = b.node('api', { name: 'partners' });
+    const api = b.node('api', { name: 'partners', flavor: setup.flavor ?? 'rest' });
     const prod = b.node('api.stage', { name: 'prod', quota: setup.stageQuota ?? g.byDefault(null) });
     b.link(api, 'api-has-stage', prod);
     b.link(api, 'api-has-operation', b.node('api.operation', {
@@ -44,7 +45,11 @@ policyTester.run(policy, {
     { name: 'orphan stage', graph: g.stage({ name: 'orphan', quota: g.byDefault(null) }) },
   ],
   invalid: [
-    { name: 'key required, no plan', graph: stage({ apiKeyRequired: g.set(true) }), findings: [{ node: 'prod', message: /accepts API or subscription keys but enforces no quota: no usage plan/ }] },
+    {
+      name: 'subscription keys, and no product',
+      graph: stage({ flavor: 'apim', apiKeyRequired: g.set(true) }),
+      findings: [{ node: 'prod', message: /accepts API or subscription keys but enforces no quota: no usage plan or product that takes keys covers it$/ }],
+    },
     {
       name: 'one plan with, one without quota: the keys of the second are not capped',
       graph: stage({ apiKeyRequired: g.set(true), plans: [g.byDefault(null), monthly] }),
@@ -54,6 +59,7 @@ policyTester.run(policy, {
   ],
   unknown: [
     { name: 'whether a key is required is unknown', graph: stage({ apiKeyRequired: g.unknown('var.require_key') }) },
+    { name: 'API Gateway keys and no usage plan in the code: keys in no plan are rejected, a plan elsewhere decides', graph: stage({ apiKeyRequired: g.set(true) }) },
     { name: 'plan quota unknown', graph: stage({ apiKeyRequired: g.set(true), plans: [g.unknown('dynamic "quota_settings"')] }) },
     { name: 'a plan that may cover the stage sets no quota', graph: stage({ apiKeyRequired: g.set(true), plans: [monthly, { quota: g.byDefault(null), applies: g.unknown('dynamic "api_stages"') }] }) },
     { name: 'the only plan with a quota may not exist', graph: stage({ apiKeyRequired: g.set(true), plans: [{ quota: monthly, applies: g.unknown('var.enabled ? 1 : 0') }] }) },

@@ -8,7 +8,7 @@ function api(b: GraphBuilder, stageThrottling: Attr<Throttle | null>, routes: At
   const rest = b.node('api', { name: 'orders' });
   const stage = b.node('api.stage', { name: 'prod', throttling: stageThrottling });
   b.link(rest, 'api-has-stage', stage);
-  routes.forEach((throttling, i) => b.link(rest, 'api-has-operation', b.node('api.operation', { name: `route${i}`, throttling })));
+  routes.forEach((throttling, i) => b.link(rest, 'api-has-operation', b.node('api.operation', { name: `route${i}`, throttling, apiKeyRequired: g.byDefault(false) })));
   return { rest, stage };
 }
 
@@ -169,6 +169,15 @@ policyTester.run(policy, {
     { name: 'an unthrottled plan may cover the stage (its stages are not known)', graph: withPlans(g.set({ rateLimit: 20 }), [g.byDefault(null), g.unknown('dynamic "api_stages"')]) },
     { name: 'the only plan, which throttles, may not exist', graph: withPlans([g.set({ rateLimit: 20 }), g.unknown('var.enabled ? 1 : 0')]) },
     { name: 'whether the product of an API without keys takes calls without one is not known', graph: planAndRoutes([g.byDefault(false)], g.unknown('var.open')) },
+    {
+      name: 'routes that require a key, and no usage plan in the code: API Gateway rejects keys in no plan, so a plan elsewhere decides',
+      graph: g.build((b) => {
+        const rest = b.node('api', { name: 'orders', flavor: 'rest' });
+        const stage = b.node('api.stage', { name: 'prod', throttling: g.byDefault(null) });
+        b.link(rest, 'api-has-stage', stage);
+        b.link(rest, 'api-has-operation', b.node('api.operation', { name: 'GET /', apiKeyRequired: g.set(true), method: g.set('GET'), throttling: g.byDefault(null) }));
+      }),
+    },
     { name: 'routes throttled or unknown', graph: g.build((b) => api(b, g.byDefault(null), [g.set({ rateLimit: 1 }), g.unknown('var.r')])) },
   ],
 });

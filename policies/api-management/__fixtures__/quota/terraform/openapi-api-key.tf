@@ -20,3 +20,16 @@ resource "aws_api_gateway_stage" "fail_spec_keys_no_quota" {
   deployment_id = aws_api_gateway_deployment.feeds.id
   stage_name    = "prod"
 }
+
+# Its keys come through a plan with a throttle but no quota.
+resource "aws_api_gateway_usage_plan" "feeds" {
+  name = "feeds"
+  api_stages {
+    api_id = aws_api_gateway_rest_api.feeds.id
+    stage  = aws_api_gateway_stage.fail_spec_keys_no_quota.stage_name
+  }
+  throttle_settings {
+    rate_limit  = 10
+    burst_limit = 20
+  }
+}
