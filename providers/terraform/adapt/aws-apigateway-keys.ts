@@ -141,9 +141,11 @@ function coveredStages(linker: Linker, blocks: readonly TfBody[]): string[] {
     const name = knownString(block, 'stage');
     const api = linker.identity(attribute(block, 'api_id'), [REST_API]);
     if (name === undefined || api === undefined) continue;
+    // A stage by name: an aws_api_gateway_stage, or a deployment's inline stage (`stage_name` on the deployment).
+    const on = { attribute: 'rest_api_id', types: [REST_API], identity: api };
     targets.push(
-      ...linker.ofTypeWhereOn(STAGE, 'stage_name', name, { attribute: 'rest_api_id', types: [REST_API], identity: api })
-        .map((s) => linker.nodeId(s.address)),
+      ...linker.ofTypeWhereOn(STAGE, 'stage_name', name, on).map((s) => linker.nodeId(s.address)),
+      ...linker.ofTypeWhereOn(DEPLOYMENT, 'stage_name', name, on).map((d) => linker.nodeId(d.address, INLINE_STAGE_SUFFIX)),
     );
   }
   return [...new Set(targets)];

@@ -394,6 +394,15 @@ const cases: AdapterCase[] = [
     edges: [{ from: 'terraform:aws_api_gateway_usage_plan.open', rel: 'usage-plan-covers', to: 'terraform:aws_api_gateway_stage.prod' }],
   },
   {
+    name: 'usage plan covering a deployment\'s inline stage by name',
+    resources: () => [
+      api(),
+      tf.resource('aws_api_gateway_deployment', 'd', { rest_api_id: apiId(), stage_name: 'prod' }),
+      tf.resource('aws_api_gateway_usage_plan', 'open', { name: 'open', api_stages: tf.block({ api_id: apiId(), stage: 'prod' }) }),
+    ],
+    edges: [{ from: 'terraform:aws_api_gateway_usage_plan.open', rel: 'usage-plan-covers', to: 'terraform:aws_api_gateway_deployment.d#stage' }],
+  },
+  {
     name: 'api keys: from a secret store, from an expression, disabled with unknown',
     resources: () => [
       tf.resource('aws_api_gateway_api_key', 'stored', { name: 's', value: tf.ref('data.aws_secretsmanager_secret_version.k') }),
