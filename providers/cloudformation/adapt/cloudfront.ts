@@ -8,11 +8,10 @@ import { DOMAIN_NAME, DOMAIN_NAME_V2 } from './apigateway-domains';
 import { V2_API, V2_DOMAIN_NAME, V2_STAGE } from './apigatewayv2';
 import { edge, emptyResult, type AdaptResult, type CfnContext } from './context';
 import { asBool, asString, asStringList, type CfnBody } from './read-prop';
-import { outsideWaf, WEB_ACL } from './wafv2';
+import { attachedWafs } from './wafv2';
 
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudfront-distribution.html
 const DISTRIBUTION = 'AWS::CloudFront::Distribution';
-const WAF_CLASSIC_ACL = 'AWS::WAF::WebACL';
 
 /** The viewer side of a distribution: the TLS endpoint clients connect to. */
 export const VIEWER_SUFFIX = '#viewer';
@@ -45,17 +44,10 @@ export function adaptCloudFront(ctx: CfnContext): AdaptResult {
   return result;
 }
 
-/**
- * The web ACL of a distribution (`WebACLId`, a WAFv2 ACL's ARN): the declared ACL; one the template does not declare
- * (a parameter, an import, an ARN) has rules not known here, which is not "no WAF". WAF Classic ACLs are not modelled.
- */
+/** The web ACL of a distribution (`WebACLId`, a WAFv2 ACL's ARN): see {@link attachedWafs}; unset, none. */
 function distributionWafs(ctx: CfnContext, distribution: CfnResource, config: CfnBody, result: AdaptResult): readonly string[] {
   const webAcl = ctx.read.prop(config, 'WebACLId');
-  if (!webAcl || webAcl.value === null || webAcl.value === '') return [];
-  if (ctx.targets(webAcl, [WEB_ACL]).length > 0) return ctx.ids(webAcl, [WEB_ACL]);
-  // A WAF Classic ACL declared in the template: not modelled.
-  if (ctx.targets(webAcl, [WAF_CLASSIC_ACL]).length > 0) return [];
-  return [outsideWaf(ctx, distribution, webAcl, result, 'WebACLId')];
+  return webAcl ? attachedWafs(ctx, distribution, webAcl, result, 'WebACLId') : [];
 }
 
 /**

@@ -6,11 +6,12 @@ import { REST_API, restStages, stageSuffix, DEPLOYMENT, STAGE } from './apigatew
 import { edge, emptyResult, type AdaptResult, type CfnContext } from './context';
 import { toJson } from './openapi-body';
 import { asString, firstUnknown, type CfnProp } from './read-prop';
-import { OUTSIDE_WAF_SUFFIX, outsideWafNode } from '../../aws-shared/outside-waf';
+import { OUTSIDE_WAF_SUFFIX, outsideWafNode, uncertainWafNode } from '../../aws-shared/outside-waf';
 
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-wafv2-webacl.html
 export const WEB_ACL = 'AWS::WAFv2::WebACL';
 const ASSOCIATION = 'AWS::WAFv2::WebACLAssociation';
+const WAF_CLASSIC_ACL = 'AWS::WAF::WebACL';
 
 export function adaptWafv2(ctx: CfnContext): AdaptResult {
   const result = emptyResult();
@@ -30,7 +31,7 @@ export function adaptWafv2(ctx: CfnContext): AdaptResult {
     }
     const webAcl = ctx.read.prop(body, 'WebACLArn');
     // A web ACL the template does not declare (a parameter, an import, an ARN): the stage is covered, by rules not known here.
-    const wafs = ctx.targets(webAcl, [WEB_ACL]).length > 0 ? ctx.ids(webAcl, [WEB_ACL]) : protectedIds.length > 0 ? [outsideWaf(ctx, association, webAcl, result)] : [];
+    const wafs = protectedIds.length === 0 ? [] : webAcl ? attachedWafs(ctx, association, webAcl, result, 'WebACLArn') : [outsideWaf(ctx, association, webAcl, result)];
     for (const waf of wafs) {
       for (const id of protectedIds) result.edges.push(edge(waf, 'waf-protects', id));
     }
@@ -39,10 +40,32 @@ export function adaptWafv2(ctx: CfnContext): AdaptResult {
 }
 
 /**
+ * The web ACLs that `owner` (an association, a distribution) attaches by its property `name` (`WebACLArn`,
+ * `WebACLId`): none when it is ""; the declared ACL it names; one whose attachment is not known when the value is chosen
+ * by a condition not known statically, or names a WAF Classic ACL (not modelled); else one the template does not declare.
+ */
+export function attachedWafs(ctx: CfnContext, owner: CfnResource, webAcl: CfnProp, result: AdaptResult, name: string): readonly string[] {
+  const { value } = webAcl;
+  if (value === null || value === '') return [];
+  if (ctx.targets(webAcl, [WEB_ACL]).length > 0) return ctx.ids(webAcl, [WEB_ACL]);
+  const uncertain = (why: string): string[] => {
+    const node = uncertainWafNode(why, webAcl.source, (attrs) => ctx.node(owner, 'edge.waf', attrs, { suffix: OUTSIDE_WAF_SUFFIX }));
+    result.nodes.push(node);
+    return [node.id];
+  };
+  // Undecided, an Fn::If records the references of neither branch: which ACL, if any, is not known.
+  if (isCfnUnknown(value) && /^(!If|Fn::If)\b/.test(value.expr)) return uncertain(`${name} is chosen by a condition not known statically (${value.expr})`);
+  if (ctx.targets(webAcl, [WAF_CLASSIC_ACL]).length > 0 || (typeof value === 'string' && !value.startsWith('arn:'))) {
+    return uncertain(`${name} names a WAF Classic web ACL, which is not modelled: its rules are not judged`);
+  }
+  return [outsideWaf(ctx, owner, webAcl, result, name)];
+}
+
+/**
  * The node of a web ACL that `owner` (an association, a distribution) attaches by its property `name` but the template
  * does not declare (a parameter, an import, an ARN): what it covers is covered by rules not known here.
  */
-export function outsideWaf(ctx: CfnContext, owner: CfnResource, webAcl: CfnProp | undefined, result: AdaptResult, name = 'WebACLArn'): string {
+function outsideWaf(ctx: CfnContext, owner: CfnResource, webAcl: CfnProp | undefined, result: AdaptResult, name = 'WebACLArn'): string {
   const arn = webAcl === undefined || isCfnUnknown(webAcl.value) ? undefined : asString(webAcl.value);
   const label = arn ?? `${name} (${webAcl !== undefined && isCfnUnknown(webAcl.value) ? webAcl.value.expr : 'not set'})`;
   const node = outsideWafNode(label, webAcl?.source ?? owner.source, (attrs) => ctx.node(owner, 'edge.waf', attrs, { suffix: OUTSIDE_WAF_SUFFIX }));

@@ -5,8 +5,7 @@ import type { TfBody, TfResource } from '../model';
 import { DEPLOYMENT, INLINE_STAGE_SUFFIX, REST_API, STAGE } from './aws-apigateway';
 import { DOMAIN_NAME } from './aws-apigateway-domains';
 import { V2_API, V2_DOMAIN_NAME, V2_STAGE } from './aws-apigatewayv2';
-import { maybeAttached, outsideWaf, WEB_ACL } from './aws-wafv2';
-import { existsWith } from './existence';
+import { attachedWafs } from './aws-wafv2';
 import type { Linker } from './linker';
 import { asBool, asString, asStringList, attribute, readAttr, readBlocks } from './read-attr';
 import { edge, emptyResult, terraformNode, type AdaptResult } from './terraform-node';
@@ -14,8 +13,6 @@ import { cloudFrontMinTls, cloudFrontWeakCiphers, minTlsOf } from '../../aws-sha
 
 // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudfront_distribution
 const DISTRIBUTION = 'aws_cloudfront_distribution';
-
-const WAF_CLASSIC_ACL = 'aws_waf_web_acl';
 
 /** The viewer side of a distribution: the TLS endpoint clients connect to. */
 export const VIEWER_SUFFIX = '#viewer';
@@ -43,20 +40,10 @@ export function adaptCloudFront(linker: Linker): AdaptResult {
   return result;
 }
 
-/**
- * The web ACL of a distribution (`web_acl_id`, a WAFv2 ACL's ARN): the scanned ACL; one the scan does not declare (a
- * data source, an ARN, a variable) has rules not known here. A distribution whose `count` / `for_each` is not known,
- * unless switched with what it fronts, may not exist: whether its ACL stands in front of the API is not known.
- * WAF Classic ACLs (an `aws_waf_web_acl`'s id) are not modelled (a notice says so).
- */
+/** The web ACL of a distribution (`web_acl_id`, a WAFv2 ACL's ARN): see {@link attachedWafs}; unset, none. */
 function distributionWafs(linker: Linker, distribution: TfResource, result: AdaptResult): readonly string[] {
   const webAcl = attribute(distribution.body, 'web_acl_id');
-  // Unset, null or "" (`web_acl_id = var.web_acl_id` left at its default): no ACL.
-  if (!webAcl || webAcl.value === null || webAcl.value === '') return [];
-  if (!existsWith(distribution, () => originRefs(linker, distribution.body).flatMap((ref) => linker.resolve(ref)))) return [maybeAttached(linker, distribution, result)];
-  if (linker.targets(webAcl, [WEB_ACL]).length > 0) return linker.ids(webAcl, [WEB_ACL]);
-  if (linker.targets(webAcl, [WAF_CLASSIC_ACL]).length > 0) return [];
-  return [outsideWaf(linker, distribution, webAcl, result, 'web_acl_id')];
+  return webAcl ? attachedWafs(linker, distribution, webAcl, () => originRefs(linker, distribution.body).flatMap((ref) => linker.resolve(ref)), result) : [];
 }
 
 /**

@@ -2,7 +2,7 @@ import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
 import type { WafAttrs } from '../../../src/graph/kinds';
 import type { FileSource } from '../../../src/graph/source';
 import { wafRuleFacts, type WafRuleFacts } from '../../aws-shared/waf-rule-facts';
-import { isUnknown, type TfAttribute, type TfBody, type TfResource } from '../model';
+import { isUnknown, type TfAttribute, type TfBody, type TfResource, type TfUnknown } from '../model';
 import { OUTSIDE_WAF_SUFFIX, outsideWafNode, uncertainWafNode } from '../../aws-shared/outside-waf';
 import { DEPLOYMENT, INLINE_STAGE_SUFFIX, REST_API, STAGE } from './aws-apigateway';
 import { existsWith, mayNotExist } from './existence';
@@ -13,6 +13,7 @@ import { edge, emptyResult, terraformNode, type AdaptResult } from './terraform-
 // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/wafv2_web_acl
 export const WEB_ACL = 'aws_wafv2_web_acl';
 const ASSOCIATION = 'aws_wafv2_web_acl_association';
+const WAF_CLASSIC_ACL = 'aws_waf_web_acl';
 
 
 export function adaptWafv2(linker: Linker): AdaptResult {
@@ -32,11 +33,9 @@ export function adaptWafv2(linker: Linker): AdaptResult {
     const stages = linker.ids(target, [STAGE, DEPLOYMENT], (r) => (r.type === DEPLOYMENT ? INLINE_STAGE_SUFFIX : ''));
     const targets = stages.length > 0 ? stages : linker.ids(target, [REST_API]);
     const webAcl = attribute(body, 'web_acl_arn');
-    const scanned = linker.targets(webAcl, [WEB_ACL]).length > 0;
     const wafs = targets.length === 0 ? []
-      // `count = var.waf_enabled ? 1 : 0` unknown: the association may not exist, so the ACL's rules decide nothing.
-      : !existsWith(association, () => linker.targets(target, stages.length > 0 ? [STAGE, DEPLOYMENT] : [REST_API])) ? [maybeAttached(linker, association, result)]
-        : scanned ? linker.ids(webAcl, [WEB_ACL]) : [outsideWaf(linker, association, webAcl, result)];
+      : !webAcl ? [outsideWaf(linker, association, webAcl, result)]
+        : attachedWafs(linker, association, webAcl, () => linker.targets(target, stages.length > 0 ? [STAGE, DEPLOYMENT] : [REST_API]), result);
     for (const waf of wafs) for (const protectedId of targets) result.edges.push(edge(waf, 'waf-protects', protectedId));
     if (wafs.length > 0) for (const protectedId of targets) associated.add(protectedId);
   }
@@ -54,9 +53,41 @@ export function adaptWafv2(linker: Linker): AdaptResult {
   return result;
 }
 
-/** The node of the web ACL that `owner` (an association, a distribution), whose own existence is not known, would attach. */
-export function maybeAttached(linker: Linker, owner: TfResource, result: AdaptResult): string {
-  const node = uncertainWafNode(mayNotExist(owner), owner.source, (attrs) => terraformNode(linker, owner, 'edge.waf', attrs, { suffix: OUTSIDE_WAF_SUFFIX }));
+/**
+ * The web ACLs that `owner` (an association, a distribution) attaches by its argument `webAcl` (`web_acl_arn`,
+ * `web_acl_id`): none when it is null or ""; one whose attachment is not known when `owner` may not exist (its count
+ * is not known, unless switched with `attachedTo`), when the value is chosen by a condition not known statically, or
+ * when it names a WAF Classic ACL (not modelled); the declared ACL it names; else one the scan does not declare.
+ */
+export function attachedWafs(linker: Linker, owner: TfResource, webAcl: TfAttribute, attachedTo: () => readonly TfResource[], result: AdaptResult): readonly string[] {
+  const { value } = webAcl;
+  const name = owner.type === ASSOCIATION ? 'web_acl_arn' : 'web_acl_id';
+  if (value === null || value === '') return [];
+  // `count = var.waf_enabled ? 1 : 0` unknown: the owner may not exist, so the ACL's rules decide nothing.
+  if (!existsWith(owner, attachedTo)) return [maybeAttached(linker, owner, result)];
+  const declared = linker.targets(webAcl, [WEB_ACL]);
+  const first = declared[0];
+  if (first) {
+    return isUnknown(value) && !onlyComputed(value)
+      ? [maybeAttached(linker, owner, result, `${name} may not name ${first.address}: it is ${value.expr}, not known statically`)]
+      : linker.ids(webAcl, [WEB_ACL]);
+  }
+  const byArn = typeof value === 'string' ? linker.ofType(WEB_ACL).find((acl) => knownString(acl.body, 'arn') === value) : undefined;
+  if (byArn) return [linker.nodeId(byArn.address)];
+  const classic = linker.targets(webAcl, [WAF_CLASSIC_ACL]).length > 0 || webAcl.refs.some((ref) => ref.startsWith(`data.${WAF_CLASSIC_ACL}.`))
+    || (typeof value === 'string' && !value.startsWith('arn:'));
+  if (classic) return [maybeAttached(linker, owner, result, `${name} names a WAF Classic web ACL, which is not modelled: its rules are not judged`)];
+  return [outsideWaf(linker, owner, webAcl, result, name)];
+}
+
+/** A value unknown only because what it refers to is computed: a plain reference, or a plan's "known after apply". */
+function onlyComputed(value: TfUnknown): boolean {
+  return /\(known after apply\)$/.test(value.expr) || /^[A-Za-z_][\w-]*(?:\.[\w-]+|\[[^\]]*\])*$/.test(value.expr);
+}
+
+/** The node of a web ACL whose attachment by `owner` is not known: `owner` may not exist, or `why`. */
+function maybeAttached(linker: Linker, owner: TfResource, result: AdaptResult, why = mayNotExist(owner)): string {
+  const node = uncertainWafNode(why, owner.source, (attrs) => terraformNode(linker, owner, 'edge.waf', attrs, { suffix: OUTSIDE_WAF_SUFFIX }));
   result.nodes.push(node);
   return node.id;
 }
@@ -66,7 +97,7 @@ export function maybeAttached(linker: Linker, owner: TfResource, result: AdaptRe
  * scan does not declare: a data source, an ARN, a module input. What it covers is covered by a WAF whose rules are not
  * known here.
  */
-export function outsideWaf(linker: Linker, owner: TfResource, webAcl: TfAttribute | undefined, result: AdaptResult, name = 'web_acl_arn'): string {
+function outsideWaf(linker: Linker, owner: TfResource, webAcl: TfAttribute | undefined, result: AdaptResult, name = 'web_acl_arn'): string {
   const ref = webAcl?.refs[0];
   const value = webAcl?.value;
   const label = ref ?? (typeof value === 'string' ? value : `${name} (${isUnknown(value) ? value.expr : 'not set'})`);

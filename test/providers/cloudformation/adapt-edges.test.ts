@@ -191,10 +191,13 @@ ${webAcl === '' ? '' : `        WebACLId: ${webAcl}\n`}        Origins:
     ['""', '""', 'none'],
     ['AWS::NoValue', '!Ref AWS::NoValue', 'none'],
     ['unset', '', 'none'],
+    ['an Fn::If whose condition is not known', '!If [WafOn, !Ref SharedAclArn, !Ref AWS::NoValue]', 'chosen by a condition'],
+    ['a WAF Classic id', 'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111', 'WAF Classic'],
   ])('WebACLId from %s', async (_name, webAcl, expected) => {
     const { graph } = await loadTemplateText(template(distribution('Cdn', webAcl)));
     const wafs = graph.in('cloudformation:template.yaml:Cdn', 'waf-protects');
     if (expected === 'none') expect(wafs).toEqual([]);
-    else expect(wafs.map((w) => w.kind === 'edge.waf' && w.attrs.defaultAction.state)).toEqual(['unknown']);
+    else if (expected === 'unknown') expect(wafs.map((w) => w.kind === 'edge.waf' && w.attrs.defaultAction.state)).toEqual(['unknown']);
+    else expect(wafs.map((w) => w.kind === 'edge.waf' && w.attrs.defaultAction)).toEqual([expect.objectContaining({ state: 'unknown', expr: expect.stringContaining(expected) })]);
   });
 });

@@ -147,6 +147,27 @@ const cases: AdapterCase[] = [
     },
     edges: [{ from: 'terraform:aws_cloudfront_distribution.cdn#web-acl', rel: 'waf-protects', to: 'terraform:aws_cloudfront_distribution.cdn' }],
   },
+  {
+    name: 'a web_acl_id chosen by a condition not known statically: whether the declared ACL stands in front is not known',
+    resources: () => [
+      tf.resource('aws_wafv2_web_acl', 'edge', { scope: 'CLOUDFRONT', default_action: tf.block({ block: tf.block() }) }),
+      distribution('cdn', { web_acl_id: tf.ref('aws_wafv2_web_acl.edge', tf.unknown('var.waf_enabled ? aws_wafv2_web_acl.edge.arn : null')) }),
+    ],
+    nodes: {
+      'terraform:aws_cloudfront_distribution.cdn#web-acl': {
+        kind: 'edge.waf', attrs: { defaultAction: { state: 'unknown', expr: 'web_acl_id may not name aws_wafv2_web_acl.edge: it is var.waf_enabled ? aws_wafv2_web_acl.edge.arn : null, not known statically' } },
+      },
+    },
+    edges: [{ from: 'terraform:aws_cloudfront_distribution.cdn#web-acl', rel: 'waf-protects', to: 'terraform:aws_cloudfront_distribution.cdn' }],
+  },
+  {
+    name: 'a known ARN (a plan) of a declared web ACL is that ACL, even without a reference',
+    resources: () => [
+      tf.resource('aws_wafv2_web_acl', 'edge', { scope: 'CLOUDFRONT', arn: 'arn:aws:wafv2:us-east-1:111122223333:global/webacl/edge/1', default_action: tf.block({ block: tf.block() }) }),
+      distribution('cdn', { web_acl_id: 'arn:aws:wafv2:us-east-1:111122223333:global/webacl/edge/1' }),
+    ],
+    edges: [{ from: 'terraform:aws_wafv2_web_acl.edge', rel: 'waf-protects', to: 'terraform:aws_cloudfront_distribution.cdn' }],
+  },
 ];
 
 describe('Terraform adapter: CloudFront', () => {
@@ -158,6 +179,17 @@ describe('Terraform adapter: CloudFront', () => {
     const { nodes, edges } = expectAdapted({ name: 'no ACL', resources: () => [distribution('cdn', { web_acl_id: value })] });
     expect(nodes.filter((n) => n.kind === 'edge.waf')).toEqual([]);
     expect(edges.filter((e) => e.rel === 'waf-protects')).toEqual([]);
+  });
+
+  it.each([
+    ['a declared WAF Classic ACL', [tf.resource('aws_waf_web_acl', 'classic', { name: 'c' })], tf.ref('aws_waf_web_acl.classic')],
+    ['a WAF Classic data source', [], tf.ref('data.aws_waf_web_acl.classic')],
+    ['a WAF Classic id written out', [], 'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111'],
+  ])('web_acl_id naming %s: a WAF whose rules are not judged, not "no WAF"', (_name, others, webAcl) => {
+    const { nodes } = expectAdapted({ name: 'classic', resources: () => [...others, distribution('cdn', { web_acl_id: webAcl })] });
+    expect(nodes.filter((n) => n.kind === 'edge.waf').map((n) => n.kind === 'edge.waf' && n.attrs.defaultAction)).toEqual([
+      expect.objectContaining({ state: 'unknown', expr: 'web_acl_id names a WAF Classic web ACL, which is not modelled: its rules are not judged' }),
+    ]);
   });
 
   it('keeps origins outside API Gateway out of cdn-fronts', () => {
