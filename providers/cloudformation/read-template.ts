@@ -61,8 +61,10 @@ export function readTemplate(
     }
     const span = lines.at(path);
     const source = fileSource(file, span?.line, span?.endLine, logicalId);
-    const condition = raw['Condition'];
-    if (typeof condition === 'string' && resolver.condition(condition, { path: [...path, 'Condition'], locate }) === false) {
+    const written = raw['Condition'];
+    const condition = typeof written === 'string' ? written : undefined;
+    const decided = condition === undefined ? true : resolver.condition(condition, { path: [...path, 'Condition'], locate });
+    if (decided === false) {
       diagnostics.push({
         severity: 'notice', message: `${logicalId} is not created: its condition ${condition} is false`, file,
         ...(source.line !== undefined && { line: source.line }), provider: 'cloudformation',
@@ -87,6 +89,7 @@ export function readTemplate(
         return found && found.line >= (source.line ?? 0) ? fileSource(file, found.line, found.endLine) : source;
       },
       ...(raw['Metadata'] !== undefined && { metadata: raw['Metadata'] }),
+      ...(decided === undefined && condition !== undefined && { undecidedCondition: condition }),
     });
   }
   const transform = root['Transform'];

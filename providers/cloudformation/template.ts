@@ -53,6 +53,8 @@ export interface CfnResource {
   readonly metadata?: unknown;
   /** The logical id of the resource this one was generated from (SAM), when not written in the template. */
   readonly generatedFrom?: string;
+  /** Its `Condition`, when whether it holds is not known statically: the resource may not be created. */
+  readonly undecidedCondition?: string;
 }
 
 export interface CfnTemplate {

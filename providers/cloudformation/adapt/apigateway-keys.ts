@@ -5,6 +5,7 @@ import { secretPreview } from '../../aws-shared/secret-preview';
 import { combineThrottle } from '../../aws-shared/throttle';
 import { isCfnUnknown, type CfnResource } from '../template';
 import { REST_API, restStages, stagesNamed } from './apigateway';
+import { mayNotBeCreated } from './wafv2';
 import { edge, emptyResult, type AdaptResult, type CfnContext } from './context';
 import { asBool, asNumber, asString, type CfnBody, type CfnProp } from './read-prop';
 
@@ -31,7 +32,7 @@ export function adaptApiGatewayKeys(ctx: CfnContext): AdaptResult {
       keyRequired: byDefault(true, plan.source),
       applies: apiStages.state === 'unknown'
         ? unknown(`which stages usage plan ${plan.logicalId} covers is not known statically (${apiStages.expr})`, apiStages.source)
-        : byDefault(true, plan.source),
+        : plan.undecidedCondition !== undefined ? unknown(mayNotBeCreated(plan), plan.source) : byDefault(true, plan.source),
     });
     result.nodes.push(node);
     // Which stages it covers is not known: it may cover any REST stage.

@@ -47,7 +47,7 @@ export function adaptCloudFront(ctx: CfnContext): AdaptResult {
 /** The web ACL of a distribution (`WebACLId`, a WAFv2 ACL's ARN): see {@link attachedWafs}; unset, none. */
 function distributionWafs(ctx: CfnContext, distribution: CfnResource, config: CfnBody, result: AdaptResult): readonly string[] {
   const webAcl = ctx.read.prop(config, 'WebACLId');
-  return webAcl ? attachedWafs(ctx, distribution, webAcl, result, 'WebACLId') : [];
+  return webAcl ? attachedWafs(ctx, distribution, webAcl, () => frontedResources(ctx, config), result, 'WebACLId') : [];
 }
 
 /**
@@ -133,16 +133,19 @@ function allowsPlainHttp(ctx: CfnContext, config: CfnBody, fallback: FileSource)
 
 /** The APIs, stages and custom domains origins point at (`!Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com`). */
 function frontedTargets(ctx: CfnContext, config: CfnBody): string[] {
-  const origins = ctx.read.items(config, 'Origins');
-  if (origins.state === 'unknown') return [];
   const targets: string[] = [];
-  for (const origin of origins.bodies) {
-    for (const resource of ctx.targets(ctx.read.prop(origin, 'DomainName'), FRONTABLE)) {
-      if (resource.type !== DEPLOYMENT) targets.push(ctx.nodeId(resource.logicalId));
-      // A deployment is the stage it creates, else the API it deploys.
-      else if (ctx.read.prop(ctx.read.body(resource), 'StageName')) targets.push(ctx.nodeId(resource.logicalId, DEPLOYMENT_STAGE_SUFFIX));
-      else targets.push(...ctx.ids(ctx.read.prop(ctx.read.body(resource), 'RestApiId'), [REST_API]));
-    }
+  for (const resource of frontedResources(ctx, config)) {
+    if (resource.type !== DEPLOYMENT) targets.push(ctx.nodeId(resource.logicalId));
+    // A deployment is the stage it creates, else the API it deploys.
+    else if (ctx.read.prop(ctx.read.body(resource), 'StageName')) targets.push(ctx.nodeId(resource.logicalId, DEPLOYMENT_STAGE_SUFFIX));
+    else targets.push(...ctx.ids(ctx.read.prop(ctx.read.body(resource), 'RestApiId'), [REST_API]));
   }
   return [...new Set(targets)];
+}
+
+/** What the origins' `DomainName`s refer to among the resources a distribution can front. */
+function frontedResources(ctx: CfnContext, config: CfnBody): CfnResource[] {
+  const origins = ctx.read.items(config, 'Origins');
+  if (origins.state === 'unknown') return [];
+  return origins.bodies.flatMap((origin) => ctx.targets(ctx.read.prop(origin, 'DomainName'), FRONTABLE));
 }

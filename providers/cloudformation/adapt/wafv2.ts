@@ -30,8 +30,8 @@ export function adaptWafv2(ctx: CfnContext): AdaptResult {
       protectedIds = named.length > 0 ? named.map((s) => s.id) : apis.map((a) => ctx.nodeId(a.logicalId));
     }
     const webAcl = ctx.read.prop(body, 'WebACLArn');
-    // A web ACL the template does not declare (a parameter, an import, an ARN): the stage is covered, by rules not known here.
-    const wafs = protectedIds.length === 0 ? [] : webAcl ? attachedWafs(ctx, association, webAcl, result, 'WebACLArn') : [outsideWaf(ctx, association, webAcl, result)];
+    const attachedTo = () => ctx.targets(target, [STAGE, DEPLOYMENT, REST_API]);
+    const wafs = protectedIds.length === 0 ? [] : webAcl ? attachedWafs(ctx, association, webAcl, attachedTo, result, 'WebACLArn') : [outsideWaf(ctx, association, webAcl, result)];
     for (const waf of wafs) {
       for (const id of protectedIds) result.edges.push(edge(waf, 'waf-protects', id));
     }
@@ -44,15 +44,18 @@ export function adaptWafv2(ctx: CfnContext): AdaptResult {
  * `WebACLId`): none when it is ""; the declared ACL it names; one whose attachment is not known when the value is chosen
  * by a condition not known statically, or names a WAF Classic ACL (not modelled); else one the template does not declare.
  */
-export function attachedWafs(ctx: CfnContext, owner: CfnResource, webAcl: CfnProp, result: AdaptResult, name: string): readonly string[] {
+export function attachedWafs(
+  ctx: CfnContext, owner: CfnResource, webAcl: CfnProp, attachedTo: () => readonly CfnResource[], result: AdaptResult, name: string,
+): readonly string[] {
   const { value } = webAcl;
   if (value === null || value === '') return [];
-  if (ctx.targets(webAcl, [WEB_ACL]).length > 0) return ctx.ids(webAcl, [WEB_ACL]);
   const uncertain = (why: string): string[] => {
     const node = uncertainWafNode(why, webAcl.source, (attrs) => ctx.node(owner, 'edge.waf', attrs, { suffix: OUTSIDE_WAF_SUFFIX }));
     result.nodes.push(node);
     return [node.id];
   };
+  if (!createdWith(owner, attachedTo)) return uncertain(mayNotBeCreated(owner));
+  if (ctx.targets(webAcl, [WEB_ACL]).length > 0) return ctx.ids(webAcl, [WEB_ACL]);
   // Undecided, an Fn::If records the references of neither branch: which ACL, if any, is not known.
   if (isCfnUnknown(value) && /^(!If|Fn::If)\b/.test(value.expr)) return uncertain(`${name} is chosen by a condition not known statically (${value.expr})`);
   if (ctx.targets(webAcl, [WAF_CLASSIC_ACL]).length > 0 || (typeof value === 'string' && !value.startsWith('arn:'))) {
@@ -105,4 +108,19 @@ function defaultAction(ctx: CfnContext, acl: CfnResource): Attr<'allow' | 'block
       if ('Allow' in action.body.raw) return set('allow', action.body.source);
       return unknown('DefaultAction names neither Allow nor Block', action.body.source);
   }
+}
+
+/**
+ * Whether `owner` is created whenever what it attaches to is: it has no `Condition` that is not known statically, or
+ * each of those has the same one (a template switching both on and off together).
+ */
+function createdWith(owner: CfnResource, attachedTo: () => readonly CfnResource[]): boolean {
+  if (owner.undecidedCondition === undefined) return true;
+  const targets = attachedTo();
+  return targets.length > 0 && targets.every((target) => target.undecidedCondition === owner.undecidedCondition);
+}
+
+/** Why a resource whose `Condition` is not known statically may not be there. */
+export function mayNotBeCreated(resource: CfnResource): string {
+  return `${resource.logicalId} may not be created: its condition ${resource.undecidedCondition ?? ''} is not known statically`;
 }

@@ -185,6 +185,31 @@ ${webAcl === '' ? '' : `        WebACLId: ${webAcl}\n`}        Origins:
     expect(node('Plan').attrs).toMatchObject({ keyRequired: { state: 'default', value: true }, applies: { state: 'unknown', expr: expect.stringContaining('which stages usage plan Plan covers is not known statically') } });
   });
 
+  it('a distribution whose Condition is not known may not be created: its ACL decides nothing, unless what it fronts has the same one', async () => {
+    const acl = `
+  Acl:
+    Type: AWS::WAFv2::WebACL
+    Properties: { Scope: CLOUDFRONT, DefaultAction: { Block: {} }, VisibilityConfig: { CloudWatchMetricsEnabled: true, MetricName: a, SampledRequestsEnabled: true } }
+`;
+    const withCondition = (text: string) => text.replace(/^(  \w+:\n    Type: AWS::CloudFront::Distribution\n)/m, '$1    Condition: WafOn\n');
+    const alone = await loadTemplateText(template(acl + withCondition(distribution('Cdn', '!GetAtt Acl.Arn'))));
+    expect(alone.graph.in('cloudformation:template.yaml:Cdn', 'waf-protects').map((w) => w.kind === 'edge.waf' && w.attrs.defaultAction))
+      .toEqual([expect.objectContaining({ state: 'unknown', expr: 'Cdn may not be created: its condition WafOn is not known statically' })]);
+    const together = await loadTemplateText(template(acl + withCondition(distribution('Cdn', '!GetAtt Acl.Arn'))).replace('  Api:\n    Type: AWS::ApiGateway::RestApi\n', '  Api:\n    Type: AWS::ApiGateway::RestApi\n    Condition: WafOn\n'));
+    expect(together.graph.in('cloudformation:template.yaml:Cdn', 'waf-protects').map((w) => w.id)).toEqual(['cloudformation:template.yaml:Acl']);
+  });
+
+  it('a usage plan whose Condition is not known may not apply', async () => {
+    const { node } = await loadTemplateText(template(`
+  Plan:
+    Type: AWS::ApiGateway::UsagePlan
+    Condition: WafOn
+    Properties:
+      ApiStages: [{ ApiId: !Ref Api, Stage: !Ref Prod }]
+`));
+    expect(node('Plan').attrs).toMatchObject({ applies: { state: 'unknown', expr: 'Plan may not be created: its condition WafOn is not known statically' } });
+  });
+
   it.each([
     ['a parameter: a web ACL the template does not declare', '!Ref SharedAclArn', 'unknown'],
     ['an ARN written out', 'arn:aws:wafv2:us-east-1:111122223333:global/webacl/shared/1234', 'unknown'],
