@@ -334,10 +334,13 @@ function diagnosticsOf(estate: ApimEstate, api: TfResource): Pick<StageAttrs, 'a
   const service = estate.serviceOf(api);
   const diagnostic = estate.linker.ofType(API_DIAGNOSTIC).find((d) => estate.apisOf(d).includes(api))
     ?? estate.linker.ofType(SERVICE_DIAGNOSTIC).find((d) => service !== undefined && estate.serviceOf(d) === service);
-  if (!diagnostic) {
-    const at = api.source;
-    return { accessLogging: byDefault(false, at), executionLogging: byDefault('off', at), dataTrace: byDefault(false, at), tracing: byDefault(false, at) };
+  const at = api.source;
+  if (!diagnostic && service === undefined) {
+    // A service-wide diagnostic, where the service is managed, may log the API's requests.
+    const outside = unknown('the API Management service is not in the scanned code: a service-wide diagnostic there may log requests', at);
+    return { accessLogging: outside, executionLogging: outside, dataTrace: outside, tracing: outside };
   }
+  if (!diagnostic) return { accessLogging: byDefault(false, at), executionLogging: byDefault('off', at), dataTrace: byDefault(false, at), tracing: byDefault(false, at) };
   const body = diagnostic.body;
   const identifier = knownString(body, 'identifier')?.toLowerCase();
   const correlation = knownString(body, 'http_correlation_protocol');

@@ -629,6 +629,28 @@ XML
     });
   });
 
+  it('an API of a service outside the scan: a service-wide diagnostic there may log it, so its logging is not known', async () => {
+    const { node } = await load(`
+data "azurerm_api_management" "shared" {
+  name                = "shared-apim"
+  resource_group_name = "rg"
+}
+
+resource "azurerm_api_management_api" "cdc" {
+  name                = "cdc"
+  resource_group_name = "rg"
+  api_management_name = data.azurerm_api_management.shared.name
+  revision            = "1"
+  path                = "cdc"
+  protocols           = ["https"]
+}
+`);
+    const why = 'the API Management service is not in the scanned code: a service-wide diagnostic there may log requests';
+    expect(node('terraform:azurerm_api_management_api.cdc#gateway')?.attrs).toMatchObject({
+      accessLogging: { state: 'unknown', expr: why }, executionLogging: { state: 'unknown' }, dataTrace: { state: 'unknown' }, tracing: { state: 'unknown' },
+    });
+  });
+
   it('products: whether each takes calls without a subscription key (open), and whether it applies', async () => {
     const product = (name: string, extra: string) => `
 resource "azurerm_api_management_product" "${name}" {
