@@ -1,11 +1,11 @@
 import { byDefault, set, unknown } from '../../../src/graph/attr';
-import type { ApiKeyAttrs } from '../../../src/graph/kinds';
+import type { ApiKeyAttrs, GraphNode } from '../../../src/graph/kinds';
 import type { FileSource } from '../../../src/graph/source';
 import { parseAddress } from './address';
 import { withAttributes, withValue, type TfAttribute, type TfBody, type TfResource } from '../model';
 import { APIM_STAGE_SUFFIX, azureNode } from './azurerm-api-management';
 import { quotaOf, throttleOf } from './azurerm-apim-apis';
-import { NAMED_VALUE, PRODUCT, SUBSCRIPTION, type ApimEstate } from './azurerm-apim-estate';
+import { API, NAMED_VALUE, PRODUCT, SUBSCRIPTION, type ApimEstate } from './azurerm-apim-estate';
 import { asBool, asString, attribute, firstBlock, knownString, knownValue, literalString, readAttr, valueWrittenAt } from './read-attr';
 import { secretPreview } from '../../aws-shared/secret-preview';
 import { existsWith, mayNotExist } from './existence';
@@ -49,6 +49,11 @@ export function adaptApimProducts(estate: ApimEstate): AdaptResult {
     };
     const node = azureNode(linker, subscription, 'api.key', attrs, '', redact(body, ['primary_key', 'secondary_key']));
     result.nodes.push(node);
+    const productless = productlessPlan(estate, subscription, attrs);
+    if (productless) {
+      result.nodes.push(productless.node);
+      for (const stage of productless.covers) result.edges.push(edge(productless.node.id, 'usage-plan-covers', stage));
+    }
     for (const product of estate.resolveNamed(attribute(body, 'product_id'), PRODUCT, 'product_id', estate.serviceOf(subscription))) {
       result.edges.push(edge(node.id, 'key-in-plan', linker.nodeId(product.address)));
     }
@@ -59,6 +64,33 @@ export function adaptApimProducts(estate: ApimEstate): AdaptResult {
   }
   return result;
 }
+
+/**
+ * A subscription scoped to one API or to all of them goes through no product: product policies (rate limits, quotas)
+ * do not apply to the calls made with its keys. It is a usage plan of its own with no limits, covering what it opens;
+ * only limits at the service, API or operation apply to it.
+ * https://learn.microsoft.com/en-us/azure/api-management/api-management-subscriptions
+ */
+function productlessPlan(estate: ApimEstate, subscription: TfResource, key: ApiKeyAttrs): { node: GraphNode<'api.usage-plan'>; covers: string[] } | undefined {
+  const { linker } = estate;
+  const scope = key.scope;
+  if (!scope || scope.state === 'unknown' || scope.value === 'product' || (key.enabled.state !== 'unknown' && !key.enabled.value)) return undefined;
+  const service = estate.serviceOf(subscription);
+  const apis = scope.value === 'api'
+    ? estate.resolveNamed(attribute(subscription.body, 'api_id'), API, 'name', service)
+    : linker.ofType(API).filter((api) => service !== undefined && estate.serviceOf(api) === service);
+  const at = scope.source ?? subscription.source;
+  const node = azureNode(linker, subscription, 'api.usage-plan', {
+    throttling: byDefault(null, at),
+    quota: byDefault(null, at),
+    keyRequired: byDefault(true, at),
+    applies: key.enabled.state === 'unknown' ? unknown(`whether subscription ${subscription.name} is active is not known statically (${key.enabled.expr ?? 'computed'})`, at) : byDefault(true, at),
+  }, PRODUCTLESS_SUFFIX);
+  return { node: { ...node, name: `subscription ${knownString(subscription.body, 'display_name') ?? subscription.name} (no product)` }, covers: apis.map((api) => linker.nodeId(api.address, APIM_STAGE_SUFFIX)) };
+}
+
+/** The node suffix of a subscription that goes through no product, as a usage plan. */
+const PRODUCTLESS_SUFFIX = '#no-product';
 
 /**
  * A subscription names a product or an API, or neither: then it opens every API of the service (all-access).

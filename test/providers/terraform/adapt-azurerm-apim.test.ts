@@ -651,6 +651,34 @@ resource "azurerm_api_management_api" "cdc" {
     });
   });
 
+  it('subscriptions to one API or to all of them go through no product: a usage plan of their own, without limits', async () => {
+    const subscription = (name: string, extra: string) => `
+resource "azurerm_api_management_subscription" "${name}" {
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = "rg"
+  display_name        = "${name}"
+${extra}
+}
+`;
+    const text = `variable "state" { type = string }\n${SERVICE_DEFAULTS}`
+      + subscription('api_scoped', '  api_id = azurerm_api_management_api.orders.id\n  state  = "active"')
+      + subscription('all_apis', '  state = var.state')
+      + subscription('submitted', '  api_id = azurerm_api_management_api.orders.id')
+      + subscription('product_scoped', '  product_id = "/products/gold"\n  state      = "active"');
+    const { node, edges } = await load(text);
+    const plan = (name: string) => node(`terraform:azurerm_api_management_subscription.${name}#no-product`);
+    expect(plan('api_scoped')).toMatchObject({
+      kind: 'api.usage-plan', name: 'subscription api_scoped (no product)',
+      attrs: { throttling: { value: null }, quota: { value: null }, keyRequired: { value: true }, applies: { state: 'default', value: true } },
+    });
+    expect(hasEdge(edges, 'terraform:azurerm_api_management_subscription.api_scoped#no-product', 'usage-plan-covers', 'terraform:azurerm_api_management_api.orders#gateway')).toBe(true);
+    expect(plan('all_apis')).toMatchObject({ attrs: { applies: { state: 'unknown' } } });
+    expect(hasEdge(edges, 'terraform:azurerm_api_management_subscription.all_apis#no-product', 'usage-plan-covers', 'terraform:azurerm_api_management_api.orders#gateway')).toBe(true);
+    // Not active (state defaults to "submitted"): its keys are refused. Through a product: the product's policy applies.
+    expect(plan('submitted')).toBeUndefined();
+    expect(plan('product_scoped')).toBeUndefined();
+  });
+
   it('products: whether each takes calls without a subscription key (open), and whether it applies', async () => {
     const product = (name: string, extra: string) => `
 resource "azurerm_api_management_product" "${name}" {

@@ -433,3 +433,30 @@ resource "azurerm_api_management_product_policy" "starter" {
 </policies>
 XML
 }
+
+# In gold (rate limited), but a subscription scoped to the API itself goes through no product: gold's policy does not
+# run for the calls made with its keys.
+resource "azurerm_api_management_api" "fail_api_scoped_subscription" {
+  name                = "tracking"
+  resource_group_name = azurerm_resource_group.api.name
+  api_management_name = azurerm_api_management.apim.name
+  revision            = "1"
+  path                = "tracking"
+  protocols           = ["https"]
+  service_url         = "https://tracking.internal.contoso.example"
+}
+
+resource "azurerm_api_management_product_api" "gold_fail_api_scoped_subscription" {
+  api_name            = azurerm_api_management_api.fail_api_scoped_subscription.name
+  product_id          = azurerm_api_management_product.gold.product_id
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = azurerm_resource_group.api.name
+}
+
+resource "azurerm_api_management_subscription" "tracking_partner" {
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = azurerm_resource_group.api.name
+  display_name        = "tracking partner"
+  api_id              = azurerm_api_management_api.fail_api_scoped_subscription.id
+  state               = "active"
+}
