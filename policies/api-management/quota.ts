@@ -98,7 +98,8 @@ export default definePolicy({
     const api = apiOf(graph, stage);
     // A stage outside any scanned API: nothing says it takes keys.
     if (!api) return pass();
-    const keys = usesKeys(operationsOf(graph, api));
+    const operations = operationsOf(graph, api);
+    const keys = operations.length === 0 ? routesOutOfSight(api) : usesKeys(operations);
     if (keys.state === 'no') return pass();
 
     const stageQuota = hasQuota(stage.attrs.quota, `the quota of stage ${stage.name}`);
@@ -132,6 +133,20 @@ function usesKeys(operations: readonly GraphNode<'api.operation'>[]): Verdict {
     }
   }
   return open ?? { state: 'no' };
+}
+
+/**
+ * An API with no route in the graph takes keys only if its routes are out of sight: written in a specification not
+ * known statically, or (API Management) operations managed outside the scanned code. Live, the routes were read in full.
+ */
+function routesOutOfSight(api: GraphNode<'api'>): Verdict {
+  const complete = api.attrs.operationsComplete;
+  if (complete?.state !== 'unknown' && complete?.value === true) return { state: 'no' };
+  const spec = api.attrs.hasSpec;
+  if (api.attrs.flavor === 'apim' || (spec.state !== 'unknown' && spec.value)) {
+    return { state: 'unknown', why: `no route of API ${api.name} is in the scanned code (its operations or specification are not known statically), so whether its routes take keys is not known`, source: api.source };
+  }
+  return { state: 'no' };
 }
 
 /** A quota of 0 blocks every request: a quota too. */

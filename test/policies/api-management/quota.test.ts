@@ -1,7 +1,7 @@
 import policy from '../../../policies/api-management/quota';
 import type { Attr } from '../../../src/graph/attr';
 import type { Authorization, Quota } from '../../../src/graph/kinds';
-import { g, policyTester } from '../../helpers';
+import { g, policyTester, type GraphBuilder } from '../../helpers';
 
 interface Plan { readonly quota: Attr<Quota | null>; readonly keyRequired?: Attr<boolean>; readonly applies?: Attr<boolean> }
 
@@ -33,6 +33,14 @@ function stage(setup: Setup) {
 
 const monthly = g.set<Quota | null>({ limit: 1000, period: 'MONTH' });
 
+/** A stage of an API with no route in the graph. */
+function routeless(api: Parameters<GraphBuilder['node']>[1]) {
+  return g.build((b) => {
+    const prod = b.node('api.stage', { name: 'prod', quota: g.byDefault(null) });
+    b.link(b.node('api', { name: 'partners', ...api }), 'api-has-stage', prod);
+  });
+}
+
 policyTester.run(policy, {
   valid: [
     { name: 'no keys used', graph: stage({}) },
@@ -40,6 +48,8 @@ policyTester.run(policy, {
     { name: 'keys and a usage plan with a quota on the API', graph: stage({ apiKeyRequired: g.set(true), plans: [monthly], planCoversApi: true }) },
     { name: 'subscription keys and a stage quota', graph: stage({ authorization: g.set('subscription-key'), stageQuota: monthly }) },
     { name: 'every plan with a quota', graph: stage({ apiKeyRequired: g.set(true), plans: [monthly, monthly] }) },
+    { name: 'a REST API with no route and no specification takes no keys', graph: routeless({ flavor: 'rest', hasSpec: g.byDefault(false) }) },
+    { name: 'a live API whose routes were read in full, none of them', graph: routeless({ flavor: 'rest', hasSpec: g.byDefault(false), operationsComplete: g.set(true) }) },
     { name: 'an open product (no keys to cap) without a quota beside one with', graph: stage({ apiKeyRequired: g.set(true), plans: [monthly, { quota: g.byDefault(null), keyRequired: g.set(false) }] }) },
     { name: 'a plan that may not exist, with a quota, beside one with', graph: stage({ apiKeyRequired: g.set(true), plans: [monthly, { quota: monthly, applies: g.unknown('var.partners ? 1 : 0') }] }) },
     { name: 'orphan stage', graph: g.stage({ name: 'orphan', quota: g.byDefault(null) }) },
@@ -60,6 +70,8 @@ policyTester.run(policy, {
   unknown: [
     { name: 'whether a key is required is unknown', graph: stage({ apiKeyRequired: g.unknown('var.require_key') }) },
     { name: 'API Gateway keys and no usage plan in the code: keys in no plan are rejected, a plan elsewhere decides', graph: stage({ apiKeyRequired: g.set(true) }) },
+    { name: 'an API Management API with no operation in the code (managed elsewhere)', graph: routeless({ flavor: 'apim', hasSpec: g.byDefault(false) }) },
+    { name: 'a REST API whose specification is not known statically', graph: routeless({ flavor: 'rest', hasSpec: g.set(true) }) },
     { name: 'plan quota unknown', graph: stage({ apiKeyRequired: g.set(true), plans: [g.unknown('dynamic "quota_settings"')] }) },
     { name: 'a plan that may cover the stage sets no quota', graph: stage({ apiKeyRequired: g.set(true), plans: [monthly, { quota: g.byDefault(null), applies: g.unknown('dynamic "api_stages"') }] }) },
     { name: 'the only plan with a quota may not exist', graph: stage({ apiKeyRequired: g.set(true), plans: [{ quota: monthly, applies: g.unknown('var.enabled ? 1 : 0') }] }) },
