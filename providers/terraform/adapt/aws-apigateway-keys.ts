@@ -2,7 +2,7 @@ import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
 import type { ApiKeyAttrs, Quota, Throttle, UsagePlanAttrs } from '../../../src/graph/kinds';
 import type { FileSource } from '../../../src/graph/source';
 import { parseAddress } from './address';
-import { withAttributes, withValue, type TfAttribute, type TfBody, type TfResource } from '../model';
+import { isUnknown, withAttributes, withValue, type TfAttribute, type TfBody, type TfResource } from '../model';
 import { existsWith, mayNotExist } from './existence';
 import { DEPLOYMENT, INLINE_STAGE_SUFFIX, REST_API, STAGE } from './aws-apigateway';
 import type { Linker } from './linker';
@@ -25,9 +25,11 @@ export function adaptApiGatewayKeys(linker: Linker): AdaptResult {
   for (const key of linker.ofType(API_KEY)) result.nodes.push(terraformNode(linker, key, 'api.key', keyAttrs(key), { raw: redactValue(key.body) }));
   for (const plan of linker.ofType(USAGE_PLAN)) {
     const stages = readBlocks(plan.body, 'api_stages');
-    // Which stages it covers is not known: it may cover any REST stage, and its limits may apply to none.
-    const covered = stages.state === 'unknown' ? everyRestStage(linker) : coveredStages(linker, stages.blocks);
-    const applies: Attr<boolean> = stages.state === 'unknown' ? unknown(`which stages usage plan ${plan.name} covers is not known statically (${stages.expr})`, stages.source)
+    // Which stages it covers is not known: it may cover any REST stage (any of that name), and its limits may apply to none.
+    const coverage = stages.state === 'unknown' ? { ids: everyRestStage(linker), uncertain: stages.expr } : coveredStages(linker, stages.blocks);
+    const covered = coverage.ids;
+    const applies: Attr<boolean> = coverage.uncertain !== undefined
+      ? unknown(`which stages usage plan ${plan.name} covers is not known statically (${coverage.uncertain})`, stages.state === 'unknown' ? stages.source : plan.source)
       // Switched on by a count of its own that is not known: it may not exist.
       : existsWith(plan, () => stagesWithIds(linker, covered)) ? byDefault(true, plan.source) : unknown(mayNotExist(plan), plan.source);
     const node = terraformNode(linker, plan, 'api.usage-plan', { ...planAttrs(plan.body, plan.source), applies });
@@ -128,9 +130,14 @@ function everyRestStage(linker: Linker): string[] {
   return [...linker.ofType(STAGE).map((s) => linker.nodeId(s.address)), ...linker.ofType(DEPLOYMENT).filter((d) => attribute(d.body, 'stage_name')).map((d) => linker.nodeId(d.address, INLINE_STAGE_SUFFIX))];
 }
 
-/** `api_stages { api_id, stage }`: the stage by reference, else by name on the API. */
-function coveredStages(linker: Linker, blocks: readonly TfBody[]): string[] {
+/**
+ * `api_stages { api_id, stage }`: the stage by reference, else by name on the API. A block whose API or stage is not
+ * known statically (`api_id` from a module output, through a `dynamic` block) may name any stage of that name, or any
+ * stage: those are covered, and `uncertain` says why the coverage is not known.
+ */
+function coveredStages(linker: Linker, blocks: readonly TfBody[]): { ids: string[]; uncertain?: string } {
   const targets: string[] = [];
+  let uncertain: string | undefined;
   for (const block of blocks) {
     const stage = attribute(block, 'stage');
     const byRef = linker.ids(stage, [STAGE, DEPLOYMENT], (r) => (r.type === DEPLOYMENT ? INLINE_STAGE_SUFFIX : ''));
@@ -139,14 +146,26 @@ function coveredStages(linker: Linker, blocks: readonly TfBody[]): string[] {
       continue;
     }
     const name = knownString(block, 'stage');
-    const api = linker.identity(attribute(block, 'api_id'), [REST_API]);
-    if (name === undefined || api === undefined) continue;
-    // A stage by name: an aws_api_gateway_stage, or a deployment's inline stage (`stage_name` on the deployment).
-    const on = { attribute: 'rest_api_id', types: [REST_API], identity: api };
-    targets.push(
-      ...linker.ofTypeWhereOn(STAGE, 'stage_name', name, on).map((s) => linker.nodeId(s.address)),
-      ...linker.ofTypeWhereOn(DEPLOYMENT, 'stage_name', name, on).map((d) => linker.nodeId(d.address, INLINE_STAGE_SUFFIX)),
-    );
+    const apiId = attribute(block, 'api_id');
+    const api = linker.identity(apiId, [REST_API]);
+    if (name === undefined || api === undefined) {
+      uncertain ??= name === undefined ? `stage ${describeValue(stage)}` : `api_id ${describeValue(apiId)}`;
+      targets.push(...(name === undefined ? everyRestStage(linker) : stagesNamed(linker, name)));
+      continue;
+    }
+    targets.push(...stagesNamed(linker, name, api));
   }
-  return [...new Set(targets)];
+  return { ids: [...new Set(targets)], ...(uncertain !== undefined && { uncertain }) };
+}
+
+/** Stages named `name` (an aws_api_gateway_stage, or a deployment's inline stage), of the API whose identity is `api`, or of any API. */
+function stagesNamed(linker: Linker, name: string, api?: string): string[] {
+  const stages = api === undefined ? linker.ofTypeWhere(STAGE, 'stage_name', name) : linker.ofTypeWhereOn(STAGE, 'stage_name', name, { attribute: 'rest_api_id', types: [REST_API], identity: api });
+  const inline = api === undefined ? linker.ofTypeWhere(DEPLOYMENT, 'stage_name', name) : linker.ofTypeWhereOn(DEPLOYMENT, 'stage_name', name, { attribute: 'rest_api_id', types: [REST_API], identity: api });
+  return [...stages.map((s) => linker.nodeId(s.address)), ...inline.map((d) => linker.nodeId(d.address, INLINE_STAGE_SUFFIX))];
+}
+
+/** An attribute's value for messages: its expression when not known, else that it is not set. */
+function describeValue(attribute: TfAttribute | undefined): string {
+  return attribute && isUnknown(attribute.value) ? attribute.value.expr : 'not set';
 }

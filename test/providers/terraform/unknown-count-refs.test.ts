@@ -184,6 +184,12 @@ describe('a usage plan switched on by a count of its own that is not known', () 
     expect(await verdicts(`${tf('')}\n${second('', dynamicStages, '')}`, LIMITS)).toEqual(['GW-MGMT-001 unknown', 'GW-MGMT-003 unknown']);
   });
 
+  it('a second plan without limits naming the stage on an API not known statically (api_id from outside) makes the limits not known', async () => {
+    const outsideApi = '  api_stages {\n    api_id = var.api_id\n    stage  = "prod"\n  }';
+    const text = `variable "api_id" { type = string }\n${tf('')}\n${second('', outsideApi, '')}`;
+    expect(await verdicts(text, LIMITS)).toEqual(['GW-MGMT-001 unknown', 'GW-MGMT-003 unknown']);
+  });
+
   it('a second plan without limits on the stage fails both', async () => {
     expect(await verdicts(`${tf('')}\n${second('', onStage, '')}`, LIMITS)).toEqual(['GW-MGMT-001 fail', 'GW-MGMT-003 fail']);
   });
