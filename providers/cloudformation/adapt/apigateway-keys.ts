@@ -4,7 +4,7 @@ import type { FileSource } from '../../../src/graph/source';
 import { secretPreview } from '../../aws-shared/secret-preview';
 import { combineThrottle } from '../../aws-shared/throttle';
 import { isCfnUnknown, type CfnResource } from '../template';
-import { REST_API, restStages, stagesNamed } from './apigateway';
+import { REST_API, restStages, stagesNamed, type RestStage } from './apigateway';
 import { mayNotBeCreated } from './wafv2';
 import { edge, emptyResult, type AdaptResult, type CfnContext } from './context';
 import { asBool, asNumber, asString, type CfnBody, type CfnProp } from './read-prop';
@@ -25,27 +25,16 @@ export function adaptApiGatewayKeys(ctx: CfnContext): AdaptResult {
   const stages = restStages(ctx);
   for (const plan of ctx.ofType(USAGE_PLAN)) {
     const body = ctx.read.body(plan);
-    const apiStages = ctx.read.items(body, 'ApiStages');
+    const coverage = planCoverage(ctx, stages, ctx.read.items(body, 'ApiStages'));
     const node = ctx.node(plan, 'api.usage-plan', {
       throttling: planThrottle(ctx, body, plan.source),
       quota: planQuota(ctx, body, plan.source),
       keyRequired: byDefault(true, plan.source),
-      applies: apiStages.state === 'unknown'
-        ? unknown(`which stages usage plan ${plan.logicalId} covers is not known statically (${apiStages.expr})`, apiStages.source)
+      applies: coverage.uncertain ? unknown(`which stages usage plan ${plan.logicalId} covers is not known statically (${coverage.uncertain.expr})`, coverage.uncertain.source)
         : plan.undecidedCondition !== undefined ? unknown(mayNotBeCreated(plan), plan.source) : byDefault(true, plan.source),
     });
     result.nodes.push(node);
-    // Which stages it covers is not known: it may cover any REST stage.
-    if (apiStages.state === 'unknown') {
-      for (const stage of stages) result.edges.push(edge(node.id, 'usage-plan-covers', stage.id));
-      continue;
-    }
-    for (const item of apiStages.bodies) {
-      const api = ctx.read.prop(item, 'ApiId');
-      for (const stage of stagesNamed(ctx, stages, ctx.read.prop(item, 'Stage'), ctx.identity(api, [REST_API]))) {
-        result.edges.push(edge(node.id, 'usage-plan-covers', stage.id));
-      }
-    }
+    for (const stage of coverage.stages) result.edges.push(edge(node.id, 'usage-plan-covers', stage.id));
   }
   for (const planKey of ctx.ofType(USAGE_PLAN_KEY)) {
     const body = ctx.read.body(planKey);
@@ -88,6 +77,33 @@ function valueSource(value: CfnProp | undefined, fallback: FileSource): Pick<Api
 /** The key's properties without its value: `raw` must never carry a secret. */
 function redactValue(properties: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
   return typeof properties['Value'] === 'string' ? { ...properties, Value: '(redacted)' } : properties;
+}
+
+/**
+ * The stages a plan's `ApiStages` cover. An item whose stage or API is not known statically (a parameter without a
+ * default) may name any stage of that API, of that name, or any stage: those are covered, and `uncertain` says why.
+ */
+function planCoverage(ctx: CfnContext, stages: readonly RestStage[], apiStages: ReturnType<CfnContext['read']['items']>): {
+  stages: readonly RestStage[]; uncertain?: { expr: string; source: FileSource };
+} {
+  if (apiStages.state === 'unknown') return { stages, uncertain: { expr: apiStages.expr, source: apiStages.source } };
+  const covered = new Set<RestStage>();
+  let uncertain: { expr: string; source: FileSource } | undefined;
+  for (const item of apiStages.bodies) {
+    const stage = ctx.read.prop(item, 'Stage');
+    const api = ctx.identity(ctx.read.prop(item, 'ApiId'), [REST_API]);
+    const named = stagesNamed(ctx, stages, stage, api);
+    for (const s of named) covered.add(s);
+    // A value not known statically that refers to no resource (a parameter without a default, a pseudo parameter).
+    const unknownProp = [stage, ctx.read.prop(item, 'ApiId')].find((p) => p !== undefined && isCfnUnknown(p.value) && p.refs.length === 0);
+    if (named.length > 0 || !unknownProp || !isCfnUnknown(unknownProp.value)) continue;
+    uncertain ??= { expr: unknownProp.value.expr, source: unknownProp.source };
+    const name = stage && typeof stage.value === 'string' ? stage.value : undefined;
+    for (const s of stages) {
+      if ((api === undefined || s.api === api) && (name === undefined || (s.stageName.state !== 'unknown' && s.stageName.value === name))) covered.add(s);
+    }
+  }
+  return { stages: [...covered], ...(uncertain && { uncertain }) };
 }
 
 function planThrottle(ctx: CfnContext, body: CfnBody, fallback: FileSource): Attr<Throttle | null> {

@@ -26,6 +26,11 @@ export function edge(from: string, rel: Edge['rel'], to: string): Edge {
  * between resources through the references recorded on properties (`!Ref`, `!GetAtt`, `${X}` in `!Sub`).
  * References never leave a template: another stack's resources are reached only through unknown imports.
  */
+/** Generated resources SAM lets a template refer to as `<api>.<name>`. */
+const SAM_REFERABLE: Readonly<Record<string, string>> = {
+  'AWS::ApiGateway::Stage': 'Stage', 'AWS::ApiGateway::Deployment': 'Deployment', 'AWS::ApiGatewayV2::Stage': 'Stage',
+};
+
 export class CfnContext {
   readonly template: CfnTemplate;
   readonly read: PropReader;
@@ -43,6 +48,12 @@ export class CfnContext {
       const list = this.byType.get(resource.type);
       if (list) list.push(resource);
       else this.byType.set(resource.type, [resource]);
+    }
+    // SAM's `!Ref MyApi.Stage` / `!Ref MyApi.Deployment` name the stage and deployment it generates for MyApi:
+    // https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-specification-generated-resources-api.html
+    for (const resource of template.resources) {
+      const alias = resource.generatedFrom !== undefined ? SAM_REFERABLE[resource.type] : undefined;
+      if (alias !== undefined && !this.byId.has(`${resource.generatedFrom ?? ''}.${alias}`)) this.byId.set(`${resource.generatedFrom ?? ''}.${alias}`, resource);
     }
   }
 

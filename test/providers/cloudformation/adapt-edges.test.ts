@@ -199,6 +199,17 @@ ${webAcl === '' ? '' : `        WebACLId: ${webAcl}\n`}        Origins:
     expect(together.graph.in('cloudformation:template.yaml:Cdn', 'waf-protects').map((w) => w.id)).toEqual(['cloudformation:template.yaml:Acl']);
   });
 
+  it('a plan whose stage is a parameter without a default may cover any stage of its API', async () => {
+    const { graph, node } = await loadTemplateText(template(`
+  Plan:
+    Type: AWS::ApiGateway::UsagePlan
+    Properties:
+      ApiStages: [{ ApiId: !Ref Api, Stage: !Ref SharedAclArn }]
+`));
+    expect(graph.out('cloudformation:template.yaml:Plan', 'usage-plan-covers').map((n) => n.name).sort()).toEqual(['Beta', 'Prod']);
+    expect(node('Plan').attrs).toMatchObject({ applies: { state: 'unknown', expr: expect.stringContaining('which stages usage plan Plan covers is not known statically') } });
+  });
+
   it('a usage plan whose Condition is not known may not apply', async () => {
     const { node } = await loadTemplateText(template(`
   Plan:

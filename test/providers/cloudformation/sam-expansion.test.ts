@@ -157,6 +157,25 @@ Resources:
     expect(node('ApiCorsPreflight0').attrs).toMatchObject({ method: { value: 'OPTIONS' }, path: { value: '/items' }, authorization: { state: 'default', value: 'none' } });
   });
 
+  it('resolves !Ref MyApi.Stage and !Ref MyApi.Deployment to the stage and deployment SAM generates', async () => {
+    const { graph } = await loadTemplateText(`Transform: AWS::Serverless-2016-10-31
+Globals:
+  Api:
+    OpenApiVersion: '3.0.1'
+Resources:
+  MyApi:
+    Type: AWS::Serverless::Api
+    Properties: { StageName: Prod }
+  Plan:
+    Type: AWS::ApiGateway::UsagePlan
+    Properties:
+      ApiStages:
+        - ApiId: !Ref MyApi
+          Stage: !Ref MyApi.Stage
+`);
+    expect(graph.out('cloudformation:template.yaml:Plan', 'usage-plan-covers').map((n) => n.id)).toEqual(['cloudformation:template.yaml:MyApiProdStage']);
+  });
+
   it('applies the Auth to an inline DefinitionBody and says when the body is an AWS::Include', async () => {
     const { result, node } = await loadTemplateText(`Transform: AWS::Serverless-2016-10-31
 Resources:
