@@ -35,7 +35,14 @@ export function adaptApimProducts(estate: ApimEstate): AdaptResult {
       applies: existsWith(product, () => estate.apisInProduct(product)) ? byDefault(true, product.source) : unknown(mayNotExist(product), product.source),
     });
     result.nodes.push(node);
-    for (const api of estate.apisInProduct(product)) result.edges.push(edge(node.id, 'usage-plan-covers', linker.nodeId(api.address, APIM_STAGE_SUFFIX)));
+    for (const api of estate.apisInProduct(product)) {
+      const stage = linker.nodeId(api.address, APIM_STAGE_SUFFIX);
+      // An API policy without <base /> keeps the product's policy from running for the API: its calls through the
+      // product are limited by nothing the product sets.
+      const bypassed = dropsProductPolicy(estate, product, api) ? bypassedProduct(estate, product, api, node) : undefined;
+      if (bypassed) result.nodes.push(bypassed);
+      result.edges.push(edge((bypassed ?? node).id, 'usage-plan-covers', stage));
+    }
   }
   for (const subscription of linker.ofType(SUBSCRIPTION)) {
     const body = subscription.body;
@@ -87,6 +94,19 @@ function productlessPlan(estate: ApimEstate, subscription: TfResource, key: ApiK
     applies: key.enabled.state === 'unknown' ? unknown(`whether subscription ${subscription.name} is active is not known statically (${key.enabled.expr ?? 'computed'})`, at) : byDefault(true, at),
   }, PRODUCTLESS_SUFFIX);
   return { node: { ...node, name: `subscription ${knownString(subscription.body, 'display_name') ?? subscription.name} (no product)` }, covers: apis.map((api) => linker.nodeId(api.address, APIM_STAGE_SUFFIX)) };
+}
+
+/** Whether the API's inbound policy leaves out `<base />`, which drops the product's policies for the API. */
+function dropsProductPolicy(estate: ApimEstate, product: TfResource, api: TfResource): boolean {
+  const chain = [estate.serviceScope(estate.serviceOf(api)), estate.productScope(product), estate.apiScope(api)];
+  return estate.effective(chain, 'inbound').dropped.some((drop) => drop.scope.level === 'api' && drop.dropped.some((e) => e.scope.level === 'product'));
+}
+
+/** The product as it applies to an API whose policy drops the product's: a usage plan without limits for that API. */
+function bypassedProduct(estate: ApimEstate, product: TfResource, api: TfResource, plan: GraphNode<'api.usage-plan'>): GraphNode<'api.usage-plan'> {
+  const at = estate.apiScope(api).origin?.resource.source ?? api.source;
+  const node = azureNode(estate.linker, product, 'api.usage-plan', { ...plan.attrs, throttling: byDefault(null, at), quota: byDefault(null, at) }, `#bypassed-by-${api.name}`);
+  return { ...node, name: `${plan.name} (its policy does not run for API ${knownString(api.body, 'name') ?? api.name}: the API policy has no <base />)` };
 }
 
 /** The node suffix of a subscription that goes through no product, as a usage plan. */

@@ -460,3 +460,37 @@ resource "azurerm_api_management_subscription" "tracking_partner" {
   api_id              = azurerm_api_management_api.fail_api_scoped_subscription.id
   state               = "active"
 }
+
+# In gold (rate limited), but its API policy has no <base />: gold's policy does not run for it.
+resource "azurerm_api_management_api" "fail_api_policy_drops_product" {
+  name                = "returns"
+  resource_group_name = azurerm_resource_group.api.name
+  api_management_name = azurerm_api_management.apim.name
+  revision            = "1"
+  path                = "returns"
+  protocols           = ["https"]
+  service_url         = "https://returns.internal.contoso.example"
+}
+
+resource "azurerm_api_management_product_api" "gold_fail_api_policy_drops_product" {
+  api_name            = azurerm_api_management_api.fail_api_policy_drops_product.name
+  product_id          = azurerm_api_management_product.gold.product_id
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = azurerm_resource_group.api.name
+}
+
+resource "azurerm_api_management_api_policy" "returns" {
+  api_name            = azurerm_api_management_api.fail_api_policy_drops_product.name
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = azurerm_resource_group.api.name
+  xml_content         = <<XML
+<policies>
+  <inbound>
+    <set-header name="X-Api" exists-action="override"><value>returns</value></set-header>
+  </inbound>
+  <outbound>
+    <base />
+  </outbound>
+</policies>
+XML
+}
