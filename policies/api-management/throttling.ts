@@ -117,7 +117,7 @@ export default definePolicy({
     const operations = api ? operationsOf(graph, api) : [];
     // Without routes to look at, the usage plans' limits are taken for the stage's.
     const routes: Verdict = operations.length === 0 ? everyPlanLimits(plans)
-      : everyRouteLimited(operations, plans, { apim: api?.attrs.flavor === 'apim', live: stage.source.kind === 'cloud' });
+      : everyRouteLimited(operations, plans, { stage: stage.id, apim: api?.attrs.flavor === 'apim', live: stage.source.kind === 'cloud' });
     const verdicts = [stageVerdict, routes];
     if (verdicts.some((v) => v.limited === true)) return pass();
     const open = verdicts.find((v): v is Extract<Verdict, { limited: 'unknown' }> => v.limited === 'unknown');
@@ -153,13 +153,13 @@ function fromThrottle(attr: Attr<Throttle | null>, what: string): Verdict {
  * not apply (it may not exist, or may not cover the stage) matters only if it does: unlimited, the answer is not
  * known; limited, it vouches for nothing. No plan: nothing.
  */
-function everyPlanLimits(plans: readonly GraphNode<'api.usage-plan'>[]): Verdict {
+function everyPlanLimits(plans: readonly GraphNode<'api.usage-plan'>[], route?: Route): Verdict {
   let open: Verdict | undefined;
   let applying = false;
   for (const plan of plans) {
     const applies = plan.attrs.applies;
     if (applies.state !== 'unknown' && !applies.value) continue;
-    const verdict = fromThrottle(plan.attrs.throttling, `the throttling of usage plan ${plan.name}`);
+    const verdict = (route && methodVerdict(plan, route)) ?? fromThrottle(plan.attrs.throttling, `the throttling of usage plan ${plan.name}`);
     if (verdict.limited === false) {
       if (applies.state !== 'unknown') return { limited: false, escapes: unlimited(plan) };
       open ??= { limited: 'unknown', why: `${unlimited(plan)}, if it applies: ${applies.expr ?? 'not known statically'}`, ...(applies.source && { source: applies.source }) };
@@ -173,6 +173,25 @@ function everyPlanLimits(plans: readonly GraphNode<'api.usage-plan'>[]): Verdict
   return applies?.state === 'unknown'
     ? { limited: 'unknown', why: `whether usage plan ${maybe?.name ?? ''} applies to it is not known (${applies.expr ?? 'computed'})`, ...(applies.source && { source: applies.source }) }
     : { limited: false };
+}
+
+/** A route of a stage, as usage plans name their methods' throttles: `/pets/GET` (`//GET` for the root resource). */
+interface Route { readonly stage: string; readonly method: string }
+
+function routeOf(stage: string, op: GraphNode<'api.operation'>): Route | undefined {
+  const { method, path } = op.attrs;
+  return method.state === 'unknown' || path.state === 'unknown' ? undefined : { stage, method: `${path.value}/${method.value.toUpperCase()}` };
+}
+
+/** A plan's throttle for one method of the stage, which replaces the plan's own for it; undefined when it sets none. */
+function methodVerdict(plan: GraphNode<'api.usage-plan'>, route: Route): Verdict | undefined {
+  const throttles = plan.attrs.methodThrottles;
+  if (!throttles) return undefined;
+  if (throttles.state === 'unknown') {
+    return { limited: 'unknown', why: `the method throttles of usage plan ${plan.name} are not known statically (${throttles.expr ?? 'computed'})`, ...(throttles.source && { source: throttles.source }) };
+  }
+  const found = throttles.value.find((t) => t.stage === route.stage && t.method === route.method);
+  return found ? { limited: limits(found.throttle) } : undefined;
 }
 
 /** Why the calls through an unthrottled plan have no limit. */
@@ -189,14 +208,16 @@ function unlimited(plan: GraphNode<'api.usage-plan'>): string {
  * API Management product when one covers the route, and through no plan at all otherwise: a route that requires no
  * key then needs its own limit. CORS preflights answer from the gateway itself and carry no key: they are left aside.
  */
-function everyRouteLimited(operations: readonly GraphNode<'api.operation'>[], plans: readonly GraphNode<'api.usage-plan'>[], on: { readonly apim: boolean; readonly live: boolean }): Verdict {
-  const planned = plans.length === 0 && !on.apim ? keysInNoPlan(on.live) : everyPlanLimits(plans);
+function everyRouteLimited(
+  operations: readonly GraphNode<'api.operation'>[], plans: readonly GraphNode<'api.usage-plan'>[], on: { readonly stage: string; readonly apim: boolean; readonly live: boolean },
+): Verdict {
   const keyless = keylessCovered(plans);
   let open: Verdict | undefined;
   for (const op of operations) {
     if (isCorsPreflight(op)) continue;
     const own = fromThrottle(op.attrs.throttling, `the throttling of route ${op.name}`);
     if (own.limited === true) continue;
+    const planned = plans.length === 0 && !on.apim ? keysInNoPlan(on.live) : everyPlanLimits(plans, routeOf(on.stage, op));
     const byPlan = withKeylessCalls(op, planned, keyless, on.apim);
     if (byPlan.limited === true) continue;
     if (own.limited === 'unknown') open ??= own;

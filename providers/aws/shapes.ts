@@ -105,7 +105,12 @@ export interface ApiKeyShape {
 export interface UsagePlanShape {
   readonly id?: string;
   readonly name?: string;
-  readonly apiStages?: readonly { readonly apiId?: string; readonly stage?: string }[];
+  readonly apiStages?: readonly {
+    readonly apiId?: string;
+    readonly stage?: string;
+    /** Per method (`/pets/GET`). */
+    readonly throttle?: Readonly<Record<string, { readonly burstLimit?: number; readonly rateLimit?: number }>>;
+  }[];
   readonly throttle?: { readonly burstLimit?: number; readonly rateLimit?: number };
   readonly quota?: { readonly limit?: number; readonly period?: string };
 }

@@ -200,8 +200,20 @@ export interface BackendAttrs {
   readonly minTlsVersion?: Attr<TlsVersion>;
 }
 
+/** A usage plan's throttle for one method of one stage (`api_stages.throttle`, `ApiStages[].Throttle`). */
+export interface MethodThrottle {
+  /** The node id of the stage. */
+  readonly stage: string;
+  /** `/resource/path/METHOD`, as API Gateway writes it (`/pets/GET`; `//GET` for the root resource). */
+  readonly method: string;
+  readonly throttle: Throttle | null;
+}
+
 export interface UsagePlanAttrs {
+  /** The throttle of every method the plan covers. */
   readonly throttling: Attr<Throttle | null>;
+  /** Throttles for single methods of a stage, which replace the plan's throttle for them. Optional: API Gateway only. */
+  readonly methodThrottles?: Attr<readonly MethodThrottle[]>;
   readonly quota: Attr<Quota | null>;
   /**
    * Whether the plan takes only calls that present one of its keys: always on API Gateway (a usage plan limits keyed

@@ -1,8 +1,8 @@
 import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
-import type { ApiKeyAttrs, Quota, Throttle } from '../../../src/graph/kinds';
+import type { ApiKeyAttrs, MethodThrottle, Quota, Throttle } from '../../../src/graph/kinds';
 import type { FileSource } from '../../../src/graph/source';
 import { secretPreview } from '../../aws-shared/secret-preview';
-import { combineThrottle } from '../../aws-shared/throttle';
+import { combineThrottle, throttleOf } from '../../aws-shared/throttle';
 import { isCfnUnknown, type CfnResource } from '../template';
 import { REST_API, restStages, stagesNamed, type RestStage } from './apigateway';
 import { mayNotBeCreated } from './wafv2';
@@ -28,6 +28,7 @@ export function adaptApiGatewayKeys(ctx: CfnContext): AdaptResult {
     const coverage = planCoverage(ctx, stages, ctx.read.items(body, 'ApiStages'));
     const node = ctx.node(plan, 'api.usage-plan', {
       throttling: planThrottle(ctx, body, plan.source),
+      methodThrottles: coverage.methodThrottles,
       quota: planQuota(ctx, body, plan.source),
       keyRequired: byDefault(true, plan.source),
       applies: coverage.uncertain ? unknown(`which stages usage plan ${plan.logicalId} covers is not known statically (${coverage.uncertain.expr})`, coverage.uncertain.source)
@@ -84,16 +85,32 @@ function redactValue(properties: Readonly<Record<string, unknown>>): Readonly<Re
  * default) may name any stage of that API, of that name, or any stage: those are covered, and `uncertain` says why.
  */
 function planCoverage(ctx: CfnContext, stages: readonly RestStage[], apiStages: ReturnType<CfnContext['read']['items']>): {
-  stages: readonly RestStage[]; uncertain?: { expr: string; source: FileSource };
+  stages: readonly RestStage[]; uncertain?: { expr: string; source: FileSource }; methodThrottles: Attr<readonly MethodThrottle[]>;
 } {
-  if (apiStages.state === 'unknown') return { stages, uncertain: { expr: apiStages.expr, source: apiStages.source } };
+  if (apiStages.state === 'unknown') {
+    return { stages, uncertain: { expr: apiStages.expr, source: apiStages.source }, methodThrottles: unknown(apiStages.expr, apiStages.source) };
+  }
   const covered = new Set<RestStage>();
+  const methods: MethodThrottle[] = [];
+  let methodsUnknown: Attr<readonly MethodThrottle[]> | undefined;
   let uncertain: { expr: string; source: FileSource } | undefined;
   for (const item of apiStages.bodies) {
     const stage = ctx.read.prop(item, 'Stage');
     const api = ctx.identity(ctx.read.prop(item, 'ApiId'), [REST_API]);
     const named = stagesNamed(ctx, stages, stage, api);
     for (const s of named) covered.add(s);
+    // `Throttle`: a map of `/path/METHOD` to a throttle, for the stage this item names.
+    const throttle = ctx.read.child(item, 'Throttle');
+    if (throttle.state === 'unknown') methodsUnknown ??= unknown(throttle.expr, throttle.source);
+    else if (throttle.state === 'known') {
+      for (const method of Object.keys(throttle.body.raw)) {
+        const limits = ctx.read.child(throttle.body, method);
+        if (limits.state !== 'known') continue;
+        const rate = asNumber(ctx.read.known(limits.body, 'RateLimit'));
+        const burst = asNumber(ctx.read.known(limits.body, 'BurstLimit'));
+        for (const s of named) methods.push({ stage: s.id, method, throttle: throttleOf(rate, burst) });
+      }
+    }
     // A value not known statically that refers to no resource (a parameter without a default, a pseudo parameter).
     const unknownProp = [stage, ctx.read.prop(item, 'ApiId')].find((p) => p !== undefined && isCfnUnknown(p.value) && p.refs.length === 0);
     if (named.length > 0 || !unknownProp || !isCfnUnknown(unknownProp.value)) continue;
@@ -103,7 +120,7 @@ function planCoverage(ctx: CfnContext, stages: readonly RestStage[], apiStages: 
       if ((api === undefined || s.api === api) && (name === undefined || (s.stageName.state !== 'unknown' && s.stageName.value === name))) covered.add(s);
     }
   }
-  return { stages: [...covered], ...(uncertain && { uncertain }) };
+  return { stages: [...covered], ...(uncertain && { uncertain }), methodThrottles: methodsUnknown ?? byDefault(methods, apiStages.bodies[0]?.source ?? apiStages.source) };
 }
 
 function planThrottle(ctx: CfnContext, body: CfnBody, fallback: FileSource): Attr<Throttle | null> {

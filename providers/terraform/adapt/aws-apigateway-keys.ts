@@ -1,5 +1,5 @@
 import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
-import type { ApiKeyAttrs, Quota, Throttle, UsagePlanAttrs } from '../../../src/graph/kinds';
+import type { ApiKeyAttrs, MethodThrottle, Quota, Throttle, UsagePlanAttrs } from '../../../src/graph/kinds';
 import type { FileSource } from '../../../src/graph/source';
 import { parseAddress } from './address';
 import { isUnknown, withAttributes, withValue, type TfAttribute, type TfBody, type TfResource } from '../model';
@@ -26,13 +26,15 @@ export function adaptApiGatewayKeys(linker: Linker): AdaptResult {
   for (const plan of linker.ofType(USAGE_PLAN)) {
     const stages = readBlocks(plan.body, 'api_stages');
     // Which stages it covers is not known: it may cover any REST stage (any of that name), and its limits may apply to none.
-    const coverage = stages.state === 'unknown' ? { ids: everyRestStage(linker), uncertain: stages.expr } : coveredStages(linker, stages.blocks);
+    const coverage: Coverage = stages.state === 'unknown'
+      ? { ids: everyRestStage(linker), uncertain: stages.expr, methodThrottles: unknown(stages.expr, stages.source) }
+      : coveredStages(linker, stages.blocks, plan.source);
     const covered = coverage.ids;
     const applies: Attr<boolean> = coverage.uncertain !== undefined
       ? unknown(`which stages usage plan ${plan.name} covers is not known statically (${coverage.uncertain})`, stages.state === 'unknown' ? stages.source : plan.source)
       // Switched on by a count of its own that is not known: it may not exist.
       : existsWith(plan, () => stagesWithIds(linker, covered)) ? byDefault(true, plan.source) : unknown(mayNotExist(plan), plan.source);
-    const node = terraformNode(linker, plan, 'api.usage-plan', { ...planAttrs(plan.body, plan.source), applies });
+    const node = terraformNode(linker, plan, 'api.usage-plan', { ...planAttrs(plan.body, plan.source), applies, methodThrottles: coverage.methodThrottles });
     result.nodes.push(node);
     for (const target of covered) result.edges.push(edge(node.id, 'usage-plan-covers', target));
   }
@@ -105,7 +107,11 @@ function planThrottle(body: TfBody, fallback: FileSource): Attr<Throttle | null>
   const blocks = readBlocks(body, 'throttle_settings');
   if (blocks.state === 'unknown') return unknown(blocks.expr, blocks.source);
   const block = blocks.blocks[0];
-  if (!block) return byDefault(null, fallback);
+  return block ? blockThrottle(block) : byDefault(null, fallback);
+}
+
+/** `rate_limit` and `burst_limit` of a throttle block. */
+function blockThrottle(block: TfBody): Attr<Throttle | null> {
   return combineThrottle(
     readAttr(block, 'rate_limit', asNumber, { value: -1, source: block.source }),
     readAttr(block, 'burst_limit', asNumber, { value: -1, source: block.source }),
@@ -135,27 +141,41 @@ function everyRestStage(linker: Linker): string[] {
  * known statically (`api_id` from a module output, through a `dynamic` block) may name any stage of that name, or any
  * stage: those are covered, and `uncertain` says why the coverage is not known.
  */
-function coveredStages(linker: Linker, blocks: readonly TfBody[]): { ids: string[]; uncertain?: string } {
+/** The stages a plan covers; `uncertain`: why that is not known; the throttles it sets for single methods of them. */
+interface Coverage { readonly ids: readonly string[]; readonly uncertain?: string; readonly methodThrottles: Attr<readonly MethodThrottle[]> }
+
+function coveredStages(linker: Linker, blocks: readonly TfBody[], fallback: FileSource): Coverage {
   const targets: string[] = [];
+  const methods: MethodThrottle[] = [];
+  let methodsUnknown: Attr<readonly MethodThrottle[]> | undefined;
   let uncertain: string | undefined;
   for (const block of blocks) {
     const stage = attribute(block, 'stage');
     const byRef = linker.ids(stage, [STAGE, DEPLOYMENT], (r) => (r.type === DEPLOYMENT ? INLINE_STAGE_SUFFIX : ''));
-    if (byRef.length > 0) {
-      targets.push(...byRef);
-      continue;
-    }
     const name = knownString(block, 'stage');
     const apiId = attribute(block, 'api_id');
-    const api = linker.identity(apiId, [REST_API]);
-    if (name === undefined || api === undefined) {
+    const api = byRef.length > 0 ? undefined : linker.identity(apiId, [REST_API]);
+    let ids: readonly string[];
+    if (byRef.length > 0) ids = byRef;
+    else if (name === undefined || api === undefined) {
       uncertain ??= name === undefined ? `stage ${describeValue(stage)}` : `api_id ${describeValue(apiId)}`;
-      targets.push(...(name === undefined ? everyRestStage(linker) : stagesNamed(linker, name)));
-      continue;
+      ids = name === undefined ? everyRestStage(linker) : stagesNamed(linker, name);
+    } else ids = stagesNamed(linker, name, api);
+    targets.push(...ids);
+    // `throttle { path = "/pets/GET" ... }`: the limits of one method of this stage.
+    const throttles = readBlocks(block, 'throttle');
+    if (throttles.state === 'unknown') methodsUnknown ??= unknown(throttles.expr, throttles.source);
+    for (const throttle of throttles.state === 'known' ? throttles.blocks : []) {
+      const path = knownString(throttle, 'path');
+      const limits = blockThrottle(throttle);
+      if (path === undefined || limits.state === 'unknown') {
+        methodsUnknown ??= limits.state === 'unknown' ? limits : unknown(`throttle path ${describeValue(attribute(throttle, 'path'))}`, throttle.source);
+        continue;
+      }
+      for (const id of ids) methods.push({ stage: id, method: path, throttle: limits.value });
     }
-    targets.push(...stagesNamed(linker, name, api));
   }
-  return { ids: [...new Set(targets)], ...(uncertain !== undefined && { uncertain }) };
+  return { ids: [...new Set(targets)], ...(uncertain !== undefined && { uncertain }), methodThrottles: methodsUnknown ?? byDefault(methods, blocks[0]?.source ?? fallback) };
 }
 
 /** Stages named `name` (an aws_api_gateway_stage, or a deployment's inline stage), of the API whose identity is `api`, or of any API. */

@@ -1,6 +1,6 @@
 import policy from '../../../policies/api-management/throttling';
 import type { Attr } from '../../../src/graph/attr';
-import type { Throttle } from '../../../src/graph/kinds';
+import type { MethodThrottle, Throttle } from '../../../src/graph/kinds';
 import { g, policyTester, type GraphBuilder } from '../../helpers';
 
 /** A REST API with stage `prod` and the given routes' throttling. */
@@ -57,6 +57,21 @@ function planAndRoutes(routes: (Attr<boolean> | Route)[], product?: Attr<boolean
   });
 }
 
+/** A REST stage whose one keyed route `GET /items` is covered by plan `partner`, unthrottled but for these method throttles. */
+function methodThrottled(methodThrottles: readonly MethodThrottle[] | Attr<readonly MethodThrottle[]>) {
+  return g.build((b) => {
+    const rest = b.node('api', { name: 'orders', flavor: 'rest' });
+    const stage = b.node('api.stage', { name: 'prod', throttling: g.byDefault(null) });
+    b.link(rest, 'api-has-stage', stage);
+    b.link(rest, 'api-has-operation', b.node('api.operation', { name: 'GET /items', apiKeyRequired: g.set(true), method: g.set('GET'), path: g.set('/items'), throttling: g.byDefault(null) }));
+    const partner = b.node('api.usage-plan', {
+      name: 'partner', throttling: g.byDefault(null), keyRequired: g.byDefault(true), applies: g.byDefault(true),
+      methodThrottles: Array.isArray(methodThrottles) ? g.set(methodThrottles) : methodThrottles as Attr<readonly MethodThrottle[]>,
+    });
+    b.link(partner, 'usage-plan-covers', stage);
+  });
+}
+
 policyTester.run(policy, {
   valid: [
     { name: 'stage rate and burst set', graph: g.build((b) => api(b, g.set({ rateLimit: 100, burstLimit: 50 }))) },
@@ -69,6 +84,10 @@ policyTester.run(policy, {
     { name: 'an open API Management product limits the calls without a key too', graph: planAndRoutes([g.byDefault(false)], g.set(false)) },
     { name: 'an API Management product limits the calls of an API that requires a key', graph: planAndRoutes([g.byDefault(true)], g.byDefault(true)) },
     { name: 'every usage plan covering the stage throttles', graph: withPlans(g.set({ rateLimit: 20 }), g.set({ burstLimit: 100 })) },
+    {
+      name: 'a plan without a throttle of its own that throttles the one keyed route of the stage (a method throttle)',
+      graph: methodThrottled([{ stage: 'test:api.stage:prod', method: '/items/GET', throttle: { rateLimit: 5 } }]),
+    },
     { name: 'a plan that may not exist, and throttles, beside one that throttles', graph: withPlans(g.set({ rateLimit: 20 }), [g.set({ rateLimit: 5 }), g.unknown('var.partners ? 1 : 0')]) },
     {
       name: 'a CORS preflight carries no key: an unthrottled plan does not reach it, and the keyed route has its own limit',
@@ -126,6 +145,11 @@ policyTester.run(policy, {
       findings: [{ node: 'prod', message: /usage plan or product internal covers it and sets none/ }],
     },
     {
+      name: 'a method throttle for another route, or another stage, does not limit this one',
+      graph: methodThrottled([{ stage: 'test:api.stage:prod', method: '/other/GET', throttle: { rateLimit: 5 } }, { stage: 'test:api.stage:beta', method: '/items/GET', throttle: { rateLimit: 5 } }]),
+      findings: [{ node: 'prod', message: /usage plan or product partner covers it and sets none/ }],
+    },
+    {
       name: 'no throttling anywhere (documented default)',
       graph: g.build((b) => api(b, g.byDefault(null))),
       findings: [{ node: 'prod', message: /prod sets no rate or burst limit.*platform-wide limits apply/ }],
@@ -163,6 +187,7 @@ policyTester.run(policy, {
   ],
   unknown: [
     { name: 'whether a route under a throttled usage plan requires an API key is not known', graph: planAndRoutes([g.set(true), g.unknown('var.key_required')]) },
+    { name: 'the method throttles of an unthrottled plan are not known', graph: methodThrottled(g.unknown('dynamic "throttle"')) },
     { name: 'stage throttling from an unresolved variable', graph: g.build((b) => api(b, g.unknown('var.throttle'))) },
     { name: 'usage plan throttling unknown', graph: withPlan(g.byDefault(null), g.unknown('var.plan')) },
     { name: 'one usage plan throttles, another one\'s throttling is unknown', graph: withPlans(g.set({ rateLimit: 20 }), g.unknown('var.plan')) },

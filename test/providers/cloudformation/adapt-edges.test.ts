@@ -210,6 +210,20 @@ ${webAcl === '' ? '' : `        WebACLId: ${webAcl}\n`}        Origins:
     expect(node('Plan').attrs).toMatchObject({ applies: { state: 'unknown', expr: expect.stringContaining('which stages usage plan Plan covers is not known statically') } });
   });
 
+  it('reads a plan\'s throttles for single methods of a stage (ApiStages[].Throttle)', async () => {
+    const { node } = await loadTemplateText(template(`
+  Plan:
+    Type: AWS::ApiGateway::UsagePlan
+    Properties:
+      ApiStages:
+        - ApiId: !Ref Api
+          Stage: !Ref Prod
+          Throttle:
+            /items/GET: { RateLimit: 5, BurstLimit: 10 }
+`));
+    expect(node('Plan').attrs).toMatchObject({ methodThrottles: { value: [{ stage: 'cloudformation:template.yaml:Prod', method: '/items/GET', throttle: { rateLimit: 5, burstLimit: 10 } }] } });
+  });
+
   it('a usage plan whose Condition is not known may not apply', async () => {
     const { node } = await loadTemplateText(template(`
   Plan:

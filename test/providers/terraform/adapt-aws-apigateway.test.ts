@@ -394,6 +394,34 @@ const cases: AdapterCase[] = [
     edges: [{ from: 'terraform:aws_api_gateway_usage_plan.open', rel: 'usage-plan-covers', to: 'terraform:aws_api_gateway_stage.prod' }],
   },
   {
+    name: 'usage plan throttles for single methods of a stage (api_stages.throttle)',
+    resources: () => [
+      api(),
+      tf.resource('aws_api_gateway_stage', 'prod', { rest_api_id: apiId(), stage_name: 'prod' }),
+      tf.resource('aws_api_gateway_usage_plan', 'partner', {
+        name: 'partner',
+        api_stages: tf.block({
+          api_id: apiId(), stage: tf.ref('aws_api_gateway_stage.prod', 'prod'),
+          throttle: tf.blocks({ path: '/items/GET', rate_limit: 5, burst_limit: 10 }, { path: '/items/POST', burst_limit: 2 }),
+        }),
+      }),
+    ],
+    nodes: {
+      'terraform:aws_api_gateway_usage_plan.partner': {
+        attrs: {
+          throttling: { state: 'default', value: null },
+          methodThrottles: {
+            state: 'default',
+            value: [
+              { stage: 'terraform:aws_api_gateway_stage.prod', method: '/items/GET', throttle: { rateLimit: 5, burstLimit: 10 } },
+              { stage: 'terraform:aws_api_gateway_stage.prod', method: '/items/POST', throttle: { burstLimit: 2 } },
+            ],
+          },
+        },
+      },
+    },
+  },
+  {
     name: 'usage plan covering a deployment\'s inline stage by name',
     resources: () => [
       api(),
