@@ -1,7 +1,7 @@
 import { definePolicy, fail, pass, unknown } from '../../src/engine/policy';
 import type { Attr } from '../../src/graph/attr';
 import type { GraphNode, Quota } from '../../src/graph/kinds';
-import { apiOf, operationsOf, usagePlansCovering } from '../../src/graph/queries';
+import { apiOf, operationsOf, planMayNotApply, usagePlansCovering } from '../../src/graph/queries';
 import type { SourceRef } from '../../src/graph/source';
 
 type Verdict = { readonly state: 'yes' } | { readonly state: 'no' } | { readonly state: 'unknown'; readonly why: string; readonly source?: SourceRef };
@@ -186,9 +186,6 @@ function planQuotas(plans: readonly GraphNode<'api.usage-plan'>[]): Verdict & { 
   if (without.length > 0) return { state: 'no', without };
   if (open) return open;
   if (applying) return { state: 'yes' };
-  const maybe = plans.find((plan) => plan.attrs.applies.state === 'unknown');
-  const applies = maybe?.attrs.applies;
-  return applies?.state === 'unknown'
-    ? { state: 'unknown', why: `whether usage plan ${maybe?.name ?? ''} applies to it is not known (${applies.expr ?? 'computed'})`, ...(applies.source && { source: applies.source }) }
-    : { state: 'no' };
+  const maybe = planMayNotApply(plans);
+  return maybe ? { state: 'unknown', ...maybe } : { state: 'no' };
 }

@@ -2,7 +2,7 @@ import { definePolicy, fail, pass, unknown } from '../../src/engine/policy';
 import type { Attr } from '../../src/graph/attr';
 import type { GraphNode, Throttle } from '../../src/graph/kinds';
 import { isCorsPreflight } from '../../src/graph/cors-preflight';
-import { apiOf, operationsOf, usagePlansCovering } from '../../src/graph/queries';
+import { apiOf, operationsOf, planMayNotApply, usagePlansCovering } from '../../src/graph/queries';
 import type { SourceRef } from '../../src/graph/source';
 
 /**
@@ -168,11 +168,8 @@ function everyPlanLimits(plans: readonly GraphNode<'api.usage-plan'>[], route?: 
   }
   if (open) return open;
   if (applying) return { limited: true };
-  const maybe = plans.find((plan) => plan.attrs.applies.state === 'unknown');
-  const applies = maybe?.attrs.applies;
-  return applies?.state === 'unknown'
-    ? { limited: 'unknown', why: `whether usage plan ${maybe?.name ?? ''} applies to it is not known (${applies.expr ?? 'computed'})`, ...(applies.source && { source: applies.source }) }
-    : { limited: false };
+  const maybe = planMayNotApply(plans);
+  return maybe ? { limited: 'unknown', ...maybe } : { limited: false };
 }
 
 /** A route of a stage, as usage plans name their methods' throttles: `/pets/GET` (`//GET` for the root resource). */

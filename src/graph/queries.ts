@@ -1,6 +1,7 @@
 import { Answers } from './answers';
 import type { ReadonlyGraph } from './graph';
 import type { AnyNode, ApiFlavor, GraphNode } from './kinds';
+import type { SourceRef } from './source';
 
 /** Graph questions shared by policies. Each follows the edge directions documented on `EdgeRel`. */
 
@@ -112,6 +113,15 @@ export function usagePlansCovering(graph: ReadonlyGraph, stage: GraphNode<'api.s
   const api = apiOf(graph, stage);
   const ids = [stage.id, ...(api ? [api.id] : [])];
   return ids.flatMap((id) => graph.in(id, 'usage-plan-covers')).filter((n): n is GraphNode<'api.usage-plan'> => n.kind === 'api.usage-plan');
+}
+
+/** Why the first of `plans` that may not apply (may not exist, may not cover the stage) may not; undefined when all do. */
+export function planMayNotApply(plans: readonly GraphNode<'api.usage-plan'>[]): { readonly why: string; readonly source?: SourceRef } | undefined {
+  for (const plan of plans) {
+    const applies = plan.attrs.applies;
+    if (applies.state === 'unknown') return { why: `whether usage plan ${plan.name} applies to it is not known (${applies.expr ?? 'computed'})`, ...(applies.source && { source: applies.source }) };
+  }
+  return undefined;
 }
 
 function isApi(n: AnyNode): n is GraphNode<'api'> {
