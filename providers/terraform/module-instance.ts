@@ -104,11 +104,11 @@ export class ModuleInstance implements RootResolver {
   }
 
   /** Evaluates an expression in this module, with the given `each` / `count` / iterator bindings. */
-  evaluateExpression(expr: Expr, bindings: ReadonlyMap<string, TfValue> = NO_BINDINGS): Evaluated {
+  evaluateExpression(expr: Expr, bindings: ReadonlyMap<string, TfValue> = NO_BINDINGS, bindingRefs?: ReadonlyMap<string, readonly string[]>): Evaluated {
     // Most attribute values are literals: no context or reference set to build (charged as `evaluate` charges them).
     if (expr.kind === 'literal') return { value: takeStep(this.env.budget) ? expr.value : unknownValue(expr.text), refs: [] };
     const refs = new Set<string>();
-    const context: EvalContext = { resolver: this, bindings, refs, budget: this.env.budget, readFile: this.readFile, fileExists: this.fileExists, listFiles: this.listFiles, readTemplate: this.readTemplate, baseDir: this.config.dir };
+    const context: EvalContext = { resolver: this, bindings, ...(bindingRefs && { bindingRefs }), refs, budget: this.env.budget, readFile: this.readFile, fileExists: this.fileExists, listFiles: this.listFiles, readTemplate: this.readTemplate, baseDir: this.config.dir };
     let value: TfValue;
     try {
       value = evaluateOrUnknown(expr, context);
@@ -127,9 +127,12 @@ export class ModuleInstance implements RootResolver {
   collectResources(out: TfResource[]): void {
     for (const decl of this.config.resources.values()) {
       const expansion = this.expansion(decl);
+      const forEach = expansion.kind !== 'count' && expansion.kind !== 'single' ? decl.block.body.attributes.find((a) => a.name === 'for_each') : undefined;
+      const forEachRefs = forEach ? this.evaluateMeta(decl.block.body, 'for_each')?.refs ?? [] : [];
       for (const instance of instancesOf(expansion)) {
         const address = `${this.prefix()}${decl.key}${instanceSuffix(instance.key)}`;
-        const body = evaluateBody(decl.block.body, decl.file, address, (expr, bindings) => this.evaluateExpression(expr, bindings), instance.bindings);
+        const eachRefs = forEach ? eachRefsOf(forEach.expr.text, forEachRefs, instance.key) : undefined;
+        const body = evaluateBody(decl.block.body, decl.file, address, (expr, bindings) => this.evaluateExpression(expr, bindings, eachRefs), instance.bindings);
         out.push({
           mode: decl.mode,
           type: decl.type,
@@ -481,4 +484,18 @@ function passedVariable(expr: Expr): string | undefined {
   if (expr.kind !== 'traversal' || expr.base.kind !== 'variable' || expr.base.name !== 'var' || expr.steps.length !== 1) return undefined;
   const step = expr.steps[0];
   return step?.kind === 'attr' ? step.name : undefined;
+}
+
+/**
+ * What `each.value` of the instance `key` refers to: for `for_each = aws_x.y` (a resource with instances of its own,
+ * written as it is), its instance of the same key. Other for_each expressions (a variable, a `for` that may rename
+ * the keys) say nothing.
+ */
+function eachRefsOf(forEachText: string, forEachRefs: readonly string[], key: TfResource['instanceKey']): ReadonlyMap<string, readonly string[]> | undefined {
+  const [ref] = forEachRefs;
+  const text = forEachText.trim();
+  if (forEachRefs.length !== 1 || ref === undefined || !(ref === text || ref.endsWith(`.${text}`))) return undefined;
+  // Keys not known: the one instance scanned stands for them all, as the one of aws_x.y does.
+  if (isUnknown(key)) return new Map([['each', [ref]]]);
+  return typeof key === 'string' ? new Map([['each', [`${ref}${instanceSuffix(key)}`]]]) : undefined;
 }

@@ -7,6 +7,11 @@ export interface EvalContext {
   readonly resolver: RootResolver;
   /** Names bound by the expression itself or its block: for-expression variables, `each`, `count`, dynamic iterators. */
   readonly bindings: ReadonlyMap<string, TfValue>;
+  /**
+   * What a binding's value refers to, for the bindings whose values come from resources: `each` of
+   * `for_each = aws_x.y` is instance `aws_x.y["key"]`, so `each.value.arn` refers to it.
+   */
+  readonly bindingRefs?: ReadonlyMap<string, readonly string[]>;
   /** Collects the resource addresses the expression refers to. */
   readonly refs: Set<string>;
   readonly budget: EvalBudget;

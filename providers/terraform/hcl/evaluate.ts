@@ -99,7 +99,13 @@ export function takeStep(budget: EvalBudget): boolean {
 
 function lookup(name: string, steps: readonly Step[], text: string, context: EvalContext): TfValue {
   const bound = context.bindings.get(name);
-  if (bound !== undefined || context.bindings.has(name)) return applySteps(bound ?? null, steps, text, context);
+  if (bound !== undefined || context.bindings.has(name)) {
+    // `each.value...` refers to what the value came from; `each.key` and `count.index` are only names and numbers.
+    const first = steps[0];
+    const named = first?.kind === 'attr' && (first.name === 'key' || first.name === 'index');
+    if (!named) for (const ref of context.bindingRefs?.get(name) ?? []) context.refs.add(ref);
+    return applySteps(bound ?? null, steps, text, context);
+  }
   return context.resolver.resolve(name, steps, text, context);
 }
 
