@@ -187,7 +187,7 @@ describe('Terraform adapter: CloudFront', () => {
     ['a WAF Classic id written out', [], 'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111'],
   ])('web_acl_id naming %s: a WAF whose rules are not judged, not "no WAF"', (_name, others, webAcl) => {
     const { nodes } = expectAdapted({ name: 'classic', resources: () => [...others, distribution('cdn', { web_acl_id: webAcl })] });
-    expect(nodes.filter((n) => n.kind === 'edge.waf').map((n) => n.kind === 'edge.waf' && n.attrs.defaultAction)).toEqual([
+    expect(nodes.flatMap((n) => (n.kind === 'edge.waf' ? [n.attrs.defaultAction] : []))).toEqual([
       expect.objectContaining({ state: 'unknown', expr: 'web_acl_id names a WAF Classic web ACL, which is not modelled: its rules are not judged' }),
     ]);
   });
