@@ -1,10 +1,11 @@
 import { lstatSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import type { GlobPattern } from './glob-pattern';
 import type { Diagnostic } from '../../src/graph/diagnostic';
 import { isInsideDirectory } from '../inside-directory';
 import { readTextFile } from '../read-text-file';
 
-/** Most files `fileset()` lists: past this many (or this deep), what it gives is not known. */
+/** Most entries `fileset()` looks at: past this many (or this deep), what it gives is not known. */
 const MAX_LISTED_FILES = 10_000;
 const MAX_LISTED_DEPTH = 32;
 
@@ -37,35 +38,44 @@ export class ModuleFiles {
 
   /** `fileexists()`: whether a regular file is at `path`; undefined when it may not be looked at, or is not a file. */
   exists(path: string, moduleDir: string): boolean | undefined {
-    if (!this.allowed(path, moduleDir, 'fileexists()')) return undefined;
+    // Where the path leads once its directory's links are followed, so that a link cannot tell what is outside.
+    if (!this.allowed(path, moduleDir, 'fileexists()') || !this.allowed(dirname(path), moduleDir, 'fileexists()', true)) return undefined;
     try {
-      const stats = statSync(path);
       // Terraform's fileexists fails on anything but a regular file.
-      return stats.isFile() ? true : undefined;
-    } catch {
-      return false;
+      return statSync(path).isFile() ? true : undefined;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return code === 'ENOENT' || code === 'ENOTDIR' ? false : undefined;
     }
   }
 
   /**
-   * `fileset()`: the regular files under `dir` (the module directory itself included), as paths relative to it with
-   * `/`, sorted; undefined when it may not be looked at, cannot be listed, or holds too many files. Links to files are
-   * listed (reading one checks where it leads); links to directories are not followed.
+   * `fileset()`: the regular files under `dir` (the module directory itself included) that `pattern` matches, as
+   * paths relative to it with `/`, sorted. Only directories where the pattern may match are looked into. Undefined when
+   * it may not be looked at, cannot be listed, holds too many files, or a link to a directory might hold matches (links
+   * are not followed into directories, and a list without them would be wrong).
    */
-  list(dir: string, moduleDir: string): readonly string[] | undefined {
-    const self = resolve(dir) === resolve(moduleDir) || resolve(dir) === resolve(this.rootDir);
-    if (!self && !this.allowed(dir, moduleDir, 'fileset()')) return undefined;
+  list(dir: string, moduleDir: string, pattern: GlobPattern): readonly string[] | undefined {
+    if (!this.allowed(dir, moduleDir, 'fileset()', true)) return undefined;
     const found: string[] = [];
-    const walk = (at: string, prefix: string, depth: number): boolean => {
-      if (depth > MAX_LISTED_DEPTH) return false;
+    let seen = 0;
+    let why: string | undefined;
+    const walk = (at: string, prefix: string, depth: number): void => {
+      if (why !== undefined) return;
+      if (depth > MAX_LISTED_DEPTH) {
+        why = `holds more than ${MAX_LISTED_DEPTH} levels of directories`;
+        return;
+      }
       let names: string[];
       try {
         names = readdirSync(at);
-      } catch {
-        return depth > 0;
+      } catch (error) {
+        why = `cannot be listed (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+        return;
       }
       for (const name of names) {
         const path = join(at, name);
+        const relative = `${prefix}${name}`;
         let own;
         let stats;
         try {
@@ -74,20 +84,27 @@ export class ModuleFiles {
         } catch {
           continue;
         }
-        if (stats.isFile()) found.push(`${prefix}${name}`);
-        else if (stats.isDirectory() && !own.isSymbolicLink() && !walk(path, `${prefix}${name}/`, depth + 1)) return false;
-        if (found.length > MAX_LISTED_FILES) return false;
+        if (++seen > MAX_LISTED_FILES) why ??= `holds more than ${MAX_LISTED_FILES} entries`;
+        if (why !== undefined) return;
+        if (stats.isFile()) {
+          if (pattern.matches(relative)) found.push(relative);
+        } else if (stats.isDirectory() && pattern.mayHoldMatches(relative)) {
+          if (own.isSymbolicLink()) why = `holds a link to a directory (${relative}) that is not followed`;
+          else walk(path, `${relative}/`, depth + 1);
+        }
       }
-      return true;
     };
-    if (!walk(dir, '', 0)) {
-      this.say(dir, 'notice', `named by fileset() but cannot be listed, or holds more than ${MAX_LISTED_FILES} files or ${MAX_LISTED_DEPTH} levels: what it gives is not known`);
+    walk(dir, '', 0);
+    if (why !== undefined) {
+      this.say(dir, 'notice', `named by fileset(): ${why}, so what it gives is not known`);
       return undefined;
     }
     return found.sort();
   }
 
-  private allowed(path: string, moduleDir: string, by: string): boolean {
+  /** Whether `path` may be looked at: inside the module's or the root module's directory, or (`orSelf`) one of them. */
+  private allowed(path: string, moduleDir: string, by: string, orSelf = false): boolean {
+    if (orSelf && [moduleDir, this.rootDir].some((dir) => resolve(dir) === resolve(path))) return true;
     if (isInsideDirectory(path, moduleDir) || isInsideDirectory(path, this.rootDir)) return true;
     this.say(path, 'notice', `named by ${by} but outside the scanned module (symbolic links followed): not read, so what it gives is not known`);
     return false;

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Diagnostic } from '../../src/graph/diagnostic';
 import { fileSource, type FileSource } from '../../src/graph/source';
 import type { ModuleFiles } from './module-files';
+import type { GlobPattern } from './glob-pattern';
 import type { Expr, HclBody, Step, TemplatePart } from './hcl/ast';
 import type { EvalBudget, EvalContext, RootResolver } from './hcl/context';
 import { BudgetExceededError, MAX_LAZY_DEPTH } from './hcl/context';
@@ -81,7 +82,7 @@ export class ModuleInstance implements RootResolver {
   /** `file()` in this module's expressions: one closure per instance rather than per expression. */
   private readonly readFile = (path: string): string | undefined => this.env.files.read(path, this.config.dir);
   private readonly fileExists = (path: string): boolean | undefined => this.env.files.exists(path, this.config.dir);
-  private readonly listFiles = (dir: string): readonly string[] | undefined => this.env.files.list(dir, this.config.dir);
+  private readonly listFiles = (dir: string, pattern: GlobPattern): readonly string[] | undefined => this.env.files.list(dir, this.config.dir, pattern);
   private readonly readTemplate = (path: string): readonly TemplatePart[] | undefined => this.env.readTemplate(path, this.config.dir);
 
   constructor(options: {

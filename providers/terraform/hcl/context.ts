@@ -1,5 +1,6 @@
 import type { TfValue } from '../model';
 import type { Step, TemplatePart } from './ast';
+import type { GlobPattern } from '../glob-pattern';
 
 /** What an expression is evaluated against. Evaluation is synchronous and has no side effects beyond `readFile`. */
 export interface EvalContext {
@@ -19,8 +20,11 @@ export interface EvalContext {
   readonly readFile?: (path: string) => string | undefined;
   /** `fileexists()`: whether a regular file is at the path; undefined when not allowed or not knowable. */
   readonly fileExists?: (path: string) => boolean | undefined;
-  /** `fileset()`: the regular files under a directory, relative to it with `/`, sorted; undefined when not allowed or not knowable. */
-  readonly listFiles?: (dir: string) => readonly string[] | undefined;
+  /**
+   * `fileset()`: the regular files under a directory that `matches` takes (paths relative to it, with `/`), sorted;
+   * undefined when not allowed or not knowable.
+   */
+  readonly listFiles?: (dir: string, pattern: GlobPattern) => readonly string[] | undefined;
   /** Reads and parses a template file for `templatefile()`; undefined when not allowed, unreadable or not a template. */
   readonly readTemplate?: (path: string) => readonly TemplatePart[] | undefined;
   /** Directory `file()` paths are relative to (Terraform: the working directory; here the module directory). */

@@ -1,4 +1,4 @@
-import { makeRe } from 'picomatch';
+import { globMatcher } from '../glob-pattern';
 import { isAbsolute, resolve } from 'node:path';
 import { parseYaml, stringifyYaml } from '../../yaml/parse';
 import type { TfValue } from '../model';
@@ -193,15 +193,16 @@ function fileExistsFunction(path: string, context: EvalContext): TfValue {
 }
 
 /**
- * `fileset(path, pattern)`: the files under `path` that match `pattern` (`*` and `?` within a path segment, `**`
- * across them, `{a,b}`, `[class]`), relative to `path`, sorted.
+ * `fileset(path, pattern)`: the files under `path` that match `pattern` (see {@link globMatcher}), relative to `path`,
+ * sorted. A malformed pattern, on which Terraform fails, gives an unknown value.
  * https://developer.hashicorp.com/terraform/language/functions/fileset
  */
 function fileSetFunction(path: string, pattern: string, context: EvalContext): TfValue {
-  const files = context.listFiles?.(absolutePath(path, context));
+  const matches = globMatcher(pattern);
+  if (!matches) throw new UnknownResult();
+  const files = context.listFiles?.(absolutePath(path, context), matches);
   if (files === undefined) throw new UnknownResult();
-  const matches = makeRe(pattern, { dot: true });
-  return bounded(files.filter((file) => matches.test(file)));
+  return bounded([...files]);
 }
 
 const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {

@@ -1,4 +1,6 @@
-import { readTree, valueOf } from './tf-helpers';
+import { symlinkSync } from 'node:fs';
+import { readTerraform } from '../../../providers/terraform/load';
+import { readTree, tempTree, valueOf } from './tf-helpers';
 
 /** A `terraform_data` whose `input` is `expression`, read with `files` beside main.tf. */
 async function inputOf(expression: string, files: Readonly<Record<string, string>> = {}) {
@@ -32,6 +34,22 @@ describe('fileset()', () => {
     }, {}, ['main.tf']);
     expect(read.resources.map((r) => r.address)).toEqual(['terraform_data.spec["specs/.hidden.yaml"]', 'terraform_data.spec["specs/orders.yaml"]', 'terraform_data.spec["specs/payments.yaml"]']);
     expect(valueOf(read, 'terraform_data.spec["specs/orders.yaml"]', 'input')).toBe('openapi: 3.0.0\n');
+  });
+
+  test('a malformed pattern, on which Terraform fails, gives an unknown set', async () => {
+    expect((await inputOf('fileset(path.module, "specs/[")', SPECS)).value).toEqual(expect.objectContaining({ unknown: true }));
+  });
+
+  test('a link to a directory where the pattern may match is not followed: the set is not known, with a notice', async () => {
+    const tree = tempTree({ ...SPECS, 'main.tf': 'resource "terraform_data" "x" {\n  input = fileset(path.module, "**/*.yaml")\n}\n' });
+    try {
+      symlinkSync(tree.path('specs'), tree.path('linked'));
+      const read = await readTerraform([tree.path('main.tf')], {});
+      expect(valueOf(read, 'terraform_data.x', 'input')).toEqual(expect.objectContaining({ unknown: true }));
+      expect(read.diagnostics).toEqual([expect.objectContaining({ severity: 'notice', message: expect.stringContaining('holds a link to a directory (linked)') as unknown })]);
+    } finally {
+      tree.cleanup();
+    }
   });
 
   test('outside the module is not looked at: unknown, with a notice', async () => {
