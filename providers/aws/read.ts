@@ -242,9 +242,10 @@ class RegionReader {
     return { rest, v2 };
   }
 
-  private async readUsagePlans(): Promise<UsagePlanSnapshot[]> {
+  private async readUsagePlans(): Promise<UsagePlanSnapshot[] | undefined> {
     const plans = await this.attempt('apigateway:GetUsagePlans', undefined, () => this.calls.getUsagePlans());
-    return Promise.all((plans ?? []).flatMap((plan) => {
+    if (plans === undefined) return undefined;
+    return Promise.all(plans.flatMap((plan) => {
       const id = plan.id;
       if (id === undefined) return [];
       const arn = apiGatewayArn(this.partition, this.region, `/usageplans/${id}`);

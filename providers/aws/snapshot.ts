@@ -24,7 +24,8 @@ export interface RegionSnapshot {
   readonly restApis: readonly RestApiSnapshot[];
   readonly domainNames: readonly DomainSnapshot<DomainNameShape, BasePathMappingShape>[];
   readonly apiKeys: readonly ApiKeyShape[] | undefined;
-  readonly usagePlans: readonly UsagePlanSnapshot[];
+  /** Undefined when they could not be listed. */
+  readonly usagePlans: readonly UsagePlanSnapshot[] | undefined;
   readonly clientCertificates: readonly ClientCertificateShape[] | undefined;
   readonly v2Apis: readonly V2ApiSnapshot[];
   readonly v2DomainNames: readonly DomainSnapshot<V2DomainNameShape, V2ApiMappingShape>[];

@@ -25,7 +25,8 @@ export function adaptKeys(region: RegionSnapshot, scope: LiveScope, out: LiveFra
     };
     out.nodes.push(liveNode('api.key', arn, key.name ?? key.id, 'AWS::ApiGateway::ApiKey', attrs, scope, key));
   }
-  for (const { plan, keys } of region.usagePlans) {
+  if (!region.usagePlans) unreadPlans(region, scope, out);
+  for (const { plan, keys } of region.usagePlans ?? []) {
     const arn = apiGatewayArn(scope.partition, scope.region, `/usageplans/${plan.id}`);
     const read = reader(cloudSource(arn, scope));
     const quota = plan.quota?.limit !== undefined ? { limit: plan.quota.limit, period: (plan.quota.period ?? 'DAY').toUpperCase() } : null;
@@ -46,6 +47,25 @@ export function adaptKeys(region: RegionSnapshot, scope: LiveScope, out: LiveFra
     }
     for (const key of keys ?? []) {
       if (key.id !== undefined && (key.type ?? 'API_KEY') === 'API_KEY') out.edges.push(edge(liveId(apiGatewayArn(scope.partition, scope.region, `/apikeys/${key.id}`)), 'key-in-plan', node.id));
+    }
+  }
+}
+
+/**
+ * The usage plans of a region that could not be listed: any of them may cover any REST stage, with limits not known.
+ * A stage whose keyed routes no plan read covers is then "cannot verify", not a stage that takes no keyed calls.
+ */
+function unreadPlans(region: RegionSnapshot, scope: LiveScope, out: LiveFragment): void {
+  const arn = apiGatewayArn(scope.partition, scope.region, '/usageplans');
+  const source = cloudSource(arn, scope);
+  const why = unknown('the usage plans of this region could not be listed', source);
+  const node = liveNode('api.usage-plan', arn, 'usage plans (not read)', 'AWS::ApiGateway::UsagePlan', {
+    throttling: why, quota: why, keyRequired: reader(source)(true), applies: why, methodThrottles: why,
+  }, scope, {});
+  out.nodes.push(node);
+  for (const { api, stages } of region.restApis) {
+    for (const stage of stages ?? []) {
+      if (stage.stageName !== undefined) out.edges.push(edge(node.id, 'usage-plan-covers', liveId(apiGatewayArn(scope.partition, scope.region, restStagePath(api.id, stage.stageName)))));
     }
   }
 }

@@ -64,6 +64,18 @@ describe('gatewarden audit aws against the emulator (real SDK clients)', () => {
     });
   });
 
+  it('when the usage plans cannot be listed, the stages they may cover cannot be verified for quotas (not passed)', async () => {
+    const scenario = loadScenario('sample-account');
+    const denied: Scenario = { ...scenario, faults: [...(scenario.faults ?? []), { operation: 'apigateway:GetUsagePlans', kind: 'denied' }] };
+    await withEmulator(denied, 'AKIAEMULATORSAMPLE', async (emulator) => {
+      const r = await runCli(['audit', 'aws', '--endpoint-url', emulator.url, '--regions', 'us-east-1', '--format', 'json', '--policy', 'GW-MGMT-003', '--allow-partial', '--report-unknown']);
+      const report = jsonReportSchema.parse(JSON.parse(r.stdout));
+      expect(report.errors.map((e) => e.message)).toEqual([expect.stringContaining('apigateway:GetUsagePlans')]);
+      const quota = report.findings.filter((f) => f.policy === 'GW-MGMT-003' && f.resource.id === `aws:${ORDERS}/stages/prod`);
+      expect(quota.map((f) => [f.status, f.message])).toEqual([['unknown', expect.stringContaining('the usage plans of this region could not be listed')]]);
+    });
+  });
+
   it('shows the ARN of each live finding in text output', async () => {
     await withEmulator(loadScenario('sample-account'), 'AKIAEMULATORSAMPLE', async (emulator) => {
       const r = await runCli(['audit', 'aws', '--endpoint-url', emulator.url, '--regions', 'us-east-1', '--policy', 'GW-TLS-001']);
