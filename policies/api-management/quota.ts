@@ -110,7 +110,8 @@ export default definePolicy({
       // API Gateway rejects every API key in no plan covering the stage: live, nothing gets through; in code, the plan
       // that makes the keys work is managed elsewhere, with a quota not known here.
       if (stage.source.kind === 'cloud') return pass();
-      return unknown(`Cannot tell whether stage ${stage.name} has a usage quota: its API takes API keys, no usage plan in the scanned code covers it, and API Gateway rejects every key in no plan (a plan managed elsewhere decides)`, stage.source);
+      const takes = keys.state === 'yes' ? 'takes' : 'may take';
+      return unknown(`Cannot tell whether stage ${stage.name} has a usage quota: its API ${takes} API keys, no usage plan in the scanned code covers it, and API Gateway rejects every key in no plan (a plan managed elsewhere decides)`, stage.source);
     }
     const plans = planQuotas(covering);
     if (plans.state === 'yes') return pass();

@@ -2,7 +2,8 @@ import { definePolicy, fail, pass, unknown } from '../../src/engine/policy';
 import type { Attr } from '../../src/graph/attr';
 import type { GraphNode, Throttle } from '../../src/graph/kinds';
 import { isCorsPreflight } from '../../src/graph/cors-preflight';
-import { apiOf, operationsOf, planMayNotApply, usagePlansCovering } from '../../src/graph/queries';
+import { apiOf, backendsOf, operationsOf, planMayNotApply, usagePlansCovering } from '../../src/graph/queries';
+import type { ReadonlyGraph } from '../../src/graph/graph';
 import type { SourceRef } from '../../src/graph/source';
 
 /**
@@ -28,7 +29,7 @@ export default definePolicy({
     'in the service-wide or API policy, in the policy of every product that holds the API, or in the policy of every operation. ' +
     'A usage plan or product limits the calls made with its keys, so every plan covering a stage must set a limit: a client holding the key of an unthrottled plan is limited by nothing. ' +
     'Calls without a key reach no API Gateway usage plan, and only an open API Management product (one that requires no subscription): ' +
-    'a route that requires no key needs its own limit otherwise (CORS preflights aside).',
+    'a route that requires no key needs its own limit otherwise (CORS preflights the gateway answers itself aside).',
   remediation: {
     kubernetes: [
       '# ingress-nginx: requests per second per client address (burst: limit-burst-multiplier x limit, default 5)',
@@ -117,7 +118,7 @@ export default definePolicy({
     const operations = api ? operationsOf(graph, api) : [];
     // Without routes to look at, the usage plans' limits are taken for the stage's.
     const routes: Verdict = operations.length === 0 ? everyPlanLimits(plans)
-      : everyRouteLimited(operations, plans, { stage: stage.id, apim: api?.attrs.flavor === 'apim', live: stage.source.kind === 'cloud' });
+      : everyRouteLimited(operations.filter((op) => !answeredByGateway(graph, op)), plans, { stage: stage.id, apim: api?.attrs.flavor === 'apim', live: stage.source.kind === 'cloud' });
     const verdicts = [stageVerdict, routes];
     if (verdicts.some((v) => v.limited === true)) return pass();
     const open = verdicts.find((v): v is Extract<Verdict, { limited: 'unknown' }> => v.limited === 'unknown');
@@ -172,6 +173,14 @@ function everyPlanLimits(plans: readonly GraphNode<'api.usage-plan'>[], route?: 
   return maybe ? { limited: 'unknown', ...maybe } : { limited: false };
 }
 
+/**
+ * A CORS preflight the gateway answers itself (an OPTIONS route whose backends, if any, are mocks): it carries no key
+ * and reaches nothing to exhaust. An OPTIONS route that calls a function or a service is a route like any other.
+ */
+function answeredByGateway(graph: ReadonlyGraph, op: GraphNode<'api.operation'>): boolean {
+  return isCorsPreflight(op) && backendsOf(graph, op).every(({ attrs: { type } }) => type.state !== 'unknown' && type.value === 'mock');
+}
+
 /** A route of a stage, as usage plans name their methods' throttles: `/pets/GET` (`//GET` for the root resource). */
 interface Route { readonly stage: string; readonly method: string }
 
@@ -203,19 +212,20 @@ function unlimited(plan: GraphNode<'api.usage-plan'>): string {
  * Every route must be limited: by its own throttle, or on each way a call can reach it. A call that presents a key
  * goes through that key's usage plan or product, so every plan must limit; a call without one goes through an open
  * API Management product when one covers the route, and through no plan at all otherwise: a route that requires no
- * key then needs its own limit. CORS preflights answer from the gateway itself and carry no key: they are left aside.
+ * key then needs its own limit.
  */
 function everyRouteLimited(
   operations: readonly GraphNode<'api.operation'>[], plans: readonly GraphNode<'api.usage-plan'>[], on: { readonly stage: string; readonly apim: boolean; readonly live: boolean },
 ): Verdict {
-  const keyless = keylessCovered(plans);
+  const keylessPlans = keylessCovered(plans);
   let open: Verdict | undefined;
   for (const op of operations) {
-    if (isCorsPreflight(op)) continue;
     const own = fromThrottle(op.attrs.throttling, `the throttling of route ${op.name}`);
     if (own.limited === true) continue;
     const planned = plans.length === 0 && !on.apim ? keysInNoPlan(on.live) : everyPlanLimits(plans, routeOf(on.stage, op));
-    const byPlan = withKeylessCalls(op, planned, keyless, on.apim);
+    const keyless = op.attrs.apiKeyRequired.state !== 'unknown' && !op.attrs.apiKeyRequired.value;
+    // No plan at all (every HTTP API): a route without a key is limited by nothing but its own limit.
+    const byPlan: Verdict = plans.length === 0 && keyless ? { limited: false } : withKeylessCalls(op, planned, keylessPlans, on.apim);
     if (byPlan.limited === true) continue;
     if (own.limited === 'unknown') open ??= own;
     else if (byPlan.limited === 'unknown') open ??= byPlan;

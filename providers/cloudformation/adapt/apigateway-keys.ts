@@ -2,10 +2,10 @@ import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
 import type { ApiKeyAttrs, MethodThrottle, Quota, Throttle } from '../../../src/graph/kinds';
 import type { FileSource } from '../../../src/graph/source';
 import { secretPreview } from '../../aws-shared/secret-preview';
-import { combineThrottle, throttleOf } from '../../aws-shared/throttle';
+import { combineThrottle } from '../../aws-shared/throttle';
 import { isCfnUnknown, type CfnResource } from '../template';
 import { REST_API, restStages, stagesNamed, type RestStage } from './apigateway';
-import { mayNotBeCreated } from './wafv2';
+import { createdWith, mayNotBeCreated } from './existence';
 import { edge, emptyResult, type AdaptResult, type CfnContext } from './context';
 import { asBool, asNumber, asString, type CfnBody, type CfnProp } from './read-prop';
 
@@ -32,7 +32,7 @@ export function adaptApiGatewayKeys(ctx: CfnContext): AdaptResult {
       quota: planQuota(ctx, body, plan.source),
       keyRequired: byDefault(true, plan.source),
       applies: coverage.uncertain ? unknown(`which stages usage plan ${plan.logicalId} covers is not known statically (${coverage.uncertain.expr})`, coverage.uncertain.source)
-        : plan.undecidedCondition !== undefined ? unknown(mayNotBeCreated(plan), plan.source) : byDefault(true, plan.source),
+        : createdWith(plan, () => coverage.stages.map((stage) => stage.resource)) ? byDefault(true, plan.source) : unknown(mayNotBeCreated(plan), plan.source),
     });
     result.nodes.push(node);
     for (const stage of coverage.stages) result.edges.push(edge(node.id, 'usage-plan-covers', stage.id));
@@ -105,10 +105,9 @@ function planCoverage(ctx: CfnContext, stages: readonly RestStage[], apiStages: 
     else if (throttle.state === 'known') {
       for (const method of Object.keys(throttle.body.raw)) {
         const limits = ctx.read.child(throttle.body, method);
-        if (limits.state !== 'known') continue;
-        const rate = asNumber(ctx.read.known(limits.body, 'RateLimit'));
-        const burst = asNumber(ctx.read.known(limits.body, 'BurstLimit'));
-        for (const s of named) methods.push({ stage: s.id, method, throttle: throttleOf(rate, burst) });
+        const read = limits.state === 'known' ? bodyThrottle(ctx, limits.body) : limits.state === 'unknown' ? unknown(limits.expr, limits.source) : undefined;
+        if (read?.state === 'unknown') methodsUnknown ??= read;
+        else if (read) for (const s of named) methods.push({ stage: s.id, method, throttle: read.value });
       }
     }
     // A value not known statically that refers to no resource (a parameter without a default, a pseudo parameter).
@@ -131,12 +130,17 @@ function planThrottle(ctx: CfnContext, body: CfnBody, fallback: FileSource): Att
     case 'unknown':
       return unknown(throttle.expr, throttle.source);
     case 'known':
-      return combineThrottle(
-        ctx.read.read(throttle.body, 'RateLimit', asNumber, { value: -1, source: throttle.body.source }),
-        ctx.read.read(throttle.body, 'BurstLimit', asNumber, { value: -1, source: throttle.body.source }),
-        throttle.body.source,
-      );
+      return bodyThrottle(ctx, throttle.body);
   }
+}
+
+/** `RateLimit` and `BurstLimit` of a throttle mapping. */
+function bodyThrottle(ctx: CfnContext, body: CfnBody): Attr<Throttle | null> {
+  return combineThrottle(
+    ctx.read.read(body, 'RateLimit', asNumber, { value: -1, source: body.source }),
+    ctx.read.read(body, 'BurstLimit', asNumber, { value: -1, source: body.source }),
+    body.source,
+  );
 }
 
 function planQuota(ctx: CfnContext, body: CfnBody, fallback: FileSource): Attr<Quota | null> {

@@ -7,6 +7,7 @@ import { edge, emptyResult, type AdaptResult, type CfnContext } from './context'
 import { toJson } from './openapi-body';
 import { asString, firstUnknown, type CfnProp } from './read-prop';
 import { OUTSIDE_WAF_SUFFIX, outsideWafNode, uncertainWafNode } from '../../aws-shared/outside-waf';
+import { createdWith, mayNotBeCreated } from './existence';
 
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-wafv2-webacl.html
 export const WEB_ACL = 'AWS::WAFv2::WebACL';
@@ -108,19 +109,4 @@ function defaultAction(ctx: CfnContext, acl: CfnResource): Attr<'allow' | 'block
       if ('Allow' in action.body.raw) return set('allow', action.body.source);
       return unknown('DefaultAction names neither Allow nor Block', action.body.source);
   }
-}
-
-/**
- * Whether `owner` is created whenever what it attaches to is: it has no `Condition` that is not known statically, or
- * each of those has the same one (a template switching both on and off together).
- */
-function createdWith(owner: CfnResource, attachedTo: () => readonly CfnResource[]): boolean {
-  if (owner.undecidedCondition === undefined) return true;
-  const targets = attachedTo();
-  return targets.length > 0 && targets.every((target) => target.undecidedCondition === owner.undecidedCondition);
-}
-
-/** Why a resource whose `Condition` is not known statically may not be there. */
-export function mayNotBeCreated(resource: CfnResource): string {
-  return `${resource.logicalId} may not be created: its condition ${resource.undecidedCondition ?? ''} is not known statically`;
 }

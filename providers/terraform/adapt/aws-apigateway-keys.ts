@@ -136,14 +136,14 @@ function everyRestStage(linker: Linker): string[] {
   return [...linker.ofType(STAGE).map((s) => linker.nodeId(s.address)), ...linker.ofType(DEPLOYMENT).filter((d) => attribute(d.body, 'stage_name')).map((d) => linker.nodeId(d.address, INLINE_STAGE_SUFFIX))];
 }
 
+/** The stages a plan covers; `uncertain`: why that is not known; the throttles it sets for single methods of them. */
+interface Coverage { readonly ids: readonly string[]; readonly uncertain?: string; readonly methodThrottles: Attr<readonly MethodThrottle[]> }
+
 /**
  * `api_stages { api_id, stage }`: the stage by reference, else by name on the API. A block whose API or stage is not
  * known statically (`api_id` from a module output, through a `dynamic` block) may name any stage of that name, or any
  * stage: those are covered, and `uncertain` says why the coverage is not known.
  */
-/** The stages a plan covers; `uncertain`: why that is not known; the throttles it sets for single methods of them. */
-interface Coverage { readonly ids: readonly string[]; readonly uncertain?: string; readonly methodThrottles: Attr<readonly MethodThrottle[]> }
-
 function coveredStages(linker: Linker, blocks: readonly TfBody[], fallback: FileSource): Coverage {
   const targets: string[] = [];
   const methods: MethodThrottle[] = [];

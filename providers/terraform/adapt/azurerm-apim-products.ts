@@ -91,7 +91,8 @@ function productlessPlan(estate: ApimEstate, subscription: TfResource, key: ApiK
     throttling: byDefault(null, at),
     quota: byDefault(null, at),
     keyRequired: byDefault(true, at),
-    applies: key.enabled.state === 'unknown' ? unknown(`whether subscription ${subscription.name} is active is not known statically (${key.enabled.expr ?? 'computed'})`, at) : byDefault(true, at),
+    applies: key.enabled.state === 'unknown' ? unknown(`whether subscription ${subscription.name} is active is not known statically (${key.enabled.expr ?? 'computed'})`, at)
+      : existsWith(subscription, () => apis) ? byDefault(true, at) : unknown(mayNotExist(subscription), at),
   }, PRODUCTLESS_SUFFIX);
   return { node: { ...node, name: `subscription ${knownString(subscription.body, 'display_name') ?? subscription.name} (no product)` }, covers: apis.map((api) => linker.nodeId(api.address, APIM_STAGE_SUFFIX)) };
 }
@@ -105,7 +106,7 @@ function dropsProductPolicy(estate: ApimEstate, product: TfResource, api: TfReso
 /** The product as it applies to an API whose policy drops the product's: a usage plan without limits for that API. */
 function bypassedProduct(estate: ApimEstate, product: TfResource, api: TfResource, plan: GraphNode<'api.usage-plan'>): GraphNode<'api.usage-plan'> {
   const at = estate.apiScope(api).origin?.resource.source ?? api.source;
-  const node = azureNode(estate.linker, product, 'api.usage-plan', { ...plan.attrs, throttling: byDefault(null, at), quota: byDefault(null, at) }, `#bypassed-by-${api.name}`);
+  const node = azureNode(estate.linker, product, 'api.usage-plan', { ...plan.attrs, throttling: byDefault(null, at), quota: byDefault(null, at) }, `#bypassed-by-${api.address}`);
   return { ...node, name: `${plan.name} (its policy does not run for API ${knownString(api.body, 'name') ?? api.name}: the API policy has no <base />)` };
 }
 

@@ -120,6 +120,19 @@ policyTester.run(policy, {
       findings: [{ node: 'prod', message: /route route0 requires no subscription key, and no open product holds its API: calls without a key go through no product$/ }],
     },
     {
+      name: 'an OPTIONS route that calls a function is a route like any other, not a preflight the gateway answers',
+      graph: g.build((b) => {
+        const rest = b.node('api', { name: 'orders', flavor: 'rest' });
+        const stage = b.node('api.stage', { name: 'prod', throttling: g.byDefault(null) });
+        b.link(rest, 'api-has-stage', stage);
+        const options = b.node('api.operation', { name: 'OPTIONS /quotes', apiKeyRequired: g.byDefault(false), method: g.set('OPTIONS'), throttling: g.byDefault(null) });
+        b.link(rest, 'api-has-operation', options);
+        b.link(options, 'operation-calls-backend', b.node('api.backend', { name: 'quotes-fn', type: g.set('lambda') }));
+        b.link(plan(b, 'gold', g.set({ rateLimit: 20 })), 'usage-plan-covers', stage);
+      }),
+      findings: [{ node: 'prod', message: /route OPTIONS \/quotes requires none$/ }],
+    },
+    {
       name: 'an open product that sets no limit',
       graph: g.build((b) => {
         const { stage } = api(b, g.byDefault(null));

@@ -224,6 +224,31 @@ ${webAcl === '' ? '' : `        WebACLId: ${webAcl}\n`}        Origins:
     expect(node('Plan').attrs).toMatchObject({ methodThrottles: { value: [{ stage: 'cloudformation:template.yaml:Prod', method: '/items/GET', throttle: { rateLimit: 5, burstLimit: 10 } }] } });
   });
 
+  it('a method throttle from a parameter without a default is not known, not "no limit"', async () => {
+    const { node } = await loadTemplateText(template(`
+  Plan:
+    Type: AWS::ApiGateway::UsagePlan
+    Properties:
+      ApiStages:
+        - ApiId: !Ref Api
+          Stage: !Ref Prod
+          Throttle:
+            /items/GET: { RateLimit: !Ref SharedAclArn }
+`));
+    expect(node('Plan').attrs).toMatchObject({ methodThrottles: { state: 'unknown' } });
+  });
+
+  it('a usage plan with the same undecided Condition as the stage it covers applies whenever the stage exists', async () => {
+    const { node } = await loadTemplateText(template(`
+  Plan:
+    Type: AWS::ApiGateway::UsagePlan
+    Condition: WafOn
+    Properties:
+      ApiStages: [{ ApiId: !Ref Api, Stage: !Ref Prod }]
+`).replace('  Prod:\n    Type: AWS::ApiGateway::Stage\n', '  Prod:\n    Type: AWS::ApiGateway::Stage\n    Condition: WafOn\n'));
+    expect(node('Plan').attrs).toMatchObject({ applies: { state: 'default', value: true } });
+  });
+
   it('a usage plan whose Condition is not known may not apply', async () => {
     const { node } = await loadTemplateText(template(`
   Plan:

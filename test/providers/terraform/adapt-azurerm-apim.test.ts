@@ -664,7 +664,8 @@ ${extra}
       + subscription('api_scoped', '  api_id = azurerm_api_management_api.orders.id\n  state  = "active"')
       + subscription('all_apis', '  state = var.state')
       + subscription('submitted', '  api_id = azurerm_api_management_api.orders.id')
-      + subscription('product_scoped', '  product_id = "/products/gold"\n  state      = "active"');
+      + subscription('product_scoped', '  product_id = "/products/gold"\n  state      = "active"')
+      + subscription('counted', '  count  = var.state == "x" ? 1 : 0\n  api_id = azurerm_api_management_api.orders.id\n  state  = "active"');
     const { node, edges } = await load(text);
     const plan = (name: string) => node(`terraform:azurerm_api_management_subscription.${name}#no-product`);
     expect(plan('api_scoped')).toMatchObject({
@@ -674,9 +675,61 @@ ${extra}
     expect(hasEdge(edges, 'terraform:azurerm_api_management_subscription.api_scoped#no-product', 'usage-plan-covers', 'terraform:azurerm_api_management_api.orders#gateway')).toBe(true);
     expect(plan('all_apis')).toMatchObject({ attrs: { applies: { state: 'unknown' } } });
     expect(hasEdge(edges, 'terraform:azurerm_api_management_subscription.all_apis#no-product', 'usage-plan-covers', 'terraform:azurerm_api_management_api.orders#gateway')).toBe(true);
+    expect(plan('counted')).toMatchObject({ attrs: { applies: { state: 'unknown', expr: expect.stringContaining('may not exist') } } });
     // Not active (state defaults to "submitted"): its keys are refused. Through a product: the product's policy applies.
     expect(plan('submitted')).toBeUndefined();
     expect(plan('product_scoped')).toBeUndefined();
+  });
+
+  it('a product whose policy two APIs of one for_each drop (no <base />) covers each as a plan of its own', async () => {
+    const text = `${SERVICE_DEFAULTS}
+resource "azurerm_api_management_api" "multi" {
+  for_each            = toset(["one", "two"])
+  name                = each.key
+  resource_group_name = "rg"
+  api_management_name = azurerm_api_management.apim.name
+  revision            = "1"
+  path                = each.key
+  protocols           = ["https"]
+}
+
+resource "azurerm_api_management_api_policy" "multi" {
+  for_each            = toset(["one", "two"])
+  api_name            = azurerm_api_management_api.multi[each.key].name
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = "rg"
+  xml_content         = "<policies><inbound><set-header name=\\"x\\" exists-action=\\"override\\"><value>1</value></set-header></inbound></policies>"
+}
+
+resource "azurerm_api_management_product" "gold" {
+  product_id          = "gold"
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = "rg"
+  display_name        = "gold"
+}
+
+resource "azurerm_api_management_product_policy" "gold" {
+  product_id          = azurerm_api_management_product.gold.product_id
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = "rg"
+  xml_content         = "<policies><inbound><rate-limit calls=\\"10\\" renewal-period=\\"60\\" /></inbound></policies>"
+}
+
+resource "azurerm_api_management_product_api" "gold" {
+  for_each            = toset(["one", "two"])
+  product_id          = azurerm_api_management_product.gold.product_id
+  api_name            = azurerm_api_management_api.multi[each.key].name
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = "rg"
+}
+`;
+    const { nodes, diagnostics } = await load(text);
+    const bypassed = nodes.filter((n) => n.id.includes('#bypassed-by-'));
+    expect(bypassed.map((n) => n.name).sort()).toEqual([
+      'gold (its policy does not run for API one: the API policy has no <base />)',
+      'gold (its policy does not run for API two: the API policy has no <base />)',
+    ]);
+    expect(diagnostics.filter((d) => /declared more than once/.test(d.message))).toEqual([]);
   });
 
   it('products: whether each takes calls without a subscription key (open), and whether it applies', async () => {
