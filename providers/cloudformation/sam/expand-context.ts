@@ -27,7 +27,9 @@ export class ExpandContext {
       return;
     }
     this.taken.add(resource.logicalId);
-    this.generated.push(resource);
+    // What SAM generates exists when the resource it comes from does: under its Condition.
+    const condition = this.template.resources.find((r) => r.logicalId === resource.generatedFrom)?.undecidedCondition;
+    this.generated.push(condition === undefined ? resource : { ...resource, undecidedCondition: condition });
   }
 
   notice(at: FileSource, message: string, severity: Diagnostic['severity'] = 'notice'): void {

@@ -176,6 +176,30 @@ Resources:
     expect(graph.out('cloudformation:template.yaml:Plan', 'usage-plan-covers').map((n) => n.id)).toEqual(['cloudformation:template.yaml:MyApiProdStage']);
   });
 
+  it('generates under the Condition of the SAM API: an association sharing it is there whenever the API is', async () => {
+    const { result } = await loadTemplateText(`Transform: AWS::Serverless-2016-10-31
+Parameters:
+  Env: { Type: String }
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+Resources:
+  MyApi:
+    Type: AWS::Serverless::Api
+    Condition: IsProd
+    Properties: { StageName: prod }
+  Acl:
+    Type: AWS::WAFv2::WebACL
+    Properties: { Scope: REGIONAL, DefaultAction: { Block: {} }, VisibilityConfig: { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: acl } }
+  Assoc:
+    Type: AWS::WAFv2::WebACLAssociation
+    Condition: IsProd
+    Properties:
+      ResourceArn: !Sub arn:aws:apigateway:\${AWS::Region}::/restapis/\${MyApi}/stages/prod
+      WebACLArn: !GetAtt Acl.Arn
+`);
+    expect(result.edges.filter((e) => e.rel === 'waf-protects').map((e) => `${e.from} -> ${e.to}`)).toEqual(['cloudformation:template.yaml:Acl -> cloudformation:template.yaml:MyApiprodStage']);
+  });
+
   it('applies the Auth to an inline DefinitionBody and says when the body is an AWS::Include', async () => {
     const { result, node } = await loadTemplateText(`Transform: AWS::Serverless-2016-10-31
 Resources:
