@@ -119,8 +119,8 @@ export class ModuleInstance implements RootResolver {
     }
     // Most expressions refer to nothing: no spread and sort of an empty set.
     const sorted = refs.size === 0 ? [] : [...refs].sort();
-    const passed = passedVariable(expr);
-    const origin = passed === undefined ? undefined : this.variable(passed).origin;
+    const passed = passedName(expr);
+    const origin = passed === undefined ? undefined : (passed.scope === 'var' ? this.variable(passed.name) : this.local(passed.name)).origin;
     return origin ? { value, refs: sorted, origin } : { value, refs: sorted };
   }
 
@@ -230,7 +230,9 @@ export class ModuleInstance implements RootResolver {
   private local(name: string): Evaluated {
     return this.lazy(`local.${name}`, `local.${name}`, () => {
       const decl = this.config.locals.get(name);
-      return decl ? this.evaluateExpression(decl.attribute.expr) : { value: unknownValue(`local.${name}`), refs: [] };
+      if (!decl) return { value: unknownValue(`local.${name}`), refs: [] };
+      const evaluated = this.evaluateExpression(decl.attribute.expr);
+      return evaluated.origin ? evaluated : withOrigin(evaluated, writtenAt(decl.attribute.expr, decl.file));
     });
   }
 
@@ -478,13 +480,14 @@ function writtenAt(expr: Expr, file: string): FileSource | undefined {
   return literal ? fileSource(file, expr.line) : undefined;
 }
 
-/** The variable an expression passes on as it is: `var.x`, `(var.x)` or `"${var.x}"`; else undefined. */
-function passedVariable(expr: Expr): string | undefined {
-  if (expr.kind === 'parenthesized') return passedVariable(expr.inner);
-  if (expr.kind === 'template' && expr.parts.length === 1 && expr.parts[0]?.kind === 'interpolation') return passedVariable(expr.parts[0].expr);
-  if (expr.kind !== 'traversal' || expr.base.kind !== 'variable' || expr.base.name !== 'var' || expr.steps.length !== 1) return undefined;
+/** The variable or local an expression passes on as it is: `var.x`, `local.x`, `(var.x)` or `"${var.x}"`; else undefined. */
+function passedName(expr: Expr): { readonly scope: 'var' | 'local'; readonly name: string } | undefined {
+  if (expr.kind === 'parenthesized') return passedName(expr.inner);
+  if (expr.kind === 'template' && expr.parts.length === 1 && expr.parts[0]?.kind === 'interpolation') return passedName(expr.parts[0].expr);
+  if (expr.kind !== 'traversal' || expr.base.kind !== 'variable' || expr.steps.length !== 1) return undefined;
+  const scope = expr.base.name;
   const step = expr.steps[0];
-  return step?.kind === 'attr' ? step.name : undefined;
+  return (scope === 'var' || scope === 'local') && step?.kind === 'attr' ? { scope, name: step.name } : undefined;
 }
 
 /**

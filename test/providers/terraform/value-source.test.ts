@@ -46,6 +46,13 @@ describe('a secret passed on by a variable is shown where it is written', () => 
     })).toEqual(['terraform.tfvars:1']);
   });
 
+  test('through a local that passes the variable on, and at a local that writes it', async () => {
+    expect(await keyFindingPlaces({
+      'main.tf': `variable "partner_key" {\n  default = "${KEY}"\n}\nlocals {\n  key     = var.partner_key\n  literal = "${KEY}"\n}\n${keyFrom('local.key')}`,
+    })).toEqual(['main.tf:2']);
+    expect(await keyFindingPlaces({ 'main.tf': `locals {\n  literal = "${KEY}"\n}\n${keyFrom('local.literal')}` })).toEqual(['main.tf:2']);
+  });
+
   test('at the attribute, when it does more than pass the value on', async () => {
     expect(await keyFindingPlaces({
       'main.tf': `variable "partner_key" {\n  default = "${KEY}"\n}\n${keyFrom('"${var.partner_key}-v2"')}`,
