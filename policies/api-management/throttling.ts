@@ -160,10 +160,12 @@ function everyPlanLimits(plans: readonly GraphNode<'api.usage-plan'>[], route?: 
   for (const plan of plans) {
     const applies = plan.attrs.applies;
     if (applies.state !== 'unknown' && !applies.value) continue;
-    const verdict = (route && methodVerdict(plan, route)) ?? fromThrottle(plan.attrs.throttling, `the throttling of usage plan ${plan.name}`);
+    const forMethod = route ? methodVerdict(plan, route) : undefined;
+    const verdict = forMethod ?? fromThrottle(plan.attrs.throttling, `the throttling of usage plan ${plan.name}`);
     if (verdict.limited === false) {
-      if (applies.state !== 'unknown') return { limited: false, escapes: unlimited(plan) };
-      open ??= { limited: 'unknown', why: `${unlimited(plan)}, if it applies: ${applies.expr ?? 'not known statically'}`, ...(applies.source && { source: applies.source }) };
+      const escapes = forMethod ? `usage plan or product ${plan.name} sets no limit that runs for route ${route?.method ?? ''}` : unlimited(plan);
+      if (applies.state !== 'unknown') return { limited: false, escapes };
+      open ??= { limited: 'unknown', why: `${escapes}, if it applies: ${applies.expr ?? 'not known statically'}`, ...(applies.source && { source: applies.source }) };
     } else if (verdict.limited === 'unknown') open ??= verdict;
     if (applies.state !== 'unknown') applying = true;
   }

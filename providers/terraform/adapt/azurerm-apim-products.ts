@@ -1,5 +1,5 @@
-import { byDefault, set, unknown } from '../../../src/graph/attr';
-import type { ApiKeyAttrs, GraphNode } from '../../../src/graph/kinds';
+import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
+import type { ApiKeyAttrs, GraphNode, MethodThrottle } from '../../../src/graph/kinds';
 import type { FileSource } from '../../../src/graph/source';
 import { parseAddress } from './address';
 import { withAttributes, withValue, type TfAttribute, type TfBody, type TfResource } from '../model';
@@ -26,8 +26,10 @@ export function adaptApimProducts(estate: ApimEstate): AdaptResult {
   for (const product of linker.ofType(PRODUCT)) {
     const resolve = estate.namedValues(estate.serviceOf(product));
     const own = estate.effective([estate.productScope(product)], 'inbound');
+    const apis = estate.apisInProduct(product);
     const node = azureNode(linker, product, 'api.usage-plan', {
       throttling: throttleOf(own, resolve, product.source),
+      methodThrottles: operationsDropping(estate, product, apis),
       quota: quotaOf(own, resolve, product.source),
       // subscription_required defaults to true; an open product takes calls without a key:
       // https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/api_management_product#subscription_required
@@ -35,7 +37,7 @@ export function adaptApimProducts(estate: ApimEstate): AdaptResult {
       applies: existsWith(product, () => estate.apisInProduct(product)) ? byDefault(true, product.source) : unknown(mayNotExist(product), product.source),
     });
     result.nodes.push(node);
-    for (const api of estate.apisInProduct(product)) {
+    for (const api of apis) {
       const stage = linker.nodeId(api.address, APIM_STAGE_SUFFIX);
       // An API policy without <base /> keeps the product's policy from running for the API: its calls through the
       // product are limited by nothing the product sets.
@@ -101,6 +103,29 @@ function productlessPlan(estate: ApimEstate, subscription: TfResource, key: ApiK
 function dropsProductPolicy(estate: ApimEstate, product: TfResource, api: TfResource): boolean {
   const chain = [estate.serviceScope(estate.serviceOf(api)), estate.productScope(product), estate.apiScope(api)];
   return estate.effective(chain, 'inbound').dropped.some((drop) => drop.scope.level === 'api' && drop.dropped.some((e) => e.scope.level === 'product'));
+}
+
+/**
+ * The operations whose policy has no `<base />` in `inbound`, for which the product's policy does not run: as method
+ * throttles of none (`/path/METHOD`, the path as the operation's `url_template` writes it). Not known when such an
+ * operation's method or path is not.
+ */
+function operationsDropping(estate: ApimEstate, product: TfResource, apis: readonly TfResource[]): Attr<readonly MethodThrottle[]> {
+  const dropping: MethodThrottle[] = [];
+  for (const api of apis) {
+    const stage = estate.linker.nodeId(api.address, APIM_STAGE_SUFFIX);
+    const chain = [estate.serviceScope(estate.serviceOf(api)), estate.productScope(product), estate.apiScope(api)];
+    for (const operation of estate.operationsOf(api)) {
+      const drops = estate.effective([...chain, estate.operationScope(operation)], 'inbound').dropped
+        .some((drop) => drop.scope.level === 'operation' && drop.dropped.some((e) => e.scope.level === 'product'));
+      if (!drops) continue;
+      const method = knownString(operation.body, 'method');
+      const path = knownString(operation.body, 'url_template');
+      if (method === undefined || path === undefined) return unknown(`the method or path of operation ${operation.name}, whose policy drops the product's, is not known statically`, operation.source);
+      dropping.push({ stage, method: `${path}/${method.toUpperCase()}`, throttle: null });
+    }
+  }
+  return byDefault(dropping, product.source);
 }
 
 /** The product as it applies to an API whose policy drops the product's: a usage plan without limits for that API. */
