@@ -143,6 +143,9 @@ function usesKeys(operations: readonly GraphNode<'api.operation'>[]): Verdict {
 function routesOutOfSight(api: GraphNode<'api'>): Verdict {
   const complete = api.attrs.operationsComplete;
   if (complete?.state !== 'unknown' && complete?.value === true) return { state: 'no' };
+  // API Management: the API's own setting says whether its calls take keys, wherever its operations are managed.
+  const keyRequired = api.attrs.keyRequired;
+  if (keyRequired && keyRequired.state !== 'unknown') return { state: keyRequired.value ? 'yes' : 'no' };
   const spec = api.attrs.hasSpec;
   if (api.attrs.flavor === 'apim' || (spec.state !== 'unknown' && spec.value)) {
     return { state: 'unknown', why: `no route of API ${api.name} is in the scanned code (its operations or specification are not known statically), so whether its routes take keys is not known`, source: api.source };

@@ -95,6 +95,11 @@ export interface ApiAttrs {
    * live audits set it when the API's routes were read in full.
    */
   readonly operationsComplete?: Attr<boolean>;
+  /**
+   * Whether calls to the API must present a key, whatever its routes (API Management's `subscription_required`).
+   * Optional: absent where keys are required route by route.
+   */
+  readonly keyRequired?: Attr<boolean>;
 }
 
 /** Raw proxy configuration carried by an API definition. */

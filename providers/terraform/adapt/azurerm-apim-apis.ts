@@ -57,6 +57,7 @@ function adaptApi(estate: ApimEstate, api: TfResource, result: AdaptResult, auth
     hasSpec: hasImport(body, api.source),
     cors: corsOf(apiInbound, resolve, api.source),
     policyOverrides: overridesOf(estate, api, operations, subscriptionRequired),
+    keyRequired: subscriptionRequired,
   };
   result.nodes.push(azureNode(estate.linker, api, 'api', attrs));
   result.nodes.push(azureNode(estate.linker, api, 'api.stage', stageAttrs(estate, api, apiInbound, resolve), APIM_STAGE_SUFFIX));

@@ -50,11 +50,17 @@ policyTester.run(policy, {
     { name: 'every plan with a quota', graph: stage({ apiKeyRequired: g.set(true), plans: [monthly, monthly] }) },
     { name: 'a REST API with no route and no specification takes no keys', graph: routeless({ flavor: 'rest', hasSpec: g.byDefault(false) }) },
     { name: 'a live API whose routes were read in full, none of them', graph: routeless({ flavor: 'rest', hasSpec: g.byDefault(false), operationsComplete: g.set(true) }) },
+    { name: 'an API Management API that requires no subscription, its operations out of sight', graph: routeless({ flavor: 'apim', hasSpec: g.byDefault(false), keyRequired: g.set(false) }) },
     { name: 'an open product (no keys to cap) without a quota beside one with', graph: stage({ apiKeyRequired: g.set(true), plans: [monthly, { quota: g.byDefault(null), keyRequired: g.set(false) }] }) },
     { name: 'a plan that may not exist, with a quota, beside one with', graph: stage({ apiKeyRequired: g.set(true), plans: [monthly, { quota: monthly, applies: g.unknown('var.partners ? 1 : 0') }] }) },
     { name: 'orphan stage', graph: g.stage({ name: 'orphan', quota: g.byDefault(null) }) },
   ],
   invalid: [
+    {
+      name: 'an API Management API that requires a subscription (the default), its operations out of sight, in no product',
+      graph: routeless({ flavor: 'apim', hasSpec: g.byDefault(false), keyRequired: g.byDefault(true) }),
+      findings: [{ node: 'prod', message: /no usage plan or product that takes keys covers it$/ }],
+    },
     {
       name: 'subscription keys, and no product',
       graph: stage({ flavor: 'apim', apiKeyRequired: g.set(true) }),
