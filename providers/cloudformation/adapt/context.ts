@@ -91,7 +91,8 @@ export class CfnContext {
     const found = new Map<string, CfnResource>();
     for (const ref of prop.refs) {
       if (attribute !== undefined && ref.attribute !== attribute) continue;
-      const resource = this.byId.get(ref.logicalId);
+      // `${MyApi.Stage}` in a Sub reads as an attribute of MyApi: SAM means the stage it generates.
+      const resource = (ref.attribute !== undefined ? this.byId.get(`${ref.logicalId}.${ref.attribute}`) : undefined) ?? this.byId.get(ref.logicalId);
       if (resource && types.includes(resource.type)) found.set(resource.logicalId, resource);
     }
     return [...found.values()];

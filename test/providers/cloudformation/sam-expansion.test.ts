@@ -176,6 +176,24 @@ Resources:
     expect(graph.out('cloudformation:template.yaml:Plan', 'usage-plan-covers').map((n) => n.id)).toEqual(['cloudformation:template.yaml:MyApiProdStage']);
   });
 
+  it('reads ${MyApi.Stage} in a Sub as the stage SAM generates, not an attribute of the API', async () => {
+    const { result } = await loadTemplateText(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  MyApi:
+    Type: AWS::Serverless::Api
+    Properties: { StageName: prod }
+  Acl:
+    Type: AWS::WAFv2::WebACL
+    Properties: { Scope: REGIONAL, DefaultAction: { Block: {} }, VisibilityConfig: { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: acl } }
+  Assoc:
+    Type: AWS::WAFv2::WebACLAssociation
+    Properties:
+      ResourceArn: !Sub arn:aws:apigateway:\${AWS::Region}::/restapis/\${MyApi}/stages/\${MyApi.Stage}
+      WebACLArn: !GetAtt Acl.Arn
+`);
+    expect(result.edges.filter((e) => e.rel === 'waf-protects').map((e) => e.to)).toEqual(['cloudformation:template.yaml:MyApiprodStage']);
+  });
+
   it('generates under the Condition of the SAM API: an association sharing it is there whenever the API is', async () => {
     const { result } = await loadTemplateText(`Transform: AWS::Serverless-2016-10-31
 Parameters:
