@@ -21,6 +21,7 @@ export function globMatcher(pattern: string): GlobPattern | undefined {
     compiled.push(segments);
   }
   return {
+    text: pattern,
     matches: (path) => {
       const parts = path.split('/');
       return compiled.some((segments) => matchSegments(segments, parts));
@@ -33,6 +34,8 @@ export function globMatcher(pattern: string): GlobPattern | undefined {
 }
 
 export interface GlobPattern {
+  /** The pattern as written. */
+  readonly text: string;
   /** Whether a path (segments joined with `/`) matches. */
   matches(path: string): boolean;
   /** Whether a path below the directory `dir` (joined with `/`) may match: a listing need not look into others. */

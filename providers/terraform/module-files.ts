@@ -19,6 +19,7 @@ export class ModuleFiles {
   private readonly maxBytes: number;
   private readonly diagnostics: Diagnostic[];
   private readonly reported: Set<string>;
+  private readonly listings = new Map<string, readonly string[] | undefined>();
 
   constructor(rootDir: string, maxBytes: number, diagnostics: Diagnostic[], reported: Set<string>) {
     this.rootDir = rootDir;
@@ -56,6 +57,13 @@ export class ModuleFiles {
    * are not followed into directories, and a list without them would be wrong).
    */
   list(dir: string, moduleDir: string, pattern: GlobPattern): readonly string[] | undefined {
+    // Once per directory and pattern: every instance of a module asks again.
+    const key = `${resolve(dir)}\u0000${resolve(moduleDir)}\u0000${pattern.text}`;
+    if (!this.listings.has(key)) this.listings.set(key, this.listUncached(dir, moduleDir, pattern));
+    return this.listings.get(key);
+  }
+
+  private listUncached(dir: string, moduleDir: string, pattern: GlobPattern): readonly string[] | undefined {
     if (!this.allowed(dir, moduleDir, 'fileset()', true)) return undefined;
     const found: string[] = [];
     let seen = 0;
