@@ -287,7 +287,7 @@ export class Resolver {
     const whenTrue = this.eval(arg[1], child(at, 1), []);
     const whenFalse = this.eval(arg[2], child(at, 2), []);
     if (whenTrue !== NO_VALUE && whenFalse !== NO_VALUE && !hasUnknown(whenTrue) && JSON.stringify(whenTrue) === JSON.stringify(whenFalse)) return whenTrue;
-    return new CfnUnknown(describe(whole));
+    return new CfnUnknown(describe(whole), '', false, true);
   }
 
   private invalid(fn: string, expected: string, whole: unknown, at: Position): CfnUnknown {

@@ -17,11 +17,14 @@ export class CfnUnknown {
    * text joined with such a value or with literal text.
    */
   readonly nonEmpty: boolean;
+  /** The result of an `Fn::If` whose condition is not known statically: either branch may apply. */
+  readonly conditional: boolean;
 
-  constructor(expr: string, prefix = '', nonEmpty = prefix !== '') {
+  constructor(expr: string, prefix = '', nonEmpty = prefix !== '', conditional = false) {
     this.expr = expr;
     this.prefix = prefix;
     this.nonEmpty = nonEmpty;
+    this.conditional = conditional;
   }
 }
 

@@ -15,6 +15,8 @@ export interface TfUnknown {
    * Comparing it with `null` or `""` has a known answer (the `var.log_arn != null ? [1] : []` pattern of modules).
    */
   readonly nonEmptyString?: true;
+  /** Computed by the provider at apply time (a plan's `after_unknown`), not a choice the configuration leaves open. */
+  readonly afterApply?: true;
   /**
    * What the value is known to be although it is unknown: for `jsonencode(...)` / `yamlencode(...)` of a value with
    * unknown parts, that value; for a template (string, heredoc, `templatefile`) whose interpolations are unknown, its

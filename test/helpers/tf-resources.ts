@@ -91,10 +91,13 @@ export const tf = {
       source: sourceAt(file, line, address, body.source.endLine),
     };
   },
-  /** An expression referring to resources: its value is unknown unless given (`aws_x.y.stage_name` set there). */
+  /**
+   * An expression referring to resources: its value is unknown unless given (`aws_x.y.stage_name` set there). Unknown,
+   * it is the resources' `id`, which the reader knows to be set once applied.
+   */
   ref(refs: string | readonly string[], value?: TfValue): RefSpec {
     const list = typeof refs === 'string' ? [refs] : refs;
-    return new RefSpec(list, value ?? tf.unknownValue(list.map((r) => `${r}.id`).join(', ')));
+    return new RefSpec(list, value ?? { ...tf.unknownValue(list.map((r) => `${r}.id`).join(', ')), nonEmptyString: true });
   },
   /** A value not knowable statically (`var.x` without default). */
   unknown(expr: string): TfUnknown {

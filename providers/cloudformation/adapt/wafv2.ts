@@ -58,7 +58,7 @@ export function attachedWafs(
   if (!createdWith(owner, attachedTo)) return uncertain(mayNotBeCreated(owner));
   if (ctx.targets(webAcl, [WEB_ACL]).length > 0) return ctx.ids(webAcl, [WEB_ACL]);
   // Undecided, an Fn::If records the references of neither branch: which ACL, if any, is not known.
-  if (isCfnUnknown(value) && /^(!If|Fn::If)\b/.test(value.expr)) return uncertain(`${name} is chosen by a condition not known statically (${value.expr})`);
+  if (isCfnUnknown(value) && value.conditional) return uncertain(`${name} is chosen by a condition not known statically (${value.expr})`);
   if (ctx.targets(webAcl, [WAF_CLASSIC_ACL]).length > 0 || (typeof value === 'string' && !value.startsWith('arn:'))) {
     return uncertain(`${name} names a WAF Classic web ACL, which is not modelled: its rules are not judged`);
   }

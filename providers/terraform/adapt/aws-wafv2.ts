@@ -80,9 +80,12 @@ export function attachedWafs(linker: Linker, owner: TfResource, webAcl: TfAttrib
   return [outsideWaf(linker, owner, webAcl, result, name)];
 }
 
-/** A value unknown only because what it refers to is computed: a plain reference, or a plan's "known after apply". */
+/**
+ * A value unknown only because what it refers to is computed: a resource's `arn` or `id` read as it is (known to be
+ * set), or a plan's value known after apply. A condition's result (`var.x ? acl.arn : null`) is neither.
+ */
 function onlyComputed(value: TfUnknown): boolean {
-  return /\(known after apply\)$/.test(value.expr) || /^[A-Za-z_][\w-]*(?:\.[\w-]+|\[[^\]]*\])*$/.test(value.expr);
+  return value.nonEmptyString === true || value.afterApply === true;
 }
 
 /** The node of a web ACL whose attachment by `owner` is not known: `owner` may not exist, or `why`. */

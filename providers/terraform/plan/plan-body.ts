@@ -330,7 +330,7 @@ function mergeBlockConfigs(blocks: readonly JsonObject[]): JsonObject {
 }
 
 function unknownAfterApply(address: string, where: string): TfValue {
-  return { unknown: true, expr: `${address}.${where} (known after apply)` };
+  return { unknown: true, expr: `${address}.${where} (known after apply)`, afterApply: true };
 }
 
 /** A JSON value with the unknown leaves of `after_unknown` put in. */
