@@ -480,15 +480,24 @@ function writtenAt(expr: Expr, file: string): FileSource | undefined {
   return literal ? fileSource(file, expr.line) : undefined;
 }
 
-/** The variable or local an expression passes on as it is: `var.x`, `local.x`, `(var.x)` or `"${var.x}"`; else undefined. */
+/**
+ * The variable or local an expression passes on as it is, or a part of: `var.x`, `local.x.key`, `(var.x)`,
+ * `"${var.x}"`, `sensitive(var.x)`; else undefined.
+ */
 function passedName(expr: Expr): { readonly scope: 'var' | 'local'; readonly name: string } | undefined {
   if (expr.kind === 'parenthesized') return passedName(expr.inner);
   if (expr.kind === 'template' && expr.parts.length === 1 && expr.parts[0]?.kind === 'interpolation') return passedName(expr.parts[0].expr);
-  if (expr.kind !== 'traversal' || expr.base.kind !== 'variable' || expr.steps.length !== 1) return undefined;
+  // `sensitive(var.x)` only marks the value.
+  if (expr.kind === 'call' && PASSING_FUNCTIONS.has(expr.name) && expr.args.length === 1 && expr.args[0]) return passedName(expr.args[0]);
+  if (expr.kind !== 'traversal' || expr.base.kind !== 'variable' || expr.steps.length === 0) return undefined;
   const scope = expr.base.name;
   const step = expr.steps[0];
+  // `var.keys["partner"]`, `var.config.key`: a part of the value, written where the value is.
   return (scope === 'var' || scope === 'local') && step?.kind === 'attr' ? { scope, name: step.name } : undefined;
 }
+
+/** Functions that pass their one argument on as it is, for where its value is written. */
+const PASSING_FUNCTIONS: ReadonlySet<string> = new Set(['sensitive', 'nonsensitive', 'tostring']);
 
 /**
  * What `each.value` of the instance `key` refers to: for `for_each = aws_x.y` (a resource with instances of its own,

@@ -198,7 +198,8 @@ function fileExistsFunction(path: string, context: EvalContext): TfValue {
  * https://developer.hashicorp.com/terraform/language/functions/fileset
  */
 function fileSetFunction(path: string, pattern: string, context: EvalContext): TfValue {
-  const matches = globMatcher(pattern);
+  // Terraform joins the pattern to the path and cleans the result: `./specs/*.yaml` is `specs/*.yaml`.
+  const matches = globMatcher(pattern.split('/').filter((segment, i, all) => segment !== '.' && (segment !== '' || i === all.length - 1)).join('/'));
   if (!matches) throw new UnknownResult();
   const files = context.listFiles?.(absolutePath(path, context), matches);
   if (files === undefined) throw new UnknownResult();

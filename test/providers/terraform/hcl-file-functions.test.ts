@@ -23,6 +23,7 @@ describe('fileset()', () => {
     ['"{orders,payments}.yaml" takes alternatives', '"{orders,payments}.yaml"', ['orders.yaml', 'payments.yaml']],
     ['"v?/*" matches one character', '"v?/*"', ['v2/orders.yaml']],
     ['a pattern nothing matches is an empty set', '"*.json"', []],
+    ['"./*.yaml" is cleaned as Terraform joins it to the path', '"./*.yaml"', ['.hidden.yaml', 'orders.yaml', 'payments.yaml']],
   ])('%s', async (_name, pattern, expected) => {
     expect((await inputOf(`fileset("\${path.module}/specs", ${pattern})`, SPECS)).value).toEqual(expected);
   });

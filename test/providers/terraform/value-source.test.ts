@@ -53,6 +53,13 @@ describe('a secret passed on by a variable is shown where it is written', () => 
     expect(await keyFindingPlaces({ 'main.tf': `locals {\n  literal = "${KEY}"\n}\n${keyFrom('local.literal')}` })).toEqual(['main.tf:2']);
   });
 
+  test('through sensitive(), and for a part of the value (a map key, an index)', async () => {
+    const tfvars = `partner_key = "${KEY}"\nkeys = {\n  partner = "${KEY}"\n}\n`;
+    const main = (expr: string) => `variable "partner_key" {}\nvariable "keys" {}\n${keyFrom(expr)}`;
+    expect(await keyFindingPlaces({ 'main.tf': main('sensitive(var.partner_key)'), 'terraform.tfvars': tfvars })).toEqual(['terraform.tfvars:1']);
+    expect(await keyFindingPlaces({ 'main.tf': main('var.keys["partner"]'), 'terraform.tfvars': tfvars })).toEqual(['terraform.tfvars:2']);
+  });
+
   test('at the attribute, when it does more than pass the value on', async () => {
     expect(await keyFindingPlaces({
       'main.tf': `variable "partner_key" {\n  default = "${KEY}"\n}\n${keyFrom('"${var.partner_key}-v2"')}`,
