@@ -85,11 +85,13 @@ export class ApimEstate {
   }
 
   serviceScope(service: TfResource | undefined): ApimScope {
-    const name = service ? knownString(service.body, 'name') ?? nodeName(service) : '(service not scanned)';
-    const resource = service && this.linker.ofType(SERVICE_POLICY).find((p) => this.serviceOf(p) === service);
+    // A service outside the scan (a data source, another configuration) may have a service-wide policy: not known.
+    if (!service) return { level: 'service', name: '(service not scanned)', policy: { state: 'unknown', reason: 'the API Management service is not in the scanned code' }, origin: undefined };
+    const name = knownString(service.body, 'name') ?? nodeName(service);
+    const resource = this.linker.ofType(SERVICE_POLICY).find((p) => this.serviceOf(p) === service);
     // Provider v2/v3 also take the service policy inline, in the service's own `policy` block.
-    const inline = service && !resource ? firstBlock(service.body, 'policy') : undefined;
-    return inline && service ? this.scope('service', name, service, inline) : this.scope('service', name, resource);
+    const inline = !resource ? firstBlock(service.body, 'policy') : undefined;
+    return inline ? this.scope('service', name, service, inline) : this.scope('service', name, resource);
   }
 
   productScope(product: TfResource): ApimScope {

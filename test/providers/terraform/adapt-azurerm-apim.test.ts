@@ -648,6 +648,8 @@ resource "azurerm_api_management_api" "cdc" {
     const why = 'the API Management service is not in the scanned code: a service-wide diagnostic there may log requests';
     expect(node('terraform:azurerm_api_management_api.cdc#gateway')?.attrs).toMatchObject({
       accessLogging: { state: 'unknown', expr: why }, executionLogging: { state: 'unknown' }, dataTrace: { state: 'unknown' }, tracing: { state: 'unknown' },
+      // Its service-wide policy, where the service is managed, may limit and cap every call.
+      throttling: { state: 'unknown' }, quota: { state: 'unknown' },
     });
   });
 
