@@ -44,6 +44,8 @@ export type VariableValues = ReadonlyMap<string, TfValue>;
 
 /** Arguments of module blocks that are not input variables. */
 const MODULE_META_ARGUMENTS = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
+/** Arguments and blocks of a resource block that are Terraform's, not the resource's. */
+const RESOURCE_META_ARGUMENTS = ['count', 'for_each', 'provider', 'depends_on', 'lifecycle', 'provisioner', 'connection', 'dynamic'];
 
 const MAX_MODULE_DEPTH = 32;
 
@@ -306,8 +308,23 @@ export class ModuleInstance implements RootResolver {
     if (first?.kind === 'splat' && expansion && expansion.kind !== 'unknown') {
       return instancesOf(expansion).map((instance) => this.instanceValue(decl, instance, first.steps, text, context));
     }
+    if (counted && first === undefined && expansion.kind !== 'unknown') return this.allInstances(decl, expansion, text, context);
     if (counted) return unknownValue(text);
     return this.instanceValue(decl, { key: undefined, bindings: new Map() }, steps, text, context);
+  }
+
+  /**
+   * `aws_x.y` as a whole, of a resource with `count` or `for_each`: the list of its instances, or the map of them by key
+   * (what `for_each = aws_x.y` iterates over). Each instance is the object of its written arguments and blocks, with
+   * `id` and `arn`, which every applied resource has; other computed attributes are not in it.
+   */
+  private allInstances(decl: ResourceDecl, expansion: Expansion, text: string, context: EvalContext): TfValue {
+    const names = new Set([...decl.block.body.attributes.map((a) => a.name), ...decl.block.body.blocks.map((b) => b.type), 'id', 'arn']);
+    for (const meta of RESOURCE_META_ARGUMENTS) names.delete(meta);
+    const instances = instancesOf(expansion);
+    const objects = instances.map((instance) => objectFrom([...names].map((name) => [name, this.instanceValue(decl, instance, [{ kind: 'attr', name }], `${text}.${name}`, context)])));
+    if (expansion.kind !== 'for_each') return objects;
+    return objectFrom(instances.map((instance, i) => [String(instance.key), objects[i] ?? null]));
   }
 
   /** A configured attribute of a resource instance; computed (unset) attributes are unknown. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { scanResults } from './tf-helpers';
+import { readTree, scanResults } from './tf-helpers';
 
 /** The stages of the for-each-over-stages fixture, covered by an association per stage written with `arn`. */
 const FIXTURE = join(__dirname, '..', '..', 'fixtures', 'terraform-unknown-count', 'for-each-over-stages');
@@ -45,5 +45,33 @@ describe('each.value of for_each = aws_x.y refers to the instance of the same ke
 
   test('each.key is only a name: it refers to nothing', async () => {
     expect(await wafVerdicts(stagesAndAssociation('  default = { prod = "d1" }', '"arn:aws:apigateway:eu-west-1::/restapis/x/stages/${each.key}"'))).toEqual(['this["prod"]: fail']);
+  });
+});
+
+describe('for_each = aws_x.y iterates over aws_x.y\'s instances', () => {
+  test('one instance per instance of the resource, each.value holding its written arguments', async () => {
+    const read = await readTree({
+      'main.tf': [
+        'variable "apis" {',
+        '  type    = map(string)',
+        '  default = { orders = "o", billing = "b" }',
+        '}',
+        'resource "aws_api_gateway_rest_api" "this" {',
+        '  for_each = var.apis',
+        '  name     = "${each.key}-api"',
+        '}',
+        'resource "aws_api_gateway_stage" "this" {',
+        '  for_each      = aws_api_gateway_rest_api.this',
+        '  rest_api_id   = each.value.id',
+        '  deployment_id = "d"',
+        '  stage_name    = each.value.name',
+        '}',
+      ].join('\n'),
+    });
+    const stages = read.resources.filter((r) => r.type === 'aws_api_gateway_stage');
+    expect(stages.map((r) => [r.address, r.body.attributes['stage_name']?.value, r.body.attributes['rest_api_id']?.refs])).toEqual([
+      ['aws_api_gateway_stage.this["billing"]', 'billing-api', ['aws_api_gateway_rest_api.this["billing"]']],
+      ['aws_api_gateway_stage.this["orders"]', 'orders-api', ['aws_api_gateway_rest_api.this["orders"]']],
+    ]);
   });
 });
