@@ -324,7 +324,7 @@ export class ModuleInstance implements RootResolver {
     const instances = instancesOf(expansion);
     const objects = instances.map((instance) => objectFrom([...names].map((name) => [name, this.instanceValue(decl, instance, [{ kind: 'attr', name }], `${text}.${name}`, context)])));
     if (expansion.kind !== 'for_each') return objects;
-    return objectFrom(instances.map((instance, i) => [String(instance.key), objects[i] ?? null]));
+    return objectFrom(instances.map((instance, i) => [typeof instance.key === 'string' ? instance.key : '', objects[i] ?? null]));
   }
 
   /** A configured attribute of a resource instance; computed (unset) attributes are unknown. */
