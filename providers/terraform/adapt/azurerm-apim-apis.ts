@@ -76,7 +76,7 @@ function adaptApi(estate: ApimEstate, api: TfResource, result: AdaptResult, auth
       method: target.method,
       path: target.path,
       authorization: auth.authorization,
-      apiKeyRequired: subscriptionRequired,
+      apiKeyRequired: keyOnEveryPath(estate, chains, subscriptionRequired),
       requestValidation: validationOf(inbound.map((i) => i.effective), target.resource.source),
       throttling: operation ? throttleOf(onlyLevel(inbound[0]?.effective, 'operation'), resolve, target.resource.source) : byDefault(null, target.resource.source),
     };
@@ -195,6 +195,12 @@ function authorizationOf(estate: ApimEstate, api: TfResource, paths: readonly { 
     else results.push({ ...required, value: required.value ? 'subscription-key' : 'none' });
   }
   return { authorization: weakest(results, api.source), tokens };
+}
+
+/** Whether every request path into the operation needs a subscription key: not when an open product takes calls without one. */
+function keyOnEveryPath(estate: ApimEstate, chains: readonly (readonly ApimScope[])[], apiRequired: Attr<boolean>): Attr<boolean> {
+  const paths = chains.map((chain) => keyRequired(estate, chain, apiRequired));
+  return paths.find((p) => p.state !== 'unknown' && !p.value) ?? paths.find((p) => p.state === 'unknown') ?? apiRequired;
 }
 
 /** A subscription key is needed when the API requires one and, on a product path, the product does too (default true). */

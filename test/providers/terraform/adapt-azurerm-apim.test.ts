@@ -759,6 +759,8 @@ resource "azurerm_api_management_product_api" "${name}" {
     expect(attrsOf('starter')).toMatchObject({ keyRequired: { state: 'set', value: false } });
     expect(attrsOf('maybe_open')).toMatchObject({ keyRequired: { state: 'unknown', expr: 'var.open' } });
     expect(attrsOf('trial')).toMatchObject({ applies: { state: 'unknown', expr: expect.stringContaining('azurerm_api_management_product.trial may not exist') } });
+    // In an open product, the operation takes calls without any key, whatever the API requires.
+    expect(node('terraform:azurerm_api_management_api_operation.get_order')?.attrs).toMatchObject({ apiKeyRequired: { state: 'set', value: false }, authorization: { value: 'none' } });
   });
 
   it('fronts: Application Gateway with a WAF policy in detection mode, Front Door with a firewall policy', async () => {
