@@ -15,7 +15,7 @@ import type { TfResource } from './model';
 import { loadHclParser, type HclParser } from './parse';
 import { readInParallel } from './parse-pool';
 import { readHclFile, type HclFileRead } from './read-hcl-file';
-import { readVariableFiles } from './tfvars';
+import { readVariableFiles, unloadedVariableFiles } from './tfvars';
 import { ModuleFiles } from './module-files';
 import { parseTemplateFile } from './template-file';
 
@@ -58,7 +58,9 @@ export async function readTerraform(
   await readInParallel(tfFiles, maxBytes, (file, read) => {
     reader.parsedInParallel(file, read);
   });
-  return reader.finish();
+  const result = reader.finish();
+  const unloaded = unloadedVariableFiles(files, options.varFiles ?? []);
+  return unloaded.length === 0 ? result : { ...result, diagnostics: [...result.diagnostics, ...unloaded] };
 }
 
 /** A directory outside the scanned files read for a module call, and what reading it reported. */

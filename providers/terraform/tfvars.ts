@@ -102,3 +102,22 @@ function fromHclText(text: string, file: string, parser: HclParser, diagnostics:
     }
   });
 }
+
+/**
+ * The variable files among `files` that Terraform does not load by itself (only `terraform.tfvars(.json)` and
+ * `*.auto.tfvars(.json)` are) and that `--var-file` does not name: their values are not used, which a notice says
+ * (`prod.tfvars`, kept for `terraform apply -var-file=prod.tfvars`, may hold the secrets GW-KEY-001 looks for).
+ */
+export function unloadedVariableFiles(files: readonly string[], varFiles: readonly string[]): Diagnostic[] {
+  const given = new Set(varFiles.map((file) => resolve(file)));
+  return files
+    .filter((file) => /\.tfvars(\.json)?$/.test(file) && !isAutoLoaded(basename(file)) && !given.has(resolve(file)))
+    .map((file) => ({
+      severity: 'notice' as const, file, provider: 'terraform',
+      message: `${basename(file)} is not loaded by Terraform unless named with -var-file; its values are not used (pass it with --var-file to scan with them)`,
+    }));
+}
+
+function isAutoLoaded(name: string): boolean {
+  return name === 'terraform.tfvars' || name === 'terraform.tfvars.json' || name.endsWith('.auto.tfvars') || name.endsWith('.auto.tfvars.json');
+}

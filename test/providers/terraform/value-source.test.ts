@@ -1,4 +1,4 @@
-import { placeOf, scanResults } from './tf-helpers';
+import { placeOf, readTree, scanResults } from './tf-helpers';
 
 /** GW-KEY-001's findings on a configuration, as `file:line` of where each points. */
 async function keyFindingPlaces(files: Readonly<Record<string, string>>): Promise<string[]> {
@@ -68,5 +68,19 @@ describe('a secret passed on by a variable is shown where it is written', () => 
 
   test('at the attribute, when the value is written there', async () => {
     expect(await keyFindingPlaces({ 'main.tf': keyFrom(`"${KEY}"`) })).toEqual(['main.tf:3']);
+  });
+});
+
+describe('variable files Terraform does not load by itself', () => {
+  test('are said in a notice, not read silently', async () => {
+    const read = await readTree({ 'main.tf': `variable "k" {}\n${keyFrom('var.k')}`, 'prod.tfvars': `k = "${KEY}"\n`, 'terraform.tfvars': 'k = "x"\n' });
+    expect(read.diagnostics.map((d) => [d.severity, d.file?.endsWith('prod.tfvars'), d.message])).toEqual([
+      ['notice', true, 'prod.tfvars is not loaded by Terraform unless named with -var-file; its values are not used (pass it with --var-file to scan with them)'],
+    ]);
+  });
+
+  test('a file named with --var-file is used, without a notice', async () => {
+    const read = await readTree({ 'main.tf': `variable "k" {}\n${keyFrom('var.k')}`, 'prod.tfvars': `k = "${KEY}"\n` }, { varFiles: ['prod.tfvars'] });
+    expect(read.diagnostics).toEqual([]);
   });
 });
