@@ -5,7 +5,7 @@ import { parseAddress } from './address';
 import { withAttributes, withValue, type TfAttribute, type TfBody, type TfResource } from '../model';
 import { APIM_STAGE_SUFFIX, azureNode } from './azurerm-api-management';
 import { quotaOf, throttleOf } from './azurerm-apim-apis';
-import { API, NAMED_VALUE, PRODUCT, SUBSCRIPTION, type ApimEstate } from './azurerm-apim-estate';
+import { API, NAMED_VALUE, PRODUCT, SUBSCRIPTION, type ApimEstate, type ApimScope } from './azurerm-apim-estate';
 import { asBool, asString, attribute, firstBlock, knownString, knownValue, literalString, readAttr, valueWrittenAt } from './read-attr';
 import { secretPreview } from '../../aws-shared/secret-preview';
 import { existsWith, mayNotExist } from './existence';
@@ -39,9 +39,10 @@ export function adaptApimProducts(estate: ApimEstate): AdaptResult {
     result.nodes.push(node);
     for (const api of apis) {
       const stage = linker.nodeId(api.address, APIM_STAGE_SUFFIX);
-      // An API policy without <base /> keeps the product's policy from running for the API: its calls through the
-      // product are limited by nothing the product sets.
-      const bypassed = dropsProductPolicy(estate, product, api) ? bypassedProduct(estate, product, api, node) : undefined;
+      // A policy without <base /> keeps the product's from running: for the whole API (its calls through the product
+      // are limited by nothing the product sets), or for some operations (their calls are not capped by its quota).
+      const dropped = productDroppedBy(estate, product, api);
+      const bypassed = dropped ? bypassedProduct(estate, product, api, node, dropped) : undefined;
       if (bypassed) result.nodes.push(bypassed);
       result.edges.push(edge((bypassed ?? node).id, 'usage-plan-covers', stage));
     }
@@ -99,10 +100,18 @@ function productlessPlan(estate: ApimEstate, subscription: TfResource, key: ApiK
   return { node: { ...node, name: `subscription ${knownString(subscription.body, 'display_name') ?? subscription.name} (no product)` }, covers: apis.map((api) => linker.nodeId(api.address, APIM_STAGE_SUFFIX)) };
 }
 
-/** Whether the API's inbound policy leaves out `<base />`, which drops the product's policies for the API. */
-function dropsProductPolicy(estate: ApimEstate, product: TfResource, api: TfResource): boolean {
+/**
+ * Where an inbound policy without `<base />` drops the product's policies for the API: the API's own policy, or the
+ * policy of some of its operations; undefined when nothing does.
+ */
+function productDroppedBy(estate: ApimEstate, product: TfResource, api: TfResource): 'api' | 'operation' | undefined {
   const chain = [estate.serviceScope(estate.serviceOf(api)), estate.productScope(product), estate.apiScope(api)];
-  return estate.effective(chain, 'inbound').dropped.some((drop) => drop.scope.level === 'api' && drop.dropped.some((e) => e.scope.level === 'product'));
+  if (dropsProduct(estate, chain, 'api')) return 'api';
+  return estate.operationsOf(api).some((operation) => dropsProduct(estate, [...chain, estate.operationScope(operation)], 'operation')) ? 'operation' : undefined;
+}
+
+function dropsProduct(estate: ApimEstate, chain: readonly ApimScope[], level: 'api' | 'operation'): boolean {
+  return estate.effective(chain, 'inbound').dropped.some((drop) => drop.scope.level === level && drop.dropped.some((e) => e.scope.level === 'product'));
 }
 
 /**
@@ -116,9 +125,7 @@ function operationsDropping(estate: ApimEstate, product: TfResource, apis: reado
     const stage = estate.linker.nodeId(api.address, APIM_STAGE_SUFFIX);
     const chain = [estate.serviceScope(estate.serviceOf(api)), estate.productScope(product), estate.apiScope(api)];
     for (const operation of estate.operationsOf(api)) {
-      const drops = estate.effective([...chain, estate.operationScope(operation)], 'inbound').dropped
-        .some((drop) => drop.scope.level === 'operation' && drop.dropped.some((e) => e.scope.level === 'product'));
-      if (!drops) continue;
+      if (!dropsProduct(estate, [...chain, estate.operationScope(operation)], 'operation')) continue;
       const method = knownString(operation.body, 'method');
       const path = knownString(operation.body, 'url_template');
       if (method === undefined || path === undefined) return unknown(`the method or path of operation ${operation.name}, whose policy drops the product's, is not known statically`, operation.source);
@@ -128,11 +135,17 @@ function operationsDropping(estate: ApimEstate, product: TfResource, apis: reado
   return byDefault(dropping, product.source);
 }
 
-/** The product as it applies to an API whose policy drops the product's: a usage plan without limits for that API. */
-function bypassedProduct(estate: ApimEstate, product: TfResource, api: TfResource, plan: GraphNode<'api.usage-plan'>): GraphNode<'api.usage-plan'> {
+/**
+ * The product as it applies to an API whose policy drops the product's: a usage plan without limits for that API; or,
+ * when some operations' policies drop it, one without a quota (their rate limits are method throttles of none).
+ */
+function bypassedProduct(estate: ApimEstate, product: TfResource, api: TfResource, plan: GraphNode<'api.usage-plan'>, by: 'api' | 'operation'): GraphNode<'api.usage-plan'> {
   const at = estate.apiScope(api).origin?.resource.source ?? api.source;
-  const node = azureNode(estate.linker, product, 'api.usage-plan', { ...plan.attrs, throttling: byDefault(null, at), quota: byDefault(null, at) }, `#bypassed-by-${api.address}`);
-  return { ...node, name: `${plan.name} (its policy does not run for API ${knownString(api.body, 'name') ?? api.name}: the API policy has no <base />)` };
+  const attrs = by === 'api' ? { ...plan.attrs, throttling: byDefault(null, at), quota: byDefault(null, at) } : { ...plan.attrs, quota: byDefault(null, at) };
+  const node = azureNode(estate.linker, product, 'api.usage-plan', attrs, `#bypassed-by-${api.address}`);
+  const apiName = knownString(api.body, 'name') ?? api.name;
+  const where = by === 'api' ? `API ${apiName}: the API policy has no <base />` : `some operations of API ${apiName}: their policies have no <base />`;
+  return { ...node, name: `${plan.name} (its policy does not run for ${where})` };
 }
 
 /** The node suffix of a subscription that goes through no product, as a usage plan. */

@@ -254,3 +254,48 @@ resource "azurerm_api_management_api_operation" "telemetry_post" {
   method              = "POST"
   url_template        = "/events"
 }
+
+# In gold (a quota), but the policy of its one operation has no <base />: gold's quota does not run for it.
+resource "azurerm_api_management_api" "fail_operation_policy_drops_product" {
+  name                = "refunds"
+  resource_group_name = azurerm_resource_group.api.name
+  api_management_name = azurerm_api_management.apim.name
+  revision            = "1"
+  path                = "refunds"
+  protocols           = ["https"]
+  service_url         = "https://refunds.internal.contoso.example"
+}
+
+resource "azurerm_api_management_product_api" "gold_fail_operation_policy_drops_product" {
+  api_name            = azurerm_api_management_api.fail_operation_policy_drops_product.name
+  product_id          = azurerm_api_management_product.gold.product_id
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = azurerm_resource_group.api.name
+}
+
+resource "azurerm_api_management_api_operation" "refunds_create" {
+  operation_id        = "refund-create"
+  api_name            = azurerm_api_management_api.fail_operation_policy_drops_product.name
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = azurerm_resource_group.api.name
+  display_name        = "refund-create"
+  method              = "POST"
+  url_template        = "/refunds"
+}
+
+resource "azurerm_api_management_api_operation_policy" "refunds_create" {
+  api_name            = azurerm_api_management_api.fail_operation_policy_drops_product.name
+  operation_id        = azurerm_api_management_api_operation.refunds_create.operation_id
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = azurerm_resource_group.api.name
+  xml_content         = <<XML
+<policies>
+  <inbound>
+    <set-header name="X-Refund" exists-action="override"><value>1</value></set-header>
+  </inbound>
+  <outbound>
+    <base />
+  </outbound>
+</policies>
+XML
+}
