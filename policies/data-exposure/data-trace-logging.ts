@@ -65,13 +65,17 @@ export default definePolicy({
   frameworks: { 'pci-dss-4.0': ['3.3.1', '10.2'] },
   evaluate(stage) {
     const trace = stage.attrs.dataTrace;
+    // In the platform's own words: API Gateway's data trace, API Management's diagnostic `body_bytes`.
+    const azure = stage.platform === 'azure';
     switch (trace.state) {
-      case 'unknown':
-        return unknown(`\`${stage.name}\`: data trace setting is not known statically (${trace.expr ?? 'computed'})`, trace.source ?? stage.source);
+      case 'unknown': {
+        const what = azure ? 'whether a diagnostic logs bodies' : 'data trace setting';
+        return unknown(`\`${stage.name}\`: ${what} is not known statically (${trace.expr ?? 'computed'})`, trace.source ?? stage.source);
+      }
       case 'set':
       case 'default':
         return trace.value
-          ? fail(`\`${stage.name}\` logs full request and response bodies (data trace enabled)`, trace.source ?? stage.source)
+          ? fail(`\`${stage.name}\` logs full request and response bodies (${azure ? 'a diagnostic sets body_bytes above 0' : 'data trace enabled'})`, trace.source ?? stage.source)
           : pass();
     }
   },

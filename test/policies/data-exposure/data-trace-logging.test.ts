@@ -1,5 +1,8 @@
 import policy from '../../../policies/data-exposure/data-trace-logging';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { g, policyTester } from '../../helpers';
+import { scanResults } from '../../providers/terraform/tf-helpers';
 
 policyTester.run(policy, {
   valid: [
@@ -25,4 +28,12 @@ policyTester.run(policy, {
   unknown: [
     { name: 'data_trace_enabled from a variable', graph: g.stage({ dataTrace: g.unknown('var.debug') }) },
   ],
+});
+
+describe('GW-DATA-001 on API Management', () => {
+  test('says which diagnostic setting logs the bodies', async () => {
+    const fixture = join(__dirname, '..', '..', '..', 'policies', 'data-exposure', '__fixtures__', 'data-trace-logging', 'terraform', 'apim-diagnostics.tf');
+    const results = await scanResults({ 'main.tf': readFileSync(fixture, 'utf8') }, ['GW-DATA-001']);
+    expect(results.filter((r) => r.status === 'fail').map((r) => r.message)).toEqual(['`fail_logs_bodies` logs full request and response bodies (a diagnostic sets body_bytes above 0)']);
+  });
 });
