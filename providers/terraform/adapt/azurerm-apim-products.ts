@@ -27,21 +27,22 @@ export function adaptApimProducts(estate: ApimEstate): AdaptResult {
     const resolve = estate.namedValues(estate.serviceOf(product));
     const own = estate.effective([estate.productScope(product)], 'inbound');
     const apis = estate.apisInProduct(product);
+    const drops = apis.map((api) => productDrops(estate, product, api));
     const node = azureNode(linker, product, 'api.usage-plan', {
       throttling: throttleOf(own, resolve, product.source),
-      methodThrottles: operationsDropping(estate, product, apis),
+      methodThrottles: droppedRoutes(estate, drops, product.source),
       quota: quotaOf(own, resolve, product.source),
       // subscription_required defaults to true; an open product takes calls without a key:
       // https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/api_management_product#subscription_required
       keyRequired: readAttr(product.body, 'subscription_required', asBool, { value: true, source: product.source }),
-      applies: existsWith(product, () => estate.apisInProduct(product)) ? byDefault(true, product.source) : unknown(mayNotExist(product), product.source),
+      applies: existsWith(product, () => apis) ? byDefault(true, product.source) : unknown(mayNotExist(product), product.source),
     });
     result.nodes.push(node);
-    for (const api of apis) {
+    for (const { api, byApi, operations } of drops) {
       const stage = linker.nodeId(api.address, APIM_STAGE_SUFFIX);
       // A policy without <base /> keeps the product's from running: for the whole API (its calls through the product
       // are limited by nothing the product sets), or for some operations (their calls are not capped by its quota).
-      const dropped = productDroppedBy(estate, product, api);
+      const dropped = byApi ? 'api' : operations.length > 0 ? 'operation' : undefined;
       const bypassed = dropped ? bypassedProduct(estate, product, api, node, dropped) : undefined;
       if (bypassed) result.nodes.push(bypassed);
       result.edges.push(edge((bypassed ?? node).id, 'usage-plan-covers', stage));
@@ -100,14 +101,19 @@ function productlessPlan(estate: ApimEstate, subscription: TfResource, key: ApiK
   return { node: { ...node, name: `subscription ${knownString(subscription.body, 'display_name') ?? subscription.name} (no product)` }, covers: apis.map((api) => linker.nodeId(api.address, APIM_STAGE_SUFFIX)) };
 }
 
-/**
- * Where an inbound policy without `<base />` drops the product's policies for the API: the API's own policy, or the
- * policy of some of its operations; undefined when nothing does.
- */
-function productDroppedBy(estate: ApimEstate, product: TfResource, api: TfResource): 'api' | 'operation' | undefined {
+/** An API of a product, with where inbound policies without `<base />` keep the product's from running for it. */
+interface ProductDrops {
+  readonly api: TfResource;
+  /** The API's own policy drops it, for every operation. */
+  readonly byApi: boolean;
+  /** Else, the operations whose policies drop it. */
+  readonly operations: readonly TfResource[];
+}
+
+function productDrops(estate: ApimEstate, product: TfResource, api: TfResource): ProductDrops {
   const chain = [estate.serviceScope(estate.serviceOf(api)), estate.productScope(product), estate.apiScope(api)];
-  if (dropsProduct(estate, chain, 'api')) return 'api';
-  return estate.operationsOf(api).some((operation) => dropsProduct(estate, [...chain, estate.operationScope(operation)], 'operation')) ? 'operation' : undefined;
+  if (dropsProduct(estate, chain, 'api')) return { api, byApi: true, operations: [] };
+  return { api, byApi: false, operations: estate.operationsOf(api).filter((operation) => dropsProduct(estate, [...chain, estate.operationScope(operation)], 'operation')) };
 }
 
 function dropsProduct(estate: ApimEstate, chain: readonly ApimScope[], level: 'api' | 'operation'): boolean {
@@ -115,24 +121,21 @@ function dropsProduct(estate: ApimEstate, chain: readonly ApimScope[], level: 'a
 }
 
 /**
- * The operations whose policy has no `<base />` in `inbound`, for which the product's policy does not run: as method
- * throttles of none (`/path/METHOD`, the path as the operation's `url_template` writes it). Not known when such an
- * operation's method or path is not.
+ * The routes whose operation policies drop the product's: as method throttles of none (`/path/METHOD`, the path as the
+ * operation's `url_template` writes it). Not known when such an operation's method or path is not.
  */
-function operationsDropping(estate: ApimEstate, product: TfResource, apis: readonly TfResource[]): Attr<readonly MethodThrottle[]> {
-  const dropping: MethodThrottle[] = [];
-  for (const api of apis) {
+function droppedRoutes(estate: ApimEstate, drops: readonly ProductDrops[], fallback: FileSource): Attr<readonly MethodThrottle[]> {
+  const routes: MethodThrottle[] = [];
+  for (const { api, operations } of drops) {
     const stage = estate.linker.nodeId(api.address, APIM_STAGE_SUFFIX);
-    const chain = [estate.serviceScope(estate.serviceOf(api)), estate.productScope(product), estate.apiScope(api)];
-    for (const operation of estate.operationsOf(api)) {
-      if (!dropsProduct(estate, [...chain, estate.operationScope(operation)], 'operation')) continue;
+    for (const operation of operations) {
       const method = knownString(operation.body, 'method');
       const path = knownString(operation.body, 'url_template');
       if (method === undefined || path === undefined) return unknown(`the method or path of operation ${operation.name}, whose policy drops the product's, is not known statically`, operation.source);
-      dropping.push({ stage, method: `${path}/${method.toUpperCase()}`, throttle: null });
+      routes.push({ stage, method: `${path}/${method.toUpperCase()}`, throttle: null });
     }
   }
-  return byDefault(dropping, product.source);
+  return byDefault(routes, fallback);
 }
 
 /**
