@@ -182,7 +182,7 @@ function planQuotas(plans: readonly GraphNode<'api.usage-plan'>[]): Verdict & { 
     if (quota.state === 'no' && certain) without.push(plan.name);
     else if (quota.state === 'no') {
       const why = keyRequired.state === 'unknown' ? `whether product ${plan.name} takes keys is not known statically (${keyRequired.expr ?? 'computed'})`
-        : `whether usage plan ${plan.name} applies to it is not known (${applies.state === 'unknown' ? applies.expr ?? 'computed' : ''})`;
+        : planMayNotApply([plan])?.why ?? '';
       open ??= { state: 'unknown', why: `${plan.name} sets no quota, and ${why}` };
     } else if (quota.state === 'unknown') open ??= quota;
     if (applies.state !== 'unknown') applying = true;
