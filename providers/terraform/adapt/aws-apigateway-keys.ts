@@ -180,9 +180,9 @@ function coveredStages(linker: Linker, blocks: readonly TfBody[], fallback: File
 
 /** Stages named `name` (an aws_api_gateway_stage, or a deployment's inline stage), of the API whose identity is `api`, or of any API. */
 function stagesNamed(linker: Linker, name: string, api?: string): string[] {
-  const stages = api === undefined ? linker.ofTypeWhere(STAGE, 'stage_name', name) : linker.ofTypeWhereOn(STAGE, 'stage_name', name, { attribute: 'rest_api_id', types: [REST_API], identity: api });
-  const inline = api === undefined ? linker.ofTypeWhere(DEPLOYMENT, 'stage_name', name) : linker.ofTypeWhereOn(DEPLOYMENT, 'stage_name', name, { attribute: 'rest_api_id', types: [REST_API], identity: api });
-  return [...stages.map((s) => linker.nodeId(s.address)), ...inline.map((d) => linker.nodeId(d.address, INLINE_STAGE_SUFFIX))];
+  const named = (type: string) => (api === undefined ? linker.ofTypeWhere(type, 'stage_name', name)
+    : linker.ofTypeWhereOn(type, 'stage_name', name, { attribute: 'rest_api_id', types: [REST_API], identity: api }));
+  return [...named(STAGE).map((s) => linker.nodeId(s.address)), ...named(DEPLOYMENT).map((d) => linker.nodeId(d.address, INLINE_STAGE_SUFFIX))];
 }
 
 /** An attribute's value for messages: its expression when not known, else that it is not set. */
