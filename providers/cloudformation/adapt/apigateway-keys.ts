@@ -96,7 +96,8 @@ function planCoverage(ctx: CfnContext, stages: readonly RestStage[], apiStages: 
   let uncertain: { expr: string; source: FileSource } | undefined;
   for (const item of apiStages.bodies) {
     const stage = ctx.read.prop(item, 'Stage');
-    const api = ctx.identity(ctx.read.prop(item, 'ApiId'), [REST_API]);
+    const apiId = ctx.read.prop(item, 'ApiId');
+    const api = ctx.identity(apiId, [REST_API]);
     const named = stagesNamed(ctx, stages, stage, api);
     for (const s of named) covered.add(s);
     // `Throttle`: a map of `/path/METHOD` to a throttle, for the stage this item names.
@@ -111,7 +112,7 @@ function planCoverage(ctx: CfnContext, stages: readonly RestStage[], apiStages: 
       }
     }
     // A value not known statically that refers to no resource (a parameter without a default, a pseudo parameter).
-    const unknownProp = [stage, ctx.read.prop(item, 'ApiId')].find((p) => p !== undefined && isCfnUnknown(p.value) && p.refs.length === 0);
+    const unknownProp = [stage, apiId].find((p) => p !== undefined && isCfnUnknown(p.value) && p.refs.length === 0);
     if (named.length > 0 || !unknownProp || !isCfnUnknown(unknownProp.value)) continue;
     uncertain ??= { expr: unknownProp.value.expr, source: unknownProp.source };
     const name = stage && typeof stage.value === 'string' ? stage.value : undefined;
