@@ -30,9 +30,8 @@ export function adaptKeys(region: RegionSnapshot, scope: LiveScope, out: LiveFra
     const arn = apiGatewayArn(scope.partition, scope.region, `/usageplans/${plan.id}`);
     const read = reader(cloudSource(arn, scope));
     const quota = plan.quota?.limit !== undefined ? { limit: plan.quota.limit, period: (plan.quota.period ?? 'DAY').toUpperCase() } : null;
-    const stageId = (apiId: string, stage: string) => liveId(apiGatewayArn(scope.partition, scope.region, restStagePath(apiId, stage)));
     const methodThrottles = (plan.apiStages ?? []).flatMap(({ apiId, stage, throttle }) => (apiId === undefined || stage === undefined ? []
-      : Object.entries(throttle ?? {}).map(([method, t]) => ({ stage: stageId(apiId, stage), method, throttle: throttleOf(t.rateLimit, t.burstLimit) }))));
+      : Object.entries(throttle ?? {}).map(([method, t]) => ({ stage: restStageId(scope, apiId, stage), method, throttle: throttleOf(t.rateLimit, t.burstLimit) }))));
     const node = liveNode('api.usage-plan', arn, plan.name ?? plan.id, 'AWS::ApiGateway::UsagePlan', {
       throttling: read(throttleOf(plan.throttle?.rateLimit, plan.throttle?.burstLimit)),
       methodThrottles: read(methodThrottles),
@@ -43,7 +42,7 @@ export function adaptKeys(region: RegionSnapshot, scope: LiveScope, out: LiveFra
     out.nodes.push(node);
     for (const stage of plan.apiStages ?? []) {
       if (stage.apiId === undefined || stage.stage === undefined) continue;
-      out.edges.push(edge(node.id, 'usage-plan-covers', stageId(stage.apiId, stage.stage)));
+      out.edges.push(edge(node.id, 'usage-plan-covers', restStageId(scope, stage.apiId, stage.stage)));
     }
     for (const key of keys ?? []) {
       if (key.id !== undefined && (key.type ?? 'API_KEY') === 'API_KEY') out.edges.push(edge(liveId(apiGatewayArn(scope.partition, scope.region, `/apikeys/${key.id}`)), 'key-in-plan', node.id));
@@ -65,7 +64,12 @@ function unreadPlans(region: RegionSnapshot, scope: LiveScope, out: LiveFragment
   out.nodes.push(node);
   for (const { api, stages } of region.restApis) {
     for (const stage of stages ?? []) {
-      if (stage.stageName !== undefined) out.edges.push(edge(node.id, 'usage-plan-covers', liveId(apiGatewayArn(scope.partition, scope.region, restStagePath(api.id, stage.stageName)))));
+      if (stage.stageName !== undefined) out.edges.push(edge(node.id, 'usage-plan-covers', restStageId(scope, api.id, stage.stageName)));
     }
   }
+}
+
+/** The node id of a REST API's stage, as usage plans name it (API id and stage name). */
+function restStageId(scope: LiveScope, apiId: string, stage: string): string {
+  return liveId(apiGatewayArn(scope.partition, scope.region, restStagePath(apiId, stage)));
 }
