@@ -48,12 +48,12 @@ export class CfnContext {
       const list = this.byType.get(resource.type);
       if (list) list.push(resource);
       else this.byType.set(resource.type, [resource]);
-    }
-    // SAM's `!Ref MyApi.Stage` / `!Ref MyApi.Deployment` name the stage and deployment it generates for MyApi:
-    // https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-specification-generated-resources-api.html
-    for (const resource of template.resources) {
+      // SAM's `!Ref MyApi.Stage` / `!Ref MyApi.Deployment` name the stage and deployment it generates for MyApi (the
+      // first of them; a logical id has no dot, so no written resource takes the name):
+      // https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-specification-generated-resources-api.html
       const alias = resource.generatedFrom !== undefined ? SAM_REFERABLE[resource.type] : undefined;
-      if (alias !== undefined && !this.byId.has(`${resource.generatedFrom ?? ''}.${alias}`)) this.byId.set(`${resource.generatedFrom ?? ''}.${alias}`, resource);
+      const name = `${resource.generatedFrom ?? ''}.${alias ?? ''}`;
+      if (alias !== undefined && !this.byId.has(name)) this.byId.set(name, resource);
     }
   }
 
