@@ -3,13 +3,14 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as hcl2jsonParse } from '@cdktf/hcl2json';
 import { parseOnly } from '../providers/terraform/parse';
+import { applyCliV8Flags } from '../src/cli/v8-flags';
 import { scan } from '../src/scan/scan';
 import { generateTerraformTree } from './generate-terraform';
 
 /**
  * `npm run bench`: generates 2,000 API Gateway .tf files, then times in separate processes (so that
- * peak RSS is each phase's own) the full scan, the chosen parser alone (tree-sitter-hcl) and
- * @cdktf/hcl2json alone, over the same files in the same run.
+ * peak RSS is each phase's own) the full scan (with the CLI's V8 settings), the chosen parser alone
+ * (tree-sitter-hcl) and @cdktf/hcl2json alone, over the same files in the same run.
  */
 
 type Mode = 'scan' | 'tree-sitter' | 'hcl2json';
@@ -33,6 +34,8 @@ async function measure(mode: Mode, dir: string): Promise<Measurement> {
   let findings: number | undefined;
   switch (mode) {
     case 'scan': {
+      // As `gatewarden scan` runs it.
+      applyCliV8Flags();
       const result = await scan({ paths: [dir], cwd: dir });
       findings = result.results.filter((r) => r.status === 'fail').length;
       break;
