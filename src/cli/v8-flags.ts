@@ -12,17 +12,17 @@ export const CLI_V8_FLAGS: readonly string[] = ['--no-turbo-inlining'];
 
 /** Sets {@link flagsToSet}, before the scan's code runs hot. Returns the flags set. */
 export function applyCliV8Flags(): string[] {
-  const flags = flagsToSet(process.execArgv, process.env.NODE_OPTIONS ?? '');
+  const flags = flagsToSet(process.execArgv);
   for (const flag of flags) setFlagsFromString(flag);
   return flags;
 }
 
 /**
- * {@link CLI_V8_FLAGS} but those whose setting the user chose on the node command line or in NODE_OPTIONS
- * (`--turbo-inlining` either way): theirs stands.
+ * {@link CLI_V8_FLAGS} but those whose setting the user chose on the node command line (`node --turbo-inlining
+ * bin/gatewarden.js`): theirs stands. (Node does not take V8 flags like these in NODE_OPTIONS.)
  */
-export function flagsToSet(execArgv: readonly string[], nodeOptions: string): string[] {
-  const chosen = new Set([...execArgv, ...nodeOptions.split(/\s+/)].map(flagName));
+export function flagsToSet(execArgv: readonly string[]): string[] {
+  const chosen = new Set(execArgv.map(flagName));
   return CLI_V8_FLAGS.filter((flag) => !chosen.has(flagName(flag)));
 }
 
