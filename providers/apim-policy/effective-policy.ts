@@ -1,4 +1,5 @@
 import { findChildren, type PolicyDocument, type PolicyElement, type SectionName } from './policy-document';
+import { unresolvedInclude } from './policy-fragments';
 
 /**
  * The effective policy of one request path: each scope's section runs its own policies, and `<base />` marks where
@@ -26,8 +27,11 @@ export interface PolicyScope<Origin = unknown> {
 
 export type EffectiveEntry<Origin = unknown> =
   | { readonly kind: 'policy'; readonly element: PolicyElement; readonly scope: PolicyScope<Origin> }
-  /** Policies of a scope whose content is unknown run here; they could be anything. */
-  | { readonly kind: 'unknown'; readonly scope: PolicyScope<Origin> };
+  /**
+   * Policies of a scope whose content is unknown run here, or those of a fragment it includes that is not known
+   * (`reason` says which): they could be anything.
+   */
+  | { readonly kind: 'unknown'; readonly scope: PolicyScope<Origin>; readonly reason?: string };
 
 /** A scope's section that omits `<base />` and so drops what the enclosing scopes run. */
 export interface DroppedInheritance<Origin = unknown> {
@@ -70,6 +74,9 @@ export function effectiveSection<Origin>(chain: readonly PolicyScope<Origin>[], 
             // A second `<base />` would run the enclosing policies twice; APIM rejects it, we read the first.
             if (!inherited) next.push(...entries);
             inherited = true;
+          } else if (child.name === 'include-fragment') {
+            // Left in place: its fragment is not known (expanded ones were replaced by their policies).
+            next.push({ kind: 'unknown', scope, reason: `the ${scope.level} policy of ${scope.name} includes ${unresolvedInclude(child)}` });
           } else next.push({ kind: 'policy', element: child, scope });
         }
         if (!inherited && entries.length > 0) dropped.push({ scope, section, element, dropped: entries });
@@ -134,7 +141,7 @@ function rejects(branch: PolicyElement): boolean {
   });
 }
 
-/** Scopes whose policies are unknown and run in this section: anything not found might still be there. */
-export function unknownScopes<Origin>(effective: EffectiveSection<Origin>): PolicyScope<Origin>[] {
-  return effective.entries.flatMap((entry) => (entry.kind === 'unknown' ? [entry.scope] : []));
+/** Why policies that run in this section are not known (a scope's policy, a fragment), when some are not: anything not found might still be there. */
+export function unknownPolicies<Origin>(effective: EffectiveSection<Origin>): string[] {
+  return effective.entries.flatMap((entry) => (entry.kind === 'unknown' ? [entry.reason ?? `the ${entry.scope.level} policy of ${entry.scope.name} is not known statically`] : []));
 }

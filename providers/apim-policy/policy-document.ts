@@ -19,11 +19,25 @@ export interface PolicyElement {
   readonly text: PolicyValue;
   /** 1-based line in the file the XML was read from (or in the XML itself when its place is not known). */
   readonly line: number;
+  /** Of a policy inserted from a policy fragment: the fragment, and where it is written (not where its scope's policy is). */
+  readonly fragment?: FragmentOrigin;
+  /** Of an `<include-fragment>` left in place: why the fragment's policies are not known (a clause: "which is not in the scanned code"). */
+  readonly unresolved?: string;
+}
+
+export interface FragmentOrigin {
+  readonly id: string;
+  readonly file?: string;
+  /** The fragment's resource address in the source language, when it has one. */
+  readonly address?: string;
 }
 
 /** The four sections; each policy in a section runs in document order. */
 export type SectionName = 'inbound' | 'backend' | 'outbound' | 'on-error';
 export const SECTION_NAMES: readonly SectionName[] = ['inbound', 'backend', 'outbound', 'on-error'];
+
+/** Elements whose content is sections or policies. */
+export const POLICY_CONTAINERS: ReadonlySet<string> = new Set(['policies', 'fragment', ...SECTION_NAMES, 'choose', 'when', 'otherwise', 'retry', 'wait']);
 
 export interface PolicyDocument {
   /** The section elements present; a missing section behaves like one holding only `<base />`. */
@@ -33,6 +47,15 @@ export interface PolicyDocument {
    * With `applyTimePlaceholders`: the first placeholder written where sections or policies go
    * (`<inbound><base />${var.auth_policy}</inbound>`). It may stand for any policy, so what the document holds is not known.
    */
+  readonly placeholderAmongPolicies?: string;
+}
+
+/** A policy fragment as read from its XML (`<fragment>` holding policies): https://learn.microsoft.com/en-us/azure/api-management/policy-fragments */
+export interface PolicyFragment {
+  /** Its policies, in order. */
+  readonly elements: readonly PolicyElement[];
+  readonly line: number;
+  /** As in {@link PolicyDocument}: a placeholder where policies go makes what the fragment holds unknown. */
   readonly placeholderAmongPolicies?: string;
 }
 

@@ -1,12 +1,12 @@
 import { Parser } from 'htmlparser2';
 import { maskExpressions, restoreExpressions } from './mask-expressions';
-import { SECTION_NAMES, type PolicyDocument, type PolicyElement, type PolicyProblem, type PolicyValue, type SectionName, type XmlOrigin } from './policy-document';
+import { POLICY_CONTAINERS, SECTION_NAMES, type PolicyDocument, type PolicyElement, type PolicyFragment, type PolicyProblem, type PolicyValue, type SectionName, type XmlOrigin } from './policy-document';
 
 /**
  * Reads APIM policy XML leniently (the only importer of htmlparser2). Real policies often are not well-formed XML,
  * so a strict parser rejects many: expressions are masked first, then htmlparser2's forgiving tokenizer reads tags,
  * attributes, comments and CDATA; whatever still does not fit (an element never closed, an expression never ended,
- * a root other than `<policies>`) is a problem with its line, and the rest is kept.
+ * a root other than `<policies>` or, for a fragment, `<fragment>`) is a problem with its line, and the rest is kept.
  */
 export interface ReadPolicyResult {
   readonly document: PolicyDocument;
@@ -23,6 +23,39 @@ interface OpenElement {
 }
 
 export function readPolicyXml(xml: string, origin: XmlOrigin = {}): ReadPolicyResult {
+  const { roots, problems, firstLine } = readElements(xml, origin);
+  const root = roots.find((r) => r.name === 'policies');
+  if (!root) {
+    const first = roots[0];
+    problems.push({ message: first ? `the root element is <${first.name}>, not <policies>` : 'no <policies> element found', line: first?.line ?? firstLine });
+    return { document: { sections: {}, line: first?.line ?? firstLine }, problems };
+  }
+  const sections: Partial<Record<SectionName, PolicyElement>> = {};
+  for (const child of root.children) {
+    const section = SECTION_NAMES.find((s) => s === child.name);
+    if (section === undefined) problems.push({ message: `<${child.name}> is not a policy section (inbound, backend, outbound, on-error)`, line: child.line });
+    else if (sections[section]) problems.push({ message: `<${section}> appears twice; only the first is read`, line: child.line });
+    else sections[section] = child;
+  }
+  const placeholder = origin.applyTimePlaceholders === true ? placeholderAmongPolicies([root]) : undefined;
+  return { document: { sections, line: root.line, ...(placeholder !== undefined && { placeholderAmongPolicies: placeholder }) }, problems };
+}
+
+/** A policy fragment's XML (`<fragment>` and its policies), read as leniently as a policy. */
+export function readPolicyFragmentXml(xml: string, origin: XmlOrigin = {}): { readonly fragment: PolicyFragment; readonly problems: readonly PolicyProblem[] } {
+  const { roots, problems, firstLine } = readElements(xml, origin);
+  const root = roots.find((r) => r.name === 'fragment');
+  if (!root) {
+    const first = roots[0];
+    problems.push({ message: first ? `the root element is <${first.name}>, not <fragment>` : 'no <fragment> element found', line: first?.line ?? firstLine });
+    return { fragment: { elements: [], line: first?.line ?? firstLine }, problems };
+  }
+  const placeholder = origin.applyTimePlaceholders === true ? placeholderAmongPolicies([root]) : undefined;
+  return { fragment: { elements: root.children, line: root.line, ...(placeholder !== undefined && { placeholderAmongPolicies: placeholder }) }, problems };
+}
+
+/** The elements of the XML, top-level ones as roots, and what could not be read as written. */
+function readElements(xml: string, origin: XmlOrigin): { roots: PolicyElement[]; problems: PolicyProblem[]; firstLine: number } {
   const masked = maskExpressions(xml, origin.applyTimePlaceholders === true);
   const text = masked.text;
   const lineStarts = lineStartsOf(text);
@@ -68,26 +101,8 @@ export function readPolicyXml(xml: string, origin: XmlOrigin = {}): ReadPolicyRe
     { xmlMode: true, decodeEntities: true },
   );
   parser.end(text);
-
-  const root = roots.find((r) => r.name === 'policies');
-  if (!root) {
-    const first = roots[0];
-    problems.push({ message: first ? `the root element is <${first.name}>, not <policies>` : 'no <policies> element found', line: first?.line ?? firstLine });
-    return { document: { sections: {}, line: first?.line ?? firstLine }, problems };
-  }
-  const sections: Partial<Record<SectionName, PolicyElement>> = {};
-  for (const child of root.children) {
-    const section = SECTION_NAMES.find((s) => s === child.name);
-    if (section === undefined) problems.push({ message: `<${child.name}> is not a policy section (inbound, backend, outbound, on-error)`, line: child.line });
-    else if (sections[section]) problems.push({ message: `<${section}> appears twice; only the first is read`, line: child.line });
-    else sections[section] = child;
-  }
-  const placeholder = origin.applyTimePlaceholders === true ? placeholderAmongPolicies([root]) : undefined;
-  return { document: { sections, line: root.line, ...(placeholder !== undefined && { placeholderAmongPolicies: placeholder }) }, problems };
+  return { roots, problems, firstLine };
 }
-
-/** Elements whose content is sections or policies. */
-const POLICY_CONTAINERS: ReadonlySet<string> = new Set(['policies', ...SECTION_NAMES, 'choose', 'when', 'otherwise', 'retry', 'wait']);
 
 /** The first Terraform placeholder (`${...}`) written directly among sections or policies, when any. */
 function placeholderAmongPolicies(elements: readonly PolicyElement[]): string | undefined {

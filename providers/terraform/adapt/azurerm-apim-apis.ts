@@ -3,7 +3,8 @@ import type {
   ApiAttrs, AuthorizerAttrs, Authorization, CorsConfig, LogLevel, OperationAttrs, PolicyOverride, Quota, RequestValidation, StageAttrs, Throttle,
 } from '../../../src/graph/kinds';
 import { fileSource, type FileSource } from '../../../src/graph/source';
-import { findPolicies, unknownScopes, type EffectiveSection, type FoundPolicy } from '../../apim-policy/effective-policy';
+import { unresolvedInclude } from '../../apim-policy/policy-fragments';
+import { findPolicies, unknownPolicies, type EffectiveSection, type FoundPolicy } from '../../apim-policy/effective-policy';
 import { backendService, cors, quota, rateLimit, tokenValidation, validationKind, type Known, type NamedValueResolver } from '../../apim-policy/policy-facts';
 import { policyCodeAuthorization } from '../../apim-policy/policy-authorization';
 import type { PolicyElement, SectionName } from '../../apim-policy/policy-document';
@@ -167,9 +168,9 @@ function authorizationOf(estate: ApimEstate, api: TfResource, paths: readonly { 
       results.push(set('mtls', at));
       continue;
     }
-    const hidden = unknownScopes(effective)[0];
-    if (hidden) {
-      results.push(unknown(`the ${hidden.level} policy of ${hidden.name} is not known statically`, at));
+    const hidden = unknownPolicies(effective)[0];
+    if (hidden !== undefined) {
+      results.push(unknown(hidden, at));
       continue;
     }
     const conditional = found[0];
@@ -183,11 +184,11 @@ function authorizationOf(estate: ApimEstate, api: TfResource, paths: readonly { 
       results.push(unknown(reason, elementSource(code.reject, at)));
       continue;
     }
-    // Fragments are not expanded: one may validate tokens (the oauth-proxy pattern keeps validate-azure-ad-token in one).
+    // A fragment not known, included under a condition: it may validate tokens (the oauth-proxy pattern keeps
+    // validate-azure-ad-token in one). One included directly is an unknown entry of the section, handled above.
     const fragment = findPolicies(effective, ['include-fragment'])[0];
     if (fragment) {
-      const id = fragment.element.attributes['fragment-id']?.text ?? '?';
-      results.push(unknown(`the policy includes fragment ${id}, whose policies are not read`, elementSource(fragment, at)));
+      results.push(unknown(`the policy includes ${unresolvedInclude(fragment.element)}`, elementSource(fragment, at)));
       continue;
     }
     const required = keyRequired(estate, chain, subscriptionRequired);
@@ -252,7 +253,8 @@ function validationOf(paths: readonly Effective[], fallback: FileSource): Attr<R
   for (const effective of paths) {
     const kinds = new Set(findPolicies(effective, ['validate-content', 'validate-parameters', 'validate-headers']).filter((f) => !f.conditional).map((f) => validationKind(f.element)));
     const here: RequestValidation = kinds.has('body') ? (kinds.has('params') ? 'full' : 'body') : kinds.has('params') ? 'params' : 'none';
-    if (here === 'none' && unknownScopes(effective).length > 0) return unknown('a policy on the request path is not known statically', fallback);
+    const hidden = unknownPolicies(effective)[0];
+    if (here === 'none' && hidden !== undefined) return unknown(hidden, fallback);
     level = level === undefined || rank(here) < rank(level) ? here : level;
   }
   return level === undefined || level === 'none' ? byDefault('none', fallback) : set(level, fallback);
@@ -273,7 +275,7 @@ export function throttleOf(effective: Effective | undefined, resolve: NamedValue
   if (!effective) return byDefault(null, fallback);
   const limit = findPolicies(effective, ['rate-limit', 'rate-limit-by-key']).find((f) => !f.conditional);
   const facts = limit && rateLimit(limit.element, resolve);
-  if (!limit || !facts) return unknownScopes(effective).length > 0 ? unknown('a policy on the request path is not known statically', fallback) : byDefault(null, fallback);
+  if (!limit || !facts) return unknownOrNone(effective, fallback);
   const at = elementSource(limit, fallback);
   if (facts.calls.state === 'unknown') return unknown(facts.calls.expr, at);
   if (facts.renewalPeriod.state === 'unknown') return unknown(facts.renewalPeriod.expr, at);
@@ -285,11 +287,17 @@ export function quotaOf(effective: Effective | undefined, resolve: NamedValueRes
   if (!effective) return byDefault(null, fallback);
   const found = findPolicies(effective, ['quota', 'quota-by-key']).find((f) => !f.conditional);
   const facts = found && quota(found.element, resolve);
-  if (!found || !facts) return unknownScopes(effective).length > 0 ? unknown('a policy on the request path is not known statically', fallback) : byDefault(null, fallback);
+  if (!found || !facts) return unknownOrNone(effective, fallback);
   const at = elementSource(found, fallback);
   if (facts.limit.state === 'unknown') return unknown(facts.limit.expr, at);
   if (facts.renewalPeriod.state === 'unknown') return unknown(facts.renewalPeriod.expr, at);
   return set({ limit: facts.limit.value, period: periodName(facts.renewalPeriod.value) + (facts.unit === 'kilobytes' ? ' (kilobytes)' : '') }, at);
+}
+
+/** Not set: unless policies on the path are not known, which may set it. */
+function unknownOrNone<T>(effective: Effective, fallback: FileSource): Attr<T | null> {
+  const hidden = unknownPolicies(effective)[0];
+  return hidden !== undefined ? unknown(hidden, fallback) : byDefault(null, fallback);
 }
 
 function periodName(seconds: number): string {
@@ -302,7 +310,7 @@ function periodName(seconds: number): string {
 function corsOf(effective: Effective, resolve: NamedValueResolver, fallback: FileSource): Attr<CorsConfig | null> {
   const found = findPolicies(effective, ['cors'])[0];
   const facts = found && cors(found.element, resolve);
-  if (!found || !facts) return unknownScopes(effective).length > 0 ? unknown('a policy of the API is not known statically', fallback) : byDefault(null, fallback);
+  if (!found || !facts) return unknownOrNone(effective, fallback);
   const at = elementSource(found, fallback);
   if (facts.allowOrigins.state === 'unknown') return unknown(facts.allowOrigins.expr, at);
   if (facts.allowCredentials.state === 'unknown') return unknown(facts.allowCredentials.expr, at);
@@ -460,8 +468,10 @@ function elementKey(found: Found): string {
 function elementSource(found: Found | undefined, fallback: FileSource): FileSource {
   const resource = found?.scope.origin?.resource;
   if (!found || !resource) return fallback;
-  const file = attribute(resource.body, 'xml_content')?.source.file ?? resource.source.file;
-  return fileSource(file, found.element.line, undefined, resource.address);
+  // A policy from a fragment is written where the fragment is.
+  const fragment = found.element.fragment;
+  const file = fragment?.file ?? attribute(resource.body, 'xml_content')?.source.file ?? resource.source.file;
+  return fileSource(file, found.element.line, undefined, fragment?.address ?? resource.address);
 }
 
 /** The innermost policy resource of a chain, for findings about the path as a whole. */

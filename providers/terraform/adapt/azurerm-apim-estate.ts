@@ -2,9 +2,10 @@ import type { Diagnostic } from '../../../src/graph/diagnostic';
 import type { FileSource } from '../../../src/graph/source';
 import { effectiveSection, type EffectiveSection, type PolicyScope, type ScopeLevel } from '../../apim-policy/effective-policy';
 import type { NamedValueResolver } from '../../apim-policy/policy-facts';
+import { expandFragments, type FragmentContent } from '../../apim-policy/policy-fragments';
 import type { SectionName } from '../../apim-policy/policy-document';
 import type { TfAttribute, TfBody, TfResource } from '../model';
-import { readPolicyResource } from './azurerm-apim-policy-xml';
+import { readFragmentResource, readPolicyResource } from './azurerm-apim-policy-xml';
 import type { Linker } from './linker';
 import { attribute, firstBlock, knownString, knownValue } from './read-attr';
 import { nodeName } from './terraform-node';
@@ -25,6 +26,7 @@ export const CUSTOM_DOMAIN = 'azurerm_api_management_custom_domain';
 export const SUBSCRIPTION = 'azurerm_api_management_subscription';
 export const API_DIAGNOSTIC = 'azurerm_api_management_api_diagnostic';
 export const SERVICE_DIAGNOSTIC = 'azurerm_api_management_diagnostic';
+const POLICY_FRAGMENT = 'azurerm_api_management_policy_fragment';
 
 /** A policy scope points at the policy resource that defines it, when there is one. */
 export type ScopeOrigin = { readonly resource: TfResource } | undefined;
@@ -38,6 +40,7 @@ export class ApimEstate {
   readonly linker: Linker;
   readonly diagnostics: Diagnostic[] = [];
   private readonly policies = new Map<string, ApimScope['policy']>();
+  private readonly fragments = new Map<TfResource, FragmentContent>();
 
   constructor(linker: Linker) {
     this.linker = linker;
@@ -164,14 +167,37 @@ export class ApimEstate {
     return scope.origin?.resource.source ?? fallback;
   }
 
+  /** `body`: the inline `policy` block of a service, which is `resource`. */
   private scope(level: ScopeLevel, name: string, resource: TfResource | undefined, body?: TfBody): ApimScope {
     if (!resource) return { level, name, policy: { state: 'none' }, origin: undefined };
     let policy = this.policies.get(resource.address);
     if (!policy) {
       policy = readPolicyResource(resource, this.diagnostics, body);
+      if (policy.state === 'known') {
+        const service = body ? resource : this.serviceOf(resource);
+        policy = { state: 'known', document: expandFragments(policy.document, (id) => this.fragment(id, service)) };
+      }
       this.policies.set(resource.address, policy);
     }
     return { level, name, policy, origin: { resource } };
+  }
+
+  /** The policies of the service's fragment `id` (fragments belong to a service and are named by `name`). */
+  private fragment(id: string, service: TfResource | undefined): FragmentContent {
+    const named = this.linker.ofType(POLICY_FRAGMENT).filter((f) => {
+      if (knownString(f.body, 'name') !== id) return false;
+      const owner = this.serviceOf(f);
+      return !service || !owner || owner === service;
+    });
+    const [only, ...others] = named;
+    if (!only) return { state: 'unknown', reason: 'which is not in the scanned code' };
+    if (others.length > 0) return { state: 'unknown', reason: `which matches ${named.length} fragments in the scanned code (${named.map((f) => f.address).join(', ')})` };
+    let content = this.fragments.get(only);
+    if (!content) {
+      content = readFragmentResource(only, this.diagnostics);
+      this.fragments.set(only, content);
+    }
+    return content;
   }
 }
 

@@ -1,6 +1,8 @@
 import type { Diagnostic } from '../../../src/graph/diagnostic';
 import type { ScopePolicy } from '../../apim-policy/effective-policy';
-import { readPolicyXml } from '../../apim-policy/read-policy-xml';
+import type { PolicyProblem, XmlOrigin } from '../../apim-policy/policy-document';
+import type { FragmentContent } from '../../apim-policy/policy-fragments';
+import { readPolicyFragmentXml, readPolicyXml } from '../../apim-policy/read-policy-xml';
 import { isUnknown, type TfAttribute, type TfBody, type TfResource, type TfValue } from '../model';
 import { attribute, firstUnknown } from './read-attr';
 import { resourceNotice } from './terraform-node';
@@ -13,31 +15,9 @@ import { resourceNotice } from './terraform-node';
 export function readPolicyResource(resource: TfResource, diagnostics: Diagnostic[], body: TfBody = resource.body): ScopePolicy {
   const content = attribute(body, 'xml_content');
   if (content) {
-    const xml = policyText(content.value);
-    if (!xml) {
-      const hidden = firstUnknown(content.value);
-      return { state: 'unknown', reason: `xml_content is not known statically (${hidden?.expr ?? 'computed'})` };
-    }
-    const heredoc = isHeredoc(content, xml.text);
-    const { document, problems } = readPolicyXml(xml.text, {
-      file: content.source.file,
-      ...(content.source.line !== undefined && { line: heredoc ? content.source.line + 1 : content.source.line }),
-      linesMap: heredoc,
-      applyTimePlaceholders: !xml.exact,
-    });
-    for (const problem of problems) {
-      diagnostics.push({
-        severity: 'warning',
-        message: `${resource.address}: policy XML: ${problem.message}`,
-        file: content.source.file,
-        line: problem.line,
-        provider: 'terraform',
-      });
-    }
-    if (document.placeholderAmongPolicies !== undefined) {
-      return { state: 'unknown', reason: `xml_content puts a value known only at apply time where policies go (${document.placeholderAmongPolicies})` };
-    }
-    return { state: 'known', document };
+    const read = readXml(resource, content, diagnostics, readPolicyXml);
+    if (read.state === 'unknown') return { state: 'unknown', reason: `xml_content ${read.reason}` };
+    return { state: 'known', document: read.value };
   }
   const link = attribute(body, 'xml_link');
   if (link) {
@@ -45,6 +25,53 @@ export function readPolicyResource(resource: TfResource, diagnostics: Diagnostic
     return { state: 'unknown', reason: 'the policy is loaded from xml_link' };
   }
   return { state: 'unknown', reason: 'neither xml_content nor xml_link is set' };
+}
+
+/**
+ * The policies of an `azurerm_api_management_policy_fragment` (`value`, XML in either `format`), marked with where
+ * they are written; else why they are not known, as a clause ("whose value is not known statically (...)").
+ * https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/api_management_policy_fragment
+ */
+export function readFragmentResource(resource: TfResource, diagnostics: Diagnostic[]): FragmentContent {
+  const value = attribute(resource.body, 'value');
+  if (!value) return { state: 'unknown', reason: 'which has no value' };
+  const read = readXml(resource, value, diagnostics, (xml, origin) => {
+    const { fragment, problems } = readPolicyFragmentXml(xml, origin);
+    return { document: fragment, problems };
+  });
+  if (read.state === 'unknown') return { state: 'unknown', reason: `whose value ${read.reason}` };
+  return { state: 'known', elements: read.value.elements, file: value.source.file, address: resource.address };
+}
+
+type XmlReader<T> = (xml: string, origin: XmlOrigin) => { readonly document: T & { readonly placeholderAmongPolicies?: string }; readonly problems: readonly PolicyProblem[] };
+
+/**
+ * Reads the XML an attribute holds with `read`, problems as warnings at their lines. Unknown, with why ("is not known
+ * statically (...)"), when the text is not known or a value known only at apply time stands where policies go.
+ */
+function readXml<T>(resource: TfResource, content: TfAttribute, diagnostics: Diagnostic[], read: XmlReader<T>): { state: 'known'; value: T } | { state: 'unknown'; reason: string } {
+  const xml = policyText(content.value);
+  if (!xml) return { state: 'unknown', reason: `is not known statically (${firstUnknown(content.value)?.expr ?? 'computed'})` };
+  const heredoc = isHeredoc(content, xml.text);
+  const { document, problems } = read(xml.text, {
+    file: content.source.file,
+    ...(content.source.line !== undefined && { line: heredoc ? content.source.line + 1 : content.source.line }),
+    linesMap: heredoc,
+    applyTimePlaceholders: !xml.exact,
+  });
+  for (const problem of problems) {
+    diagnostics.push({
+      severity: 'warning',
+      message: `${resource.address}: policy XML: ${problem.message}`,
+      file: content.source.file,
+      line: problem.line,
+      provider: 'terraform',
+    });
+  }
+  if (document.placeholderAmongPolicies !== undefined) {
+    return { state: 'unknown', reason: `puts a value known only at apply time where policies go (${document.placeholderAmongPolicies})` };
+  }
+  return { state: 'known', value: document };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { effectiveSection, findPolicies, unknownScopes, type PolicyScope, type ScopeLevel } from '../../../providers/apim-policy/effective-policy';
+import { effectiveSection, findPolicies, unknownPolicies, type PolicyScope, type ScopeLevel } from '../../../providers/apim-policy/effective-policy';
 import { readPolicyXml } from '../../../providers/apim-policy/read-policy-xml';
 
 function scope(level: ScopeLevel, inbound?: string): PolicyScope {
@@ -43,7 +43,7 @@ describe('effectiveSection', () => {
   it('keeps an unknown scope as an unknown entry and assumes it inherits', () => {
     const chain = [scope('service', '<cors />'), { level: 'api' as const, name: 'api', policy: { state: 'unknown' as const, reason: 'xml_link' } }, scope('operation', '<base /><quota calls="1" renewal-period="60" />')];
     expect(names(chain)).toEqual(['api:?', 'service:cors', 'operation:quota']);
-    expect(unknownScopes(effectiveSection(chain, 'inbound')).map((s) => s.level)).toEqual(['api']);
+    expect(unknownPolicies(effectiveSection(chain, 'inbound'))).toEqual(['the api policy of api is not known statically']);
   });
 
   it('finds policies inside choose branches as conditional', () => {

@@ -498,8 +498,8 @@ XML
     expect(backendUrls).toContainEqual(expect.objectContaining({ state: 'unknown', expr: expect.stringContaining('default_hostname') as unknown }));
   });
 
-  it('leaves authorization unknown when the policy includes a fragment, which may validate tokens', async () => {
-    const text = `${SERVICE_DEFAULTS}
+  describe('policy fragments', () => {
+    const including = (fragmentId: string) => `${SERVICE_DEFAULTS}
 resource "azurerm_api_management_api_policy" "orders" {
   api_name            = azurerm_api_management_api.orders.name
   api_management_name = azurerm_api_management.apim.name
@@ -508,15 +508,63 @@ resource "azurerm_api_management_api_policy" "orders" {
 <policies>
   <inbound>
     <base />
-    <include-fragment fragment-id="validate-token" />
+    <include-fragment fragment-id="${fragmentId}" />
   </inbound>
 </policies>
 XML
 }
 `;
-    const { node } = await load(text);
-    const attrs = node('terraform:azurerm_api_management_api_operation.get_order')?.attrs as { authorization?: unknown } | undefined;
-    expect(attrs?.authorization).toMatchObject({ state: 'unknown', expr: expect.stringContaining('fragment validate-token') as unknown });
+    const fragment = (name: string, value: string) => `
+resource "azurerm_api_management_policy_fragment" "${name}" {
+  api_management_id = azurerm_api_management.apim.id
+  name              = "${name}"
+  format            = "xml"
+  value             = ${value}
+}
+`;
+    const TOKEN_AND_LIMIT = `<<XML
+<fragment>
+  <validate-jwt header-name="Authorization">
+    <openid-config url="https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0/.well-known/openid-configuration" />
+    <audiences><audience>api://orders</audience></audiences>
+  </validate-jwt>
+  <rate-limit calls="20" renewal-period="10" />
+</fragment>
+XML`;
+    const op = 'terraform:azurerm_api_management_api_operation.get_order';
+    const gateway = 'terraform:azurerm_api_management_api.orders#gateway';
+
+    it('expands a fragment of the service: what it enforces counts, pointed at in the fragment', async () => {
+      const text = including('validate-token') + fragment('validate-token', TOKEN_AND_LIMIT);
+      const { node, diagnostics } = await load(text);
+      expect(diagnostics.filter((d) => d.severity !== 'notice')).toEqual([]);
+      const fragmentAddress = 'azurerm_api_management_policy_fragment.validate-token';
+      expect(node(op)).toMatchObject({ attrs: { authorization: { state: 'set', value: 'jwt', source: { line: lineOf(text, '<validate-jwt'), address: fragmentAddress } } } });
+      expect(node(gateway)).toMatchObject({ attrs: { throttling: { state: 'set', value: { rateLimit: 2 }, source: { line: lineOf(text, '<rate-limit calls="20"'), address: fragmentAddress } } } });
+    });
+
+    it.each([
+      { case: 'not in the scan', fragments: '', reason: 'includes fragment validate-token, which is not in the scanned code' },
+      { case: 'of another name', fragments: fragment('other', TOKEN_AND_LIMIT), reason: 'includes fragment validate-token, which is not in the scanned code' },
+      { case: 'whose value is a variable', fragments: `variable "fragment_xml" {}\n${fragment('validate-token', 'var.fragment_xml')}`, reason: 'includes fragment validate-token, whose value is not known statically (var.fragment_xml)' },
+    ])('a fragment $case: what it may enforce is not known', async ({ fragments, reason }) => {
+      const { node } = await load(including('validate-token') + fragments);
+      const expr = `the api policy of orders ${reason}`;
+      expect(node(op)).toMatchObject({ attrs: { authorization: { state: 'unknown', expr } } });
+      expect(node(gateway)).toMatchObject({ attrs: { throttling: { state: 'unknown', expr } } });
+    });
+
+    it('a fragment without a token check: the subscription key is what identifies callers', async () => {
+      const { node } = await load(including('headers') + fragment('headers', '"<fragment><set-header name=\\"x-a\\" exists-action=\\"override\\"><value>a</value></set-header></fragment>"'));
+      expect(node(op)).toMatchObject({ attrs: { authorization: { value: 'subscription-key' } } });
+      expect(node(gateway)).toMatchObject({ attrs: { throttling: { state: 'default', value: null } } });
+    });
+
+    it('reports fragment XML that cannot be read as a warning at its line', async () => {
+      const text = including('broken') + fragment('broken', '<<XML\n<fragment>\n  <rate-limit calls="5" renewal-period="1">\n</fragment>\nXML');
+      const { diagnostics } = await load(text);
+      expect(diagnostics).toContainEqual(expect.objectContaining({ severity: 'warning', line: lineOf(text, '<rate-limit calls="5"'), message: expect.stringContaining('<rate-limit> is not closed') as unknown }));
+    });
   });
 
   it('leaves a policy unknown when a value known only at apply time stands where policies go', async () => {
