@@ -132,10 +132,13 @@ export default definePolicy({
   },
 });
 
-/** A throttle limits traffic when it sets a rate or a burst; 0 blocks all traffic, which is a limit too. Negative values mean "not set". */
+/**
+ * A throttle limits traffic when it sets a rate, a burst or a token rate; 0 blocks all traffic, which is a limit too.
+ * Negative values mean "not set".
+ */
 function limits(throttle: Throttle | null): boolean {
   if (throttle === null) return false;
-  return [throttle.rateLimit, throttle.burstLimit].some((n) => n !== undefined && n >= 0);
+  return [throttle.rateLimit, throttle.burstLimit, throttle.tokensPerMinute].some((n) => n !== undefined && n >= 0);
 }
 
 function fromThrottle(attr: Attr<Throttle | null>, what: string): Verdict {

@@ -118,6 +118,28 @@ export function rateLimit(element: PolicyElement, resolve?: NamedValueResolver):
   };
 }
 
+/** The policies that limit language model tokens per key, by rate and/or by quota. */
+export const TOKEN_LIMIT_POLICIES: readonly string[] = ['llm-token-limit', 'azure-openai-token-limit'];
+
+export interface TokenLimit {
+  /** `tokens-per-minute`: a rate (429 past it). */
+  readonly tokensPerMinute?: Known<number>;
+  /** `token-quota` per `token-quota-period` (`Hourly` ... `Yearly`): a quota (403 past it). */
+  readonly quota?: { readonly limit: Known<number>; readonly period: Known<string> };
+}
+
+/**
+ * `llm-token-limit` / `azure-openai-token-limit`: tokens per minute, a token quota per period, or both:
+ * https://learn.microsoft.com/en-us/azure/api-management/llm-token-limit-policy
+ */
+export function tokenLimit(element: PolicyElement, resolve?: NamedValueResolver): TokenLimit | undefined {
+  if (!TOKEN_LIMIT_POLICIES.includes(element.name)) return undefined;
+  const tokensPerMinute = readNumber(element.attributes['tokens-per-minute'], resolve);
+  const quotaLimit = readNumber(element.attributes['token-quota'], resolve);
+  const period = readValue(element.attributes['token-quota-period'], resolve) ?? { state: 'unknown', expr: 'token-quota-period is not set' };
+  return { ...(tokensPerMinute && { tokensPerMinute }), ...(quotaLimit && { quota: { limit: quotaLimit, period } }) };
+}
+
 export interface QuotaLimit {
   /** Calls, else bandwidth in kilobytes. */
   readonly limit: Known<number>;

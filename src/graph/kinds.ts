@@ -55,7 +55,12 @@ export interface CorsConfig {
   readonly allowCredentials: boolean;
 }
 
-export interface Throttle { readonly rateLimit?: number; readonly burstLimit?: number }
+export interface Throttle {
+  readonly rateLimit?: number;
+  readonly burstLimit?: number;
+  /** Language model tokens per minute (an AI gateway's token limit), which limits callers as a rate does. */
+  readonly tokensPerMinute?: number;
+}
 export interface Quota { readonly limit: number; readonly period: string }
 
 export type LogLevel = 'off' | 'error' | 'info';

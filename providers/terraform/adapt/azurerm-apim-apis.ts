@@ -5,7 +5,7 @@ import type {
 import { fileSource, type FileSource } from '../../../src/graph/source';
 import { unresolvedInclude } from '../../apim-policy/policy-fragments';
 import { findPolicies, unknownPolicies, type EffectiveSection, type FoundPolicy } from '../../apim-policy/effective-policy';
-import { backendService, cors, quota, rateLimit, tokenValidation, validationKind, type Known, type NamedValueResolver } from '../../apim-policy/policy-facts';
+import { backendService, cors, quota, rateLimit, tokenLimit, tokenValidation, TOKEN_LIMIT_POLICIES, validationKind, type Known, type NamedValueResolver } from '../../apim-policy/policy-facts';
 import { policyCodeAuthorization } from '../../apim-policy/policy-authorization';
 import type { PolicyElement, SectionName } from '../../apim-policy/policy-document';
 import { isObject, isOpenApi, parseSpecText } from '../../openapi/api-gateway-spec';
@@ -270,29 +270,56 @@ function onlyLevel(effective: Effective | undefined, level: ApimScope['level']):
   return { ...effective, entries: effective.entries.filter((e) => e.scope.level === level) };
 }
 
-/** `rate-limit` / `rate-limit-by-key` that always run: calls per renewal period, as requests per second. */
+/**
+ * `rate-limit` / `rate-limit-by-key` that always run, as requests per second (calls per renewal period); else a
+ * token limit's `tokens-per-minute` (an AI gateway's rate limit).
+ */
 export function throttleOf(effective: Effective | undefined, resolve: NamedValueResolver, fallback: FileSource): Attr<Throttle | null> {
   if (!effective) return byDefault(null, fallback);
-  const limit = findPolicies(effective, ['rate-limit', 'rate-limit-by-key']).find((f) => !f.conditional);
-  const facts = limit && rateLimit(limit.element, resolve);
-  if (!limit || !facts) return unknownOrNone(effective, fallback);
-  const at = elementSource(limit, fallback);
-  if (facts.calls.state === 'unknown') return unknown(facts.calls.expr, at);
-  if (facts.renewalPeriod.state === 'unknown') return unknown(facts.renewalPeriod.expr, at);
-  return set({ rateLimit: facts.renewalPeriod.value > 0 ? facts.calls.value / facts.renewalPeriod.value : facts.calls.value }, at);
+  const always = findPolicies(effective, [...RATE_LIMIT_POLICIES, ...TOKEN_LIMIT_POLICIES]).filter((f) => !f.conditional);
+  const calls = always.find((f) => RATE_LIMIT_POLICIES.includes(f.element.name));
+  const facts = calls && rateLimit(calls.element, resolve);
+  if (calls && facts) {
+    const at = elementSource(calls, fallback);
+    if (facts.calls.state === 'unknown') return unknown(facts.calls.expr, at);
+    if (facts.renewalPeriod.state === 'unknown') return unknown(facts.renewalPeriod.expr, at);
+    return set({ rateLimit: facts.renewalPeriod.value > 0 ? facts.calls.value / facts.renewalPeriod.value : facts.calls.value }, at);
+  }
+  for (const found of always) {
+    const tokens = tokenLimit(found.element, resolve)?.tokensPerMinute;
+    if (!tokens) continue;
+    const at = elementSource(found, fallback);
+    return tokens.state === 'unknown' ? unknown(tokens.expr, at) : set({ tokensPerMinute: tokens.value }, at);
+  }
+  return unknownOrNone(effective, fallback);
 }
 
-/** `quota` / `quota-by-key` that always run. */
+const RATE_LIMIT_POLICIES: readonly string[] = ['rate-limit', 'rate-limit-by-key'];
+
+/** `quota` / `quota-by-key` that always run; else a token limit's `token-quota`. */
 export function quotaOf(effective: Effective | undefined, resolve: NamedValueResolver, fallback: FileSource): Attr<Quota | null> {
   if (!effective) return byDefault(null, fallback);
-  const found = findPolicies(effective, ['quota', 'quota-by-key']).find((f) => !f.conditional);
-  const facts = found && quota(found.element, resolve);
-  if (!found || !facts) return unknownOrNone(effective, fallback);
-  const at = elementSource(found, fallback);
-  if (facts.limit.state === 'unknown') return unknown(facts.limit.expr, at);
-  if (facts.renewalPeriod.state === 'unknown') return unknown(facts.renewalPeriod.expr, at);
-  return set({ limit: facts.limit.value, period: periodName(facts.renewalPeriod.value) + (facts.unit === 'kilobytes' ? ' (kilobytes)' : '') }, at);
+  const always = findPolicies(effective, ['quota', 'quota-by-key', ...TOKEN_LIMIT_POLICIES]).filter((f) => !f.conditional);
+  const calls = always.find((f) => f.element.name === 'quota' || f.element.name === 'quota-by-key');
+  const facts = calls && quota(calls.element, resolve);
+  if (calls && facts) {
+    const at = elementSource(calls, fallback);
+    if (facts.limit.state === 'unknown') return unknown(facts.limit.expr, at);
+    if (facts.renewalPeriod.state === 'unknown') return unknown(facts.renewalPeriod.expr, at);
+    return set({ limit: facts.limit.value, period: periodName(facts.renewalPeriod.value) + (facts.unit === 'kilobytes' ? ' (kilobytes)' : '') }, at);
+  }
+  for (const found of always) {
+    const tokens = tokenLimit(found.element, resolve)?.quota;
+    if (!tokens) continue;
+    const at = elementSource(found, fallback);
+    if (tokens.limit.state === 'unknown') return unknown(tokens.limit.expr, at);
+    if (tokens.period.state === 'unknown') return unknown(tokens.period.expr, at);
+    return set({ limit: tokens.limit.value, period: `${TOKEN_QUOTA_PERIODS[tokens.period.value.toLowerCase()] ?? tokens.period.value} (tokens)` }, at);
+  }
+  return unknownOrNone(effective, fallback);
 }
+
+const TOKEN_QUOTA_PERIODS: Readonly<Record<string, string>> = { hourly: 'HOUR', daily: 'DAY', weekly: 'WEEK', monthly: 'MONTH', yearly: 'YEAR' };
 
 /** Not set: unless policies on the path are not known, which may set it. */
 function unknownOrNone<T>(effective: Effective, fallback: FileSource): Attr<T | null> {

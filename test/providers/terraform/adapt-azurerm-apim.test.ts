@@ -567,6 +567,33 @@ XML`;
     });
   });
 
+  it.each([
+    { case: 'a token rate and a token quota', policy: '<llm-token-limit counter-key="@(context.Subscription.Id)" tokens-per-minute="5000" token-quota="100000" token-quota-period="Daily" />', throttling: { state: 'set', value: { tokensPerMinute: 5000 } }, quota: { state: 'set', value: { limit: 100000, period: 'DAY (tokens)' } } },
+    { case: 'a token quota only (azure-openai-token-limit)', policy: '<azure-openai-token-limit counter-key="@(context.Subscription.Id)" token-quota="2000000" token-quota-period="Monthly" />', throttling: { state: 'default', value: null }, quota: { state: 'set', value: { limit: 2000000, period: 'MONTH (tokens)' } } },
+    { case: 'a request rate beside a token rate: the request rate', policy: '<llm-token-limit counter-key="k" tokens-per-minute="5000" /><rate-limit calls="60" renewal-period="60" />', throttling: { state: 'set', value: { rateLimit: 1 } }, quota: { state: 'default', value: null } },
+    { case: 'a token rate computed at request time', policy: '<llm-token-limit counter-key="k" tokens-per-minute="@(context.Variables.GetValueOrDefault<int>(&quot;tpm&quot;))" />', throttling: { state: 'unknown' }, quota: { state: 'default', value: null } },
+  ])('token limits of an AI gateway API: $case', async ({ policy, throttling, quota }) => {
+    const text = `${SERVICE_DEFAULTS}
+resource "azurerm_api_management_api_policy" "orders" {
+  api_name            = azurerm_api_management_api.orders.name
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = "rg"
+  xml_content         = <<XML
+<policies>
+  <inbound>
+    <base />
+    ${policy}
+  </inbound>
+</policies>
+XML
+}
+`;
+    const { node } = await load(text);
+    const line = lineOf(text, policy.slice(0, 20));
+    const at = (attr: { state: string }) => (attr.state === 'default' ? attr : { ...attr, source: { line } });
+    expect(node('terraform:azurerm_api_management_api.orders#gateway')).toMatchObject({ attrs: { throttling: at(throttling), quota: at(quota) } });
+  });
+
   it('leaves a policy unknown when a value known only at apply time stands where policies go', async () => {
     const text = `${SERVICE_DEFAULTS}
 variable "auth_policy" {}

@@ -1,0 +1,133 @@
+# AI gateway APIs: a token quota (token-quota per token-quota-period of llm-token-limit / azure-openai-token-limit)
+# caps what each key consumes over the period (403 past it), as a call quota does. A token rate alone is no quota.
+resource "azurerm_resource_group" "api" {
+  name     = "rg-ai"
+  location = "westeurope"
+}
+
+resource "azurerm_api_management" "apim" {
+  name                = "contoso-ai-gateway"
+  location            = azurerm_resource_group.api.location
+  resource_group_name = azurerm_resource_group.api.name
+  publisher_name      = "Contoso"
+  publisher_email     = "api@contoso.example"
+  sku_name            = "Developer_1"
+}
+
+resource "azurerm_api_management_api" "pass_token_quota" {
+  name                = "chat"
+  resource_group_name = azurerm_resource_group.api.name
+  api_management_name = azurerm_api_management.apim.name
+  revision            = "1"
+  path                = "chat"
+  protocols           = ["https"]
+  service_url         = "https://chat.openai.azure.com/openai"
+}
+
+resource "azurerm_api_management_api_operation" "chat_chat" {
+  operation_id        = "chat-completions"
+  api_name            = azurerm_api_management_api.pass_token_quota.name
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = azurerm_resource_group.api.name
+  display_name        = "Chat completions"
+  method              = "POST"
+  url_template        = "/deployments/{deployment-id}/chat/completions"
+  template_parameter {
+    name     = "deployment-id"
+    type     = "string"
+    required = true
+  }
+}
+
+resource "azurerm_api_management_api_policy" "chat" {
+  api_name            = azurerm_api_management_api.pass_token_quota.name
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = azurerm_resource_group.api.name
+  xml_content         = <<XML
+<policies>
+  <inbound>
+    <base />
+    <llm-token-limit counter-key="@(context.Subscription.Id)" tokens-per-minute="5000" token-quota="1000000" token-quota-period="Monthly" />
+  </inbound>
+</policies>
+XML
+}
+
+resource "azurerm_api_management_api" "pass_openai_token_quota" {
+  name                = "embeddings"
+  resource_group_name = azurerm_resource_group.api.name
+  api_management_name = azurerm_api_management.apim.name
+  revision            = "1"
+  path                = "embeddings"
+  protocols           = ["https"]
+  service_url         = "https://embeddings.openai.azure.com/openai"
+}
+
+resource "azurerm_api_management_api_operation" "embeddings_chat" {
+  operation_id        = "chat-completions"
+  api_name            = azurerm_api_management_api.pass_openai_token_quota.name
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = azurerm_resource_group.api.name
+  display_name        = "Chat completions"
+  method              = "POST"
+  url_template        = "/deployments/{deployment-id}/chat/completions"
+  template_parameter {
+    name     = "deployment-id"
+    type     = "string"
+    required = true
+  }
+}
+
+resource "azurerm_api_management_api_policy" "embeddings" {
+  api_name            = azurerm_api_management_api.pass_openai_token_quota.name
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = azurerm_resource_group.api.name
+  xml_content         = <<XML
+<policies>
+  <inbound>
+    <base />
+    <azure-openai-token-limit counter-key="@(context.Subscription.Id)" token-quota="50000" token-quota-period="Daily" />
+  </inbound>
+</policies>
+XML
+}
+
+# A rate caps no monthly spend.
+resource "azurerm_api_management_api" "fail_token_rate_only" {
+  name                = "batch"
+  resource_group_name = azurerm_resource_group.api.name
+  api_management_name = azurerm_api_management.apim.name
+  revision            = "1"
+  path                = "batch"
+  protocols           = ["https"]
+  service_url         = "https://batch.openai.azure.com/openai"
+}
+
+resource "azurerm_api_management_api_operation" "batch_chat" {
+  operation_id        = "chat-completions"
+  api_name            = azurerm_api_management_api.fail_token_rate_only.name
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = azurerm_resource_group.api.name
+  display_name        = "Chat completions"
+  method              = "POST"
+  url_template        = "/deployments/{deployment-id}/chat/completions"
+  template_parameter {
+    name     = "deployment-id"
+    type     = "string"
+    required = true
+  }
+}
+
+resource "azurerm_api_management_api_policy" "batch" {
+  api_name            = azurerm_api_management_api.fail_token_rate_only.name
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = azurerm_resource_group.api.name
+  xml_content         = <<XML
+<policies>
+  <inbound>
+    <base />
+    <llm-token-limit counter-key="@(context.Subscription.Id)" tokens-per-minute="5000" />
+  </inbound>
+</policies>
+XML
+}
