@@ -12,16 +12,18 @@ export const CLI_V8_FLAGS: readonly string[] = ['--no-turbo-inlining'];
 
 /** Sets {@link flagsToSet}, before the scan's code runs hot. Returns the flags set. */
 export function applyCliV8Flags(): string[] {
-  const flags = flagsToSet(process.execArgv);
+  const flags = flagsToSet(process.execArgv, process.env);
   for (const flag of flags) setFlagsFromString(flag);
   return flags;
 }
 
 /**
  * {@link CLI_V8_FLAGS} but those whose setting the user chose on the node command line (`node --turbo-inlining
- * bin/gatewarden.js`): theirs stands. (Node does not take V8 flags like these in NODE_OPTIONS.)
+ * bin/gatewarden.js`): theirs stands. None with `GATEWARDEN_V8_DEFAULTS=1`, which the Action's users can set (node
+ * does not take V8 flags like these in NODE_OPTIONS).
  */
-export function flagsToSet(execArgv: readonly string[]): string[] {
+export function flagsToSet(execArgv: readonly string[], env: Readonly<Record<string, string | undefined>>): string[] {
+  if (env['GATEWARDEN_V8_DEFAULTS'] === '1') return [];
   const chosen = new Set(execArgv.map(flagName));
   return CLI_V8_FLAGS.filter((flag) => !chosen.has(flagName(flag)));
 }
