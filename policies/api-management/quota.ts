@@ -22,6 +22,7 @@ export default definePolicy({
     'Where a stage requires keys, a quota per key (a usage plan quota, an APIM quota policy) caps the requests one key can make per day, week or month, ' +
     'so a leaked or misbehaving key cannot drain the backend, the bill or the data behind the API unnoticed. ' +
     'Every usage plan or product covering the stage needs one: the keys of a plan without a quota are not capped. ' +
+    'On API Management the `token-quota` of an AI gateway\'s `llm-token-limit` / `azure-openai-token-limit` counts as a quota. ' +
     'Rate limits bound bursts; quotas bound volume. Stages whose API accepts no key pass.',
   remediation: {
     terraform: [

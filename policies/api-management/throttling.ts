@@ -26,6 +26,7 @@ export default definePolicy({
     'and an API Management API has no limit but the capacity of the service\'s units, ' +
     'so one abusive client or a scraping bot can exhaust backends and the capacity shared with every other API. ' +
     'On API Management a `rate-limit` or `rate-limit-by-key` policy counts when it runs on every request (not only inside `<choose>`), ' +
+    'and so does the `tokens-per-minute` of an AI gateway\'s `llm-token-limit` / `azure-openai-token-limit` (it limits only calls that use language model tokens), ' +
     'in the service-wide or API policy, in the policy of every product that holds the API, or in the policy of every operation. ' +
     'A usage plan or product limits the calls made with its keys, so every plan covering a stage must set a limit: a client holding the key of an unthrottled plan is limited by nothing. ' +
     'Calls without a key reach no API Gateway usage plan, and only an open API Management product (one that requires no subscription): ' +

@@ -1,4 +1,4 @@
-import { findChildren, type PolicyDocument, type PolicyElement, type SectionName } from './policy-document';
+import { findChildren, POLICY_CONTAINERS, type PolicyDocument, type PolicyElement, type SectionName } from './policy-document';
 import { unresolvedInclude } from './policy-fragments';
 
 /**
@@ -29,9 +29,9 @@ export type EffectiveEntry<Origin = unknown> =
   | { readonly kind: 'policy'; readonly element: PolicyElement; readonly scope: PolicyScope<Origin> }
   /**
    * Policies of a scope whose content is unknown run here, or those of a fragment it includes that is not known
-   * (`reason` says which): they could be anything.
+   * (`include`, the `<include-fragment>` left in place): they could be anything.
    */
-  | { readonly kind: 'unknown'; readonly scope: PolicyScope<Origin>; readonly reason?: string };
+  | { readonly kind: 'unknown'; readonly scope: PolicyScope<Origin>; readonly include?: PolicyElement };
 
 /** A scope's section that omits `<base />` and so drops what the enclosing scopes run. */
 export interface DroppedInheritance<Origin = unknown> {
@@ -76,7 +76,7 @@ export function effectiveSection<Origin>(chain: readonly PolicyScope<Origin>[], 
             inherited = true;
           } else if (child.name === 'include-fragment') {
             // Left in place: its fragment is not known (expanded ones were replaced by their policies).
-            next.push({ kind: 'unknown', scope, reason: `the ${scope.level} policy of ${scope.name} includes ${unresolvedInclude(child)}` });
+            next.push({ kind: 'unknown', scope, include: child });
           } else next.push({ kind: 'policy', element: child, scope });
         }
         if (!inherited && entries.length > 0) dropped.push({ scope, section, element, dropped: entries });
@@ -141,7 +141,33 @@ function rejects(branch: PolicyElement): boolean {
   });
 }
 
-/** Why policies that run in this section are not known (a scope's policy, a fragment), when some are not: anything not found might still be there. */
-export function unknownPolicies<Origin>(effective: EffectiveSection<Origin>): string[] {
-  return effective.entries.flatMap((entry) => (entry.kind === 'unknown' ? [entry.reason ?? `the ${entry.scope.level} policy of ${entry.scope.name} is not known statically`] : []));
+/** Policies that may run in a section but are not known: why, and the `<include-fragment>` that brings them, if one does. */
+export interface UnknownPolicies<Origin = unknown> {
+  readonly scope: PolicyScope<Origin>;
+  readonly reason: string;
+  readonly include?: PolicyElement;
+}
+
+/**
+ * What runs in this section that is not known: scopes whose policy is not known, and fragments not known that are
+ * included, directly or in a `choose` branch (where they may complete a branch). Anything not found might be there.
+ */
+export function unknownPolicies<Origin>(effective: EffectiveSection<Origin>): UnknownPolicies<Origin>[] {
+  const found: UnknownPolicies<Origin>[] = [];
+  const nested = (element: PolicyElement, scope: PolicyScope<Origin>): void => {
+    if (!POLICY_CONTAINERS.has(element.name)) return;
+    for (const child of element.children) {
+      if (child.name === 'include-fragment') found.push({ scope, include: child, reason: `the ${scope.level} policy of ${scope.name} includes ${unresolvedInclude(child)} (under <${element.name}>)` });
+      else nested(child, scope);
+    }
+  };
+  for (const entry of effective.entries) {
+    if (entry.kind === 'policy') nested(entry.element, entry.scope);
+    else if (entry.include) found.push({ scope: entry.scope, include: entry.include, reason: `the ${entry.scope.level} policy of ${entry.scope.name} includes ${unresolvedInclude(entry.include)}` });
+    else {
+      const why = entry.scope.policy.state === 'unknown' ? ` (${entry.scope.policy.reason})` : '';
+      found.push({ scope: entry.scope, reason: `the ${entry.scope.level} policy of ${entry.scope.name} is not known statically${why}` });
+    }
+  }
+  return found;
 }

@@ -54,8 +54,12 @@ function fromFragment(element: PolicyElement, origin: FragmentOrigin): PolicyEle
   return { ...element, fragment: origin, children: element.children.map((child) => fromFragment(child, origin)) };
 }
 
+/** `fragment x`: what an `<include-fragment>` names, for messages. */
+export function includedFragment(element: PolicyElement): string {
+  return `fragment ${element.attributes['fragment-id']?.text.trim() || '?'}`;
+}
+
 /** `fragment x, <why>`, for messages about an include left in place. */
 export function unresolvedInclude(element: PolicyElement): string {
-  const id = element.attributes['fragment-id']?.text.trim() || '?';
-  return `fragment ${id}, ${element.unresolved ?? 'which is not expanded'}`;
+  return `${includedFragment(element)}, ${element.unresolved ?? 'which is not expanded'}`;
 }

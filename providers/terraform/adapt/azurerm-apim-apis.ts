@@ -3,8 +3,8 @@ import type {
   ApiAttrs, AuthorizerAttrs, Authorization, CorsConfig, LogLevel, OperationAttrs, PolicyOverride, Quota, RequestValidation, StageAttrs, Throttle,
 } from '../../../src/graph/kinds';
 import { fileSource, type FileSource } from '../../../src/graph/source';
-import { unresolvedInclude } from '../../apim-policy/policy-fragments';
-import { findPolicies, unknownPolicies, type EffectiveSection, type FoundPolicy } from '../../apim-policy/effective-policy';
+import { includedFragment } from '../../apim-policy/policy-fragments';
+import { findPolicies, unknownPolicies, type EffectiveSection, type FoundPolicy, type UnknownPolicies } from '../../apim-policy/effective-policy';
 import { backendService, cors, quota, rateLimit, tokenLimit, tokenValidation, TOKEN_LIMIT_POLICIES, validationKind, type Known, type NamedValueResolver } from '../../apim-policy/policy-facts';
 import { policyCodeAuthorization } from '../../apim-policy/policy-authorization';
 import type { PolicyElement, SectionName } from '../../apim-policy/policy-document';
@@ -42,7 +42,7 @@ function adaptApi(estate: ApimEstate, api: TfResource, result: AdaptResult, auth
   const endpointType = serviceEndpointType(service);
   // subscription_required defaults to true: https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/api_management_api#subscription_required
   const subscriptionRequired = readAttr(body, 'subscription_required', asBool, { value: true, source: api.source });
-  const apiWide = [estate.serviceScope(service), estate.apiScope(api)];
+  const apiWide = [estate.serviceScope(service, api), estate.apiScope(api)];
   const apiInbound = estate.effective(apiWide, 'inbound');
   const operations = estate.operationsOf(api);
   const apiId = estate.linker.nodeId(api.address);
@@ -169,8 +169,8 @@ function authorizationOf(estate: ApimEstate, api: TfResource, paths: readonly { 
       continue;
     }
     const hidden = unknownPolicies(effective)[0];
-    if (hidden !== undefined) {
-      results.push(unknown(hidden, at));
+    if (hidden) {
+      results.push(unknownFrom(hidden, at));
       continue;
     }
     const conditional = found[0];
@@ -182,13 +182,6 @@ function authorizationOf(estate: ApimEstate, api: TfResource, paths: readonly { 
     if (code) {
       const reason = `send-request, then return-response ${code.status} under a <choose> condition: authorization written as policy code cannot be verified statically`;
       results.push(unknown(reason, elementSource(code.reject, at)));
-      continue;
-    }
-    // A fragment not known, included under a condition: it may validate tokens (the oauth-proxy pattern keeps
-    // validate-azure-ad-token in one). One included directly is an unknown entry of the section, handled above.
-    const fragment = findPolicies(effective, ['include-fragment'])[0];
-    if (fragment) {
-      results.push(unknown(`the policy includes ${unresolvedInclude(fragment.element)}`, elementSource(fragment, at)));
       continue;
     }
     const required = keyRequired(estate, chain, subscriptionRequired);
@@ -254,7 +247,7 @@ function validationOf(paths: readonly Effective[], fallback: FileSource): Attr<R
     const kinds = new Set(findPolicies(effective, ['validate-content', 'validate-parameters', 'validate-headers']).filter((f) => !f.conditional).map((f) => validationKind(f.element)));
     const here: RequestValidation = kinds.has('body') ? (kinds.has('params') ? 'full' : 'body') : kinds.has('params') ? 'params' : 'none';
     const hidden = unknownPolicies(effective)[0];
-    if (here === 'none' && hidden !== undefined) return unknown(hidden, fallback);
+    if (here === 'none' && hidden) return unknownFrom(hidden, fallback);
     level = level === undefined || rank(here) < rank(level) ? here : level;
   }
   return level === undefined || level === 'none' ? byDefault('none', fallback) : set(level, fallback);
@@ -271,60 +264,77 @@ function onlyLevel(effective: Effective | undefined, level: ApimScope['level']):
 }
 
 /**
- * `rate-limit` / `rate-limit-by-key` that always run, as requests per second (calls per renewal period); else a
- * token limit's `tokens-per-minute` (an AI gateway's rate limit).
+ * The rate limit of the policies that always run: `rate-limit` / `rate-limit-by-key` as requests per second (calls
+ * per renewal period), or a token limit's `tokens-per-minute` (an AI gateway's rate limit).
  */
 export function throttleOf(effective: Effective | undefined, resolve: NamedValueResolver, fallback: FileSource): Attr<Throttle | null> {
-  if (!effective) return byDefault(null, fallback);
-  const always = findPolicies(effective, [...RATE_LIMIT_POLICIES, ...TOKEN_LIMIT_POLICIES]).filter((f) => !f.conditional);
-  const calls = always.find((f) => RATE_LIMIT_POLICIES.includes(f.element.name));
-  const facts = calls && rateLimit(calls.element, resolve);
-  if (calls && facts) {
-    const at = elementSource(calls, fallback);
-    if (facts.calls.state === 'unknown') return unknown(facts.calls.expr, at);
-    if (facts.renewalPeriod.state === 'unknown') return unknown(facts.renewalPeriod.expr, at);
-    return set({ rateLimit: facts.renewalPeriod.value > 0 ? facts.calls.value / facts.renewalPeriod.value : facts.calls.value }, at);
-  }
-  for (const found of always) {
-    const tokens = tokenLimit(found.element, resolve)?.tokensPerMinute;
-    if (!tokens) continue;
-    const at = elementSource(found, fallback);
-    return tokens.state === 'unknown' ? unknown(tokens.expr, at) : set({ tokensPerMinute: tokens.value }, at);
-  }
-  return unknownOrNone(effective, fallback);
+  return firstLimit(effective, THROTTLE_POLICIES, fallback, (element): Known<Throttle> | undefined => {
+    const calls = rateLimit(element, resolve);
+    if (calls) {
+      if (calls.calls.state === 'unknown') return calls.calls;
+      if (calls.renewalPeriod.state === 'unknown') return calls.renewalPeriod;
+      return known({ rateLimit: calls.renewalPeriod.value > 0 ? calls.calls.value / calls.renewalPeriod.value : calls.calls.value });
+    }
+    const tokens = tokenLimit(element, resolve)?.tokensPerMinute;
+    return tokens?.state === 'known' ? known({ tokensPerMinute: tokens.value }) : tokens;
+  });
 }
 
-const RATE_LIMIT_POLICIES: readonly string[] = ['rate-limit', 'rate-limit-by-key'];
+const THROTTLE_POLICIES: readonly string[] = ['rate-limit', 'rate-limit-by-key', ...TOKEN_LIMIT_POLICIES];
 
-/** `quota` / `quota-by-key` that always run; else a token limit's `token-quota`. */
+/** The quota of the policies that always run: `quota` / `quota-by-key`, or a token limit's `token-quota` per period. */
 export function quotaOf(effective: Effective | undefined, resolve: NamedValueResolver, fallback: FileSource): Attr<Quota | null> {
-  if (!effective) return byDefault(null, fallback);
-  const always = findPolicies(effective, ['quota', 'quota-by-key', ...TOKEN_LIMIT_POLICIES]).filter((f) => !f.conditional);
-  const calls = always.find((f) => f.element.name === 'quota' || f.element.name === 'quota-by-key');
-  const facts = calls && quota(calls.element, resolve);
-  if (calls && facts) {
-    const at = elementSource(calls, fallback);
-    if (facts.limit.state === 'unknown') return unknown(facts.limit.expr, at);
-    if (facts.renewalPeriod.state === 'unknown') return unknown(facts.renewalPeriod.expr, at);
-    return set({ limit: facts.limit.value, period: periodName(facts.renewalPeriod.value) + (facts.unit === 'kilobytes' ? ' (kilobytes)' : '') }, at);
-  }
-  for (const found of always) {
-    const tokens = tokenLimit(found.element, resolve)?.quota;
-    if (!tokens) continue;
-    const at = elementSource(found, fallback);
-    if (tokens.limit.state === 'unknown') return unknown(tokens.limit.expr, at);
-    if (tokens.period.state === 'unknown') return unknown(tokens.period.expr, at);
-    return set({ limit: tokens.limit.value, period: `${TOKEN_QUOTA_PERIODS[tokens.period.value.toLowerCase()] ?? tokens.period.value} (tokens)` }, at);
-  }
-  return unknownOrNone(effective, fallback);
+  return firstLimit(effective, QUOTA_POLICIES, fallback, (element): Known<Quota> | undefined => {
+    const calls = quota(element, resolve);
+    if (calls) {
+      if (calls.limit.state === 'unknown') return calls.limit;
+      if (calls.renewalPeriod.state === 'unknown') return calls.renewalPeriod;
+      return known({ limit: calls.limit.value, period: periodName(calls.renewalPeriod.value) + (calls.unit === 'kilobytes' ? ' (kilobytes)' : '') });
+    }
+    const tokens = tokenLimit(element, resolve)?.quota;
+    if (!tokens) return undefined;
+    if (tokens.limit.state === 'unknown') return tokens.limit;
+    if (tokens.period.state === 'unknown') return tokens.period;
+    return known({ limit: tokens.limit.value, period: `${TOKEN_QUOTA_PERIODS[tokens.period.value.toLowerCase()] ?? tokens.period.value} (tokens)` });
+  });
 }
 
+const QUOTA_POLICIES: readonly string[] = ['quota', 'quota-by-key', ...TOKEN_LIMIT_POLICIES];
 const TOKEN_QUOTA_PERIODS: Readonly<Record<string, string>> = { hourly: 'HOUR', daily: 'DAY', weekly: 'WEEK', monthly: 'MONTH', yearly: 'YEAR' };
+
+/**
+ * The limit the first of the always-running policies among `names` that `read` knows sets (pointed at that policy);
+ * else the first whose limit is not known; else none, unless policies on the path are not known. `read` gives
+ * `undefined` for a policy that sets no such limit (a token limit with a quota only, for a rate).
+ */
+function firstLimit<T>(effective: Effective | undefined, names: readonly string[], fallback: FileSource, read: (element: PolicyElement) => Known<T> | undefined): Attr<T | null> {
+  if (!effective) return byDefault(null, fallback);
+  let open: Attr<T> | undefined;
+  for (const found of findPolicies(effective, names)) {
+    if (found.conditional) continue;
+    const limit = read(found.element);
+    if (!limit) continue;
+    const at = elementSource(found, fallback);
+    if (limit.state === 'known') return set(limit.value, at);
+    open ??= unknown(limit.expr, at);
+  }
+  return open ?? unknownOrNone(effective, fallback);
+}
+
+function known<T>(value: T): Known<T> {
+  return { state: 'known', value };
+}
 
 /** Not set: unless policies on the path are not known, which may set it. */
 function unknownOrNone<T>(effective: Effective, fallback: FileSource): Attr<T | null> {
   const hidden = unknownPolicies(effective)[0];
-  return hidden !== undefined ? unknown(hidden, fallback) : byDefault(null, fallback);
+  return hidden ? unknownFrom(hidden, fallback) : byDefault(null, fallback);
+}
+
+/** Not known because of policies that are not known: at the `<include-fragment>` that brings them, when one does. */
+function unknownFrom<T>(hidden: UnknownPolicies<ScopeOrigin>, fallback: FileSource): Attr<T> {
+  const at = hidden.include ? elementSource({ element: hidden.include, scope: hidden.scope, conditional: false }, fallback) : fallback;
+  return unknown(hidden.reason, at);
 }
 
 function periodName(seconds: number): string {
@@ -431,6 +441,12 @@ function backendsOf(estate: ApimEstate, service: TfResource | undefined, paths: 
   return [...ids];
 }
 
+/** What a dropped entry is, for messages: the policy, the fragment that is not known, or policies that are not. */
+function droppedName(entry: Effective['entries'][number]): string {
+  if (entry.kind === 'policy') return entry.element.name;
+  return entry.include ? includedFragment(entry.include) : 'unknown policies';
+}
+
 /** Inherited policies an API's or operation's own sections drop (no `<base />`), over every request path. */
 function overridesOf(estate: ApimEstate, api: TfResource, operations: readonly TfResource[], subscriptionRequired: Attr<boolean>): Attr<readonly PolicyOverride[]> {
   const required = subscriptionRequired.state === 'unknown' ? 'unknown' : subscriptionRequired.value;
@@ -443,7 +459,7 @@ function overridesOf(estate: ApimEstate, api: TfResource, operations: readonly T
         const resource = drop.scope.origin?.resource;
         const file = resource ? attribute(resource.body, 'xml_content')?.source.file ?? resource.source.file : api.source.file;
         const key = `${drop.scope.level}:${drop.scope.name}:${section}`;
-        const dropped = drop.dropped.map((e) => (e.kind === 'policy' ? `${e.element.name} (${e.scope.level} ${e.scope.name})` : `unknown policies (${e.scope.level} ${e.scope.name})`));
+        const dropped = drop.dropped.map((e) => `${droppedName(e)} (${e.scope.level} ${e.scope.name})`);
         const previous = overrides.get(key);
         overrides.set(key, {
           scope: `${drop.scope.level === 'api' ? 'API' : 'operation'} ${drop.scope.name}`,

@@ -87,9 +87,13 @@ export class ApimEstate {
       .flatMap((link) => this.apisOf(link));
   }
 
-  serviceScope(service: TfResource | undefined): ApimScope {
+  /** `of`: a resource of the service, whose `api_management_name` / `_id` names it when it is not in the scan. */
+  serviceScope(service: TfResource | undefined, of: TfResource): ApimScope {
     // A service outside the scan (a data source, another configuration) may have a service-wide policy: not known.
-    if (!service) return { level: 'service', name: '(service not scanned)', policy: { state: 'unknown', reason: 'the API Management service is not in the scanned code' }, origin: undefined };
+    if (!service) {
+      const named = knownString(of.body, 'api_management_name') ?? knownString(of.body, 'api_management_id')?.split('/').pop();
+      return { level: 'service', name: named ?? 'its API Management service', policy: { state: 'unknown', reason: 'the service is not in the scanned code' }, origin: undefined };
+    }
     const name = knownString(service.body, 'name') ?? nodeName(service);
     const resource = this.linker.ofType(SERVICE_POLICY).find((p) => this.serviceOf(p) === service);
     // Provider v2/v3 also take the service policy inline, in the service's own `policy` block.
@@ -124,7 +128,7 @@ export class ApimEstate {
    * https://learn.microsoft.com/en-us/azure/api-management/api-management-howto-policies#scopes
    */
   chains(api: TfResource, operation: TfResource | undefined, subscriptionRequired: boolean | 'unknown'): ApimScope[][] {
-    const service = this.serviceScope(this.serviceOf(api));
+    const service = this.serviceScope(this.serviceOf(api), api);
     const tail = [this.apiScope(api), ...(operation ? [this.operationScope(operation)] : [])];
     const products = this.productsOf(api);
     const chains = products.map((product) => [service, this.productScope(product), ...tail]);
@@ -174,7 +178,7 @@ export class ApimEstate {
     if (!policy) {
       policy = readPolicyResource(resource, this.diagnostics, body);
       if (policy.state === 'known') {
-        const service = body ? resource : this.serviceOf(resource);
+        const service = body ? `service:${resource.address}` : this.serviceKey(resource);
         policy = { state: 'known', document: expandFragments(policy.document, (id) => this.fragment(id, service)) };
       }
       this.policies.set(resource.address, policy);
@@ -182,16 +186,30 @@ export class ApimEstate {
     return { level, name, policy, origin: { resource } };
   }
 
-  /** The policies of the service's fragment `id` (fragments belong to a service and are named by `name`). */
-  private fragment(id: string, service: TfResource | undefined): FragmentContent {
-    const named = this.linker.ofType(POLICY_FRAGMENT).filter((f) => {
-      if (knownString(f.body, 'name') !== id) return false;
-      const owner = this.serviceOf(f);
-      return !service || !owner || owner === service;
-    });
-    const [only, ...others] = named;
-    if (!only) return { state: 'unknown', reason: 'which is not in the scanned code' };
-    if (others.length > 0) return { state: 'unknown', reason: `which matches ${named.length} fragments in the scanned code (${named.map((f) => f.address).join(', ')})` };
+  /**
+   * The policies of fragment `id` of the service (fragments belong to a service and are named by `name`). One whose
+   * service or name is not known may be it: then what it holds is not known either.
+   */
+  private fragment(id: string, service: string | undefined): FragmentContent {
+    const definite: TfResource[] = [];
+    const possible: TfResource[] = [];
+    const elsewhere: TfResource[] = [];
+    for (const fragment of this.linker.ofType(POLICY_FRAGMENT)) {
+      const name = knownString(fragment.body, 'name');
+      if (name !== undefined && name !== id) continue;
+      const owner = this.serviceKey(fragment);
+      if (name !== undefined && owner !== undefined && owner === service) definite.push(fragment);
+      else if (owner === undefined || service === undefined || name === undefined) possible.push(fragment);
+      else elsewhere.push(fragment);
+    }
+    const [only, ...others] = definite;
+    if (others.length > 0) return { state: 'unknown', reason: `which matches ${definite.length} fragments in the scanned code (${definite.map((f) => f.address).join(', ')})` };
+    if (!only) {
+      const maybe = possible[0];
+      return maybe
+        ? { state: 'unknown', reason: `which may be ${maybe.address}${possible.length > 1 ? ` or ${possible.length - 1} more` : ''} (which service or name is meant is not known statically)` }
+        : { state: 'unknown', reason: `which is not in the scanned code${elsewhere[0] ? ` for this service (${elsewhere[0].address} is another service's)` : ''}` };
+    }
     let content = this.fragments.get(only);
     if (!content) {
       content = readFragmentResource(only, this.diagnostics);
@@ -199,7 +217,26 @@ export class ApimEstate {
     }
     return content;
   }
+
+  /**
+   * Which service a resource belongs to, to compare: the scanned service, else what `api_management_id` /
+   * `api_management_name` refers to (a data source) or names; `undefined` when not known.
+   */
+  private serviceKey(resource: TfResource): string | undefined {
+    const scanned = this.serviceOf(resource);
+    if (scanned) return `service:${scanned.address}`;
+    for (const name of ['api_management_id', 'api_management_name']) {
+      const attr = attribute(resource.body, name);
+      if (!attr) continue;
+      const identity = this.linker.identity(attr, SERVICE_TYPES);
+      if (identity?.startsWith('ref:')) return identity;
+      if (typeof attr.value === 'string') return `name:${attr.value.split('/').pop() ?? attr.value}`;
+    }
+    return undefined;
+  }
 }
+
+const SERVICE_TYPES: readonly string[] = [SERVICE, `data.${SERVICE}`];
 
 function isSecret(namedValue: TfResource): boolean {
   return knownValue(namedValue.body, 'secret') === true || knownString(namedValue.body, 'secret') === 'true';

@@ -111,7 +111,7 @@ interface ProductDrops {
 }
 
 function productDrops(estate: ApimEstate, product: TfResource, api: TfResource): ProductDrops {
-  const chain = [estate.serviceScope(estate.serviceOf(api)), estate.productScope(product), estate.apiScope(api)];
+  const chain = [estate.serviceScope(estate.serviceOf(api), api), estate.productScope(product), estate.apiScope(api)];
   if (dropsProduct(estate, chain, 'api')) return { api, byApi: true, operations: [] };
   return { api, byApi: false, operations: estate.operationsOf(api).filter((operation) => dropsProduct(estate, [...chain, estate.operationScope(operation)], 'operation')) };
 }

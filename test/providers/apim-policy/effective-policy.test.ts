@@ -43,7 +43,7 @@ describe('effectiveSection', () => {
   it('keeps an unknown scope as an unknown entry and assumes it inherits', () => {
     const chain = [scope('service', '<cors />'), { level: 'api' as const, name: 'api', policy: { state: 'unknown' as const, reason: 'xml_link' } }, scope('operation', '<base /><quota calls="1" renewal-period="60" />')];
     expect(names(chain)).toEqual(['api:?', 'service:cors', 'operation:quota']);
-    expect(unknownPolicies(effectiveSection(chain, 'inbound'))).toEqual(['the api policy of api is not known statically']);
+    expect(unknownPolicies(effectiveSection(chain, 'inbound')).map((u) => u.reason)).toEqual(['the api policy of api is not known statically (xml_link)']);
   });
 
   it('finds policies inside choose branches as conditional', () => {

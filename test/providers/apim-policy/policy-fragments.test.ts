@@ -86,9 +86,14 @@ describe('effective policy with fragments', () => {
     expect(unknownPolicies(effective)).toEqual([]);
   });
 
-  it('a fragment that is not known is an unknown entry that says which fragment and why', () => {
+  it('a fragment that is not known is an unknown entry that says which fragment and why, with its include', () => {
     const effective = effectiveSection([apiScope('<include-fragment fragment-id="elsewhere" /><cors />')], 'inbound');
-    expect(unknownPolicies(effective)).toEqual(['the api policy of orders includes fragment elsewhere, which is not in the scanned code']);
+    expect(unknownPolicies(effective).map((u) => [u.reason, u.include?.name])).toEqual([['the api policy of orders includes fragment elsewhere, which is not in the scanned code', 'include-fragment']]);
     expect(findPolicies(effective, ['cors'])).toHaveLength(1);
+  });
+
+  it('a fragment that is not known in a choose branch may complete it: not known either', () => {
+    const effective = effectiveSection([apiScope('<choose><when condition="@(true)"><rate-limit calls="1" renewal-period="1" /></when><otherwise><include-fragment fragment-id="elsewhere" /></otherwise></choose>')], 'inbound');
+    expect(unknownPolicies(effective).map((u) => u.reason)).toEqual(['the api policy of orders includes fragment elsewhere, which is not in the scanned code (under <otherwise>)']);
   });
 });

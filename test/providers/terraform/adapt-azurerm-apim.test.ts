@@ -554,6 +554,46 @@ XML`;
       expect(node(gateway)).toMatchObject({ attrs: { throttling: { state: 'unknown', expr } } });
     });
 
+    it('a fragment of the same name on another service is not the one included', async () => {
+      const other = `
+resource "azurerm_api_management" "other" {
+  name                = "other-apim"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  publisher_name      = "Contoso"
+  publisher_email     = "api@contoso.example"
+  sku_name            = "Developer_1"
+}
+`;
+      const text = `${including('validate-token')}${other}${fragment('validate-token', TOKEN_AND_LIMIT).replace('azurerm_api_management.apim.id', 'azurerm_api_management.other.id')}`;
+      const { node } = await load(text);
+      const expr = "the api policy of orders includes fragment validate-token, which is not in the scanned code for this service (azurerm_api_management_policy_fragment.validate-token is another service's)";
+      expect(node(op)).toMatchObject({ attrs: { authorization: { state: 'unknown', expr } } });
+      expect(node(gateway)).toMatchObject({ attrs: { throttling: { state: 'unknown', expr, source: { line: lineOf(text, '<include-fragment') } } } });
+    });
+
+    it('the service-wide policy of a service outside the scan is not known, and says which service', async () => {
+      const { node } = await load(including('validate-token').replace(/api_management_name = azurerm_api_management\.apim\.name/g, 'api_management_name = "shared-apim"'));
+      expect(node(op)).toMatchObject({ attrs: { authorization: { state: 'unknown', expr: 'the service policy of shared-apim is not known statically (the service is not in the scanned code)' } } });
+    });
+
+    it('a fragment whose service is a data source in both places is the one included', async () => {
+      const text = `${SERVICE_DEFAULTS.replace(/azurerm_api_management\.apim\.name/g, 'data.azurerm_api_management.shared.name')}
+data "azurerm_api_management" "shared" {
+  name                = "shared-apim"
+  resource_group_name = "rg-shared"
+}
+${including('validate-token').slice(SERVICE_DEFAULTS.length).replace(/azurerm_api_management\.apim\.name/g, 'data.azurerm_api_management.shared.name')}${fragment('validate-token', TOKEN_AND_LIMIT).replace('azurerm_api_management.apim.id', 'data.azurerm_api_management.shared.id')}`;
+      const { node } = await load(text);
+      expect(node(op)).toMatchObject({ attrs: { authorization: { state: 'set', value: 'jwt' } } });
+    });
+
+    it('a fragment not known in a <choose> branch may complete it: the limit is not known, at the include', async () => {
+      const text = including('x').replace('<include-fragment fragment-id="x" />', '<choose><when condition="@(context.Request.Method == &quot;GET&quot;)"><rate-limit calls="5" renewal-period="1" /></when><otherwise><include-fragment fragment-id="shared-limits" /></otherwise></choose>');
+      const { node } = await load(text);
+      expect(node(gateway)).toMatchObject({ attrs: { throttling: { state: 'unknown', expr: 'the api policy of orders includes fragment shared-limits, which is not in the scanned code (under <otherwise>)', source: { line: lineOf(text, 'shared-limits') } } } });
+    });
+
     it('a fragment without a token check: the subscription key is what identifies callers', async () => {
       const { node } = await load(including('headers') + fragment('headers', '"<fragment><set-header name=\\"x-a\\" exists-action=\\"override\\"><value>a</value></set-header></fragment>"'));
       expect(node(op)).toMatchObject({ attrs: { authorization: { value: 'subscription-key' } } });
@@ -570,7 +610,8 @@ XML`;
   it.each([
     { case: 'a token rate and a token quota', policy: '<llm-token-limit counter-key="@(context.Subscription.Id)" tokens-per-minute="5000" token-quota="100000" token-quota-period="Daily" />', throttling: { state: 'set', value: { tokensPerMinute: 5000 } }, quota: { state: 'set', value: { limit: 100000, period: 'DAY (tokens)' } } },
     { case: 'a token quota only (azure-openai-token-limit)', policy: '<azure-openai-token-limit counter-key="@(context.Subscription.Id)" token-quota="2000000" token-quota-period="Monthly" />', throttling: { state: 'default', value: null }, quota: { state: 'set', value: { limit: 2000000, period: 'MONTH (tokens)' } } },
-    { case: 'a request rate beside a token rate: the request rate', policy: '<llm-token-limit counter-key="k" tokens-per-minute="5000" /><rate-limit calls="60" renewal-period="60" />', throttling: { state: 'set', value: { rateLimit: 1 } }, quota: { state: 'default', value: null } },
+    { case: 'a token rate, then a request rate: the first', policy: '<llm-token-limit counter-key="k" tokens-per-minute="5000" /><rate-limit calls="60" renewal-period="60" />', throttling: { state: 'set', value: { tokensPerMinute: 5000 } }, quota: { state: 'default', value: null } },
+    { case: 'a request rate computed at request time, then a token rate: the token rate', policy: '<rate-limit calls="@(context.Variables.GetValueOrDefault<int>(&quot;n&quot;))" renewal-period="60" /><llm-token-limit counter-key="k" tokens-per-minute="5000" />', throttling: { state: 'set', value: { tokensPerMinute: 5000 } }, quota: { state: 'default', value: null } },
     { case: 'a token rate computed at request time', policy: '<llm-token-limit counter-key="k" tokens-per-minute="@(context.Variables.GetValueOrDefault<int>(&quot;tpm&quot;))" />', throttling: { state: 'unknown' }, quota: { state: 'default', value: null } },
   ])('token limits of an AI gateway API: $case', async ({ policy, throttling, quota }) => {
     const text = `${SERVICE_DEFAULTS}
