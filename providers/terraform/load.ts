@@ -245,7 +245,7 @@ class ConfigurationReader {
     };
     const templates = new Map<string, readonly TemplatePart[] | undefined>();
     const reported = new Set<string>();
-    const files = new ModuleFiles(rootDir, maxBytes, diagnostics, reported);
+    const files = new ModuleFiles(rootDir, options.scanRoots ?? [], maxBytes, diagnostics, reported);
     const env: ModuleEnvironment = {
       downloadedModules: manifest.dirs,
       budget: createBudget(),

@@ -11,18 +11,21 @@ const MAX_LISTED_DEPTH = 32;
 
 /**
  * What `file()`, `templatefile()`, `fileexists()` and `fileset()` may see: only what is under the module's or the
- * root module's directory, never elsewhere. A path they name that is outside, or cannot be read (Terraform would
- * stop there), is said once, at the path; what the function gives is then not known (undefined).
+ * root module's directory or a path given to scan (a `policies/` folder beside `terraform/`), never elsewhere. A path
+ * they name that is outside, or cannot be read (Terraform would stop there), is said once, at the path; what the
+ * function gives is then not known (undefined).
  */
 export class ModuleFiles {
   private readonly rootDir: string;
+  private readonly scanRoots: readonly string[];
   private readonly maxBytes: number;
   private readonly diagnostics: Diagnostic[];
   private readonly reported: Set<string>;
   private readonly listings = new Map<string, readonly string[] | undefined>();
 
-  constructor(rootDir: string, maxBytes: number, diagnostics: Diagnostic[], reported: Set<string>) {
+  constructor(rootDir: string, scanRoots: readonly string[], maxBytes: number, diagnostics: Diagnostic[], reported: Set<string>) {
     this.rootDir = rootDir;
+    this.scanRoots = scanRoots;
     this.maxBytes = maxBytes;
     this.diagnostics = diagnostics;
     this.reported = reported;
@@ -113,8 +116,8 @@ export class ModuleFiles {
   /** Whether `path` may be looked at: inside the module's or the root module's directory, or (`orSelf`) one of them. */
   private allowed(path: string, moduleDir: string, by: string, orSelf = false): boolean {
     if (orSelf && [moduleDir, this.rootDir].some((dir) => resolve(dir) === resolve(path))) return true;
-    if (isInsideDirectory(path, moduleDir) || isInsideDirectory(path, this.rootDir)) return true;
-    this.say(path, 'notice', `named by ${by} but outside the scanned module (symbolic links followed): not read, so what it gives is not known`);
+    if ([moduleDir, this.rootDir, ...this.scanRoots].some((dir) => isInsideDirectory(path, dir))) return true;
+    this.say(path, 'notice', `named by ${by} but outside the scanned module and paths (symbolic links followed): not read, so what it gives is not known`);
     return false;
   }
 

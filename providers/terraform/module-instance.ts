@@ -111,7 +111,7 @@ export class ModuleInstance implements RootResolver {
     // Most attribute values are literals: no context or reference set to build (charged as `evaluate` charges them).
     if (expr.kind === 'literal') return { value: takeStep(this.env.budget) ? expr.value : unknownValue(expr.text), refs: [] };
     const refs = new Set<string>();
-    const context: EvalContext = { resolver: this, bindings, ...(bindingRefs && { bindingRefs }), refs, budget: this.env.budget, readFile: this.readFile, fileExists: this.fileExists, listFiles: this.listFiles, readTemplate: this.readTemplate, baseDir: this.config.dir };
+    const context: EvalContext = { resolver: this, bindings, ...(bindingRefs && { bindingRefs }), refs, budget: this.env.budget, readFile: this.readFile, fileExists: this.fileExists, listFiles: this.listFiles, readTemplate: this.readTemplate, baseDir: this.env.rootDir };
     let value: TfValue;
     try {
       value = evaluateOrUnknown(expr, context);

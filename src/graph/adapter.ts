@@ -18,6 +18,11 @@ export interface ProviderOptions {
   readonly cwd?: string;
   /** The text of standard input when `-` was scanned; it is offered to adapters as the file {@link STDIN_FILE}. */
   readonly stdin?: string;
+  /**
+   * The paths given to scan, absolute. Beyond the files matched, what a scanned file names (Terraform's `file()`) is
+   * read only from inside these (and the file's own module), never from elsewhere on the machine.
+   */
+  readonly scanRoots?: readonly string[];
 }
 
 /** The file name standard input gets (`gatewarden scan -`, for `helm template` or `kustomize build` output). */

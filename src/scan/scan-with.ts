@@ -62,6 +62,7 @@ export async function scanWith(options: ScanWithOptions): Promise<ScanResult> {
 
   const providerOptions: ProviderOptions = {
     varFiles, maxFileBytes, cwd,
+    scanRoots: (options.paths ?? ['.']).filter((given) => given !== '-').map((given) => path.resolve(cwd, given)),
     ...(cfnParameterFiles.length > 0 && { cfnParameterFiles }),
     ...(options.cfnParameters !== undefined && Object.keys(options.cfnParameters).length > 0 && { cfnParameters: options.cfnParameters }),
     ...(discovery.stdin !== undefined && { stdin: discovery.stdin }),

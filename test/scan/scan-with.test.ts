@@ -80,7 +80,7 @@ describe('scanWith', () => {
     const requests: LoadRequest[] = [];
     const result = await scanWith({ paths: ['.'], cwd: root, providers: [domainsAdapter(requests)], policies: [tls] });
 
-    expect(requests).toEqual([{ files: [path.join(root, 'a.domains'), path.join(root, 'b.domains')], options: { varFiles: [], maxFileBytes: DEFAULT_MAX_FILE_BYTES, cwd: root } }]);
+    expect(requests).toEqual([{ files: [path.join(root, 'a.domains'), path.join(root, 'b.domains')], options: { varFiles: [], maxFileBytes: DEFAULT_MAX_FILE_BYTES, cwd: root, scanRoots: [root] } }]);
     expect(result.filesScanned).toBe(2);
     expect(result.results.map((r) => `${r.status} ${r.node.name}`)).toEqual(['fail older', 'fail old', 'pass new']);
     expect(result.diagnostics).toEqual([
@@ -114,7 +114,7 @@ describe('scanWith', () => {
     const vars = write('env/prod.tfvars', 'x = 1\n');
     const requests: LoadRequest[] = [];
     await scanWith({ cwd: root, varFiles: ['env/prod.tfvars'], maxFileBytes: 100, providers: [domainsAdapter(requests)], policies: [] });
-    expect(requests[0]?.options).toEqual({ varFiles: [vars], maxFileBytes: 100, cwd: root });
+    expect(requests[0]?.options).toEqual({ varFiles: [vars], maxFileBytes: 100, cwd: root, scanRoots: [root] });
     await expect(scanWith({ cwd: root, varFiles: ['nope.tfvars'], providers: [], policies: [] })).rejects.toThrow('--var-file nope.tfvars cannot be read');
     await expect(scanWith({ cwd: root, maxFileBytes: 0, providers: [], policies: [] })).rejects.toThrow(UsageError);
   });

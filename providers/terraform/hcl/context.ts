@@ -27,7 +27,7 @@ export interface EvalContext {
   readonly listFiles?: (dir: string, pattern: GlobPattern) => readonly string[] | undefined;
   /** Reads and parses a template file for `templatefile()`; undefined when not allowed, unreadable or not a template. */
   readonly readTemplate?: (path: string) => readonly TemplatePart[] | undefined;
-  /** Directory `file()` paths are relative to (Terraform: the working directory; here the module directory). */
+  /** Directory relative `file()` paths are read from: Terraform's working directory, the root module's (in every module). */
   readonly baseDir?: string;
 }
 

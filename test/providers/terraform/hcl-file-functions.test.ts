@@ -81,3 +81,29 @@ describe('fileexists()', () => {
     expect((await inputOf('fileexists("/etc/hostname")')).value).toEqual(expect.objectContaining({ unknown: true }));
   });
 });
+
+describe('where file() reads a relative path from', () => {
+  const POLICY = '<policies><inbound><base /></inbound></policies>\n';
+
+  test('Terraform\'s working directory, the root module\'s, in a child module too', async () => {
+    const read = await readTree({
+      'main.tf': 'module "api" {\n  source = "./modules/api"\n}\n',
+      'modules/api/main.tf': 'resource "terraform_data" "x" {\n  input = file("modules/api/policy.xml")\n}\n',
+      'modules/api/policy.xml': POLICY,
+    });
+    expect(valueOf(read, 'module.api.terraform_data.x', 'input')).toBe(POLICY);
+  });
+
+  test('a path given to scan holds files beside the root module (policies/ next to terraform/)', async () => {
+    const tree = tempTree({ 'terraform/main.tf': 'resource "terraform_data" "x" {\n  input = file("${path.module}/../policies/api.xml")\n}\n', 'policies/api.xml': POLICY });
+    try {
+      const inScan = await readTerraform([tree.path('terraform/main.tf')], { scanRoots: [tree.root] });
+      expect(valueOf(inScan, 'terraform_data.x', 'input')).toBe(POLICY);
+      const rootOnly = await readTerraform([tree.path('terraform/main.tf')], { scanRoots: [tree.path('terraform')] });
+      expect(valueOf(rootOnly, 'terraform_data.x', 'input')).toEqual(expect.objectContaining({ unknown: true }));
+      expect(rootOnly.diagnostics).toEqual([expect.objectContaining({ severity: 'notice', message: expect.stringContaining('outside the scanned module and paths') as unknown })]);
+    } finally {
+      tree.cleanup();
+    }
+  });
+});
