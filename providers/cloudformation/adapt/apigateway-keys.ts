@@ -1,7 +1,7 @@
 import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
 import type { ApiKeyAttrs, MethodThrottle, Quota, Throttle } from '../../../src/graph/kinds';
 import type { FileSource } from '../../../src/graph/source';
-import { secretPreview } from '../../aws-shared/secret-preview';
+import { literalKeyValue } from '../../literal-key-value';
 import { combineThrottle } from '../../aws-shared/throttle';
 import { isCfnUnknown, type CfnResource } from '../template';
 import { REST_API, restStages, stagesNamed, type RestStage } from './apigateway';
@@ -71,7 +71,7 @@ function valueSource(value: CfnProp | undefined, fallback: FileSource): Pick<Api
     return { valueSource: set(kind, value.source), valuePreview: set(null, value.source) };
   }
   const literal = value.refs.length === 0 ? asString(value.value) : undefined;
-  if (literal !== undefined) return { valueSource: set('literal', value.source), valuePreview: set(secretPreview(literal), value.source) };
+  if (literal !== undefined) return literalKeyValue(literal, value.source);
   return { valueSource: set('expression', value.source), valuePreview: set(null, value.source) };
 }
 

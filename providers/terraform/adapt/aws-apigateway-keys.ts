@@ -7,7 +7,7 @@ import { existsWith, mayNotExist } from './existence';
 import { DEPLOYMENT, INLINE_STAGE_SUFFIX, REST_API, STAGE } from './aws-apigateway';
 import type { Linker } from './linker';
 import { asBool, asNumber, asString, attribute, knownString, literalString, readAttr, readBlocks, valueWrittenAt } from './read-attr';
-import { secretPreview } from '../../aws-shared/secret-preview';
+import { literalKeyValue } from '../../literal-key-value';
 import { edge, emptyResult, terraformNode, type AdaptResult } from './terraform-node';
 import { combineThrottle } from '../../aws-shared/throttle';
 
@@ -75,10 +75,7 @@ function valueSource(value: TfAttribute | undefined, fallback: FileSource): Pick
   const fromStore = value.refs.some((ref) => SECRET_STORE_TYPE.test(parseAddress(ref)?.type ?? ''));
   if (fromStore) return { valueSource: set('secret-store', value.source), valuePreview: set(null, value.source) };
   const literal = literalString(value);
-  if (literal !== undefined) {
-    const at = valueWrittenAt(value);
-    return { valueSource: set('literal', at), valuePreview: set(secretPreview(literal), at) };
-  }
+  if (literal !== undefined) return literalKeyValue(literal, valueWrittenAt(value));
   return { valueSource: set('expression', value.source), valuePreview: set(null, value.source) };
 }
 

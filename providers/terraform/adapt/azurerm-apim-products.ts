@@ -7,7 +7,7 @@ import { APIM_STAGE_SUFFIX, azureNode } from './azurerm-api-management';
 import { quotaOf, throttleOf } from './azurerm-apim-apis';
 import { API, NAMED_VALUE, PRODUCT, SUBSCRIPTION, type ApimEstate, type ApimScope } from './azurerm-apim-estate';
 import { asBool, asString, attribute, firstBlock, knownString, knownValue, literalString, readAttr, valueWrittenAt } from './read-attr';
-import { secretPreview } from '../../aws-shared/secret-preview';
+import { literalKeyValue } from '../../literal-key-value';
 import { existsWith, mayNotExist } from './existence';
 import { edge, emptyResult, type AdaptResult } from './terraform-node';
 
@@ -197,7 +197,7 @@ function valueSource(values: readonly (TfAttribute | undefined)[], fallback: Fil
     const fromStore = value.refs.some((ref) => SECRET_STORE_TYPE.test(parseAddress(ref)?.type ?? ''));
     if (fromStore) return { valueSource: set('secret-store' as const, value.source), valuePreview: set(null, value.source) };
     const literal = literalString(value);
-    if (literal !== undefined) return { valueSource: set('literal' as const, valueWrittenAt(value)), valuePreview: set<string | null>(secretPreview(literal), valueWrittenAt(value)) };
+    if (literal !== undefined) return literalKeyValue(literal, valueWrittenAt(value));
     return { valueSource: set('expression' as const, value.source), valuePreview: set(null, value.source) };
   });
   return sources.find((s) => s.valueSource.value === 'literal') ?? sources.find((s) => s.valueSource.value === 'expression') ?? sources[0] ?? {

@@ -9,6 +9,12 @@ resource "aws_api_gateway_api_key" "fail_partner_key_literal" {
   value       = "Qm9vbXN0aWNrLXBhcnRuZXIta2V5LTIwMjQtMDM"
 }
 
+# A token the release pipeline replaces (Azure DevOps / Octopus style) before apply: no key in the code.
+resource "aws_api_gateway_api_key" "pass_pipeline_token" {
+  name  = "partner-hooli"
+  value = "#{PartnerHooliApiKey}#"
+}
+
 resource "aws_api_gateway_api_key" "pass_generated_key" {
   name = "partner-globex"
 }

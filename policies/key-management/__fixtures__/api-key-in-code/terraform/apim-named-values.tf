@@ -48,6 +48,19 @@ resource "azurerm_api_management_named_value" "fail_literal_even_if_secret" {
   secret              = true
 }
 
+# A placeholder: the real value is set in the portal and Terraform is told to leave it alone.
+resource "azurerm_api_management_named_value" "pass_placeholder_set_in_portal" {
+  name                = "openai-api-key"
+  resource_group_name = azurerm_resource_group.api.name
+  api_management_name = azurerm_api_management.apim.name
+  display_name        = "openai-api-key"
+  value               = "VALUE_REPLACED_IN_PORTAL"
+  secret              = true
+  lifecycle {
+    ignore_changes = [value]
+  }
+}
+
 resource "azurerm_api_management_named_value" "pass_key_vault_reference" {
   name                = "partner-api-key"
   resource_group_name = azurerm_resource_group.api.name
