@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { Diagnostic } from '../../src/graph/diagnostic';
 import type { Expr, HclAttribute, HclBlock, HclFile } from './hcl/ast';
 
@@ -130,7 +131,8 @@ export function resourceKey(mode: ResourceDecl['mode'], type: string, name: stri
 function duplicateResource(key: string, first: ResourceDecl, file: string, line: number): Diagnostic {
   return {
     severity: 'error',
-    message: `${key} is declared twice (first at ${first.file}:${first.block.line}); Terraform rejects this, and only the first declaration is checked`,
+    // Both are in one module directory: the file name says where, without the machine's path.
+    message: `${key} is declared twice (first at ${basename(first.file)}:${first.block.line}); Terraform rejects this, and only the first declaration is checked`,
     file,
     line,
     provider: 'terraform',
