@@ -1,5 +1,6 @@
 import { definePolicy, fail, pass, unknown, type Severity } from '../../src/engine/policy';
-import { known, type Attr } from '../../src/graph/attr';
+import { known, set, type Attr } from '../../src/graph/attr';
+import { invokeSources, type InvokeSources } from '../../src/graph/invoke-sources';
 import type { SourceRef } from '../../src/graph/source';
 import type { ReadonlyGraph } from '../../src/graph/graph';
 import type { Authorization, GraphNode } from '../../src/graph/kinds';
@@ -21,7 +22,9 @@ export default definePolicy({
   rationale:
     'Every API reachable from the internet is attack surface that must be inventoried. ' +
     'An internet-facing API without authentication on any route and without a WAF is open to anyone who finds its URL, so the finding rises to high; missing one of the two gives medium. ' +
-    'An endpoint whose clients are restricted to private address ranges (ingress-nginx `whitelist-source-range`, ALB `inbound-cidrs`, `loadBalancerSourceRanges`) is not internet-facing; ' +
+    'An endpoint whose clients are restricted to private address ranges (ingress-nginx `whitelist-source-range`, ALB `inbound-cidrs`, `loadBalancerSourceRanges`, ' +
+    'an API Gateway resource policy that allows `execute-api:Invoke` only from `aws:SourceIp` ranges or denies it outside them, an API Management `ip-filter` that allows only listed addresses) is not internet-facing; ' +
+    'an API whose resource policy denies Invoke to everyone is not reachable at all; ' +
     'one restricted to a few public ranges stays informational. Kubernetes Services of type LoadBalancer with HTTP(S) ports count as endpoints of their own.',
   remediation: {
     kubernetes: [
@@ -104,7 +107,9 @@ export default definePolicy({
         break;
     }
 
-    const ranges = api.attrs.allowedSourceRanges;
+    const invoke = invokeSourcesOf(api);
+    if (invoke?.kind === 'nobody') return pass();
+    const ranges = api.attrs.allowedSourceRanges ?? (invoke?.kind === 'ranges' ? set(invoke.ranges, api.attrs.resourcePolicy.source) : undefined);
     const restriction = ranges === undefined ? undefined : sourceRestriction(ranges);
     if (restriction?.state === 'unknown') return unknown(`Cannot tell which clients can reach API ${api.name}: ${restriction.why}`, restriction.source ?? api.source);
     if (restriction?.state === 'private') return pass();
@@ -155,6 +160,12 @@ type Restriction =
   | { readonly state: 'public-ranges'; readonly ranges: readonly string[] }
   | { readonly state: 'unknown'; readonly why: string; readonly source?: SourceRef };
 
+/** Who the API's resource policy lets invoke it, when it has one that is known. */
+function invokeSourcesOf(api: GraphNode<'api'>): InvokeSources | undefined {
+  const policy = api.attrs.resourcePolicy;
+  return policy.state !== 'unknown' && policy.value !== null ? invokeSources(policy.value) : undefined;
+}
+
 /** RFC 1918, RFC 6598 shared, loopback, link-local and IPv6 unique-local ranges: not routed from the internet. */
 const PRIVATE = [/^10\./, /^192\.168\./, /^172\.(1[6-9]|2\d|3[01])\./, /^100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\./, /^127\./, /^169\.254\./, /^f[cd][0-9a-f]{2}:/i, /^fe80:/i];
 
@@ -166,7 +177,9 @@ function sourceRestriction(ranges: Attr<readonly string[] | null>): Restriction 
     case 'default': {
       const list = ranges.value;
       if (list === null || list.length === 0 || list.some((r) => /^(0\.0\.0\.0|::)\/0$/.test(r.trim()))) return { state: 'none' };
-      return list.every((r) => PRIVATE.some((p) => p.test(r.trim()))) ? { state: 'private' } : { state: 'public-ranges', ranges: list };
+      // A range written `from-to` (APIM's address-range) is private when both ends are.
+      const isPrivate = (range: string) => range.split('-').every((end) => PRIVATE.some((p) => p.test(end.trim())));
+      return list.every(isPrivate) ? { state: 'private' } : { state: 'public-ranges', ranges: list };
     }
   }
 }

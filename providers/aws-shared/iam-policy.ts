@@ -39,6 +39,7 @@ function parseStatement(item: unknown): PolicyStatement | undefined {
   const effect = item['Effect'];
   if (effect !== 'Allow' && effect !== 'Deny') return undefined;
   const condition = item['Condition'];
+  const sourceIp = sourceIpCondition(condition);
   return {
     effect,
     // `NotPrincipal` with Allow grants everyone but the listed principals: as wide as `*` for our purposes.
@@ -47,7 +48,26 @@ function parseStatement(item: unknown): PolicyStatement | undefined {
     actions: 'NotAction' in item ? ['*'] : strings(item['Action']),
     resources: 'NotResource' in item ? ['*'] : strings(item['Resource']),
     hasCondition: isRecord(condition) && Object.keys(condition).length > 0,
+    ...(sourceIp && { sourceIp }),
   };
+}
+
+/**
+ * `{"IpAddress": {"aws:SourceIp": [...]}}` (or `NotIpAddress`) as the whole condition: which callers the statement
+ * is about. With other conditions beside it, whether the statement applies depends on them too: not read.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies-examples.html
+ */
+function sourceIpCondition(condition: unknown): PolicyStatement['sourceIp'] {
+  if (!isRecord(condition)) return undefined;
+  const operators = Object.keys(condition);
+  const operator = operators[0];
+  if (operators.length !== 1 || (operator !== 'IpAddress' && operator !== 'NotIpAddress')) return undefined;
+  const keys = condition[operator];
+  if (!isRecord(keys)) return undefined;
+  const names = Object.keys(keys);
+  if (names.length !== 1 || names[0]?.toLowerCase() !== 'aws:sourceip') return undefined;
+  const ranges = strings(keys[names[0]]);
+  return ranges.length > 0 ? { negated: operator === 'NotIpAddress', ranges } : undefined;
 }
 
 /** `"*"` and `{"AWS": "*"}` both mean anyone; other principals keep their ARN, service or federated name. */

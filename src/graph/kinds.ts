@@ -45,6 +45,8 @@ export interface PolicyStatement {
   readonly actions: readonly string[];
   readonly resources: readonly string[];
   readonly hasCondition: boolean;
+  /** The source addresses a statement's only condition names (`IpAddress` / `NotIpAddress` on `aws:SourceIp`). */
+  readonly sourceIp?: { readonly negated: boolean; readonly ranges: readonly string[] };
 }
 
 /** An IAM-style resource policy attached to an API. */

@@ -5,7 +5,7 @@ import type {
 import { fileSource, type FileSource } from '../../../src/graph/source';
 import { includedFragment } from '../../apim-policy/policy-fragments';
 import { findPolicies, unknownPolicies, type EffectiveSection, type FoundPolicy, type UnknownPolicies } from '../../apim-policy/effective-policy';
-import { backendService, cors, quota, rateLimit, tokenLimit, tokenValidation, TOKEN_LIMIT_POLICIES, validationKind, type Known, type NamedValueResolver } from '../../apim-policy/policy-facts';
+import { backendService, cors, ipFilter, quota, rateLimit, tokenLimit, tokenValidation, TOKEN_LIMIT_POLICIES, validationKind, type Known, type NamedValueResolver } from '../../apim-policy/policy-facts';
 import { policyCodeAuthorization } from '../../apim-policy/policy-authorization';
 import type { PolicyElement, SectionName } from '../../apim-policy/policy-document';
 import { isObject, isOpenApi, parseSpecText } from '../../openapi/api-gateway-spec';
@@ -57,6 +57,7 @@ function adaptApi(estate: ApimEstate, api: TfResource, result: AdaptResult, auth
     resourcePolicy: byDefault(null, api.source),
     hasSpec: hasImport(body, api.source),
     cors: corsOf(apiInbound, resolve, api.source),
+    allowedSourceRanges: allowedSourcesOf(apiInbound, resolve, api.source),
     policyOverrides: overridesOf(estate, api, operations, subscriptionRequired),
     keyRequired: subscriptionRequired,
   };
@@ -342,6 +343,22 @@ function periodName(seconds: number): string {
   if (seconds === 604_800) return 'WEEK';
   if (seconds === 2_592_000) return 'MONTH';
   return `${seconds} SECONDS`;
+}
+
+/**
+ * The addresses an `ip-filter action="allow"` that always runs in the service-wide and API policies lets in; `null`
+ * when none is seen to restrict callers (`forbid` lists block some addresses and let the rest in). Policies that are
+ * not known may hold one, but are not taken to: the API stays as exposed as it looks.
+ */
+function allowedSourcesOf(effective: Effective, resolve: NamedValueResolver, fallback: FileSource): Attr<readonly string[] | null> {
+  for (const found of findPolicies(effective, ['ip-filter'])) {
+    const filter = found.conditional ? undefined : ipFilter(found.element, resolve);
+    if (!filter) continue;
+    const at = elementSource(found, fallback);
+    if (filter.action.state === 'unknown') return unknown(filter.action.expr, at);
+    if (filter.action.value === 'allow') return set(filter.addresses, at);
+  }
+  return byDefault(null, fallback);
 }
 
 function corsOf(effective: Effective, resolve: NamedValueResolver, fallback: FileSource): Attr<CorsConfig | null> {
