@@ -42,7 +42,7 @@ function adaptAppGateway(estate: ApimEstate, gateway: TfResource, result: AdaptR
   const body = gateway.body;
   const settings = blocksOf(body, 'backend_http_settings');
   const cdn = azureNode(estate.linker, gateway, 'edge.cdn', {
-    originProtocol: weakestProtocol(settings.map((s) => readAttr(s, 'protocol', asString)), gateway.source),
+    originProtocol: weakestProtocol(routed(body, 'backend_http_settings', 'backend_http_settings_name').map((s) => readAttr(s, 'protocol', asString)), gateway.source),
     enabled: byDefault(true, gateway.source),
   });
   const listener = azureNode(estate.linker, gateway, 'api.domain', appGatewayListener(gateway), LISTENER_SUFFIX);
@@ -81,9 +81,21 @@ const APPGW_POLICIES: Readonly<Record<string, TlsVersion>> = {
 };
 const MIN_PROTOCOLS: Readonly<Record<string, TlsVersion>> = { TLSv1_0: '1.0', TLSv1_1: '1.1', TLSv1_2: '1.2', TLSv1_3: '1.3' };
 
+/**
+ * The `http_listener` / `backend_http_settings` blocks some `request_routing_rule` names (by `nameAttr`): one no rule
+ * uses takes or sends no request. All of them when a rule names one that is not known statically.
+ */
+function routed(body: TfBody, block: string, nameAttr: string): readonly TfBody[] {
+  const all = blocksOf(body, block);
+  const rules = blocksOf(body, 'request_routing_rule');
+  if (rules.some((rule) => attribute(rule, nameAttr) && knownString(rule, nameAttr) === undefined)) return all;
+  const named = new Set(rules.map((rule) => knownString(rule, nameAttr)));
+  return all.filter((b) => named.has(knownString(b, 'name')));
+}
+
 function appGatewayListener(gateway: TfResource): DomainAttrs {
   const body = gateway.body;
-  const listeners = blocksOf(body, 'http_listener');
+  const listeners = routed(body, 'http_listener', 'http_listener_name');
   const policy = blocksOf(body, 'ssl_policy')[0];
   let securityPolicy: Attr<string> = unknown('ssl_policy is not set: the default depends on the Application Gateway API version', gateway.source);
   let minTls: Attr<TlsVersion> = securityPolicy;
@@ -101,7 +113,7 @@ function appGatewayListener(gateway: TfResource): DomainAttrs {
   const plain = listeners.find((l) => knownString(l, 'protocol')?.toLowerCase() === 'http' && !redirected.has(knownString(l, 'name')));
   const host = listeners.map((l) => knownString(l, 'host_name')).find((h) => h !== undefined);
   return {
-    hostname: host !== undefined ? set(host, gateway.source) : byDefault('(application gateway frontend IP)', gateway.source),
+    hostname: host !== undefined ? set(host, gateway.source) : byDefault('application gateway frontend IP', gateway.source),
     minTlsVersion: minTls,
     securityPolicy,
     weakCiphers: byDefault([], gateway.source),

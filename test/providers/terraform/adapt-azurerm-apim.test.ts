@@ -1007,6 +1007,26 @@ resource "azurerm_cdn_frontdoor_security_policy" "sp" {
     });
     expect(node('terraform:azurerm_application_gateway.agw')).toMatchObject({ kind: 'edge.cdn', attrs: { originProtocol: { state: 'set', value: 'https-only' } } });
     expect(hasEdge(edges, 'terraform:azurerm_cdn_frontdoor_profile.fd', 'cdn-fronts', api)).toBe(true);
+
+    // A listener and backend settings no routing rule names take and send no request.
+    const unrouted = text.replace('  request_routing_rule {\n    name                       = "http"', `  http_listener {
+    name                           = "https"
+    frontend_ip_configuration_name = "public"
+    frontend_port_name             = "443"
+    protocol                       = "Https"
+    ssl_certificate_name           = "api"
+  }
+  backend_http_settings {
+    name                  = "plain"
+    cookie_based_affinity = "Disabled"
+    port                  = 80
+    protocol              = "Http"
+  }
+  request_routing_rule {
+    name                       = "http"`).replace('http_listener_name         = "http"', 'http_listener_name         = "https"');
+    const routedOnly = await load(unrouted);
+    expect(routedOnly.node('terraform:azurerm_application_gateway.agw#listener')).toMatchObject({ attrs: { allowsPlainHttp: { state: 'default', value: false }, hostname: { value: 'application gateway frontend IP' } } });
+    expect(routedOnly.node('terraform:azurerm_application_gateway.agw')).toMatchObject({ attrs: { originProtocol: { state: 'set', value: 'https-only' } } });
     expect(hasEdge(edges, 'terraform:azurerm_cdn_frontdoor_firewall_policy.fdwaf', 'waf-protects', 'terraform:azurerm_cdn_frontdoor_profile.fd')).toBe(true);
     expect(node('terraform:azurerm_cdn_frontdoor_firewall_policy.fdwaf')).toMatchObject({ attrs: { mode: { state: 'set', value: 'prevention' }, managedRuleGroups: { value: ['Microsoft_DefaultRuleSet 2.1'] } } });
     expect(node('terraform:azurerm_cdn_frontdoor_endpoint.ep#listener')).toMatchObject({ attrs: { hostname: { value: 'contoso-api.azurefd.net' }, minTlsVersion: { value: '1.2' }, allowsPlainHttp: { state: 'default', value: false } } });
