@@ -11,6 +11,8 @@ export interface Evaluated {
   readonly refs: readonly string[];
   /** Where the value is written, when the expression passes a written value on as it is (see `TfAttribute.valueSource`). */
   readonly origin?: FileSource;
+  /** See `TfAttribute.valueFile`. */
+  readonly file?: string;
 }
 
 export type ExpressionEvaluator = (expr: Expr, bindings: ReadonlyMap<string, TfValue>) => Evaluated;
@@ -26,9 +28,12 @@ const MAX_DYNAMIC_BLOCKS = 10_000;
 export function evaluateBody(body: HclBody, file: string, address: string, evaluateExpr: ExpressionEvaluator, bindings: ReadonlyMap<string, TfValue>): TfBody {
   const attributes: Record<string, TfAttribute> = {};
   for (const attribute of body.attributes) {
-    const { value, refs, origin } = evaluateExpr(attribute.expr, bindings);
+    const evaluated = evaluateExpr(attribute.expr, bindings);
+    const { value, refs, origin } = evaluated;
     const source = fileSource(file, attribute.line, attribute.endLine, address);
-    const entry: TfAttribute = origin ? { value, refs, source, valueSource: origin } : { value, refs, source };
+    const entry: TfAttribute = origin || evaluated.file !== undefined
+      ? { value, refs, source, ...(origin && { valueSource: origin }), ...(evaluated.file !== undefined && { valueFile: evaluated.file }) }
+      : { value, refs, source };
     if (attribute.name === '__proto__') Object.defineProperty(attributes, attribute.name, { value: entry, enumerable: true });
     else attributes[attribute.name] = entry;
   }

@@ -48,6 +48,8 @@ export interface TfAttribute {
    * .tfvars file, its default or a module argument written as a literal): where a secret in it is to be found.
    */
   readonly valueSource?: FileSource;
+  /** The file whose whole text the value is (`file("policy.xml")`): lines in the value are that file's lines. */
+  readonly valueFile?: string;
 }
 
 /** A block body: attributes and nested blocks (`access_log_settings { ... }`, expanded `dynamic` blocks). */

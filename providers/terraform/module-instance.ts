@@ -123,7 +123,15 @@ export class ModuleInstance implements RootResolver {
     const sorted = refs.size === 0 ? [] : [...refs].sort();
     const passed = passedName(expr);
     const origin = passed === undefined ? undefined : (passed.scope === 'var' ? this.variable(passed.name) : this.local(passed.name)).origin;
-    return origin ? { value, refs: sorted, origin } : { value, refs: sorted };
+    const file = typeof value === 'string' ? this.fileRead(expr, bindings, bindingRefs) : undefined;
+    return origin || file !== undefined ? { value, refs: sorted, ...(origin && { origin }), ...(file !== undefined && { file }) } : { value, refs: sorted };
+  }
+
+  /** The file an expression `file(path)` reads whole, as `file()` resolves it; undefined for any other expression. */
+  private fileRead(expr: Expr, bindings: ReadonlyMap<string, TfValue>, bindingRefs?: ReadonlyMap<string, readonly string[]>): string | undefined {
+    const argument = expr.kind === 'call' && expr.name === 'file' && expr.args.length === 1 ? expr.args[0] : undefined;
+    const path = argument && this.evaluateExpression(argument, bindings, bindingRefs).value;
+    return typeof path === 'string' ? resolve(this.env.rootDir, path) : undefined;
   }
 
   /** All resources of this instance and of the local modules it calls, in declaration order. */

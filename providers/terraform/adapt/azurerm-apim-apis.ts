@@ -11,6 +11,7 @@ import type { PolicyElement, SectionName } from '../../apim-policy/policy-docume
 import { isObject, isOpenApi, parseSpecText } from '../../openapi/api-gateway-spec';
 import type { TfBody, TfResource } from '../model';
 import { APIM_STAGE_SUFFIX, azureNode, serviceEndpointType } from './azurerm-api-management';
+import { xmlFile } from './azurerm-apim-policy-xml';
 import { API, API_DIAGNOSTIC, SERVICE_DIAGNOSTIC, type ApimEstate, type ApimScope, type ScopeOrigin } from './azurerm-apim-estate';
 import { adaptApimBackends, backendNamed, policyBackendAttrs, SERVICE_URL_SUFFIX } from './azurerm-apim-backends';
 import { asBool, asNumber, asString, attribute, firstBlock, knownString, oneOf, readAttr, readBlocks } from './read-attr';
@@ -474,7 +475,8 @@ function overridesOf(estate: ApimEstate, api: TfResource, operations: readonly T
       for (const drop of estate.effective(chain, section).dropped) {
         if (drop.scope.level !== 'api' && drop.scope.level !== 'operation') continue;
         const resource = drop.scope.origin?.resource;
-        const file = resource ? attribute(resource.body, 'xml_content')?.source.file ?? resource.source.file : api.source.file;
+        const content = resource && attribute(resource.body, 'xml_content');
+        const file = content ? xmlFile(content) : resource?.source.file ?? api.source.file;
         const key = `${drop.scope.level}:${drop.scope.name}:${section}`;
         const dropped = drop.dropped.map((e) => `${droppedName(e)} (${e.scope.level} ${e.scope.name})`);
         const previous = overrides.get(key);
@@ -530,7 +532,8 @@ function elementSource(found: Found | undefined, fallback: FileSource): FileSour
   if (!found || !resource) return fallback;
   // A policy from a fragment is written where the fragment is.
   const fragment = found.element.fragment;
-  const file = fragment?.file ?? attribute(resource.body, 'xml_content')?.source.file ?? resource.source.file;
+  const content = attribute(resource.body, 'xml_content');
+  const file = fragment?.file ?? (content ? xmlFile(content) : resource.source.file);
   return fileSource(file, found.element.line, undefined, fragment?.address ?? resource.address);
 }
 

@@ -40,7 +40,7 @@ export function readFragmentResource(resource: TfResource, diagnostics: Diagnost
     return { document: fragment, problems };
   });
   if (read.state === 'unknown') return { state: 'unknown', reason: `whose value ${read.reason}` };
-  return { state: 'known', elements: read.value.elements, file: value.source.file, address: resource.address };
+  return { state: 'known', elements: read.value.elements, file: xmlFile(value), address: resource.address };
 }
 
 type XmlReader<T> = (xml: string, origin: XmlOrigin) => { readonly document: T & { readonly placeholderAmongPolicies?: string }; readonly problems: readonly PolicyProblem[] };
@@ -52,18 +52,12 @@ type XmlReader<T> = (xml: string, origin: XmlOrigin) => { readonly document: T &
 function readXml<T>(resource: TfResource, content: TfAttribute, diagnostics: Diagnostic[], read: XmlReader<T>): { state: 'known'; value: T } | { state: 'unknown'; reason: string } {
   const xml = policyText(content.value);
   if (!xml) return { state: 'unknown', reason: `is not known statically (${firstUnknown(content.value)?.expr ?? 'computed'})` };
-  const heredoc = isHeredoc(content, xml.text);
-  const { document, problems } = read(xml.text, {
-    file: content.source.file,
-    ...(content.source.line !== undefined && { line: heredoc ? content.source.line + 1 : content.source.line }),
-    linesMap: heredoc,
-    applyTimePlaceholders: !xml.exact,
-  });
+  const { document, problems } = read(xml.text, { ...xmlOrigin(content, xml.text), applyTimePlaceholders: !xml.exact });
   for (const problem of problems) {
     diagnostics.push({
       severity: 'warning',
       message: `${resource.address}: policy XML: ${problem.message}`,
-      file: content.source.file,
+      file: xmlFile(content),
       line: problem.line,
       provider: 'terraform',
     });
@@ -74,9 +68,28 @@ function readXml<T>(resource: TfResource, content: TfAttribute, diagnostics: Dia
   return { state: 'known', value: document };
 }
 
+/** The file the XML's lines are lines of: the one `file()` read whole, else the attribute's. */
+export function xmlFile(content: TfAttribute): string {
+  return content.valueFile ?? content.source.file;
+}
+
+/**
+ * Where the XML's first line is, and whether its lines are the file's: a file `file()` read whole, a heredoc; a
+ * quoted string or `templatefile()` gives no position inside the XML, so all of it is at the attribute.
+ */
+function xmlOrigin(content: TfAttribute, text: string): XmlOrigin {
+  if (content.valueFile !== undefined) return { file: content.valueFile, line: 1, linesMap: true };
+  const heredoc = isHeredoc(content, text);
+  return {
+    file: content.source.file,
+    ...(content.source.line !== undefined && { line: heredoc ? content.source.line + 1 : content.source.line }),
+    linesMap: heredoc,
+  };
+}
+
 /**
  * A heredoc (`xml_content = <<XML`) spans its opening line, one line per content line and the closing marker, and
- * its content starts on the next line. A quoted string, `file()` or `templatefile()` gives no position inside the
+ * its content starts on the next line. A quoted string or `templatefile()` gives no position inside the
  * XML, so what is found in it points at the attribute.
  */
 function isHeredoc(content: TfAttribute, text: string): boolean {

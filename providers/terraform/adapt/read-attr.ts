@@ -1,5 +1,5 @@
 import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
-import type { FileSource } from '../../../src/graph/source';
+import { fileSource, type FileSource } from '../../../src/graph/source';
 import { isUnknown, type TfAttribute, type TfBody, type TfUnknown, type TfValue } from '../model';
 import { asString, describeUnrecognised, firstUnknownIn, withWrittenParts } from '../../value-convert';
 import { writtenForm } from './written-form';
@@ -69,7 +69,8 @@ export function literalString(attribute: TfAttribute): string | undefined {
 
 /** Where the attribute's value is written: the .tfvars line, variable default or module argument it passes on, else the attribute. */
 export function valueWrittenAt(attribute: TfAttribute): FileSource {
-  return attribute.valueSource ?? attribute.source;
+  // A value read whole from a file (`file("partner.key")`) is written there.
+  return attribute.valueSource ?? (attribute.valueFile !== undefined ? fileSource(attribute.valueFile, 1) : attribute.source);
 }
 
 /** `attributes[name]`, asked of the body itself when it converts attributes as they are read. */

@@ -677,7 +677,7 @@ XML
     expect(node('terraform:azurerm_api_management_api.orders#gateway')).toMatchObject({ attrs: { throttling: { state: 'set', value: { rateLimit: 2 }, source: { line: lineOf(text, '<rate-limit calls') } } } });
   });
 
-  it('keeps every backend and token check of a policy read through file(), where all elements share one line', async () => {
+  it('a policy read whole by file(): every backend and token check at its line in that file', async () => {
     const text = `${SERVICE_DEFAULTS}
 resource "azurerm_api_management_api_policy" "orders" {
   api_name            = azurerm_api_management_api.orders.name
@@ -704,13 +704,15 @@ resource "azurerm_api_management_api_policy" "orders" {
     const { nodes, edges, diagnostics } = await adaptTree(text, { 'policy.xml': policy });
     expect(diagnostics.filter((d) => d.severity !== 'notice')).toEqual([]);
     const op = 'terraform:azurerm_api_management_api_operation.get_order';
-    const line = lineOf(text, 'xml_content');
     const backends = nodes.filter((n) => n.kind === 'api.backend' && n.id.includes('#set-backend-service'));
     expect(backends.map((n) => n.id)).toEqual([
-      `terraform:azurerm_api_management_api_policy.orders#set-backend-service@${line}`,
-      `terraform:azurerm_api_management_api_policy.orders#set-backend-service@${line}.2`,
+      `terraform:azurerm_api_management_api_policy.orders#set-backend-service@${lineOf(policy, 'http://eu.orders')}`,
+      `terraform:azurerm_api_management_api_policy.orders#set-backend-service@${lineOf(policy, 'https://us.orders')}`,
     ]);
-    expect(backends.map((n) => (n.attrs as { url?: { value?: unknown } }).url?.value)).toEqual(['http://eu.orders.example', 'https://us.orders.example']);
+    expect(backends.map((n) => (n.attrs as { url?: unknown }).url)).toEqual([
+      expect.objectContaining({ value: 'http://eu.orders.example', source: expect.objectContaining({ file: expect.stringMatching(/policy\.xml$/) as unknown, line: lineOf(policy, 'http://eu.orders') }) as unknown }),
+      expect.objectContaining({ value: 'https://us.orders.example', source: expect.objectContaining({ line: lineOf(policy, 'https://us.orders') }) as unknown }),
+    ]);
     for (const backend of backends) expect(hasEdge(edges, op, 'operation-calls-backend', backend.id)).toBe(true);
     const issuers = nodes.filter((n) => n.kind === 'api.authorizer').map((n) => (n.attrs as { issuer?: { value?: unknown } }).issuer?.value);
     expect(issuers).toEqual(['https://partners.example', 'https://staff.example']);

@@ -84,3 +84,12 @@ describe('variable files Terraform does not load by itself', () => {
     expect(read.diagnostics).toEqual([]);
   });
 });
+
+describe('a value read whole by file()', () => {
+  test('is written in that file: a key read from one is shown at its first line', async () => {
+    expect(await keyFindingPlaces({
+      'main.tf': keyFrom('file("${path.module}/keys/partner.key")'),
+      'keys/partner.key': `${KEY}\n`,
+    })).toEqual(['partner.key:1']);
+  });
+});
