@@ -550,7 +550,7 @@ function adaptStages(
     };
     const node = terraformNode(linker, resource, 'api.stage', attrs, { suffix: isInline ? INLINE_STAGE_SUFFIX : '' });
     result.nodes.push(node);
-    for (const api of linker.ids(attribute(body, 'rest_api_id'), [REST_API])) result.edges.push(edge(api, 'api-has-stage', node.id));
+    for (const api of linker.idsOrKnownId(attribute(body, 'rest_api_id'), [REST_API])) result.edges.push(edge(api, 'api-has-stage', node.id));
   }
 }
 

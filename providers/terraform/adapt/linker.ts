@@ -227,6 +227,17 @@ export class Linker {
     }
     return ids ? uniqueIds(ids) : NO_REFS;
   }
+
+  /**
+   * {@link ids}, else the ids of the resources of `types` whose own `id` is the attribute's known string: a state (or a
+   * plan read without its configuration) writes what a resource points at as the literal id, with no reference.
+   */
+  idsOrKnownId(attribute: TfAttribute | undefined, types: readonly string[]): readonly string[] {
+    const ids = this.ids(attribute, types);
+    const value = attribute?.value;
+    if (ids.length > 0 || typeof value !== 'string' || value === '') return ids;
+    return uniqueIds(types.flatMap((type) => this.ofTypeWhere(type, 'id', value).map((resource) => this.nodeId(resource.address))));
+  }
 }
 
 /** Whether a resource (or parsed ref) is of one of `types`, `data.<type>` naming data sources. */

@@ -73,6 +73,24 @@ describe('Linker', () => {
   });
 });
 
+describe('Linker.idsOrKnownId', () => {
+  // A state writes `rest_api_id = "a1b2c3"` and the API's own `id = "a1b2c3"`, with no reference between them.
+  const api = tf.resource('aws_api_gateway_rest_api', 'api', { id: 'a1b2c3' });
+  const linker = new Linker([api]);
+  const attribute = (value: string, refs: string[] = []) => ({ value, refs, source: api.source });
+
+  it('links a literal id to the resource that has it', () => {
+    expect(linker.idsOrKnownId(attribute('a1b2c3'), ['aws_api_gateway_rest_api'])).toEqual(['terraform:aws_api_gateway_rest_api.api']);
+  });
+
+  it('prefers references, and links no other id, empty value or type', () => {
+    expect(linker.idsOrKnownId(attribute('zzz', ['aws_api_gateway_rest_api.gone']), ['aws_api_gateway_rest_api'])).toEqual(['terraform:aws_api_gateway_rest_api.gone']);
+    expect(linker.idsOrKnownId(attribute('d4e5f6'), ['aws_api_gateway_rest_api'])).toEqual([]);
+    expect(linker.idsOrKnownId(attribute(''), ['aws_api_gateway_rest_api'])).toEqual([]);
+    expect(linker.idsOrKnownId(attribute('a1b2c3'), ['aws_apigatewayv2_api'])).toEqual([]);
+  });
+});
+
 describe('Linker.ofTypeWhereOn', () => {
   // Every API has a `prod` stage, as in a large plan: a stage named on one API is that API's only.
   const apis = ['a', 'b'].map((name) => tf.resource('aws_api_gateway_rest_api', name, {}));

@@ -25,6 +25,23 @@ describe('state JSON (terraform show -json of a state)', () => {
     expect(api.attrs.resourcePolicy).toMatchObject({ state: 'default', value: null });
     expect(api.attrs.endpointType).toMatchObject({ state: 'set', value: 'regional' });
   });
+
+  test('a stage belongs to the API whose id its rest_api_id holds: a state has literal ids, no references', async () => {
+    const resource = (type: string, name: string, values: object) => ({ address: `${type}.${name}`, mode: 'managed', type, name, provider_name: 'aws', schema_version: 0, values });
+    const tree = tempTree({ 'state.json': JSON.stringify({ format_version: '1.0', terraform_version: '1.7.5', values: { root_module: { resources: [
+      resource('aws_api_gateway_rest_api', 'api', { id: 'a1b2c3', name: 'orders' }),
+      resource('aws_api_gateway_stage', 'prod', { stage_name: 'prod', rest_api_id: 'a1b2c3' }),
+      resource('aws_api_gateway_stage', 'other', { stage_name: 'prod', rest_api_id: 'd4e5f6' }),
+    ] } } }) });
+    try {
+      const { graph } = await scan({ paths: [tree.path('state.json')], cwd: tree.root });
+      const apiOfStage = (name: string) => graph.nodesOf('api.stage').find((s) => s.name === name)?.id;
+      expect(graph.in(apiOfStage('prod') ?? '', 'api-has-stage').map((n) => n.name)).toEqual(['api']);
+      expect(graph.in(apiOfStage('other') ?? '', 'api-has-stage')).toEqual([]);
+    } finally {
+      tree.cleanup();
+    }
+  });
 });
 
 describe('Terraform 0.12.0 states', () => {
