@@ -16,7 +16,8 @@ export default definePolicy({
     'filters injection payloads, known bad inputs and floods before they reach the gateway and its backends. ' +
     'A web ACL that only counts, or that has no rule and allows by default, inspects traffic but blocks nothing. ' +
     'API Management cannot carry a WAF itself: an Application Gateway WAF policy or a Front Door firewall policy in Prevention mode in front of it counts ' +
-    '(Detection mode only logs). A gateway reachable only inside its virtual network (Internal mode) or through private endpoints passes.',
+    '(Detection mode only logs). A gateway reachable only inside its virtual network (Internal mode) or through private endpoints passes. ' +
+    'A REST stage whose API is not in the scan cannot be verified: the API may be private.',
   remediation: {
     kubernetes: [
       '# ingress-nginx: ModSecurity with the OWASP Core Rule Set, in blocking mode (the default is DetectionOnly)',
@@ -125,6 +126,10 @@ export default definePolicy({
 
     for (const { strength } of verdicts) {
       if (strength.state === 'unknown') return unknown(`Cannot tell whether a WAF blocks traffic to stage ${stage.name}: ${strength.reason}`, strength.source ?? stage.source);
+    }
+    // A REST API may be private; HTTP and WebSocket APIs never are, so their stages fail without their API.
+    if (!api && stage.attrs.apiFlavor === 'rest') {
+      return unknown(`Stage ${stage.name} has no blocking WAF in front of it, but its API is not in the scan, so whether it is private (and needs none) cannot be told`, stage.source);
     }
     const passive = verdicts.flatMap(({ path, strength }) => (strength.state === 'passive' ? [{ path, reason: strength.reason, source: strength.source }] : []));
     const first = passive[0];

@@ -11,6 +11,8 @@ export interface ExpectedFinding {
 
 interface Case { readonly name: string; readonly graph: ReadonlyGraph }
 export interface InvalidCase extends Case { readonly findings: readonly ExpectedFinding[] }
+/** `message`: what one of the "cannot verify" results must say (why it cannot be verified). */
+export interface UnknownCase extends Case { readonly message?: RegExp }
 
 export interface PolicyTable {
   /** Every result of the policy on these graphs is a pass. */
@@ -18,7 +20,7 @@ export interface PolicyTable {
   /** The failures are exactly the listed findings. */
   readonly invalid: readonly InvalidCase[];
   /** At least one unknown result and no failure. */
-  readonly unknown?: readonly Case[];
+  readonly unknown?: readonly UnknownCase[];
   /** The time of the scan (`ctx.now`) for every case; default a fixed date, so that no table depends on the clock. */
   readonly now?: Date;
   /** The policy's options for every case, as `.gatewarden.yml` would give them (parsed by its schema); default none. */
@@ -63,6 +65,8 @@ export const policyTester = {
         const results = run(policy, c.graph, table);
         expect(results.filter((r) => r.status === 'fail' || r.status === 'error').map(describeResult)).toEqual([]);
         expect(results.some((r) => r.status === 'unknown')).toBe(true);
+        const { message } = c;
+        if (message) expect(results.filter((r) => r.status === 'unknown').map((r) => r.message)).toContainEqual(expect.stringMatching(message));
       });
     });
   },

@@ -102,7 +102,7 @@ policyTester.run(policy, {
       findings: [{ node: 'prod', message: /no WAF/ }],
     },
     {
-      name: 'orphan stage (API not scanned) without WAF',
+      name: 'stage of an HTTP or WebSocket API not in the scan, without WAF: those APIs are never private',
       graph: g.stage({ name: 'lonely' }),
       findings: [{ node: 'lonely', message: /lonely has no WAF/ }],
     },
@@ -112,5 +112,17 @@ policyTester.run(policy, {
     { name: 'WAF mode unknown', graph: wafOnStage({ ...blocking, mode: g.unknown('var.mode') }) },
     { name: 'WAF default action unknown and no rules', graph: wafOnStage({ ...blocking, mode: g.set('prevention'), defaultAction: g.unknown('var.action'), ruleCount: g.set(0), managedRuleGroups: g.set([]) }) },
     { name: 'WAF rules unknown with default allow', graph: wafOnStage({ ...blocking, ruleCount: g.unknown('dynamic'), managedRuleGroups: g.unknown('dynamic'), rateBasedRules: g.set(0) }) },
+    {
+      name: 'REST stage whose API is not in the scan, without WAF: the API may be private',
+      graph: g.stage({ name: 'lonely', apiFlavor: 'rest' }),
+      message: /lonely has no blocking WAF in front of it, but its API is not in the scan, so whether it is private/,
+    },
+    {
+      name: 'REST stage whose API is not in the scan, with a detection-only WAF',
+      graph: g.build((b) => {
+        const stage = b.node('api.stage', { name: 'lonely', apiFlavor: 'rest' });
+        b.link(b.node('edge.waf', { name: 'acl', ...blocking, mode: g.set('detection') }), 'waf-protects', stage);
+      }),
+    },
   ],
 });
