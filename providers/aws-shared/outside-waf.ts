@@ -25,6 +25,20 @@ export function uncertainWafNode(why: string, source: SourceRef, make: (attrs: W
   return make(unknownWafAttrs(why, source));
 }
 
+/**
+ * Whether a web ACL named by `idOrArn` is a WAF Classic one: WAFv2 ACLs are named by ARNs of service `wafv2`; Classic ones
+ * by their id (CloudFront `WebACLId`, a regional association's `WebACLId`) or an ARN of service `waf` or `waf-regional`
+ * (`arn:aws:waf-regional:eu-west-1:111111111111:webacl/<id>`, as a stage's `webAclArn` writes it).
+ */
+export function isWafClassic(idOrArn: string): boolean {
+  return !idOrArn.startsWith('arn:') || /^arn:[^:]+:waf(?:-regional)?:/.test(idOrArn);
+}
+
+/** The message of a web ACL that is a WAF Classic one, named by `name`. */
+export function wafClassicReason(name: string): string {
+  return `${name} names a WAF Classic web ACL, which is not modelled: its rules are not judged`;
+}
+
 /** The name of a web ACL in its ARN (`...:regional/webacl/<name>/<id>`); undefined for anything else. */
 function wafNameInArn(text: string): string | undefined {
   return /^arn:[^:]+:wafv2:[^:]*:[^:]*:(?:regional|global)\/webacl\/([^/]+)\//.exec(text)?.[1];

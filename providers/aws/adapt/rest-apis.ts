@@ -9,6 +9,7 @@ import type { MethodSettingShape, RequestValidatorShape, RestIntegrationShape, R
 import type { RestApiSnapshot } from '../snapshot';
 import { cloudSource, edge, liveId, liveNode, reader, type LiveFragment, type LiveScope } from './live-node';
 import { readRestApiPolicy } from './policy-document';
+import { unreadWebAclNode } from './waf';
 import { throttleOf } from '../../aws-shared/throttle';
 import { urlScheme } from '../../url-scheme';
 
@@ -91,6 +92,12 @@ export function adaptRestApi(snapshot: RestApiSnapshot, scope: LiveScope, out: L
     out.edges.push(edge(apiId, 'api-has-stage', node.id));
     const acl = snapshot.webAcls.get(stage.stageName);
     if (acl?.ARN !== undefined) out.edges.push(edge(liveId(acl.ARN), 'waf-protects', node.id));
+    // The stage names whatever ACL is attached, a WAF Classic one too, which GetWebACLForResource (WAFv2) does not return.
+    else if (stage.webAclArn !== undefined && stage.webAclArn !== '') {
+      const unread = unreadWebAclNode(stage.webAclArn, scope);
+      out.nodes.push(unread);
+      out.edges.push(edge(unread.id, 'waf-protects', node.id));
+    }
   }
 }
 

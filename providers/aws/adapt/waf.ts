@@ -1,5 +1,6 @@
 import { unknown, type Attr } from '../../../src/graph/attr';
 import type { GraphNode, WafAttrs } from '../../../src/graph/kinds';
+import { isWafClassic } from '../../aws-shared/outside-waf';
 import { wafRuleFacts } from '../../aws-shared/waf-rule-facts';
 import type { WebAclShape } from '../shapes';
 import { cloudSource, liveNode, reader, type LiveScope } from './live-node';
@@ -24,14 +25,20 @@ export function webAclNode(acl: WebAclShape & { readonly ARN: string }, scope: L
 }
 
 /**
- * A web ACL a distribution names but that could not be read (access denied, or a WAF Classic id): it is there, and
- * what it blocks is unknown, so policies report "cannot verify" rather than "no WAF".
+ * A web ACL a distribution or a stage names but that could not be read (access denied, or a WAF Classic id or ARN): it
+ * is there, and what it blocks is unknown, so policies report "cannot verify" rather than "no WAF".
  */
 export function unreadWebAclNode(idOrArn: string, scope: LiveScope): GraphNode<'edge.waf'> {
   const source = cloudSource(idOrArn, scope);
-  const why = idOrArn.startsWith('arn:') ? 'the web ACL could not be read' : 'WAF Classic web ACLs are not read';
+  const classic = isWafClassic(idOrArn);
+  const why = classic ? 'WAF Classic web ACLs are not read' : 'the web ACL could not be read';
   const attrs: WafAttrs = {
     defaultAction: unknown(why, source), managedRuleGroups: unknown(why, source), rateBasedRules: unknown(why, source), ruleCount: unknown(why, source), mode: unknown(why, source),
   };
-  return liveNode('edge.waf', idOrArn, idOrArn, idOrArn.startsWith('arn:') ? 'AWS::WAFv2::WebACL' : 'AWS::WAF::WebACL', attrs, scope);
+  return liveNode('edge.waf', idOrArn, idOrArn, classic ? classicType(idOrArn) : 'AWS::WAFv2::WebACL', attrs, scope);
+}
+
+/** The CloudFormation type of a WAF Classic ACL: regional when its ARN says so (a stage's), else global (CloudFront's id). */
+function classicType(idOrArn: string): string {
+  return /^arn:[^:]+:waf-regional:/.test(idOrArn) ? 'AWS::WAFRegional::WebACL' : 'AWS::WAF::WebACL';
 }

@@ -17,9 +17,8 @@ const SERVICE_ADAPTERS: readonly ((ctx: CfnContext) => AdaptResult)[] = [
 
 /** Resource types that matter to API security but are not modelled: said once per resource. */
 const NOT_MODELLED: Readonly<Record<string, string>> = {
-  'AWS::WAF::WebACL': 'WAF Classic web ACLs are not modelled; only WAFv2 ACLs count as protection',
-  'AWS::WAFRegional::WebACL': 'WAF Classic web ACLs are not modelled; only WAFv2 ACLs count as protection',
-  'AWS::WAFRegional::WebACLAssociation': 'WAF Classic associations are not modelled; only WAFv2 associations count as protection',
+  'AWS::WAF::WebACL': 'WAF Classic web ACLs are not modelled: their rules are not judged, so what they protect cannot be verified',
+  'AWS::WAFRegional::WebACL': 'WAF Classic web ACLs are not modelled: their rules are not judged, so what they protect cannot be verified',
 };
 
 /** Every service adapter over one template's resources: pure and synchronous. Other resource types are ignored. */

@@ -6,19 +6,23 @@ import { REST_API, restStages, stageSuffix, DEPLOYMENT, STAGE } from './apigatew
 import { edge, emptyResult, type AdaptResult, type CfnContext } from './context';
 import { toJson } from './openapi-body';
 import { asString, firstUnknown, type CfnProp } from './read-prop';
-import { OUTSIDE_WAF_SUFFIX, outsideWafNode, uncertainWafNode } from '../../aws-shared/outside-waf';
+import { isWafClassic, OUTSIDE_WAF_SUFFIX, outsideWafNode, uncertainWafNode, wafClassicReason } from '../../aws-shared/outside-waf';
 import { createdWith, mayNotBeCreated } from './existence';
 
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-wafv2-webacl.html
 export const WEB_ACL = 'AWS::WAFv2::WebACL';
 const ASSOCIATION = 'AWS::WAFv2::WebACLAssociation';
-const WAF_CLASSIC_ACL = 'AWS::WAF::WebACL';
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-wafregional-webaclassociation.html
+const CLASSIC_ASSOCIATION = 'AWS::WAFRegional::WebACLAssociation';
+/** WAF Classic web ACLs: global (CloudFront) and regional (stages, load balancers). */
+const WAF_CLASSIC_ACLS = ['AWS::WAF::WebACL', 'AWS::WAFRegional::WebACL'];
 
 export function adaptWafv2(ctx: CfnContext): AdaptResult {
   const result = emptyResult();
   for (const acl of ctx.ofType(WEB_ACL)) result.nodes.push(ctx.node(acl, 'edge.waf', wafAttrs(ctx, acl)));
   const stages = restStages(ctx);
-  for (const association of ctx.ofType(ASSOCIATION)) {
+  // A WAF Classic association attaches an ACL as a WAFv2 one does; its rules are not modelled (see attachedWafs).
+  for (const association of [...ctx.ofType(ASSOCIATION), ...ctx.ofType(CLASSIC_ASSOCIATION)]) {
     const body = ctx.read.body(association);
     const target = ctx.read.prop(body, 'ResourceArn');
     // `!Sub arn:aws:apigateway:${AWS::Region}::/restapis/${Api}/stages/${Stage}` names the stage: protect only it.
@@ -30,9 +34,10 @@ export function adaptWafv2(ctx: CfnContext): AdaptResult {
       const named = stageName === undefined ? [] : stages.filter((s) => apis.some((a) => s.api === `ref:${a.logicalId}`) && s.stageName.state !== 'unknown' && s.stageName.value === stageName);
       protectedIds = named.length > 0 ? named.map((s) => s.id) : apis.map((a) => ctx.nodeId(a.logicalId));
     }
-    const webAcl = ctx.read.prop(body, 'WebACLArn');
+    const name = association.type === ASSOCIATION ? 'WebACLArn' : 'WebACLId';
+    const webAcl = ctx.read.prop(body, name);
     const attachedTo = () => ctx.targets(target, [STAGE, DEPLOYMENT, REST_API]);
-    const wafs = protectedIds.length === 0 ? [] : webAcl ? attachedWafs(ctx, association, webAcl, attachedTo, result, 'WebACLArn') : [outsideWaf(ctx, association, webAcl, result)];
+    const wafs = protectedIds.length === 0 ? [] : webAcl ? attachedWafs(ctx, association, webAcl, attachedTo, result, name) : [outsideWaf(ctx, association, webAcl, result, name)];
     for (const waf of wafs) {
       for (const id of protectedIds) result.edges.push(edge(waf, 'waf-protects', id));
     }
@@ -43,7 +48,8 @@ export function adaptWafv2(ctx: CfnContext): AdaptResult {
 /**
  * The web ACLs that `owner` (an association, a distribution) attaches by its property `name` (`WebACLArn`,
  * `WebACLId`): none when it is ""; the declared ACL it names; one whose attachment is not known when the value is chosen
- * by a condition not known statically, or names a WAF Classic ACL (not modelled); else one the template does not declare.
+ * by a condition not known statically, or names a WAF Classic ACL (not modelled: a WAF Classic association's always
+ * does); else one the template does not declare.
  */
 export function attachedWafs(
   ctx: CfnContext, owner: CfnResource, webAcl: CfnProp, attachedTo: () => readonly CfnResource[], result: AdaptResult, name: string,
@@ -59,8 +65,8 @@ export function attachedWafs(
   if (ctx.targets(webAcl, [WEB_ACL]).length > 0) return ctx.ids(webAcl, [WEB_ACL]);
   // Undecided, an Fn::If records the references of neither branch: which ACL, if any, is not known.
   if (isCfnUnknown(value) && value.conditional) return uncertain(`${name} is chosen by a condition not known statically (${value.expr})`);
-  if (ctx.targets(webAcl, [WAF_CLASSIC_ACL]).length > 0 || (typeof value === 'string' && !value.startsWith('arn:'))) {
-    return uncertain(`${name} names a WAF Classic web ACL, which is not modelled: its rules are not judged`);
+  if (owner.type === CLASSIC_ASSOCIATION || ctx.targets(webAcl, WAF_CLASSIC_ACLS).length > 0 || (typeof value === 'string' && isWafClassic(value))) {
+    return uncertain(wafClassicReason(name));
   }
   return [outsideWaf(ctx, owner, webAcl, result, name)];
 }

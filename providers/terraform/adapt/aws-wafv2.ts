@@ -3,7 +3,7 @@ import type { WafAttrs } from '../../../src/graph/kinds';
 import type { FileSource } from '../../../src/graph/source';
 import { wafRuleFacts, type WafRuleFacts } from '../../aws-shared/waf-rule-facts';
 import { isUnknown, type TfAttribute, type TfBody, type TfResource, type TfUnknown } from '../model';
-import { OUTSIDE_WAF_SUFFIX, outsideWafNode, uncertainWafNode } from '../../aws-shared/outside-waf';
+import { isWafClassic, OUTSIDE_WAF_SUFFIX, outsideWafNode, uncertainWafNode, wafClassicReason } from '../../aws-shared/outside-waf';
 import { DEPLOYMENT, INLINE_STAGE_SUFFIX, REST_API, STAGE } from './aws-apigateway';
 import { existsWith, mayNotExist } from './existence';
 import type { Linker } from './linker';
@@ -13,8 +13,10 @@ import { edge, emptyResult, terraformNode, type AdaptResult } from './terraform-
 // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/wafv2_web_acl
 export const WEB_ACL = 'aws_wafv2_web_acl';
 const ASSOCIATION = 'aws_wafv2_web_acl_association';
-const WAF_CLASSIC_ACL = 'aws_waf_web_acl';
-
+// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/wafregional_web_acl_association
+const CLASSIC_ASSOCIATION = 'aws_wafregional_web_acl_association';
+/** WAF Classic web ACLs: global (CloudFront) and regional (stages, load balancers). */
+const WAF_CLASSIC_ACLS = ['aws_waf_web_acl', 'aws_wafregional_web_acl'];
 
 export function adaptWafv2(linker: Linker): AdaptResult {
   const result = emptyResult();
@@ -26,15 +28,16 @@ export function adaptWafv2(linker: Linker): AdaptResult {
     if (arn !== undefined) aclsByArn.set(arn, node.id);
   }
   const associated = new Set<string>();
-  for (const association of linker.ofType(ASSOCIATION)) {
+  // A WAF Classic association attaches an ACL as a WAFv2 one does; its rules are not modelled (see attachedWafs).
+  for (const association of [...linker.ofType(ASSOCIATION), ...linker.ofType(CLASSIC_ASSOCIATION)]) {
     const body = association.body;
     const target = attribute(body, 'resource_arn');
     // An ARN built from the API and the stage names the stage: protect only it, not the whole API.
     const stages = linker.ids(target, [STAGE, DEPLOYMENT], (r) => (r.type === DEPLOYMENT ? INLINE_STAGE_SUFFIX : ''));
     const targets = stages.length > 0 ? stages : linker.ids(target, [REST_API]);
-    const webAcl = attribute(body, 'web_acl_arn');
+    const webAcl = attribute(body, webAclArgument(association));
     const wafs = targets.length === 0 ? []
-      : !webAcl ? [outsideWaf(linker, association, webAcl, result)]
+      : !webAcl ? [outsideWaf(linker, association, webAcl, result, webAclArgument(association))]
         : attachedWafs(linker, association, webAcl, () => linker.targets(target, stages.length > 0 ? [STAGE, DEPLOYMENT] : [REST_API]), result);
     for (const waf of wafs) for (const protectedId of targets) result.edges.push(edge(waf, 'waf-protects', protectedId));
     if (wafs.length > 0) for (const protectedId of targets) associated.add(protectedId);
@@ -42,7 +45,7 @@ export function adaptWafv2(linker: Linker): AdaptResult {
   // A deployed stage says which web ACL covers it (`web_acl_arn`, computed: known in a plan of running infrastructure
   // and in a state), however the ACL was attached: by an association outside the scan, or by Firewall Manager. Not
   // when the plan deletes an association or an ACL: the stage's planned value is read before the plan applies.
-  const stagesTell = !linker.deletes(ASSOCIATION) && !linker.deletes(WEB_ACL);
+  const stagesTell = !linker.deletes(ASSOCIATION) && !linker.deletes(CLASSIC_ASSOCIATION) && !linker.deletes(WEB_ACL);
   for (const stage of stagesTell ? linker.ofType(STAGE) : []) {
     const arn = knownString(stage.body, 'web_acl_arn');
     const id = linker.nodeId(stage.address);
@@ -57,11 +60,12 @@ export function adaptWafv2(linker: Linker): AdaptResult {
  * The web ACLs that `owner` (an association, a distribution) attaches by its argument `webAcl` (`web_acl_arn`,
  * `web_acl_id`): none when it is null or ""; one whose attachment is not known when `owner` may not exist (its count
  * is not known, unless switched with `attachedTo`), when the value is chosen by a condition not known statically, or
- * when it names a WAF Classic ACL (not modelled); the declared ACL it names; else one the scan does not declare.
+ * when it names a WAF Classic ACL (not modelled: a WAF Classic association's always does); the declared ACL it names;
+ * else one the scan does not declare.
  */
 export function attachedWafs(linker: Linker, owner: TfResource, webAcl: TfAttribute, attachedTo: () => readonly TfResource[], result: AdaptResult): readonly string[] {
   const { value } = webAcl;
-  const name = owner.type === ASSOCIATION ? 'web_acl_arn' : 'web_acl_id';
+  const name = webAclArgument(owner);
   if (value === null || value === '') return [];
   // `count = var.waf_enabled ? 1 : 0` unknown: the owner may not exist, so the ACL's rules decide nothing.
   if (!existsWith(owner, attachedTo)) return [maybeAttached(linker, owner, result)];
@@ -74,10 +78,15 @@ export function attachedWafs(linker: Linker, owner: TfResource, webAcl: TfAttrib
   }
   const byArn = typeof value === 'string' ? linker.ofType(WEB_ACL).find((acl) => knownString(acl.body, 'arn') === value) : undefined;
   if (byArn) return [linker.nodeId(byArn.address)];
-  const classic = linker.targets(webAcl, [WAF_CLASSIC_ACL]).length > 0 || webAcl.refs.some((ref) => ref.startsWith(`data.${WAF_CLASSIC_ACL}.`))
-    || (typeof value === 'string' && !value.startsWith('arn:'));
-  if (classic) return [maybeAttached(linker, owner, result, `${name} names a WAF Classic web ACL, which is not modelled: its rules are not judged`)];
+  const classic = owner.type === CLASSIC_ASSOCIATION || linker.targets(webAcl, WAF_CLASSIC_ACLS).length > 0
+    || webAcl.refs.some((ref) => WAF_CLASSIC_ACLS.some((type) => ref.startsWith(`data.${type}.`))) || (typeof value === 'string' && isWafClassic(value));
+  if (classic) return [maybeAttached(linker, owner, result, wafClassicReason(name))];
   return [outsideWaf(linker, owner, webAcl, result, name)];
+}
+
+/** The argument that names the web ACL: `web_acl_arn` of a WAFv2 association, else `web_acl_id`. */
+function webAclArgument(owner: TfResource): string {
+  return owner.type === ASSOCIATION ? 'web_acl_arn' : 'web_acl_id';
 }
 
 /**

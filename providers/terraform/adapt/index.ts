@@ -21,9 +21,8 @@ const SERVICE_ADAPTERS: readonly ((linker: Linker) => AdaptResult)[] = [
  * finding that seems to ignore them can be explained (e.g. a WAF Classic ACL on a stage).
  */
 const NOT_MODELLED: Readonly<Record<string, string>> = {
-  aws_waf_web_acl: 'WAF Classic web ACLs are not modelled; only WAFv2 ACLs count as protection',
-  aws_wafregional_web_acl: 'WAF Classic web ACLs are not modelled; only WAFv2 ACLs count as protection',
-  aws_wafregional_web_acl_association: 'WAF Classic associations are not modelled; only WAFv2 associations count as protection',
+  aws_waf_web_acl: 'WAF Classic web ACLs are not modelled: their rules are not judged, so what they protect cannot be verified',
+  aws_wafregional_web_acl: 'WAF Classic web ACLs are not modelled: their rules are not judged, so what they protect cannot be verified',
 };
 
 /**

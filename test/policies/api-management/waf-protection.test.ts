@@ -110,6 +110,14 @@ policyTester.run(policy, {
   unknown: [
     { name: 'endpoint type unknown and no WAF', graph: g.build((b) => api(b, 'rest', g.unknown('var.endpoint'))) },
     { name: 'WAF mode unknown', graph: wafOnStage({ ...blocking, mode: g.unknown('var.mode') }) },
+    {
+      name: 'a WAF Classic ACL on the stage: its rules are not modelled',
+      graph: wafOnStage({
+        mode: g.unknown('web_acl_id names a WAF Classic web ACL, which is not modelled: its rules are not judged'), defaultAction: g.unknown('classic'),
+        ruleCount: g.unknown('classic'), managedRuleGroups: g.unknown('classic'), rateBasedRules: g.unknown('classic'),
+      }),
+      message: /Cannot tell whether a WAF blocks traffic to stage prod: .*names a WAF Classic web ACL, which is not modelled/,
+    },
     { name: 'WAF default action unknown and no rules', graph: wafOnStage({ ...blocking, mode: g.set('prevention'), defaultAction: g.unknown('var.action'), ruleCount: g.set(0), managedRuleGroups: g.set([]) }) },
     { name: 'WAF rules unknown with default allow', graph: wafOnStage({ ...blocking, ruleCount: g.unknown('dynamic'), managedRuleGroups: g.unknown('dynamic'), rateBasedRules: g.set(0) }) },
     {

@@ -85,6 +85,24 @@ describe('adaptAccount (recorded responses → graph)', () => {
     expect(fragment.nodes.find((n) => n.kind === 'edge.waf')?.attrs).toMatchObject({ mode: { state: 'unknown' } });
   });
 
+  it('a stage whose webAclArn names a WAF Classic ACL (which WAFv2 does not return) or an ACL that could not be read is covered by a WAF of unknown rules', () => {
+    const classicArn = 'arn:aws:waf-regional:eu-west-1:123456789012:webacl/0a1b2c3d';
+    const v2Arn = 'arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/api/id1';
+    const fragment = adaptAccount(account({
+      restApis: [{
+        api: { id: 'abc123', name: 'orders' }, resources: [], authorizers: [], validators: [],
+        stages: [{ stageName: 'prod', webAclArn: classicArn }, { stageName: 'beta', webAclArn: v2Arn }, { stageName: 'dev' }],
+        // prod: WAFv2 says none; beta: the read failed; dev: none at all.
+        webAcls: new Map([['prod', null], ['dev', null]]),
+      }],
+    }));
+    const wafOf = (stage: string) => fragment.edges.filter((e) => e.rel === 'waf-protects' && e.to === `aws:${API}/stages/${stage}`)
+      .map((e) => fragment.nodes.find((n) => n.id === e.from));
+    expect(wafOf('prod')).toEqual([expect.objectContaining({ native: { type: 'AWS::WAFRegional::WebACL' }, attrs: expect.objectContaining({ mode: expect.objectContaining({ state: 'unknown', expr: 'WAF Classic web ACLs are not read' }) }) })]);
+    expect(wafOf('beta')).toEqual([expect.objectContaining({ native: { type: 'AWS::WAFv2::WebACL' }, attrs: expect.objectContaining({ mode: expect.objectContaining({ state: 'unknown', expr: 'the web ACL could not be read' }) }) })]);
+    expect(wafOf('dev')).toEqual([]);
+  });
+
   it('splits method setting keys and reads escaped resource policies', () => {
     expect(splitSettingKey('*/*')).toEqual({ path: '*', verb: '*' });
     expect(splitSettingKey('~1pets~1{id}/get')).toEqual({ path: '/pets/{id}', verb: 'GET' });

@@ -275,4 +275,24 @@ ${webAcl === '' ? '' : `        WebACLId: ${webAcl}\n`}        Origins:
     else if (expected === 'unknown') expect(wafs.map((w) => w.kind === 'edge.waf' && w.attrs.defaultAction.state)).toEqual(['unknown']);
     else expect(wafs.map((w) => w.kind === 'edge.waf' && w.attrs.defaultAction)).toEqual([expect.objectContaining({ state: 'unknown', expr: expect.stringContaining(expected) })]);
   });
+
+  it.each([
+    ['a declared regional ACL', '!Ref Classic'],
+    ['a parameter', '!Ref SharedAclArn'],
+    ['an id written out', 'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111'],
+  ])('a WAF Classic association whose WebACLId is %s covers the stage its ARN names with a WAF whose rules are not known', async (_name, webAcl) => {
+    const { graph } = await loadTemplateText(template(`
+  Classic:
+    Type: AWS::WAFRegional::WebACL
+    Properties: { Name: classic, MetricName: classic, DefaultAction: { Type: BLOCK } }
+  ClassicAssociation:
+    Type: AWS::WAFRegional::WebACLAssociation
+    Properties:
+      ResourceArn: !Sub 'arn:aws:apigateway:\${AWS::Region}::/restapis/\${Api}/stages/prod'
+      WebACLId: ${webAcl}
+`));
+    expect(graph.in('cloudformation:template.yaml:Prod', 'waf-protects').map((w) => w.kind === 'edge.waf' && w.attrs.mode))
+      .toEqual([expect.objectContaining({ state: 'unknown', expr: 'WebACLId names a WAF Classic web ACL, which is not modelled: its rules are not judged' })]);
+    expect(graph.in('cloudformation:template.yaml:Beta', 'waf-protects')).toEqual([]);
+  });
 });

@@ -123,12 +123,37 @@ describe('Terraform adapter: WAFv2', () => {
   });
 });
 
-describe('Terraform adapter: resources not modelled', () => {
-  it('says that WAF Classic is not modelled', () => {
+describe('Terraform adapter: WAF Classic', () => {
+  it('says that WAF Classic web ACLs are not modelled', () => {
     expectAdapted({
       name: 'waf classic',
-      resources: () => [tf.resource('aws_wafregional_web_acl_association', 'classic', { resource_arn: tf.ref('aws_api_gateway_stage.s'), web_acl_id: 'x' })],
-      diagnostics: [/aws_wafregional_web_acl_association\.classic: WAF Classic associations are not modelled/],
+      resources: () => [tf.resource('aws_wafregional_web_acl', 'classic', { name: 'classic', metric_name: 'classic', default_action: tf.block({ type: 'BLOCK' }) })],
+      diagnostics: [/aws_wafregional_web_acl\.classic: WAF Classic web ACLs are not modelled: their rules are not judged/],
+    });
+  });
+
+  it('a regional association covers its stage or API with a WAF whose rules are not known, whatever names the ACL', () => {
+    const classicReason = 'web_acl_id names a WAF Classic web ACL, which is not modelled: its rules are not judged';
+    expectAdapted({
+      name: 'waf classic associations',
+      resources: () => [
+        tf.resource('aws_wafregional_web_acl', 'classic', { name: 'classic', metric_name: 'classic', default_action: tf.block({ type: 'BLOCK' }) }),
+        tf.resource('aws_api_gateway_rest_api', 'api', { name: 'orders' }),
+        tf.resource('aws_api_gateway_stage', 'prod', { rest_api_id: tf.ref('aws_api_gateway_rest_api.api'), stage_name: 'prod' }),
+        tf.resource('aws_wafregional_web_acl_association', 'declared', { resource_arn: tf.ref('aws_api_gateway_stage.prod'), web_acl_id: tf.ref('aws_wafregional_web_acl.classic') }),
+        tf.resource('aws_wafregional_web_acl_association', 'by_id', { resource_arn: tf.ref('aws_api_gateway_rest_api.api'), web_acl_id: '0a1b2c3d-1111-2222-3333-444455556666' }),
+        // Attached to something that is not an API: no WAF node.
+        tf.resource('aws_wafregional_web_acl_association', 'alb', { resource_arn: tf.ref('aws_lb.front'), web_acl_id: tf.ref('aws_wafregional_web_acl.classic') }),
+      ],
+      nodes: {
+        'terraform:aws_wafregional_web_acl_association.declared#web-acl': { kind: 'edge.waf', attrs: { mode: { state: 'unknown', expr: classicReason }, defaultAction: { state: 'unknown' } } },
+        'terraform:aws_wafregional_web_acl_association.by_id#web-acl': { kind: 'edge.waf', attrs: { mode: { state: 'unknown', expr: classicReason } } },
+      },
+      edges: [
+        { from: 'terraform:aws_wafregional_web_acl_association.declared#web-acl', rel: 'waf-protects', to: 'terraform:aws_api_gateway_stage.prod' },
+        { from: 'terraform:aws_wafregional_web_acl_association.by_id#web-acl', rel: 'waf-protects', to: 'terraform:aws_api_gateway_rest_api.api' },
+      ],
+      absent: ['terraform:aws_wafregional_web_acl_association.alb#web-acl'],
     });
   });
 });
