@@ -1,6 +1,6 @@
 import { definePolicy, fail, pass, unknown } from '../../src/engine/policy';
 import { apiOf, wafsProtecting } from '../../src/graph/queries';
-import { wafStrength } from '../../src/graph/waf';
+import { pathStrength } from '../../src/graph/waf';
 
 export default definePolicy({
   id: 'GW-MGMT-002',
@@ -14,7 +14,8 @@ export default definePolicy({
   rationale:
     'A web application firewall in front of the stage (on the stage itself, or on the custom domain or CloudFront distribution in front of it) ' +
     'filters injection payloads, known bad inputs and floods before they reach the gateway and its backends. ' +
-    'A web ACL that only counts, or that has no rule and allows by default, inspects traffic but blocks nothing. ' +
+    'A web ACL that only counts, or that has no rule and allows by default, inspects traffic but blocks nothing; ' +
+    'one on a disabled CloudFront distribution sees no traffic at all. ' +
     'API Management cannot carry a WAF itself: an Application Gateway WAF policy or a Front Door firewall policy in Prevention mode in front of it counts ' +
     '(Detection mode only logs). A gateway reachable only inside its virtual network (Internal mode) or through private endpoints passes. ' +
     'A REST stage whose API is not in the scan cannot be verified: the API may be private.',
@@ -107,7 +108,7 @@ export default definePolicy({
   ],
   evaluate(stage, { graph }) {
     const paths = wafsProtecting(graph, stage);
-    const verdicts = paths.map((path) => ({ path, strength: wafStrength(path.waf) }));
+    const verdicts = paths.map((path) => ({ path, strength: pathStrength(path) }));
     if (verdicts.some((v) => v.strength.state === 'blocks')) return pass();
 
     const api = apiOf(graph, stage);
@@ -145,6 +146,6 @@ export default definePolicy({
         stage.source,
       );
     }
-    return fail(`Stage ${stage.name} has no WAF in front of it (none on the stage, its API, a custom domain, or a CDN or application gateway in front)`, stage.source);
+    return fail(`Stage ${stage.name} has no WAF in front of it (none on the stage, its API, a custom domain, or an enabled CDN or application gateway in front)`, stage.source);
   },
 });

@@ -1,6 +1,6 @@
 import { definePolicy, fail, pass, unknown } from '../../src/engine/policy';
 import { known } from '../../src/graph/attr';
-import { frontsOf } from '../../src/graph/queries';
+import { frontsByServing } from '../../src/graph/queries';
 
 export default definePolicy({
   id: 'GW-EXP-002',
@@ -13,7 +13,8 @@ export default definePolicy({
   target: 'api',
   rationale:
     'When a custom domain or a CDN fronts an API, its TLS policy, mutual TLS and the WAF attached to the CDN only apply to traffic that goes through it. ' +
-    'While the default execute-api endpoint stays enabled, anyone can call the API directly and skip all of them.',
+    'While the default execute-api endpoint stays enabled, anyone can call the API directly and skip all of them. ' +
+    'A disabled CloudFront distribution serves nothing, so there is nothing to bypass.',
   remediation: {
     terraform: [
       'resource "aws_api_gateway_rest_api" "api" {',
@@ -48,18 +49,22 @@ export default definePolicy({
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-disable-default-endpoint.html',
   ],
   evaluate(api, { graph }) {
-    const fronts = frontsOf(graph, api);
-    if (fronts.length === 0) return pass();
-    const names = fronts.map((f) => (f.kind === 'edge.cdn' ? `CDN ${f.name}` : `custom domain ${known(f.attrs.hostname) ?? f.name}`)).join(', ');
+    const { serving, doubtful } = frontsByServing(graph, api);
+    if (serving.length === 0 && doubtful.length === 0) return pass();
+    // A CDN whose `enabled` is not known may serve the API, or not: it decides only when nothing else fronts it.
+    const names = (serving.length > 0 ? serving : doubtful.map((d) => d.front)).map((f) => (f.kind === 'edge.cdn' ? `CDN ${f.name}` : `custom domain ${known(f.attrs.hostname) ?? f.name}`)).join(', ');
     const enabled = api.attrs.defaultEndpointEnabled;
     switch (enabled.state) {
       case 'unknown':
         return unknown(`API ${api.name} is served through ${names}, but whether its default endpoint is enabled is not known statically (${enabled.expr ?? 'computed'})`, enabled.source ?? api.source);
       case 'set':
-      case 'default':
-        return enabled.value
-          ? fail(`API ${api.name} is served through ${names} but its default endpoint stays enabled: clients can bypass their TLS policy and WAF`, enabled.source ?? api.source)
-          : pass();
+      case 'default': {
+        if (!enabled.value) return pass();
+        const doubt = serving.length > 0 ? undefined : doubtful[0];
+        return doubt
+          ? unknown(`API ${api.name} keeps its default endpoint enabled beside ${names}, but ${doubt.why}`, doubt.source ?? enabled.source ?? api.source)
+          : fail(`API ${api.name} is served through ${names} but its default endpoint stays enabled: clients can bypass their TLS policy and WAF`, enabled.source ?? api.source);
+      }
     }
   },
 });

@@ -4,8 +4,8 @@ import { invokeSources, type InvokeSources } from '../../src/graph/invoke-source
 import type { SourceRef } from '../../src/graph/source';
 import type { ReadonlyGraph } from '../../src/graph/graph';
 import type { Authorization, GraphNode } from '../../src/graph/kinds';
-import { frontsOf, operationsOf, stagesOf, wafsProtecting } from '../../src/graph/queries';
-import { wafStrength } from '../../src/graph/waf';
+import { frontsByServing, operationsOf, stagesOf, wafsProtecting } from '../../src/graph/queries';
+import { pathStrength } from '../../src/graph/waf';
 
 /** Present, absent, or not knowable statically. */
 type Presence = 'yes' | 'no' | 'unknown';
@@ -25,7 +25,8 @@ export default definePolicy({
     'An endpoint whose clients are restricted to private address ranges (ingress-nginx `whitelist-source-range`, ALB `inbound-cidrs`, `loadBalancerSourceRanges`, ' +
     'an API Gateway resource policy that allows `execute-api:Invoke` only from `aws:SourceIp` ranges or denies it outside them, an API Management `ip-filter` that allows only listed addresses) is not internet-facing; ' +
     'an API whose resource policy denies Invoke to everyone is not reachable at all; ' +
-    'one restricted to a few public ranges stays informational. Kubernetes Services of type LoadBalancer with HTTP(S) ports count as endpoints of their own.',
+    'one restricted to a few public ranges stays informational. Kubernetes Services of type LoadBalancer with HTTP(S) ports count as endpoints of their own. ' +
+    'A disabled CloudFront distribution serves nothing: it is not a way in.',
   remediation: {
     kubernetes: [
       '# AWS Load Balancer Controller: an internal ALB, or restrict its clients',
@@ -115,12 +116,13 @@ export default definePolicy({
     if (restriction?.state === 'private') return pass();
 
     // A public endpoint type with the default endpoint switched off and nothing in front is not reachable at all.
-    const fronts = frontsOf(graph, api);
+    // A CDN whose `enabled` is not known may be a way in, or not.
+    const { serving, doubtful } = frontsByServing(graph, api);
     const defaultEndpoint = api.attrs.defaultEndpointEnabled;
     const ways: string[] = [];
     switch (defaultEndpoint.state) {
       case 'unknown':
-        if (fronts.length === 0) {
+        if (serving.length === 0) {
           return unknown(
             `Cannot tell whether API ${api.name} is reachable: whether its default endpoint is enabled is not known statically (${defaultEndpoint.expr ?? 'computed'})`,
             defaultEndpoint.source ?? api.source,
@@ -133,8 +135,12 @@ export default definePolicy({
         break;
     }
     // Two listeners (HTTP and HTTPS) often serve one hostname: name it once.
-    ways.push(...new Set(fronts.map((f) => (f.kind === 'edge.cdn' ? `CDN ${f.name}` : `custom domain ${known(f.attrs.hostname) ?? f.name}`))));
-    if (ways.length === 0) return pass();
+    ways.push(...new Set(serving.map((f) => (f.kind === 'edge.cdn' ? `CDN ${f.name}` : `custom domain ${known(f.attrs.hostname) ?? f.name}`))));
+    const [firstDoubt] = doubtful;
+    if (ways.length === 0) {
+      return firstDoubt ? unknown(`Cannot tell whether API ${api.name} is reachable: only a CDN may serve it, and ${firstDoubt.why}`, firstDoubt.source ?? api.source) : pass();
+    }
+    ways.push(...doubtful.map((d) => `CDN ${d.front.name} if it is enabled`));
 
     const authentication = authenticationOf(graph, api);
     const waf = blockingWafOf(graph, api);
@@ -210,8 +216,8 @@ function authenticationOf(graph: ReadonlyGraph, api: GraphNode<'api'>): Presence
 function blockingWafOf(graph: ReadonlyGraph, api: GraphNode<'api'>): Presence {
   let open = false;
   for (const stage of stagesOf(graph, api)) {
-    for (const { waf } of wafsProtecting(graph, stage)) {
-      const strength = wafStrength(waf).state;
+    for (const path of wafsProtecting(graph, stage)) {
+      const strength = pathStrength(path).state;
       if (strength === 'blocks') return 'yes';
       if (strength === 'unknown') open = true;
     }

@@ -1,6 +1,7 @@
 import { Answers } from './answers';
 import type { ReadonlyGraph } from './graph';
 import type { AnyNode, ApiFlavor, GraphNode } from './kinds';
+import { isDisabled, mayNotServe } from './serving';
 import type { SourceRef } from './source';
 
 /** Graph questions shared by policies. Each follows the edge directions documented on `EdgeRel`. */
@@ -70,20 +71,41 @@ export function cdnsFronting(graph: ReadonlyGraph, api: GraphNode<'api'>): Graph
   return cdnsFrontingAny(graph, targets, domainsServingAny(graph, targets));
 }
 
-/** CDNs pointing at the API or its stages (`targets`), or at its custom domains. */
+/**
+ * CDNs pointing at the API or its stages (`targets`), or at its custom domains. A disabled distribution serves no
+ * requests: it is neither a way in nor a WAF in front, so it is left out (one whose `enabled` is not known is kept:
+ * see {@link mayNotServe}).
+ */
 function cdnsFrontingAny(graph: ReadonlyGraph, targets: readonly string[], domains: readonly GraphNode<'api.domain'>[]): GraphNode<'edge.cdn'>[] {
   const cdns = new Map<string, GraphNode<'edge.cdn'>>();
   for (const id of [...targets, ...domains.map((d) => d.id)]) {
-    for (const n of graph.in(id, 'cdn-fronts')) if (n.kind === 'edge.cdn') cdns.set(n.id, n);
+    for (const n of graph.in(id, 'cdn-fronts')) if (n.kind === 'edge.cdn' && !isDisabled(n)) cdns.set(n.id, n);
   }
   return [...cdns.values()];
 }
 
+export type Front = GraphNode<'api.domain'> | GraphNode<'edge.cdn'>;
+
 /** Custom domains and CDNs in front of the API. */
-export function frontsOf(graph: ReadonlyGraph, api: GraphNode<'api'>): (GraphNode<'api.domain'> | GraphNode<'edge.cdn'>)[] {
+export function frontsOf(graph: ReadonlyGraph, api: GraphNode<'api'>): Front[] {
   const targets = apiAndStages(graph, api);
   const domains = domainsServingAny(graph, targets);
   return [...domains, ...cdnsFrontingAny(graph, targets, domains)];
+}
+
+/** A front that may serve no requests, and why (see {@link mayNotServe}). */
+export interface DoubtfulFront { readonly front: Front; readonly why: string; readonly source?: SourceRef }
+
+/** The fronts of the API ({@link frontsOf}) that serve requests, and those that may not. */
+export function frontsByServing(graph: ReadonlyGraph, api: GraphNode<'api'>): { readonly serving: Front[]; readonly doubtful: DoubtfulFront[] } {
+  const serving: Front[] = [];
+  const doubtful: DoubtfulFront[] = [];
+  for (const front of frontsOf(graph, api)) {
+    const doubt = mayNotServe(front);
+    if (doubt) doubtful.push({ front, ...doubt });
+    else serving.push(front);
+  }
+  return { serving, doubtful };
 }
 
 export interface WafPath {

@@ -1,4 +1,6 @@
 import type { GraphNode } from './kinds';
+import type { WafPath } from './queries';
+import { mayNotServe } from './serving';
 import type { SourceRef } from './source';
 
 /**
@@ -37,6 +39,16 @@ export function wafStrength(waf: GraphNode<'edge.waf'>): WafStrength {
     case 'unknown':
       return { state: 'unknown', reason: `the rules of WAF ${waf.name} are not known statically`, ...src(waf.attrs.ruleCount.source) };
   }
+}
+
+/**
+ * Whether a WAF blocks what goes through `path`: a WAF that blocks does so only while what carries it serves requests,
+ * so one on a CDN whose `enabled` is not known statically is not known to block.
+ */
+export function pathStrength(path: WafPath): WafStrength {
+  const strength = wafStrength(path.waf);
+  const doubt = strength.state === 'blocks' ? mayNotServe(path.via) : undefined;
+  return doubt ? { state: 'unknown', reason: `WAF ${path.waf.name} blocks, but ${doubt.why}`, ...src(doubt.source) } : strength;
 }
 
 /** Any rule, managed rule group or rate-based rule known to exist; `false` only when every count is known to be zero. */

@@ -4,12 +4,12 @@ import { buildExposure, INTERNET_ID, MAX_ROUTES } from '../../src/report/exposur
 import { g } from '../helpers';
 
 /** internet → CDN → WAF → domain → API → stage / routes → backend, with findings on the stage and an authorizer. */
-function graph(routes = 2) {
+function graph(routes = 2, cdnEnabled = g.set(true)) {
   return g.build((b) => {
     const api = b.node('api', { name: 'payments', id: 'api', defaultEndpointEnabled: g.set(false) });
     const stage = b.node('api.stage', { name: 'prod', id: 'stage', stageName: g.set('prod') });
     const domain = b.node('api.domain', { name: 'd', id: 'domain', hostname: g.set('api.example.com'), minTlsVersion: g.set('1.2') });
-    const cdn = b.node('edge.cdn', { name: 'dist', id: 'cdn' });
+    const cdn = b.node('edge.cdn', { name: 'dist', id: 'cdn', enabled: cdnEnabled });
     const waf = b.node('edge.waf', { name: 'acl', id: 'waf', mode: g.set('prevention') });
     const authorizer = b.node('api.authorizer', { name: 'jwt', id: 'authz' });
     const backend = b.node('api.backend', { name: 'svc', id: 'backend', url: g.set('https://svc.internal') });
@@ -33,6 +33,12 @@ describe('exposure model', () => {
     expect(byId.get('stage')?.findings).toEqual(['GW-LOG-001']);
     expect(byId.get('op0')?.findings).toEqual(['GW-AUTH-002']);
     expect(byId.get('op0')?.lines).toEqual(['GET /r000', 'auth: jwt (jwt)']);
+  });
+
+  it('leaves out a disabled CDN: it serves nothing, so the custom domain is the way in', () => {
+    const [exposure] = buildExposure(graph(2, g.set(false)), new Map());
+    expect(exposure?.nodes.map((n) => n.id)).not.toContain('cdn');
+    expect(exposure?.edges.map((e) => `${e.from}>${e.to}`)).toEqual(expect.arrayContaining([`${INTERNET_ID}>domain`, 'domain>stage']));
   });
 
   it(`draws at most ${MAX_ROUTES} routes and sums up the rest`, () => {

@@ -14,6 +14,16 @@ function api(b: GraphBuilder, flavor: ApiFlavor = 'rest', endpointType: Attr<End
   return { rest, stage };
 }
 
+/** A REST stage behind a CDN with this `enabled`, which carries a blocking WAF. */
+function behindCdn(enabled: Attr<boolean>) {
+  return g.build((b) => {
+    const { rest } = api(b, 'rest', g.byDefault('regional'));
+    const cdn = b.node('edge.cdn', { name: 'front', enabled });
+    b.link(cdn, 'cdn-fronts', rest);
+    b.link(b.node('edge.waf', { name: 'edge', ...blocking }), 'waf-protects', cdn);
+  });
+}
+
 /** A stage whose only WAF (attached to the stage) has these attributes. */
 function wafOnStage(attrs: Partial<AttrsByKind['edge.waf']>) {
   return g.build((b) => {
@@ -38,7 +48,7 @@ policyTester.run(policy, {
       name: 'HTTP API behind CloudFront with a blocking WAF',
       graph: g.build((b) => {
         const { rest } = api(b, 'http', g.byDefault('regional'));
-        const cdn = b.node('edge.cdn', { name: 'front' });
+        const cdn = b.node('edge.cdn', { name: 'front', enabled: g.set(true) });
         b.link(cdn, 'cdn-fronts', rest);
         b.link(b.node('edge.waf', { name: 'edge', ...blocking }), 'waf-protects', cdn);
       }),
@@ -49,7 +59,7 @@ policyTester.run(policy, {
         const { stage } = api(b);
         const domain = b.node('api.domain', { name: 'api.example.com' });
         b.link(domain, 'domain-serves', stage);
-        const cdn = b.node('edge.cdn', { name: 'front' });
+        const cdn = b.node('edge.cdn', { name: 'front', enabled: g.set(true) });
         b.link(cdn, 'cdn-fronts', domain);
         b.link(b.node('edge.waf', { name: 'edge', ...blocking }), 'waf-protects', cdn);
       }),
@@ -62,6 +72,7 @@ policyTester.run(policy, {
         b.link(b.node('edge.waf', { name: 'block', ...blocking }), 'waf-protects', rest);
       }),
     },
+    { name: 'a blocking WAF on an enabled CloudFront distribution', graph: behindCdn(g.byDefault(true)) },
     { name: 'private API without WAF', graph: g.build((b) => api(b, 'rest', g.set('private'))) },
     { name: 'private API with an unknown WAF', graph: g.build((b) => {
       const { stage } = api(b, 'rest', g.set('private'));
@@ -95,11 +106,16 @@ policyTester.run(policy, {
       graph: g.build((b) => {
         api(b);
         const other = b.node('api', { name: 'other', endpointType: g.byDefault('edge') });
-        const cdn = b.node('edge.cdn', { name: 'front' });
+        const cdn = b.node('edge.cdn', { name: 'front', enabled: g.set(true) });
         b.link(cdn, 'cdn-fronts', other);
         b.link(b.node('edge.waf', { name: 'edge', ...blocking }), 'waf-protects', cdn);
       }),
       findings: [{ node: 'prod', message: /no WAF/ }],
+    },
+    {
+      name: 'a blocking WAF on a disabled CloudFront distribution: it serves nothing',
+      graph: behindCdn(g.set(false)),
+      findings: [{ node: 'prod', message: /prod has no WAF in front of it \(none on the stage, its API, a custom domain, or an enabled CDN/ }],
     },
     {
       name: 'stage of an HTTP or WebSocket API not in the scan, without WAF: those APIs are never private',
@@ -110,6 +126,11 @@ policyTester.run(policy, {
   unknown: [
     { name: 'endpoint type unknown and no WAF', graph: g.build((b) => api(b, 'rest', g.unknown('var.endpoint'))) },
     { name: 'WAF mode unknown', graph: wafOnStage({ ...blocking, mode: g.unknown('var.mode') }) },
+    {
+      name: 'a blocking WAF on a CDN whose enabled is not known statically',
+      graph: behindCdn(g.unknown('var.cdn_enabled')),
+      message: /WAF edge blocks, but whether CDN front is enabled is not known statically \(var\.cdn_enabled\)/,
+    },
     {
       name: 'a WAF Classic ACL on the stage: its rules are not modelled',
       graph: wafOnStage({

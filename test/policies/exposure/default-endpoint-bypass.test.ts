@@ -4,7 +4,8 @@ import { g, policyTester, type GraphBuilder } from '../../helpers';
 
 type Front = 'domain-on-api' | 'domain-on-stage' | 'cdn-on-api' | 'cdn-on-domain' | 'none';
 
-function build(defaultEndpointEnabled: Attr<boolean>, front: Front) {
+/** API `orders` (stage `prod`) with this front, whose CDN (if any) is `cdnEnabled`. */
+function build(defaultEndpointEnabled: Attr<boolean>, front: Front, cdnEnabled: Attr<boolean> = g.set(true)) {
   return g.build((b: GraphBuilder) => {
     const api = b.node('api', { name: 'orders', defaultEndpointEnabled });
     const stage = b.node('api.stage', { name: 'prod' });
@@ -17,12 +18,12 @@ function build(defaultEndpointEnabled: Attr<boolean>, front: Front) {
         b.link(b.node('api.domain', { name: 'api.example.com' }), 'domain-serves', stage);
         break;
       case 'cdn-on-api':
-        b.link(b.node('edge.cdn', { name: 'front' }), 'cdn-fronts', api);
+        b.link(b.node('edge.cdn', { name: 'front', enabled: cdnEnabled }), 'cdn-fronts', api);
         break;
       case 'cdn-on-domain': {
         const domain = b.node('api.domain', { name: 'api.example.com' });
         b.link(domain, 'domain-serves', stage);
-        b.link(b.node('edge.cdn', { name: 'front' }), 'cdn-fronts', domain);
+        b.link(b.node('edge.cdn', { name: 'front', enabled: cdnEnabled }), 'cdn-fronts', domain);
         break;
       }
       case 'none':
@@ -37,6 +38,7 @@ policyTester.run(policy, {
     { name: 'no front and default endpoint unknown', graph: build(g.unknown('var.disable'), 'none') },
     { name: 'custom domain with default endpoint disabled', graph: build(g.set(false), 'domain-on-api') },
     { name: 'CDN with default endpoint disabled', graph: build(g.set(false), 'cdn-on-api') },
+    { name: 'a disabled CDN serves nothing: nothing to bypass', graph: build(g.byDefault(true), 'cdn-on-api', g.set(false)) },
     {
       name: 'a CDN fronting another API does not concern this one',
       graph: g.build((b) => {
@@ -58,6 +60,16 @@ policyTester.run(policy, {
     },
     { name: 'CDN on the API', graph: build(g.byDefault(true), 'cdn-on-api'), findings: [{ node: 'orders', message: /through CDN front but/ }] },
     {
+      name: 'a disabled CDN in front of a custom domain: the domain is still bypassed',
+      graph: build(g.byDefault(true), 'cdn-on-domain', g.set(false)),
+      findings: [{ node: 'orders', message: /through custom domain api\.example\.com but/ }],
+    },
+    {
+      name: 'a custom domain decides when the CDN in front may be disabled',
+      graph: build(g.byDefault(true), 'cdn-on-domain', g.unknown('var.cdn_enabled')),
+      findings: [{ node: 'orders', message: /through custom domain api\.example\.com but/ }],
+    },
+    {
       name: 'CDN in front of a custom domain names both',
       graph: build(g.byDefault(true), 'cdn-on-domain'),
       findings: [{ node: 'orders', message: /through custom domain api\.example\.com, CDN front but/ }],
@@ -71,5 +83,12 @@ policyTester.run(policy, {
       findings: [{ node: 'orders', message: /through custom domain orders\.example\.com but/ }],
     },
   ],
-  unknown: [{ name: 'front present, default endpoint unknown', graph: build(g.unknown('var.disable'), 'cdn-on-api') }],
+  unknown: [
+    { name: 'front present, default endpoint unknown', graph: build(g.unknown('var.disable'), 'cdn-on-api') },
+    {
+      name: 'only a CDN whose enabled is not known, default endpoint enabled',
+      graph: build(g.byDefault(true), 'cdn-on-api', g.unknown('var.cdn_enabled')),
+      message: /orders keeps its default endpoint enabled beside CDN front, but whether CDN front is enabled is not known statically \(var\.cdn_enabled\)/,
+    },
+  ],
 });

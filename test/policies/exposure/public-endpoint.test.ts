@@ -30,6 +30,12 @@ policyTester.run(policy, {
     { name: 'private REST API', graph: build({ api: { endpointType: g.set('private') }, auth: [g.set('none')] }) },
     { name: 'internal APIM/ingress API', graph: build({ api: { endpointType: g.set('internal') } }) },
     { name: 'regional API with default endpoint off and nothing in front', graph: build({ api: { endpointType: g.set('regional'), defaultEndpointEnabled: g.set(false) }, auth: [g.set('none')] }) },
+    {
+      name: 'default endpoint off and only a disabled CDN in front',
+      graph: build({ api: { endpointType: g.set('regional'), defaultEndpointEnabled: g.set(false) }, auth: [g.set('none')] }, (b, api) => {
+        b.link(b.node('edge.cdn', { name: 'front', enabled: g.set(false) }), 'cdn-fronts', api);
+      }),
+    },
   ],
   invalid: [
     {
@@ -80,9 +86,25 @@ policyTester.run(policy, {
     {
       name: 'default endpoint unknown but a CDN fronts it',
       graph: build({ api: { defaultEndpointEnabled: g.unknown('var.disable') }, auth: [g.set('lambda')], waf: 'blocking' }, (b, api) => {
-        b.link(b.node('edge.cdn', { name: 'front' }), 'cdn-fronts', api);
+        b.link(b.node('edge.cdn', { name: 'front', enabled: g.set(true) }), 'cdn-fronts', api);
       }),
       findings: [{ node: 'orders', severity: 'info', message: /through CDN front\)/ }],
+    },
+    {
+      name: 'a disabled CDN is no way in, and its WAF protects nothing',
+      graph: build({ api: { endpointType: g.set('regional') }, auth: [g.set('cognito')] }, (b, api) => {
+        const cdn = b.node('edge.cdn', { name: 'front', enabled: g.set(false) });
+        b.link(cdn, 'cdn-fronts', api);
+        b.link(b.node('edge.waf', { name: 'edge', mode: g.set('prevention'), defaultAction: g.set('block') }), 'waf-protects', cdn);
+      }),
+      findings: [{ node: 'orders', severity: 'medium', message: /\(regional endpoint, through its default endpoint\) without a blocking WAF on any stage$/ }],
+    },
+    {
+      name: 'a CDN whose enabled is not known is a way in only if it is enabled',
+      graph: build({ api: { endpointType: g.set('regional') }, auth: [g.set('cognito')] }, (b, api) => {
+        b.link(b.node('edge.cdn', { name: 'front', enabled: g.unknown('var.cdn_enabled') }), 'cdn-fronts', api);
+      }),
+      findings: [{ node: 'orders', severity: 'medium', message: /through its default endpoint, CDN front if it is enabled\) without a blocking WAF/ }],
     },
     {
       name: 'unknown authorization does not raise the severity',
@@ -98,5 +120,12 @@ policyTester.run(policy, {
   unknown: [
     { name: 'endpoint type from a variable', graph: build({ api: { endpointType: g.unknown('var.type') } }) },
     { name: 'default endpoint unknown and nothing in front', graph: build({ api: { defaultEndpointEnabled: g.unknown('var.disable') } }) },
+    {
+      name: 'default endpoint off and only a CDN whose enabled is not known in front',
+      graph: build({ api: { endpointType: g.set('regional'), defaultEndpointEnabled: g.set(false) }, auth: [g.set('none')] }, (b, api) => {
+        b.link(b.node('edge.cdn', { name: 'front', enabled: g.unknown('var.cdn_enabled') }), 'cdn-fronts', api);
+      }),
+      message: /Cannot tell whether API orders is reachable: only a CDN may serve it, and whether CDN front is enabled is not known statically \(var\.cdn_enabled\)/,
+    },
   ],
 });
