@@ -1,5 +1,7 @@
 import type { Attr } from '../../src/graph/attr';
-import { definePolicy, fail, pass, unknown } from '../../src/engine/policy';
+import { definePolicy, fail, pass, unknown, whileServing, type Outcome } from '../../src/engine/policy';
+import type { GraphNode } from '../../src/graph/kinds';
+import { endpointServes } from '../../src/graph/serving';
 
 export default definePolicy({
   id: 'GW-TLS-002',
@@ -12,7 +14,8 @@ export default definePolicy({
   target: 'api.domain',
   rationale:
     'An endpoint that answers plain HTTP instead of redirecting to HTTPS sends tokens, API keys and response data in clear text, ' +
-    'where anyone on the network path can read or change them.',
+    'where anyone on the network path can read or change them. ' +
+    'The viewer side of a disabled CloudFront distribution accepts no requests: it is judged once the distribution is enabled.',
   remediation: {
     kubernetes: [
       '# ingress-nginx: a TLS section (ssl-redirect then defaults to true); force-ssl-redirect for hosts without one',
@@ -80,19 +83,23 @@ export default definePolicy({
     'https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/api_management_api#protocols',
   ],
   frameworks: { 'pci-dss-4.0': ['4.2.1'], 'nist-800-53': ['SC-8'] },
-  evaluate(domain) {
-    const plain = domain.attrs.allowsPlainHttp;
-    switch (plain.state) {
-      case 'unknown':
-        return unknown(`\`${domain.name}\`: whether plain HTTP is served is not known statically (${plain.expr ?? 'computed'})`, plain.source ?? domain.source);
-      case 'set':
-      case 'default':
-        return plain.value
-          ? fail(`\`${domain.name}\`${hostnameOf(domain.attrs.hostname)} serves plain HTTP instead of redirecting it to HTTPS`, plain.source ?? domain.source)
-          : pass();
-    }
+  evaluate(domain, { graph }) {
+    return whileServing(endpointServes(graph, domain), () => checkPlainHttp(domain));
   },
 });
+
+function checkPlainHttp(domain: GraphNode<'api.domain'>): Outcome {
+  const plain = domain.attrs.allowsPlainHttp;
+  switch (plain.state) {
+    case 'unknown':
+      return unknown(`\`${domain.name}\`: whether plain HTTP is served is not known statically (${plain.expr ?? 'computed'})`, plain.source ?? domain.source);
+    case 'set':
+    case 'default':
+      return plain.value
+        ? fail(`\`${domain.name}\`${hostnameOf(domain.attrs.hostname)} serves plain HTTP instead of redirecting it to HTTPS`, plain.source ?? domain.source)
+        : pass();
+  }
+}
 
 function hostnameOf(hostname: Attr<string>): string {
   switch (hostname.state) {

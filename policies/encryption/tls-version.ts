@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { definePolicy, fail, pass, unknown, type Outcome } from '../../src/engine/policy';
+import { definePolicy, fail, pass, unknown, whileServing, type Outcome } from '../../src/engine/policy';
 import type { Attr } from '../../src/graph/attr';
 import type { GraphNode } from '../../src/graph/kinds';
+import { endpointServes } from '../../src/graph/serving';
 import { formatSource, type SourceRef } from '../../src/graph/source';
 import { atLeast, type TlsVersion } from '../../src/graph/tls';
 
@@ -25,7 +26,8 @@ export default definePolicy({
   rationale:
     'TLS 1.0 and 1.1 are deprecated (RFC 8996) and have known weaknesses (BEAST, weak CBC and SHA-1 cipher suites). ' +
     'A custom domain or CDN viewer side that still accepts them lets a client, or an attacker downgrading it, talk to the API over a broken protocol. ' +
-    'SSL 3.0 is reported as TLS 1.0 or older. Weak cipher suites (3DES, vulnerable to Sweet32; RC4) are as bad on any protocol version and fail too.',
+    'SSL 3.0 is reported as TLS 1.0 or older. Weak cipher suites (3DES, vulnerable to Sweet32; RC4) are as bad on any protocol version and fail too. ' +
+    'The viewer side of a disabled CloudFront distribution accepts no requests: it is judged once the distribution is enabled.',
   remediation: {
     kubernetes: [
       '# AWS Load Balancer Controller (the default ELBSecurityPolicy-2016-08 accepts TLS 1.0)',
@@ -145,20 +147,25 @@ export default definePolicy({
   ],
   frameworks: { 'pci-dss-4.0': ['4.2.1'], 'nist-800-53': ['SC-8', 'SC-13'] },
   options: tlsVersionOptions,
-  evaluate(domain, { options }) {
-    const version = checkVersion(domain, options.minimumVersion);
-    const ciphers = checkCiphers(domain);
-    const failures = [version, ciphers].filter((o) => o.status === 'fail');
-    // One setting (a CloudFront security policy) that allows both is one finding to fix, not two.
-    if (version.status === 'fail' && ciphers.status === 'fail' && formatLocation(version.source) === formatLocation(ciphers.source)) {
-      return fail(`${version.message} and weak cipher suites (${describeCiphers(domain)})`, version.source);
-    }
-    if (failures.length > 0) return failures;
-    // Both usually come from the same unresolved security policy: one "cannot verify" says it.
-    if (version.status === 'unknown') return version;
-    return ciphers;
+  evaluate(domain, { options, graph }) {
+    return whileServing(endpointServes(graph, domain), () => checkTls(domain, options.minimumVersion));
   },
 });
+
+/** The version and cipher findings of an endpoint, one finding when one setting causes both. */
+function checkTls(domain: GraphNode<'api.domain'>, minimum: TlsVersion): Outcome | readonly Outcome[] {
+  const version = checkVersion(domain, minimum);
+  const ciphers = checkCiphers(domain);
+  const failures = [version, ciphers].filter((o) => o.status === 'fail');
+  // One setting (a CloudFront security policy) that allows both is one finding to fix, not two.
+  if (version.status === 'fail' && ciphers.status === 'fail' && formatLocation(version.source) === formatLocation(ciphers.source)) {
+    return fail(`${version.message} and weak cipher suites (${describeCiphers(domain)})`, version.source);
+  }
+  if (failures.length > 0) return failures;
+  // Both usually come from the same unresolved security policy: one "cannot verify" says it.
+  if (version.status === 'unknown') return version;
+  return ciphers;
+}
 
 function checkVersion(domain: GraphNode<'api.domain'>, minimum: TlsVersion): Outcome {
   const tls = domain.attrs.minTlsVersion;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ReadonlyGraph } from '../graph/graph';
 import type { GraphNode, NodeKind, ProviderId } from '../graph/kinds';
+import type { Serving } from '../graph/serving';
 import type { SourceRef } from '../graph/source';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
@@ -109,6 +110,25 @@ export function fail(message: string, source?: SourceRef, extra?: { key?: string
 export function unknown(message: string, source?: SourceRef, key?: string): Outcome {
   if (key === undefined) return source ? { status: 'unknown', message, source } : { status: 'unknown', message };
   return source ? { status: 'unknown', message, source, key } : { status: 'unknown', message, key };
+}
+
+/**
+ * The outcomes of `judge` on an endpoint as it serves requests: all of them when it does; a pass when it serves none (a
+ * disabled distribution: its settings protect nothing until it is enabled, and the scan of that change judges them);
+ * when that is not known statically, its failures become "cannot verify", saying why.
+ */
+export function whileServing(serving: Serving, judge: () => Outcome | readonly Outcome[]): Outcome | readonly Outcome[] {
+  switch (serving.state) {
+    case 'no':
+      return pass();
+    case 'yes':
+      return judge();
+    case 'maybe': {
+      const outcomes = judge();
+      const list: readonly Outcome[] = 'status' in outcomes ? [outcomes] : outcomes;
+      return list.map((o) => (o.status === 'fail' ? unknown(`${o.message}; but ${serving.why}`, o.source, o.key) : o));
+    }
+  }
 }
 
 /** Type-erased policy, as registries hold them. */

@@ -79,4 +79,10 @@ export const g = {
   key: single('api.key'),
   waf: single('edge.waf'),
   cdn: single('edge.cdn'),
+  /** The viewer side of a CDN whose `enabled` is given: a TLS endpoint that serves only that CDN. */
+  viewer(enabled: Attr<boolean>, overrides: Overrides<'api.domain'> = {}): ResourceGraph {
+    const b = new GraphBuilder();
+    b.link(b.node('api.domain', overrides), 'domain-serves', b.node('edge.cdn', { name: 'dist', enabled }));
+    return b.graph;
+  },
 };

@@ -14,6 +14,10 @@ policyTester.run(policy, {
     { name: 'TLS 1.2 with the policy name unknown', graph: g.domain({ minTlsVersion: g.set('1.2'), securityPolicy: g.unknown('var.policy'), ...strong }) },
     { name: 'APIM with 3DES explicitly off', graph: g.domain({ minTlsVersion: g.byDefault('1.2'), weakCiphers: g.set([]) }) },
     {
+      name: 'the viewer side of a disabled distribution accepts no requests',
+      graph: g.viewer(g.set(false), { minTlsVersion: g.set('1.0'), securityPolicy: g.set('TLSv1'), weakCiphers: g.set(['DES-CBC3-SHA']) }),
+    },
+    {
       name: 'every domain in a multi-domain graph is modern',
       graph: g.build((b) => {
         b.node('api.domain', { name: 'a', minTlsVersion: g.set('1.2'), ...strong });
@@ -22,6 +26,11 @@ policyTester.run(policy, {
     },
   ],
   invalid: [
+    {
+      name: 'the viewer side of an enabled distribution',
+      graph: g.viewer(g.byDefault(true), { name: 'dist', minTlsVersion: g.set('1.0'), securityPolicy: g.set('TLSv1'), weakCiphers: g.set(['DES-CBC3-SHA']) }),
+      findings: [{ node: 'dist', message: /^`dist` accepts TLS 1\.0 \(security policy TLSv1\) and weak cipher suites/ }],
+    },
     {
       name: 'explicit TLS 1.0 names the security policy',
       graph: g.domain({ name: 'legacy', minTlsVersion: g.set('1.0'), securityPolicy: g.set('TLS_1_0') }),
@@ -76,6 +85,11 @@ policyTester.run(policy, {
   ],
   unknown: [
     { name: 'security policy from an unresolved variable', graph: g.domain({ minTlsVersion: g.unknown('var.tls_policy') }) },
+    {
+      name: 'TLS 1.0 on the viewer side of a distribution whose enabled is not known',
+      graph: g.viewer(g.unknown('var.enabled'), { name: 'dist', minTlsVersion: g.set('1.0'), securityPolicy: g.set('TLSv1'), ...strong }),
+      message: /^`dist` accepts TLS 1\.0 \(security policy TLSv1\); but whether CDN dist is enabled is not known statically \(var\.enabled\)$/,
+    },
     { name: 'TLS 1.2, ciphers from an unresolved variable', graph: g.domain({ minTlsVersion: g.set('1.2'), weakCiphers: g.unknown('var.triple_des') }) },
   ],
 });

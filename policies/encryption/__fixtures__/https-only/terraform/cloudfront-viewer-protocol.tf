@@ -165,3 +165,38 @@ resource "aws_cloudfront_distribution" "fail_ordered_behavior_allow_all" {
     minimum_protocol_version = "TLSv1.2_2021"
   }
 }
+
+# A disabled distribution accepts no requests: its allow-all behavior is judged once it is enabled.
+resource "aws_cloudfront_distribution" "pass_disabled_allow_all" {
+  enabled = false
+
+  origin {
+    domain_name = "a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com"
+    origin_id   = "api"
+
+    custom_origin_config {
+      http_port              = 80
+      https_port             = 443
+      origin_protocol_policy = "https-only"
+      origin_ssl_protocols   = ["TLSv1.2"]
+    }
+  }
+
+  default_cache_behavior {
+    target_origin_id       = "api"
+    allowed_methods        = ["GET", "HEAD"]
+    cached_methods         = ["GET", "HEAD"]
+    viewer_protocol_policy = "allow-all"
+    cache_policy_id        = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
+  }
+
+  restrictions {
+    geo_restriction {
+      restriction_type = "none"
+    }
+  }
+
+  viewer_certificate {
+    cloudfront_default_certificate = true
+  }
+}

@@ -119,3 +119,79 @@ resource "aws_cloudfront_distribution" "fail_default_certificate" {
     cloudfront_default_certificate = true
   }
 }
+
+# A disabled distribution accepts no requests: its TLSv1 default certificate is judged once it is enabled. One whose
+# `enabled` is a variable may accept them: cannot verify.
+variable "legacy_enabled" {
+  type = bool
+}
+
+resource "aws_cloudfront_distribution" "pass_disabled_default_certificate" {
+  enabled = false
+
+  origin {
+    domain_name = "a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com"
+    origin_id   = "api"
+    origin_path = "/prod"
+
+    custom_origin_config {
+      http_port              = 80
+      https_port             = 443
+      origin_protocol_policy = "https-only"
+      origin_ssl_protocols   = ["TLSv1.2"]
+    }
+  }
+
+  default_cache_behavior {
+    target_origin_id       = "api"
+    allowed_methods        = ["GET", "HEAD"]
+    cached_methods         = ["GET", "HEAD"]
+    viewer_protocol_policy = "redirect-to-https"
+    cache_policy_id        = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
+  }
+
+  restrictions {
+    geo_restriction {
+      restriction_type = "none"
+    }
+  }
+
+  viewer_certificate {
+    cloudfront_default_certificate = true
+  }
+}
+
+resource "aws_cloudfront_distribution" "default_certificate_maybe_enabled" {
+  enabled = var.legacy_enabled
+
+  origin {
+    domain_name = "a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com"
+    origin_id   = "api"
+    origin_path = "/prod"
+
+    custom_origin_config {
+      http_port              = 80
+      https_port             = 443
+      origin_protocol_policy = "https-only"
+      origin_ssl_protocols   = ["TLSv1.2"]
+    }
+  }
+
+  default_cache_behavior {
+    target_origin_id       = "api"
+    allowed_methods        = ["GET", "HEAD"]
+    cached_methods         = ["GET", "HEAD"]
+    viewer_protocol_policy = "redirect-to-https"
+    cache_policy_id        = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
+  }
+
+  restrictions {
+    geo_restriction {
+      restriction_type = "none"
+    }
+  }
+
+  viewer_certificate {
+    cloudfront_default_certificate = true
+  }
+}
