@@ -98,8 +98,8 @@ export interface FoundPolicy<Origin = unknown> {
 
 /**
  * Policies named `names` in a section, top-level ones and those nested in `choose` branches (marked conditional).
- * A `choose` whose every branch, `<otherwise>` included, runs one of them (or rejects the request) is not conditional:
- * one runs on every request that goes on.
+ * A `choose` whose every branch that can run, `<otherwise>` included, runs one of them (or rejects the request) is not
+ * conditional: one runs on every request that goes on. A branch that never runs counts for nothing.
  */
 export function findPolicies<Origin>(effective: EffectiveSection<Origin>, names: readonly string[]): FoundPolicy<Origin>[] {
   const found: FoundPolicy<Origin>[] = [];
@@ -108,7 +108,7 @@ export function findPolicies<Origin>(effective: EffectiveSection<Origin>, names:
     // Only control-flow elements nest other policies; a policy's own children are its configuration.
     if (element.name === 'choose') {
       const inBranches = conditional || !everyBranchRuns(element, names);
-      for (const branch of element.children) for (const child of branch.children) visit(child, scope, inBranches);
+      for (const branch of branchesThatMayRun(element).branches) for (const child of branch.children) visit(child, scope, inBranches);
     } else if (element.name === 'retry' || element.name === 'wait') {
       for (const child of element.children) visit(child, scope, true);
     }
@@ -118,15 +118,43 @@ export function findPolicies<Origin>(effective: EffectiveSection<Origin>, names:
 }
 
 /**
- * Each `<when>` and an `<otherwise>` run one of `names` directly or through a nested `choose` that always does, or
- * reject the request; at least one runs it. A branch that rejects lets no request on (`<when>` no token: 401,
- * `<otherwise>` validate-jwt), so the policy still runs on every request that goes on.
+ * Each branch that can run, one of them running on every request (an `<otherwise>`, or a `<when>` whose condition is
+ * the constant `true`), runs one of `names` directly or through a nested `choose` that always does, or rejects the
+ * request; at least one runs it. A branch that rejects lets no request on (`<when>` no token: 401, `<otherwise>`
+ * validate-jwt), so the policy still runs on every request that goes on.
  */
 function everyBranchRuns(choose: PolicyElement, names: readonly string[]): boolean {
-  const branches = choose.children.filter((c) => c.name === 'when' || c.name === 'otherwise');
-  if (!branches.some((b) => b.name === 'otherwise')) return false;
+  const { branches, oneAlwaysRuns } = branchesThatMayRun(choose);
+  if (!oneAlwaysRuns) return false;
   const runs = (branch: PolicyElement) => branch.children.some((c) => names.includes(c.name) || (c.name === 'choose' && everyBranchRuns(c, names)));
   return branches.some(runs) && branches.every((branch) => runs(branch) || rejects(branch));
+}
+
+/**
+ * The branches of a `choose` that can run, in order. APIM runs the first `<when>` whose condition holds, else the
+ * `<otherwise>`; a condition may be a Boolean constant as well as an expression
+ * (https://learn.microsoft.com/en-us/azure/api-management/choose-policy). A `<when condition="false">` never runs; one
+ * with `"true"` runs whenever no earlier branch does, so the branches after it never run. `oneAlwaysRuns`: the last
+ * branch that can run is taken on every request no earlier one takes (an `<otherwise>` or a constant-true `<when>`).
+ */
+function branchesThatMayRun(choose: PolicyElement): { readonly branches: readonly PolicyElement[]; readonly oneAlwaysRuns: boolean } {
+  const branches: PolicyElement[] = [];
+  for (const branch of choose.children) {
+    if (branch.name !== 'when' && branch.name !== 'otherwise') continue;
+    const constant = branch.name === 'otherwise' ? true : constantCondition(branch);
+    if (constant === false) continue;
+    branches.push(branch);
+    if (constant === true) return { branches, oneAlwaysRuns: true };
+  }
+  return { branches, oneAlwaysRuns: false };
+}
+
+/** A `<when>` condition written as the Boolean constant `true` or `false`; `undefined` for an expression. */
+function constantCondition(when: PolicyElement): boolean | undefined {
+  const condition = when.attributes['condition'];
+  if (!condition || condition.hasExpression) return undefined;
+  const text = condition.text.trim().toLowerCase();
+  return text === 'true' ? true : text === 'false' ? false : undefined;
 }
 
 /**
@@ -156,7 +184,8 @@ export function unknownPolicies<Origin>(effective: EffectiveSection<Origin>): Un
   const found: UnknownPolicies<Origin>[] = [];
   const nested = (element: PolicyElement, scope: PolicyScope<Origin>): void => {
     if (!POLICY_CONTAINERS.has(element.name)) return;
-    for (const child of element.children) {
+    // What a branch that never runs includes runs nowhere.
+    for (const child of element.name === 'choose' ? branchesThatMayRun(element).branches : element.children) {
       if (child.name === 'include-fragment') found.push({ scope, include: child, reason: `the ${scope.level} policy of ${scope.name} includes ${unresolvedInclude(child)} (under <${element.name}>)` });
       else nested(child, scope);
     }

@@ -76,4 +76,51 @@ describe('effectiveSection', () => {
     // Rejecting everywhere runs nothing.
     expect(conditional(`<choose><when condition="@(a)">${reject('401')}</when><otherwise>${reject('403')}</otherwise></choose>`)).toEqual([]);
   });
+
+  describe('a <when> whose condition is a Boolean constant', () => {
+    const jwt = '<validate-jwt />';
+    const found = (inbound: string) => findPolicies(effectiveSection([scope('api', inbound)], 'inbound'), ['validate-jwt']).map((f) => `${f.element.attributes['header-name']?.text ?? ''}:${f.conditional ? 'conditional' : 'always'}`);
+    const named = (header: string) => `<validate-jwt header-name="${header}" />`;
+    it.each([
+      { name: 'a constant-true branch always runs', inbound: `<choose><when condition="true">${jwt}</when></choose>`, expected: [':always'] },
+      { name: 'written with spaces and capitals', inbound: `<choose><when condition=" True ">${jwt}</when></choose>`, expected: [':always'] },
+      { name: 'a constant-false branch never runs: its policy counts for nothing', inbound: `<choose><when condition="false">${jwt}</when></choose>`, expected: [] },
+      {
+        name: 'after a constant-false branch, a constant-true one always runs',
+        inbound: `<choose><when condition="false">${named('a')}</when><when condition="true">${named('b')}</when></choose>`, expected: ['b:always'],
+      },
+      {
+        name: 'the branches after a constant-true one never run',
+        inbound: `<choose><when condition="true">${named('a')}</when><when condition="@(x)">${named('b')}</when><otherwise>${named('c')}</otherwise></choose>`, expected: ['a:always'],
+      },
+      {
+        name: 'a constant-true branch after a condition runs only when that condition does not hold',
+        inbound: `<choose><when condition="@(x)"><set-header name="h" /></when><when condition="true">${jwt}</when></choose>`, expected: [':conditional'],
+      },
+      {
+        name: 'a constant-true branch after a condition ends the branches, as <otherwise> does',
+        inbound: `<choose><when condition="@(x)">${named('a')}</when><when condition="true">${named('b')}</when><otherwise>${named('c')}</otherwise></choose>`, expected: ['a:always', 'b:always'],
+      },
+      {
+        name: 'with every <when> constant-false, <otherwise> always runs',
+        inbound: `<choose><when condition="false">${named('a')}</when><otherwise>${named('b')}</otherwise></choose>`, expected: ['b:always'],
+      },
+      {
+        name: 'a constant-false branch is not one that must run the policy',
+        inbound: `<choose><when condition="@(x)">${named('a')}</when><when condition="false"><set-header name="h" /></when><otherwise>${named('b')}</otherwise></choose>`, expected: ['a:always', 'b:always'],
+      },
+      { name: 'an expression is not a constant', inbound: `<choose><when condition="@(true)">${jwt}</when></choose>`, expected: [':conditional'] },
+      { name: 'nor is a value known only at apply time', inbound: `<choose><when condition="\${enable_auth}">${jwt}</when></choose>`, expected: [':conditional'] },
+    ])('$name', ({ inbound, expected }) => {
+      expect(found(inbound)).toEqual(expected);
+    });
+
+    it('a fragment not known in a branch that never runs hides nothing; in one that may run, it may', () => {
+      const include = (condition: string) => `<choose><when condition="${condition}"><include-fragment fragment-id="auth" /></when></choose>`;
+      const reasons = (inbound: string) => unknownPolicies(effectiveSection([scope('api', inbound)], 'inbound')).map((u) => u.reason);
+      expect(reasons(include('false'))).toEqual([]);
+      expect(reasons(include('true'))).toHaveLength(1);
+      expect(reasons(`<choose><when condition="true"><set-header name="h" /></when><otherwise><include-fragment fragment-id="auth" /></otherwise></choose>`)).toEqual([]);
+    });
+  });
 });
