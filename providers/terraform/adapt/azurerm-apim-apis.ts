@@ -8,13 +8,13 @@ import { findPolicies, unknownPolicies, type EffectiveSection, type FoundPolicy,
 import { backendService, cors, ipFilter, quota, rateLimit, tokenLimit, tokenValidation, TOKEN_LIMIT_POLICIES, validationKind, type Known, type NamedValueResolver } from '../../apim-policy/policy-facts';
 import { policyCodeAuthorization } from '../../apim-policy/policy-authorization';
 import type { PolicyElement, SectionName } from '../../apim-policy/policy-document';
-import { isObject, isOpenApi, parseSpecText } from '../../openapi/api-gateway-spec';
 import type { TfBody, TfResource } from '../model';
 import { APIM_STAGE_SUFFIX, azureNode, serviceEndpointType } from './azurerm-api-management';
 import { xmlFile } from './azurerm-apim-policy-xml';
 import { API, API_DIAGNOSTIC, SERVICE_DIAGNOSTIC, type ApimEstate, type ApimScope, type ScopeOrigin } from './azurerm-apim-estate';
 import { adaptApimBackends, backendNamed, policyBackendAttrs, SERVICE_URL_SUFFIX } from './azurerm-apim-backends';
-import { asBool, asNumber, asString, attribute, firstBlock, knownString, oneOf, readAttr, readBlocks } from './read-attr';
+import { apimOperations, type ApimOperation } from './azurerm-apim-operations';
+import { asBool, asNumber, attribute, firstBlock, knownString, oneOf, readAttr, readBlocks } from './read-attr';
 import { edge, emptyResult, type AdaptResult } from './terraform-node';
 
 type Effective = EffectiveSection<ScopeOrigin>;
@@ -45,7 +45,7 @@ function adaptApi(estate: ApimEstate, api: TfResource, result: AdaptResult, auth
   const subscriptionRequired = readAttr(body, 'subscription_required', asBool, { value: true, source: api.source });
   const apiWide = [estate.serviceScope(service, api), estate.apiScope(api)];
   const apiInbound = estate.effective(apiWide, 'inbound');
-  const operations = estate.operationsOf(api);
+  const operations = apimOperations(estate, api);
   const apiId = estate.linker.nodeId(api.address);
   const stageId = estate.linker.nodeId(api.address, APIM_STAGE_SUFFIX);
 
@@ -67,25 +67,22 @@ function adaptApi(estate: ApimEstate, api: TfResource, result: AdaptResult, auth
   result.edges.push(edge(apiId, 'api-has-stage', stageId));
 
   const serviceUrl = attribute(body, 'service_url') ? estate.linker.nodeId(api.address, SERVICE_URL_SUFFIX) : undefined;
-  const targets: OperationTarget[] = operations.length > 0
-    ? operations.map((op) => ({ resource: op, id: estate.linker.nodeId(op.address), method: readAttr(op.body, 'method', (v) => asString(v)?.toUpperCase()), path: readAttr(op.body, 'url_template', asString) }))
-    : specOperations(estate, api);
-  for (const target of targets) {
-    const operation = target.resource.type === API ? undefined : target.resource;
-    const chains = estate.chains(api, operation, subscriptionRequired.state === 'unknown' ? 'unknown' : subscriptionRequired.value);
+  for (const operation of operations) {
+    const id = estate.linker.nodeId(operation.resource.address, operation.suffix);
+    const at = operation.resource.source;
+    const chains = estate.chains(api, operation.scope, subscriptionRequired.state === 'unknown' ? 'unknown' : subscriptionRequired.value);
     const inbound = chains.map((chain) => ({ chain, effective: estate.effective(chain, 'inbound') }));
     const auth = authorizationOf(estate, api, inbound.map((i) => ({ chain: i.chain, effective: i.effective })), subscriptionRequired);
     const opAttrs: OperationAttrs = {
-      method: target.method,
-      path: target.path,
+      method: operation.method,
+      path: operation.path,
       authorization: auth.authorization,
       apiKeyRequired: keyOnEveryPath(estate, chains, subscriptionRequired),
-      requestValidation: validationOf(inbound.map((i) => i.effective), target.resource.source),
-      throttling: operation ? throttleOf(onlyLevel(inbound[0]?.effective, 'operation'), resolve, target.resource.source) : byDefault(null, target.resource.source),
+      requestValidation: validationOf(inbound.map((i) => i.effective), at),
+      throttling: throttleOf(onlyLevel(inbound[0]?.effective, 'operation'), resolve, at),
     };
-    if (operation) result.nodes.push(azureNode(estate.linker, operation, 'api.operation', opAttrs));
-    else result.nodes.push(azureNode(estate.linker, api, 'api.operation', opAttrs, target.id.slice(estate.linker.nodeId(api.address).length)));
-    result.edges.push(edge(apiId, 'api-has-operation', target.id));
+    result.nodes.push(azureNode(estate.linker, operation.resource, 'api.operation', opAttrs, operation.suffix));
+    result.edges.push(edge(apiId, 'api-has-operation', id));
 
     for (const token of auth.tokens) {
       const authorizer = authorizerNode(estate, token, resolve);
@@ -94,52 +91,18 @@ function adaptApi(estate: ApimEstate, api: TfResource, result: AdaptResult, auth
         authorizers.add(authorizer.id);
         result.nodes.push(authorizer);
       }
-      result.edges.push(edge(apiId, 'api-has-authorizer', authorizer.id), edge(target.id, 'operation-uses-authorizer', authorizer.id));
+      result.edges.push(edge(apiId, 'api-has-authorizer', authorizer.id), edge(id, 'operation-uses-authorizer', authorizer.id));
     }
     for (const backend of backendsOf(estate, service, inbound.map((i) => i.effective), resolve, serviceUrl, result)) {
-      result.edges.push(edge(target.id, 'operation-calls-backend', backend));
+      result.edges.push(edge(id, 'operation-calls-backend', backend));
     }
   }
-}
-
-interface OperationTarget {
-  readonly resource: TfResource;
-  readonly id: string;
-  readonly method: Attr<string>;
-  readonly path: Attr<string>;
 }
 
 /** `import { content_format, content_value }` describes the API with a spec (OpenAPI, WSDL, WADL...). */
 function hasImport(body: TfBody, fallback: FileSource): Attr<boolean> {
   const block = firstBlock(body, 'import');
   return block ? set(true, block.source) : byDefault(false, fallback);
-}
-
-const SPEC_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-
-/**
- * Operations of an API defined only by its imported OpenAPI content (inline JSON or YAML). Link formats
- * (`openapi-link`, `swagger-link-json`) are fetched at apply time: no operations can be listed then.
- */
-function specOperations(estate: ApimEstate, api: TfResource): OperationTarget[] {
-  const block = firstBlock(api.body, 'import');
-  const format = knownString(block, 'content_format')?.toLowerCase() ?? '';
-  const content = attribute(block, 'content_value');
-  if (!block || !content || typeof content.value !== 'string' || format.includes('link') || !/openapi|swagger/.test(format)) return [];
-  const parsed = parseSpecText(content.value);
-  if (!parsed.ok || !isOpenApi(parsed.document)) return [];
-  const paths = parsed.document['paths'];
-  if (!isObject(paths)) return [];
-  const targets: OperationTarget[] = [];
-  for (const [path, item] of Object.entries(paths)) {
-    if (!isObject(item)) continue;
-    for (const key of Object.keys(item)) {
-      if (!SPEC_METHODS.includes(key)) continue;
-      const method = key.toUpperCase();
-      targets.push({ resource: api, id: estate.linker.nodeId(api.address, `#${method} ${path}`), method: set(method, content.source), path: set(path, content.source) });
-    }
-  }
-  return targets;
 }
 
 interface AuthResult {
@@ -466,9 +429,9 @@ function droppedName(entry: Effective['entries'][number]): string {
 }
 
 /** Inherited policies an API's or operation's own sections drop (no `<base />`), over every request path. */
-function overridesOf(estate: ApimEstate, api: TfResource, operations: readonly TfResource[], subscriptionRequired: Attr<boolean>): Attr<readonly PolicyOverride[]> {
+function overridesOf(estate: ApimEstate, api: TfResource, operations: readonly ApimOperation[], subscriptionRequired: Attr<boolean>): Attr<readonly PolicyOverride[]> {
   const required = subscriptionRequired.state === 'unknown' ? 'unknown' : subscriptionRequired.value;
-  const chains = [...estate.chains(api, undefined, required), ...operations.flatMap((op) => estate.chains(api, op, required))];
+  const chains = [...estate.chains(api, undefined, required), ...operations.flatMap((op) => (op.scope ? estate.chains(api, op.scope, required) : []))];
   const overrides = new Map<string, PolicyOverride>();
   for (const chain of chains) {
     for (const section of ['inbound', 'outbound'] as const satisfies readonly SectionName[]) {

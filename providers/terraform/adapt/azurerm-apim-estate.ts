@@ -123,13 +123,24 @@ export class ApimEstate {
   }
 
   /**
+   * The scope of an operation the API's imported document describes: the operation policy of the API whose
+   * `operation_id` is the operation's `operationId` (APIM's name for it), and that names no operation resource.
+   */
+  importedOperationScope(api: TfResource, operationId: string): ApimScope {
+    const resource = this.linker.ofType(OPERATION_POLICY).find((p) =>
+      knownString(p.body, 'operation_id') === operationId && this.linker.targets(attribute(p.body, 'operation_id'), [OPERATION]).length === 0 && this.apisOf(p).includes(api));
+    return this.scope('operation', operationId, resource);
+  }
+
+  /**
    * The request paths into an API: through each product that holds it (product policies apply to calls made with
    * that product's subscription key), and without a product when no subscription is required or no product holds it.
+   * `operation`: the operation's own scope, for the paths into that operation.
    * https://learn.microsoft.com/en-us/azure/api-management/api-management-howto-policies#scopes
    */
-  chains(api: TfResource, operation: TfResource | undefined, subscriptionRequired: boolean | 'unknown'): ApimScope[][] {
+  chains(api: TfResource, operation: ApimScope | undefined, subscriptionRequired: boolean | 'unknown'): ApimScope[][] {
     const service = this.serviceScope(this.serviceOf(api), api);
-    const tail = [this.apiScope(api), ...(operation ? [this.operationScope(operation)] : [])];
+    const tail = [this.apiScope(api), ...(operation ? [operation] : [])];
     const products = this.productsOf(api);
     const chains = products.map((product) => [service, this.productScope(product), ...tail]);
     if (products.length === 0 || subscriptionRequired !== true) chains.push([service, ...tail]);

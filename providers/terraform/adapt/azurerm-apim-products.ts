@@ -1,4 +1,4 @@
-import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
+import { byDefault, known, set, unknown, type Attr } from '../../../src/graph/attr';
 import type { ApiKeyAttrs, GraphNode, MethodThrottle } from '../../../src/graph/kinds';
 import type { FileSource } from '../../../src/graph/source';
 import { parseAddress } from './address';
@@ -6,6 +6,7 @@ import { withAttributes, withValue, type TfAttribute, type TfBody, type TfResour
 import { APIM_STAGE_SUFFIX, azureNode } from './azurerm-api-management';
 import { quotaOf, throttleOf } from './azurerm-apim-apis';
 import { API, NAMED_VALUE, PRODUCT, SUBSCRIPTION, type ApimEstate, type ApimScope } from './azurerm-apim-estate';
+import { apimOperations, type ApimOperation } from './azurerm-apim-operations';
 import { asBool, asString, attribute, firstBlock, knownString, knownValue, literalString, readAttr, valueWrittenAt } from './read-attr';
 import { literalKeyValue } from '../../literal-key-value';
 import { existsWith, mayNotExist } from './existence';
@@ -107,13 +108,13 @@ interface ProductDrops {
   /** The API's own policy drops it, for every operation. */
   readonly byApi: boolean;
   /** Else, the operations whose policies drop it. */
-  readonly operations: readonly TfResource[];
+  readonly operations: readonly ApimOperation[];
 }
 
 function productDrops(estate: ApimEstate, product: TfResource, api: TfResource): ProductDrops {
   const chain = [estate.serviceScope(estate.serviceOf(api), api), estate.productScope(product), estate.apiScope(api)];
   if (dropsProduct(estate, chain, 'api')) return { api, byApi: true, operations: [] };
-  return { api, byApi: false, operations: estate.operationsOf(api).filter((operation) => dropsProduct(estate, [...chain, estate.operationScope(operation)], 'operation')) };
+  return { api, byApi: false, operations: apimOperations(estate, api).filter(({ scope }) => scope !== undefined && dropsProduct(estate, [...chain, scope], 'operation')) };
 }
 
 function dropsProduct(estate: ApimEstate, chain: readonly ApimScope[], level: 'api' | 'operation'): boolean {
@@ -129,9 +130,9 @@ function droppedRoutes(estate: ApimEstate, drops: readonly ProductDrops[], fallb
   for (const { api, operations } of drops) {
     const stage = estate.linker.nodeId(api.address, APIM_STAGE_SUFFIX);
     for (const operation of operations) {
-      const method = knownString(operation.body, 'method');
-      const path = knownString(operation.body, 'url_template');
-      if (method === undefined || path === undefined) return unknown(`the method or path of operation ${operation.name}, whose policy drops the product's, is not known statically`, operation.source);
+      const method = known(operation.method);
+      const path = known(operation.path);
+      if (method === undefined || path === undefined) return unknown(`the method or path of operation ${operation.name}, whose policy drops the product's, is not known statically`, operation.resource.source);
       routes.push({ stage, method: `${path}/${method.toUpperCase()}`, throttle: null });
     }
   }

@@ -12,7 +12,7 @@ const lineOf = (text: string, needle: string) => {
 };
 const hasEdge = (edges: readonly Edge[], from: string, rel: string, to: string) => edges.some((e) => e.from === from && e.rel === rel && e.to === to);
 
-const SERVICE_DEFAULTS = `
+const SERVICE = `
 resource "azurerm_api_management" "apim" {
   name                = "contoso-apim"
   location            = "westeurope"
@@ -21,7 +21,51 @@ resource "azurerm_api_management" "apim" {
   publisher_email     = "api@contoso.example"
   sku_name            = "Developer_1"
 }
+`;
 
+/** An operation policy of API `api` for the operation named `operationId`, with `inbound` as its inbound section. */
+const operationPolicy = (name: string, api: string, operationId: string, inbound: string) => `
+resource "azurerm_api_management_api_operation_policy" "${name}" {
+  api_name            = azurerm_api_management_api.${api}.name
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = "rg"
+  operation_id        = "${operationId}"
+  xml_content         = <<XML
+<policies>
+  <inbound>
+${inbound}
+  </inbound>
+</policies>
+XML
+}
+`;
+
+/** Product `id`, holding API orders, with `policy` as the content of its policy resource (`xml_content` or `xml_link`). */
+const productOfOrders = (id: string, policy: string) => `
+resource "azurerm_api_management_product" "${id}" {
+  product_id          = "${id}"
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = "rg"
+  display_name        = "${id}"
+  published           = true
+}
+
+resource "azurerm_api_management_product_api" "${id}_orders" {
+  product_id          = azurerm_api_management_product.${id}.product_id
+  api_name            = azurerm_api_management_api.orders.name
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = "rg"
+}
+
+resource "azurerm_api_management_product_policy" "${id}" {
+  product_id          = azurerm_api_management_product.${id}.product_id
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = "rg"
+${policy}
+}
+`;
+
+const SERVICE_DEFAULTS = `${SERVICE}
 resource "azurerm_api_management_api" "orders" {
   name                = "orders"
   resource_group_name = "rg"
@@ -444,6 +488,98 @@ resource "azurerm_api_management_api" "spec" {
       attrs: { hostname: { value: 'gw.contoso.example' }, minTlsVersion: { state: 'unknown' } },
     });
   });
+  describe('operations from the imported OpenAPI document', () => {
+    const text = `${SERVICE}
+resource "azurerm_api_management_policy" "global" {
+  api_management_id = azurerm_api_management.apim.id
+  xml_content       = <<XML
+<policies>
+  <inbound>
+    <ip-filter action="allow"><address-range from="10.0.0.0" to="10.255.255.255" /></ip-filter>
+  </inbound>
+</policies>
+XML
+}
+
+resource "azurerm_api_management_api" "orders" {
+  name                = "orders"
+  resource_group_name = "rg"
+  api_management_name = azurerm_api_management.apim.name
+  revision            = "1"
+  path                = "orders"
+  protocols           = ["https"]
+  import {
+    content_format = "openapi"
+    content_value  = <<YAML
+openapi: 3.0.3
+info: { title: orders, version: "1" }
+paths:
+  /orders:
+    get: { operationId: listOrders }
+    post: { operationId: createOrder }
+  /orders/{id}:
+    get: { operationId: getOrder }
+    delete: { summary: no operationId }
+YAML
+  }
+}
+
+resource "azurerm_api_management_policy_fragment" "validate_token" {
+  api_management_id = azurerm_api_management.apim.id
+  name              = "validate-token"
+  format            = "xml"
+  value             = <<XML
+<fragment>
+  <validate-jwt header-name="Authorization">
+    <audiences><audience>api://orders</audience></audiences>
+  </validate-jwt>
+</fragment>
+XML
+}
+
+${productOfOrders('gold', `  xml_content         = <<XML
+<policies>
+  <inbound>
+    <base />
+    <rate-limit calls="100" renewal-period="60" />
+  </inbound>
+</policies>
+XML`)}${operationPolicy('list', 'orders', 'listOrders', '    <base />\n    <validate-jwt header-name="Authorization"><audiences><audience>api://list</audience></audiences></validate-jwt>')}
+${operationPolicy('get', 'orders', 'getOrder', '    <base />\n    <include-fragment fragment-id="validate-token" />\n    <rate-limit calls="10" renewal-period="1" />')}
+${operationPolicy('create', 'orders', 'createOrder', '    <set-header name="X-Op" exists-action="override"><value>create</value></set-header>')}
+${operationPolicy('stale', 'orders', 'deleteOrder', '    <base />\n    <validate-jwt header-name="Authorization" />')}
+`;
+    const api = 'terraform:azurerm_api_management_api.orders';
+
+    it.each([
+      { route: 'GET /orders', authorization: { state: 'set', value: 'jwt', source: { line: lineOf(text, '<validate-jwt header-name="Authorization"><audiences><audience>api://list'), address: 'azurerm_api_management_api_operation_policy.list' } } },
+      { route: 'GET /orders/{id}', authorization: { state: 'set', value: 'jwt', source: { line: lineOf(text, '  <validate-jwt header-name="Authorization">'), address: 'azurerm_api_management_policy_fragment.validate_token' } } },
+      // No operation policy names it: an operation without operationId is named by APIM, and deleteOrder is another name.
+      { route: 'DELETE /orders/{id}', authorization: { state: 'default', value: 'subscription-key' } },
+      { route: 'POST /orders', authorization: { state: 'default', value: 'subscription-key' } },
+    ])('$route: its operation policy, matched by operationId, is in its effective policy', async ({ route, authorization }) => {
+      const { node, diagnostics } = await load(text);
+      expect(diagnostics.filter((d) => d.severity !== 'notice')).toEqual([]);
+      expect(node(`${api}#${route}`)).toMatchObject({ attrs: { authorization } });
+    });
+
+    it('limits set in an imported operation\'s policy are its own; one whose policy has no <base /> drops what is inherited', async () => {
+      const { node } = await load(text);
+      expect(node(`${api}#GET /orders/{id}`)).toMatchObject({ attrs: { throttling: { state: 'set', value: { rateLimit: 10 }, source: { line: lineOf(text, '<rate-limit calls="10"') } } } });
+      expect(node(`${api}#GET /orders`)).toMatchObject({ attrs: { throttling: { state: 'default', value: null } } });
+      expect(node(api)).toMatchObject({
+        attrs: {
+          policyOverrides: {
+            state: 'set',
+            value: [{ scope: 'operation createOrder', section: 'inbound', dropped: ['ip-filter (service contoso-apim)', 'rate-limit (product gold)'], source: { line: lineOf(text, '<set-header name="X-Op"') - 1, address: 'azurerm_api_management_api_operation_policy.create' } }],
+          },
+        },
+      });
+      // The product's limit does not run for that route.
+      expect(node('terraform:azurerm_api_management_product.gold')).toMatchObject({ attrs: { methodThrottles: { value: [{ stage: expect.stringMatching(/azurerm_api_management_api.orders#gateway$/), method: '/orders/POST', throttle: null }] } } });
+    });
+  });
+
   it('reports unreadable policy XML as a warning at its line inside the heredoc, and keeps the rest', async () => {
     const text = `${SERVICE_DEFAULTS}
 resource "azurerm_api_management_api_policy" "orders" {

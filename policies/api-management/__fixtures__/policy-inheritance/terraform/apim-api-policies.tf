@@ -124,3 +124,40 @@ resource "azurerm_api_management_api_operation_policy" "fail_operation_policy_wi
 </policies>
 XML
 }
+
+resource "azurerm_api_management_api" "fail_imported_operation_policy_without_base" {
+  name                = "receipts"
+  resource_group_name = "rg"
+  api_management_name = azurerm_api_management.apim.name
+  revision            = "1"
+  path                = "receipts"
+  protocols           = ["https"]
+
+  import {
+    content_format = "openapi"
+    content_value  = <<YAML
+openapi: 3.0.3
+info: { title: receipts, version: "1" }
+paths:
+  /receipts:
+    get:
+      operationId: listReceipts
+      responses: { "200": { description: ok } }
+YAML
+  }
+}
+
+# The operation comes from the imported document; its policy (by operationId) drops the service-wide token check.
+resource "azurerm_api_management_api_operation_policy" "fail_imported_operation_policy_without_base" {
+  api_name            = azurerm_api_management_api.fail_imported_operation_policy_without_base.name
+  operation_id        = "listReceipts"
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = "rg"
+  xml_content         = <<XML
+<policies>
+  <inbound>
+    <set-header name="X-Operation" exists-action="override"><value>list-receipts</value></set-header>
+  </inbound>
+</policies>
+XML
+}
