@@ -15,10 +15,13 @@ import { discoverFixtures, loadFixture } from '../helpers/load-fixture';
 const fixtures = discoverFixtures();
 const policiesBySlug = new Map<string, AnyPolicy>(builtinPolicies.map((p) => [p.slug, p]));
 
-/** The resource label: the node name without its instance key (`fail_x["eu"]` → `fail_x`). */
+/**
+ * The resource label: the node name without its instance key (`fail_x["eu"]` → `fail_x`) or what tells apart nodes of
+ * one resource (`fail_x (every operation)` → `fail_x`).
+ */
 function label(name: string): string {
-  const bracket = name.indexOf('[');
-  return bracket === -1 ? name : name.slice(0, bracket);
+  const end = name.search(/\[| \(/);
+  return end === -1 ? name : name.slice(0, end);
 }
 
 describe('policy fixtures', () => {

@@ -81,7 +81,8 @@ function adaptApi(estate: ApimEstate, api: TfResource, result: AdaptResult, auth
       requestValidation: validationOf(inbound.map((i) => i.effective), at),
       throttling: throttleOf(onlyLevel(inbound[0]?.effective, 'operation'), resolve, at),
     };
-    result.nodes.push(azureNode(estate.linker, operation.resource, 'api.operation', opAttrs, operation.suffix));
+    const node = azureNode(estate.linker, operation.resource, 'api.operation', opAttrs, operation.suffix);
+    result.nodes.push(operation.label === undefined ? node : { ...node, name: operation.label });
     result.edges.push(edge(apiId, 'api-has-operation', id));
 
     for (const token of auth.tokens) {

@@ -127,9 +127,18 @@ export class ApimEstate {
    * `operation_id` is the operation's `operationId` (APIM's name for it), and that names no operation resource.
    */
   importedOperationScope(api: TfResource, operationId: string): ApimScope {
-    const resource = this.linker.ofType(OPERATION_POLICY).find((p) =>
-      knownString(p.body, 'operation_id') === operationId && this.linker.targets(attribute(p.body, 'operation_id'), [OPERATION]).length === 0 && this.apisOf(p).includes(api));
+    const resource = this.importedOperationPolicies(api).find((p) => knownString(p.body, 'operation_id') === operationId);
     return this.scope('operation', operationId, resource);
+  }
+
+  /** The operation policies of an API that name no operation resource: those of operations its imported document describes. */
+  importedOperationPolicies(api: TfResource): TfResource[] {
+    return this.linker.ofType(OPERATION_POLICY).filter((p) => this.linker.targets(attribute(p.body, 'operation_id'), [OPERATION]).length === 0 && this.apisOf(p).includes(api));
+  }
+
+  /** The scope an operation policy defines, for an operation known only by the `operation_id` it names. */
+  operationPolicyScope(policy: TfResource): ApimScope {
+    return this.scope('operation', knownString(policy.body, 'operation_id') ?? nodeName(policy), policy);
   }
 
   /**

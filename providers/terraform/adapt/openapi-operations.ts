@@ -99,7 +99,7 @@ function placeholderIn(value: Json): string | undefined {
 }
 
 /** A `templatefile(...)` call with its whole vars map would fill the notice: one line, cut after 60 characters. */
-function brief(expr: string): string {
+export function brief(expr: string): string {
   const line = expr.replace(/\s+/g, ' ').trim();
   return line.length > 60 ? `${line.slice(0, 60)}…` : line;
 }

@@ -580,6 +580,70 @@ ${operationPolicy('stale', 'orders', 'deleteOrder', '    <base />\n    <validate
     });
   });
 
+  describe('operations of an imported document that cannot be read', () => {
+    const importing = (format: string, content: string, extra = '') => `
+variable "spec" {
+  type = string
+}
+
+variable "format" {
+  type = string
+}
+${SERVICE}
+resource "azurerm_api_management_api" "openai" {
+  name                = "openai"
+  resource_group_name = "rg"
+  api_management_name = azurerm_api_management.apim.name
+  revision            = "1"
+  path                = "openai"
+  protocols           = ["https"]
+  import {
+    content_format = ${format}
+    content_value  = ${content}
+  }
+}
+${extra}`;
+    const api = 'terraform:azurerm_api_management_api.openai';
+    const operationsOf = (nodes: readonly { kind: string; id: string }[]) => nodes.filter((n) => n.kind === 'api.operation').map((n) => n.id);
+
+    it.each([
+      { case: 'an OpenAPI link, fetched at apply time', format: '"openapi-link"', content: '"https://example.com/openai.json"', why: 'operations imported from https://example.com/openai.json at apply time' },
+      { case: 'a Swagger link', format: '"swagger-link-json"', content: '"https://example.com/swagger.json"', why: 'operations imported from https://example.com/swagger.json at apply time' },
+      { case: 'a WSDL link', format: '"wsdl-link"', content: '"https://example.com/service.wsdl"', why: 'operations imported from https://example.com/service.wsdl at apply time' },
+      { case: 'content known only at apply time', format: '"openapi+json"', content: 'var.spec', why: 'operations imported from a document not known statically (var.spec)' },
+      { case: 'a format known only at apply time', format: 'var.format', content: '"{}"', why: 'operations imported in a format not known statically (var.format)' },
+      { case: 'a WSDL document, which is not read', format: '"wsdl"', content: '"<definitions />"', why: 'operations imported from a wsdl document, which is not read' },
+      { case: 'OpenAPI content that cannot be read', format: '"openapi+json"', content: '"{ not json"', why: expect.stringMatching(/^operations imported from a document that cannot be read \(.+\)$/) },
+    ])('$case: one operation of unknown method and path stands for them, with the API-wide policies', async ({ format, content, why }) => {
+      const text = importing(format, content);
+      const { node, nodes } = await load(text);
+      expect(operationsOf(nodes)).toEqual([`${api}#operations`]);
+      const route = { state: 'unknown', expr: why, source: { line: lineOf(text, 'content_value') } };
+      expect(node(`${api}#operations`)).toMatchObject({
+        name: 'openai (every operation)',
+        attrs: { method: route, path: route, authorization: { state: 'default', value: 'subscription-key' }, apiKeyRequired: { state: 'default', value: true }, throttling: { state: 'default', value: null } },
+      });
+    });
+
+    it('an operation policy of the API is the policy of one of them: an operation of its own, named by operation_id', async () => {
+      const text = importing('"openapi-link"', '"https://example.com/openai.json"', operationPolicy('chat', 'openai', 'ChatCompletions_Create', '<base /><validate-jwt header-name="Authorization" />') + operationPolicy('embeddings', 'openai', 'embeddings', '<rate-limit calls="5" renewal-period="1" />'));
+      const { node, nodes } = await load(text);
+      expect(operationsOf(nodes).sort()).toEqual([`${api}#operation ChatCompletions_Create`, `${api}#operation embeddings`, `${api}#operations`]);
+      expect(node(`${api}#operations`)).toMatchObject({ name: 'openai (operations without a policy of their own)', attrs: { authorization: { value: 'subscription-key' } } });
+      expect(node(`${api}#operation ChatCompletions_Create`)).toMatchObject({
+        name: 'openai (operation ChatCompletions_Create)', attrs: { method: { state: 'unknown' }, authorization: { state: 'set', value: 'jwt', source: { line: lineOf(text, '<validate-jwt') } } },
+      });
+      expect(node(`${api}#operation embeddings`)).toMatchObject({ attrs: { throttling: { state: 'set', value: { rateLimit: 5 } } } });
+      // Without <base />, the embeddings policy drops nothing here: neither the service nor the API has a policy.
+      expect(node(api)).toMatchObject({ attrs: { policyOverrides: { state: 'default', value: [] } } });
+    });
+
+    it('an OpenAPI document without paths has no operations', async () => {
+      const { nodes } = await load(importing('"openapi+json"', 'jsonencode({ openapi = "3.0.1", info = { title = "empty", version = "1" } })'));
+      expect(operationsOf(nodes)).toEqual([]);
+    });
+  });
+
   it('reports unreadable policy XML as a warning at its line inside the heredoc, and keeps the rest', async () => {
     const text = `${SERVICE_DEFAULTS}
 resource "azurerm_api_management_api_policy" "orders" {
