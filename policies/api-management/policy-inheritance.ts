@@ -3,7 +3,7 @@ import { definePolicy, fail, pass, unknown } from '../../src/engine/policy';
 export default definePolicy({
   id: 'GW-MGMT-004',
   slug: 'policy-inheritance',
-  title: 'API and operation policies keep the policies inherited from enclosing scopes',
+  title: 'Product, API and operation policies keep the policies inherited from enclosing scopes',
   severity: 'medium',
   category: 'api-management',
   control: 'policy-inheritance',
@@ -11,8 +11,9 @@ export default definePolicy({
   target: 'api',
   rationale:
     'Gateway policies nest: service-wide policies run for every API, product policies for every API in the product, API policies for every operation. ' +
-    'A section of an API or operation policy that does not include the inherited policies (`<base />` in Azure API Management) silently replaces them: ' +
-    'token validation, IP filters, rate limits or CORS rules set centrally by the platform team stop applying to that API, and nothing in the API\'s own policy says so.',
+    'A section of a product, API or operation policy that does not include the inherited policies (`<base />` in Azure API Management) silently replaces them: ' +
+    'token validation, IP filters, rate limits or CORS rules set centrally by the platform team stop applying to that API (for a product, to every call made to its APIs through it), and nothing in the API\'s own policy says so. ' +
+    'A product policy that drops them is reported on each API the product holds.',
   remediation: {
     terraform: [
       'resource "azurerm_api_management_api_policy" "orders" {',
@@ -31,6 +32,7 @@ export default definePolicy({
       '</policies>',
       'XML',
       '}',
+      '# The same <base /> goes first in each section of azurerm_api_management_product_policy and _api_operation_policy.',
     ].join('\n'),
   },
   references: [

@@ -81,8 +81,8 @@ export interface ApiAttrs {
   /** `null`: CORS not configured at the gateway. */
   readonly cors: Attr<CorsConfig | null>;
   /**
-   * Policies of this API (or its operations) that replace, instead of extend, what enclosing scopes enforce
-   * (APIM sections without `<base />`); empty where policies do not inherit (API Gateway).
+   * Policies of this API (or its operations, or the products that hold it) that replace, instead of extend, what
+   * enclosing scopes enforce (APIM sections without `<base />`); empty where policies do not inherit (API Gateway).
    */
   readonly policyOverrides: Attr<readonly PolicyOverride[]>;
   /**
@@ -118,7 +118,7 @@ export interface ConfigSnippet {
 
 /** A scope's own policy section that drops the policies inherited from enclosing scopes. */
 export interface PolicyOverride {
-  /** Where the override is declared, e.g. `API orders`, `operation get-order`. */
+  /** Where the override is declared, e.g. `API orders`, `operation get-order`, `product gold`. */
   readonly scope: string;
   /** e.g. `inbound`. */
   readonly section: string;

@@ -429,7 +429,11 @@ function droppedName(entry: Effective['entries'][number]): string {
   return entry.include ? includedFragment(entry.include) : 'unknown policies';
 }
 
-/** Inherited policies an API's or operation's own sections drop (no `<base />`), over every request path. */
+/**
+ * Inherited policies that the sections of a product holding the API, of the API or of its operations drop (no
+ * `<base />`), over every request path. A product's drop is the API's too: the service-wide policies stop applying
+ * to the calls made to it through that product.
+ */
 function overridesOf(estate: ApimEstate, api: TfResource, operations: readonly ApimOperation[], subscriptionRequired: Attr<boolean>): Attr<readonly PolicyOverride[]> {
   const required = subscriptionRequired.state === 'unknown' ? 'unknown' : subscriptionRequired.value;
   const chains = [...estate.chains(api, undefined, required), ...operations.flatMap((op) => (op.scope ? estate.chains(api, op.scope, required) : []))];
@@ -437,7 +441,6 @@ function overridesOf(estate: ApimEstate, api: TfResource, operations: readonly A
   for (const chain of chains) {
     for (const section of ['inbound', 'outbound'] as const satisfies readonly SectionName[]) {
       for (const drop of estate.effective(chain, section).dropped) {
-        if (drop.scope.level !== 'api' && drop.scope.level !== 'operation') continue;
         const resource = drop.scope.origin?.resource;
         const content = resource && attribute(resource.body, 'xml_content');
         const file = content ? xmlFile(content) : resource?.source.file ?? api.source.file;
@@ -445,7 +448,7 @@ function overridesOf(estate: ApimEstate, api: TfResource, operations: readonly A
         const dropped = drop.dropped.map((e) => `${droppedName(e)} (${e.scope.level} ${e.scope.name})`);
         const previous = overrides.get(key);
         overrides.set(key, {
-          scope: `${drop.scope.level === 'api' ? 'API' : 'operation'} ${drop.scope.name}`,
+          scope: `${drop.scope.level === 'api' ? 'API' : drop.scope.level} ${drop.scope.name}`,
           section,
           dropped: [...new Set([...(previous?.dropped ?? []), ...dropped])],
           source: fileSource(file, drop.element.line, undefined, resource?.address ?? api.address),
@@ -456,9 +459,9 @@ function overridesOf(estate: ApimEstate, api: TfResource, operations: readonly A
   const list = [...overrides.values()];
   const policyResource = estate.apiScope(api).origin?.resource;
   if (list.length === 0) {
-    // An API or operation policy we cannot read may omit <base />: unknown when there is something to drop.
+    // A product, API or operation policy we cannot read may omit <base />: unknown when there is something to drop.
     for (const chain of chains) {
-      const at = chain.findIndex((s) => (s.level === 'api' || s.level === 'operation') && s.policy.state === 'unknown');
+      const at = chain.findIndex((s) => s.level !== 'service' && s.policy.state === 'unknown');
       const hidden = chain[at];
       if (!hidden) continue;
       const inherited = estate.effective(chain.slice(0, at), 'inbound').entries.length + estate.effective(chain.slice(0, at), 'outbound').entries.length;

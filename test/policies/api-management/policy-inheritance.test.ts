@@ -26,6 +26,11 @@ policyTester.run(policy, {
         { node: 'orders', message: /outbound policy of operation get-order/ },
       ],
     },
+    {
+      name: 'a product policy without base drops the service policies for the calls through that product',
+      graph: g.api({ name: 'send', policyOverrides: g.set([{ scope: 'product rtp', section: 'inbound', dropped: ['ip-filter (service apim)', 'validate-jwt (service apim)'] }]) }),
+      findings: [{ node: 'send', message: /^`send`: the inbound policy of product rtp does not include the inherited policies, so ip-filter \(service apim\), validate-jwt \(service apim\) no longer run$/ }],
+    },
   ],
   unknown: [{ name: 'policy content unknown', graph: g.api({ name: 'orders', policyOverrides: g.unknown('xml_link') }) }],
 });

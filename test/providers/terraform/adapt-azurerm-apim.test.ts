@@ -644,6 +644,53 @@ ${extra}`;
     });
   });
 
+  describe('a product policy that drops the inherited policies', () => {
+    const withProduct = (productPolicy: string) => `${SERVICE_DEFAULTS}
+resource "azurerm_api_management_policy" "global" {
+  api_management_id = azurerm_api_management.apim.id
+  xml_content       = <<XML
+<policies>
+  <inbound>
+    <ip-filter action="allow"><address-range from="10.0.0.0" to="10.255.255.255" /></ip-filter>
+  </inbound>
+  <outbound>
+    <set-header name="X-Powered-By" exists-action="delete" />
+  </outbound>
+</policies>
+XML
+}
+
+${productOfOrders('rtp', productPolicy)}`;
+    const api = 'terraform:azurerm_api_management_api.orders';
+
+    it('is an override of each API it holds, named by its product_id, at the section that omits <base />', async () => {
+      const text = withProduct(`  xml_content         = <<XML
+<policies>
+  <inbound>
+    <cors><allowed-origins><origin>https://rtp.example.com</origin></allowed-origins></cors>
+  </inbound>
+  <outbound>
+    <base />
+  </outbound>
+</policies>
+XML`);
+      const { node } = await load(text);
+      expect(node(api)).toMatchObject({
+        attrs: {
+          policyOverrides: {
+            state: 'set',
+            value: [{ scope: 'product rtp', section: 'inbound', dropped: ['ip-filter (service contoso-apim)'], source: { line: lineOf(text, '<cors>') - 1, address: 'azurerm_api_management_product_policy.rtp' } }],
+          },
+        },
+      });
+    });
+
+    it('one that cannot be read may drop them: not known', async () => {
+      const { node } = await load(withProduct('  xml_link            = "https://example.com/rtp.xml"'));
+      expect(node(api)).toMatchObject({ attrs: { policyOverrides: { state: 'unknown', expr: 'the product policy of rtp is not known statically' } } });
+    });
+  });
+
   it('reports unreadable policy XML as a warning at its line inside the heredoc, and keeps the rest', async () => {
     const text = `${SERVICE_DEFAULTS}
 resource "azurerm_api_management_api_policy" "orders" {

@@ -161,3 +161,109 @@ resource "azurerm_api_management_api_operation_policy" "fail_imported_operation_
 </policies>
 XML
 }
+
+# Product policies inherit the service-wide policies through <base /> as API and operation policies do: a product
+# policy section without it drops them for every call made through the product, to each API the product holds.
+resource "azurerm_api_management_product" "partners" {
+  product_id          = "partners"
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = "rg"
+  display_name        = "Partners"
+  published           = true
+}
+
+resource "azurerm_api_management_product_policy" "partners" {
+  product_id          = azurerm_api_management_product.partners.product_id
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = "rg"
+  xml_content         = <<XML
+<policies>
+  <inbound>
+    <base />
+    <rate-limit calls="100" renewal-period="60" />
+  </inbound>
+</policies>
+XML
+}
+
+# As pagopa/rtp-apis api_product/base_policy.xml: the inbound holds only CORS, so the service-wide token check and rate
+# limit never run for the calls made through product rtp.
+resource "azurerm_api_management_product" "rtp" {
+  product_id          = "rtp"
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = "rg"
+  display_name        = "RTP"
+  published           = true
+}
+
+resource "azurerm_api_management_product_policy" "rtp" {
+  product_id          = azurerm_api_management_product.rtp.product_id
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = "rg"
+  xml_content         = <<XML
+<policies>
+  <inbound>
+    <cors allow-credentials="true">
+      <allowed-origins><origin>https://rtp.example.com</origin></allowed-origins>
+      <allowed-methods><method>*</method></allowed-methods>
+    </cors>
+  </inbound>
+</policies>
+XML
+}
+
+resource "azurerm_api_management_api" "pass_product_keeps_base" {
+  name                = "partners"
+  resource_group_name = "rg"
+  api_management_name = azurerm_api_management.apim.name
+  revision            = "1"
+  path                = "partners"
+  protocols           = ["https"]
+}
+
+resource "azurerm_api_management_product_api" "pass_product_keeps_base" {
+  product_id          = azurerm_api_management_product.partners.product_id
+  api_name            = azurerm_api_management_api.pass_product_keeps_base.name
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = "rg"
+}
+
+resource "azurerm_api_management_api" "fail_product_policy_without_base" {
+  name                = "send"
+  resource_group_name = "rg"
+  api_management_name = azurerm_api_management.apim.name
+  revision            = "1"
+  path                = "send"
+  protocols           = ["https"]
+}
+
+resource "azurerm_api_management_product_api" "fail_product_policy_without_base" {
+  product_id          = azurerm_api_management_product.rtp.product_id
+  api_name            = azurerm_api_management_api.fail_product_policy_without_base.name
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = "rg"
+}
+
+# In both products: the calls through rtp lose the service-wide policies.
+resource "azurerm_api_management_api" "fail_one_of_its_products_without_base" {
+  name                = "payees"
+  resource_group_name = "rg"
+  api_management_name = azurerm_api_management.apim.name
+  revision            = "1"
+  path                = "payees"
+  protocols           = ["https"]
+}
+
+resource "azurerm_api_management_product_api" "fail_one_of_its_products_without_base_partners" {
+  product_id          = azurerm_api_management_product.partners.product_id
+  api_name            = azurerm_api_management_api.fail_one_of_its_products_without_base.name
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = "rg"
+}
+
+resource "azurerm_api_management_product_api" "fail_one_of_its_products_without_base_rtp" {
+  product_id          = azurerm_api_management_product.rtp.product_id
+  api_name            = azurerm_api_management_api.fail_one_of_its_products_without_base.name
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = "rg"
+}
