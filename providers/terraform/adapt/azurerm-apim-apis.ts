@@ -438,6 +438,10 @@ function overridesOf(estate: ApimEstate, api: TfResource, operations: readonly A
   const required = subscriptionRequired.state === 'unknown' ? 'unknown' : subscriptionRequired.value;
   const chains = [...estate.chains(api, undefined, required), ...operations.flatMap((op) => (op.scope ? estate.chains(api, op.scope, required) : []))];
   const overrides = new Map<string, PolicyOverride>();
+  // An override counts when it drops something seen; one that only drops a scope's policy that is not known (a service
+  // outside the scan) may drop nothing: that policy may be empty.
+  const seen = new Set<string>();
+  const unseen = new Map<string, string>();
   for (const chain of chains) {
     for (const section of ['inbound', 'outbound'] as const satisfies readonly SectionName[]) {
       for (const drop of estate.effective(chain, section).dropped) {
@@ -445,18 +449,24 @@ function overridesOf(estate: ApimEstate, api: TfResource, operations: readonly A
         const content = resource && attribute(resource.body, 'xml_content');
         const file = content ? xmlFile(content) : resource?.source.file ?? api.source.file;
         const key = `${drop.scope.level}:${drop.scope.name}:${section}`;
+        const scope = `${drop.scope.level === 'api' ? 'API' : drop.scope.level} ${drop.scope.name}`;
         const dropped = drop.dropped.map((e) => `${droppedName(e)} (${e.scope.level} ${e.scope.name})`);
         const previous = overrides.get(key);
         overrides.set(key, {
-          scope: `${drop.scope.level === 'api' ? 'API' : drop.scope.level} ${drop.scope.name}`,
+          scope,
           section,
           dropped: [...new Set([...(previous?.dropped ?? []), ...dropped])],
           source: fileSource(file, drop.element.line, undefined, resource?.address ?? api.address),
         });
+        const hidden = drop.dropped.every((e) => e.kind === 'unknown' && !e.include) ? unknownPolicies({ section, entries: drop.dropped, dropped: [] })[0] : undefined;
+        if (!hidden) seen.add(key);
+        else if (!unseen.has(key)) unseen.set(key, `the ${section} policy of ${scope} has no <base />, and what it drops is not known: ${hidden.reason}`);
       }
     }
   }
-  const list = [...overrides.values()];
+  const list = [...overrides].filter(([key]) => seen.has(key)).map(([, override]) => override);
+  const maybe = [...unseen].find(([key]) => !seen.has(key));
+  if (list.length === 0 && maybe) return unknown(maybe[1], overrides.get(maybe[0])?.source ?? api.source);
   const policyResource = estate.apiScope(api).origin?.resource;
   if (list.length === 0) {
     // A product, API or operation policy we cannot read may omit <base />: unknown when there is something to drop.

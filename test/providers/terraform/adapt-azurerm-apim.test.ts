@@ -644,7 +644,7 @@ ${extra}`;
     });
   });
 
-  describe('a product policy that drops the inherited policies', () => {
+  describe('policy sections without <base />: of products, and under a service outside the scan', () => {
     const withProduct = (productPolicy: string) => `${SERVICE_DEFAULTS}
 resource "azurerm_api_management_policy" "global" {
   api_management_id = azurerm_api_management.apim.id
@@ -663,7 +663,7 @@ XML
 ${productOfOrders('rtp', productPolicy)}`;
     const api = 'terraform:azurerm_api_management_api.orders';
 
-    it('is an override of each API it holds, named by its product_id, at the section that omits <base />', async () => {
+    it('a product policy\'s is an override of each API the product holds, named by its product_id, at the section', async () => {
       const text = withProduct(`  xml_content         = <<XML
 <policies>
   <inbound>
@@ -680,6 +680,63 @@ XML`);
           policyOverrides: {
             state: 'set',
             value: [{ scope: 'product rtp', section: 'inbound', dropped: ['ip-filter (service contoso-apim)'], source: { line: lineOf(text, '<cors>') - 1, address: 'azurerm_api_management_product_policy.rtp' } }],
+          },
+        },
+      });
+    });
+
+    it.each([
+      { scope: 'product rtp', resource: 'azurerm_api_management_product_policy', link: 'product_id          = azurerm_api_management_product.rtp.product_id' },
+      { scope: 'API orders', resource: 'azurerm_api_management_api_policy', link: 'api_name            = azurerm_api_management_api.orders.name' },
+    ])('the $scope policy without <base /> under a service outside the scan may drop nothing: not known', async ({ scope, resource, link }) => {
+      const text = `
+data "azurerm_api_management" "apim" {
+  name                = "shared-apim"
+  resource_group_name = "rg"
+}
+
+resource "azurerm_api_management_api" "orders" {
+  name                = "orders"
+  resource_group_name = "rg"
+  api_management_name = data.azurerm_api_management.apim.name
+  revision            = "1"
+  path                = "orders"
+}
+
+resource "azurerm_api_management_product" "rtp" {
+  product_id          = "rtp"
+  api_management_name = data.azurerm_api_management.apim.name
+  resource_group_name = "rg"
+  display_name        = "RTP"
+}
+
+resource "azurerm_api_management_product_api" "rtp_orders" {
+  product_id          = azurerm_api_management_product.rtp.product_id
+  api_name            = azurerm_api_management_api.orders.name
+  api_management_name = data.azurerm_api_management.apim.name
+  resource_group_name = "rg"
+}
+
+resource "${resource}" "no_base" {
+  ${link}
+  api_management_name = data.azurerm_api_management.apim.name
+  resource_group_name = "rg"
+  xml_content         = <<XML
+<policies>
+  <inbound>
+    <set-header name="X-Scope" exists-action="override"><value>own</value></set-header>
+  </inbound>
+</policies>
+XML
+}
+`;
+      const { node } = await load(text);
+      expect(node(api)).toMatchObject({
+        attrs: {
+          policyOverrides: {
+            state: 'unknown',
+            expr: `the inbound policy of ${scope} has no <base />, and what it drops is not known: the service policy of shared-apim is not known statically (the service is not in the scanned code)`,
+            source: { line: lineOf(text, '<set-header name="X-Scope"') - 1 },
           },
         },
       });
