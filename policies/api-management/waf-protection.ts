@@ -1,5 +1,5 @@
 import { definePolicy, fail, pass, unknown } from '../../src/engine/policy';
-import { apiOf, wafsProtecting } from '../../src/graph/queries';
+import { apiOf, internetFronts, wafsProtecting } from '../../src/graph/queries';
 import { pathStrength } from '../../src/graph/waf';
 
 export default definePolicy({
@@ -17,7 +17,8 @@ export default definePolicy({
     'A web ACL that only counts, or that has no rule and allows by default, inspects traffic but blocks nothing; ' +
     'one on a disabled CloudFront distribution sees no traffic at all. ' +
     'API Management cannot carry a WAF itself: an Application Gateway WAF policy or a Front Door firewall policy in Prevention mode in front of it counts ' +
-    '(Detection mode only logs). A gateway reachable only inside its virtual network (Internal mode) or through private endpoints passes. ' +
+    '(Detection mode only logs). A gateway reachable only inside its virtual network (Internal mode) or through private endpoints passes, ' +
+    'unless an Application Gateway with a public frontend publishes it: then that gateway\'s WAF must block. ' +
     'A REST stage whose API is not in the scan cannot be verified: the API may be private.',
   remediation: {
     kubernetes: [
@@ -120,7 +121,13 @@ export default definePolicy({
           return unknown(`Cannot tell whether stage ${stage.name} is public: the endpoint type of ${api.name} is not known statically (${endpoint.expr ?? 'computed'})`, endpoint.source ?? stage.source);
         case 'set':
         case 'default':
-          if (endpoint.value === 'private' || endpoint.value === 'internal') return pass();
+          if (endpoint.value === 'private' || endpoint.value === 'internal') {
+            // Unless a gateway in front publishes it to the internet: then its WAF is what filters that traffic.
+            const { facing, doubtful } = internetFronts(graph, api);
+            const [doubt] = doubtful;
+            if (facing.length > 0) break;
+            return doubt ? unknown(`Cannot tell whether stage ${stage.name} is published to the internet: ${doubt.why}`, doubt.source ?? stage.source) : pass();
+          }
           break;
       }
     }

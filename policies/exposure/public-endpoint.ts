@@ -1,10 +1,10 @@
-import { definePolicy, fail, pass, unknown, type Severity } from '../../src/engine/policy';
-import { known, set, type Attr } from '../../src/graph/attr';
+import { definePolicy, fail, pass, unknown, type Outcome, type Severity } from '../../src/engine/policy';
+import { known, set, type Attr, type DefaultAttr, type SetAttr } from '../../src/graph/attr';
 import { invokeSources, type InvokeSources } from '../../src/graph/invoke-sources';
 import type { SourceRef } from '../../src/graph/source';
 import type { ReadonlyGraph } from '../../src/graph/graph';
-import type { Authorization, GraphNode } from '../../src/graph/kinds';
-import { frontsByServing, operationsOf, stagesOf, wafsProtecting } from '../../src/graph/queries';
+import type { Authorization, EndpointType, GraphNode } from '../../src/graph/kinds';
+import { frontsByServing, internetFronts, operationsOf, stagesOf, wafsProtecting, type Front } from '../../src/graph/queries';
 import { pathStrength } from '../../src/graph/waf';
 
 /** Present, absent, or not knowable statically. */
@@ -104,7 +104,14 @@ export default definePolicy({
         return unknown(`Cannot tell whether API ${api.name} is public: its endpoint type is not known statically (${endpoint.expr ?? 'computed'})`, endpoint.source ?? api.source);
       case 'set':
       case 'default':
-        if (endpoint.value === 'private' || endpoint.value === 'internal') return pass();
+        if (endpoint.value === 'private' || endpoint.value === 'internal') {
+          // Reachable only inside its network, unless a gateway in front publishes it (an internal APIM behind an
+          // Application Gateway with a public frontend).
+          const { facing, doubtful } = internetFronts(graph, api);
+          const [doubt] = doubtful;
+          if (facing.length > 0) return reachable(graph, api, endpoint, [...facing.map(frontName), ...doubtful.map((d) => `${frontName(d.front)} if it serves`)]);
+          return doubt ? unknown(`Cannot tell whether API ${api.name} is published to the internet: ${doubt.why}`, doubt.source ?? api.source) : pass();
+        }
         break;
     }
 
@@ -135,30 +142,41 @@ export default definePolicy({
         break;
     }
     // Two listeners (HTTP and HTTPS) often serve one hostname: name it once.
-    ways.push(...new Set(serving.map((f) => (f.kind === 'edge.cdn' ? `CDN ${f.name}` : `custom domain ${known(f.attrs.hostname) ?? f.name}`))));
+    ways.push(...new Set(serving.map(frontName)));
     const [firstDoubt] = doubtful;
     if (ways.length === 0) {
       return firstDoubt ? unknown(`Cannot tell whether API ${api.name} is reachable: only a CDN may serve it, and ${firstDoubt.why}`, firstDoubt.source ?? api.source) : pass();
     }
     ways.push(...doubtful.map((d) => `CDN ${d.front.name} if it is enabled`));
-
-    const authentication = authenticationOf(graph, api);
-    const waf = blockingWafOf(graph, api);
-    const missing = [authentication === 'no' && 'without authentication on any route', waf === 'no' && 'without a blocking WAF on any stage'].filter(
-      (m): m is string => m !== false,
-    );
-    const unverified = [authentication === 'unknown' && 'authentication', waf === 'unknown' && 'WAF'].filter((m): m is string => m !== false);
-    // Clients limited to a few public address ranges: still reachable from outside, by far fewer.
-    const severity: Severity = restriction?.state === 'public-ranges' ? 'info' : missing.length === 2 ? 'high' : missing.length === 1 ? 'medium' : 'info';
     if (restriction?.state === 'public-ranges') ways.push(`only from ${restriction.ranges.join(', ')}`);
-    const detail = [missing.join(' and '), unverified.length > 0 ? `(${unverified.join(' and ')} not verifiable statically)` : ''].filter((d) => d !== '').join(' ');
-    return fail(
-      `API ${api.name} is reachable from the internet (${endpoint.value} endpoint, through ${ways.join(', ')})${detail ? ` ${detail}` : ''}`,
-      endpoint.source ?? api.source,
-      { severity },
-    );
+    return reachable(graph, api, endpoint, ways, restriction?.state === 'public-ranges');
   },
 });
+
+function frontName(front: Front): string {
+  return front.kind === 'edge.cdn' ? `CDN ${front.name}` : `custom domain ${known(front.attrs.hostname) ?? front.name}`;
+}
+
+/**
+ * The finding for an API reachable from the internet `ways`: high when neither authentication nor a blocking WAF
+ * guards any of it, medium when one is missing, informational otherwise or when only a few public ranges get in.
+ */
+function reachable(graph: ReadonlyGraph, api: GraphNode<'api'>, endpoint: SetAttr<EndpointType> | DefaultAttr<EndpointType>, ways: readonly string[], fewRanges = false): Outcome {
+  const authentication = authenticationOf(graph, api);
+  const waf = blockingWafOf(graph, api);
+  const missing = [authentication === 'no' && 'without authentication on any route', waf === 'no' && 'without a blocking WAF on any stage'].filter(
+    (m): m is string => m !== false,
+  );
+  const unverified = [authentication === 'unknown' && 'authentication', waf === 'unknown' && 'WAF'].filter((m): m is string => m !== false);
+  // Clients limited to a few public address ranges: still reachable from outside, by far fewer.
+  const severity: Severity = fewRanges ? 'info' : missing.length === 2 ? 'high' : missing.length === 1 ? 'medium' : 'info';
+  const detail = [missing.join(' and '), unverified.length > 0 ? `(${unverified.join(' and ')} not verifiable statically)` : ''].filter((d) => d !== '').join(' ');
+  return fail(
+    `API ${api.name} is reachable from the internet (${endpoint.value} endpoint, through ${ways.join(', ')})${detail ? ` ${detail}` : ''}`,
+    endpoint.source ?? api.source,
+    { severity },
+  );
+}
 
 type Restriction =
   | { readonly state: 'none' }

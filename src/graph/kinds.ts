@@ -279,6 +279,11 @@ export interface CdnAttrs {
   /** Protocol from the CDN to its origins. */
   readonly originProtocol: Attr<'http-only' | 'https-only' | 'match-viewer'>;
   readonly enabled: Attr<boolean>;
+  /**
+   * Whether clients on the internet reach it: an Application Gateway with a public frontend IP does, one with private
+   * frontend IPs only does not. Absent: always (CloudFront, Front Door).
+   */
+  readonly internetFacing?: Attr<boolean>;
 }
 
 export interface AttrsByKind {

@@ -108,6 +108,25 @@ export function frontsByServing(graph: ReadonlyGraph, api: GraphNode<'api'>): { 
   return { serving, doubtful };
 }
 
+/**
+ * The CDNs and gateways that publish an API reachable only inside its network (an internal APIM behind an Application
+ * Gateway) to the internet: those in front that serve requests and face the internet. Those that may not (`enabled`
+ * or the frontend not known statically) are `doubtful`.
+ */
+export function internetFronts(graph: ReadonlyGraph, api: GraphNode<'api'>): { readonly facing: GraphNode<'edge.cdn'>[]; readonly doubtful: DoubtfulFront[] } {
+  const facing: GraphNode<'edge.cdn'>[] = [];
+  const doubtful: DoubtfulFront[] = [];
+  const { serving, doubtful: mayNotServe } = frontsByServing(graph, api);
+  for (const front of serving) {
+    const faces = front.kind === 'edge.cdn' ? front.attrs.internetFacing : undefined;
+    if (front.kind !== 'edge.cdn' || (faces && faces.state !== 'unknown' && !faces.value)) continue;
+    if (faces?.state === 'unknown') doubtful.push({ front, why: `whether ${front.name} faces the internet is not known statically (${faces.expr ?? 'computed'})`, ...(faces.source && { source: faces.source }) });
+    else facing.push(front);
+  }
+  doubtful.push(...mayNotServe.filter((d) => d.front.kind === 'edge.cdn'));
+  return { facing, doubtful };
+}
+
 export interface WafPath {
   readonly waf: GraphNode<'edge.waf'>;
   /** The node the WAF is attached to: the stage, the API, a domain or the CDN in front. */

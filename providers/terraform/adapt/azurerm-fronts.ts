@@ -1,5 +1,5 @@
 import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
-import type { CdnAttrs, DomainAttrs, WafAttrs } from '../../../src/graph/kinds';
+import type { CdnAttrs, DomainAttrs, EndpointType, WafAttrs } from '../../../src/graph/kinds';
 import type { FileSource } from '../../../src/graph/source';
 import type { TlsVersion } from '../../../src/graph/tls';
 import type { TfAttribute, TfBody, TfResource } from '../model';
@@ -44,8 +44,9 @@ function adaptAppGateway(estate: ApimEstate, gateway: TfResource, result: AdaptR
   const cdn = azureNode(estate.linker, gateway, 'edge.cdn', {
     originProtocol: weakestProtocol(routed(body, 'backend_http_settings', 'backend_http_settings_name').map((s) => readAttr(s, 'protocol', asString)), gateway.source),
     enabled: byDefault(true, gateway.source),
+    internetFacing: hasPublicFrontend(body, gateway.source),
   });
-  const listener = azureNode(estate.linker, gateway, 'api.domain', appGatewayListener(gateway), LISTENER_SUFFIX);
+  const listener = azureNode(estate.linker, gateway, 'api.domain', { ...appGatewayListener(gateway), endpointType: frontendType(cdn.attrs.internetFacing, gateway.source) }, LISTENER_SUFFIX);
   result.nodes.push(cdn, listener);
   result.edges.push(edge(listener.id, 'domain-serves', cdn.id));
   const hosts = [
@@ -71,6 +72,19 @@ function adaptAppGateway(estate: ApimEstate, gateway: TfResource, result: AdaptR
 }
 
 const WAF_MODES: Readonly<Record<string, 'prevention' | 'detection'>> = { prevention: 'prevention', detection: 'detection' };
+
+function frontendType(internetFacing: Attr<boolean> | undefined, fallback: FileSource): Attr<EndpointType> {
+  if (!internetFacing) return byDefault('external', fallback);
+  return internetFacing.state === 'unknown' ? internetFacing : { ...internetFacing, value: internetFacing.value ? 'external' : 'internal' };
+}
+
+/** A `frontend_ip_configuration` with a `public_ip_address_id` takes requests from the internet; private IPs only do not. */
+function hasPublicFrontend(body: TfBody, fallback: FileSource): Attr<boolean> {
+  const frontends = readBlocks(body, 'frontend_ip_configuration');
+  if (frontends.state === 'unknown') return unknown(frontends.expr, frontends.source);
+  const publicOne = frontends.blocks.find((f) => attribute(f, 'public_ip_address_id'));
+  return publicOne ? set(true, publicOne.source) : byDefault(frontends.blocks.length === 0, fallback);
+}
 
 /**
  * Predefined SSL policies and their oldest protocol: https://learn.microsoft.com/en-us/azure/application-gateway/application-gateway-ssl-policy-overview
