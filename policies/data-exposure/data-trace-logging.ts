@@ -75,7 +75,10 @@ export default definePolicy({
       case 'set':
       case 'default':
         return trace.value
-          ? fail(`\`${stage.name}\` logs full request and response bodies (${azure ? 'a diagnostic sets body_bytes above 0' : 'data trace enabled'})`, trace.source ?? stage.source)
+          ? fail(azure
+            // A diagnostic logs up to body_bytes of each body it names (at most 8,192), not necessarily whole bodies.
+            ? `\`${stage.name}\` logs request or response bodies (a diagnostic sets body_bytes above 0)`
+            : `\`${stage.name}\` logs full request and response bodies (data trace enabled)`, trace.source ?? stage.source)
           : pass();
     }
   },
