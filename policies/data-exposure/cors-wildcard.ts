@@ -107,14 +107,15 @@ export default definePolicy({
     const authenticated = operations.filter((op) => op.attrs.authorization.state !== 'unknown' && op.attrs.authorization.value !== 'none');
     if (authenticated.length > 0) {
       return fail(
-        `\`${api.name}\` allows any origin (${origins}) although ${authenticated.length} of its ${operations.length} operations ${authenticated.length === 1 ? 'requires' : 'require'} authentication`,
+        // Credentials, not authentication: an API or subscription key identifies the caller without authenticating it.
+        `\`${api.name}\` allows any origin (${origins}) although ${authenticated.length} of its ${operations.length} operations ${authenticated.length === 1 ? 'requires' : 'require'} credentials`,
         source,
         { severity: 'medium' },
       );
     }
     const unresolved = operations.filter((op) => op.attrs.authorization.state === 'unknown');
     if (unresolved.length > 0) {
-      return unknown(`\`${api.name}\` allows any origin (${origins}); whether its operations require authentication is not known statically`, source);
+      return unknown(`\`${api.name}\` allows any origin (${origins}); whether its operations require credentials is not known statically`, source);
     }
     return pass();
   },

@@ -40,7 +40,7 @@ policyTester.run(policy, {
     {
       name: 'any origin on an authenticated API is medium',
       graph: apiWith(cors(['*']), g.set('jwt'), g.set('none')),
-      findings: [{ node: 'orders', message: /allows any origin \(`\*`\) although 1 of its 2 operations requires authentication/, severity: 'medium' }],
+      findings: [{ node: 'orders', message: /allows any origin \(`\*`\) although 1 of its 2 operations requires credentials/, severity: 'medium' }],
     },
     {
       name: 'any origin on an API-key API is medium',
@@ -55,7 +55,7 @@ policyTester.run(policy, {
     {
       name: 'several authenticated operations',
       graph: apiWith(cors(['*']), g.set('iam'), g.set('jwt')),
-      findings: [{ node: 'orders', message: /2 of its 2 operations require authentication$/, severity: 'medium' }],
+      findings: [{ node: 'orders', message: /2 of its 2 operations require credentials$/, severity: 'medium' }],
     },
   ],
   unknown: [
