@@ -143,16 +143,19 @@ export class ApimEstate {
 
   /**
    * The request paths into an API: through each product that holds it (product policies apply to calls made with
-   * that product's subscription key), and without a product when no subscription is required or no product holds it.
-   * `operation`: the operation's own scope, for the paths into that operation.
+   * that product's subscription key), and without a product when no product holds it, or when no subscription is
+   * required and no open product holds it: a call without a key goes through an open product that holds the API when
+   * there is one. `operation`: the operation's own scope, for the paths into that operation.
    * https://learn.microsoft.com/en-us/azure/api-management/api-management-howto-policies#scopes
+   * https://learn.microsoft.com/en-us/azure/api-management/api-management-subscriptions (API request without a subscription key)
    */
   chains(api: TfResource, operation: ApimScope | undefined, subscriptionRequired: boolean | 'unknown'): ApimScope[][] {
     const service = this.serviceScope(this.serviceOf(api), api);
     const tail = [this.apiScope(api), ...(operation ? [operation] : [])];
     const products = this.productsOf(api);
     const chains = products.map((product) => [service, this.productScope(product), ...tail]);
-    if (products.length === 0 || subscriptionRequired !== true) chains.push([service, ...tail]);
+    const keylessThroughProduct = products.some((product) => knownValue(product.body, 'subscription_required') === false);
+    if (products.length === 0 || (subscriptionRequired !== true && !keylessThroughProduct)) chains.push([service, ...tail]);
     return chains;
   }
 

@@ -1185,6 +1185,36 @@ resource "azurerm_api_management_product_api" "${name}" {
     expect(node('terraform:azurerm_api_management_api_operation.get_order')?.attrs).toMatchObject({ apiKeyRequired: { state: 'set', value: false }, authorization: { value: 'none' } });
   });
 
+  it('a call without a key to an API in an open product goes through that product, never around it', async () => {
+    // The service is not in the scan: its policy is not known, but no request path runs it.
+    const text = `${SERVICE_DEFAULTS.replace(/api_management_name = azurerm_api_management\.apim\.name/g, 'api_management_name = "shared-apim"').replace('  service_url ', '  subscription_required = false\n  service_url ')}
+resource "azurerm_api_management_product" "open" {
+  product_id            = "open"
+  api_management_name   = "shared-apim"
+  resource_group_name   = "rg"
+  display_name          = "Open"
+  subscription_required = false
+}
+
+resource "azurerm_api_management_product_api" "open" {
+  product_id          = azurerm_api_management_product.open.product_id
+  api_name            = azurerm_api_management_api.orders.name
+  api_management_name = "shared-apim"
+  resource_group_name = "rg"
+}
+
+resource "azurerm_api_management_product_policy" "open" {
+  product_id          = azurerm_api_management_product.open.product_id
+  api_management_name = "shared-apim"
+  resource_group_name = "rg"
+  xml_content         = "<policies><inbound><rate-limit calls=\\"10\\" renewal-period=\\"1\\" /></inbound></policies>"
+}
+`;
+    const { node } = await load(text);
+    // The product's inbound has no <base />: the service policy does not run on the one path, so nothing is unknown.
+    expect(node('terraform:azurerm_api_management_api_operation.get_order')).toMatchObject({ attrs: { requestValidation: { state: 'default', value: 'none' }, authorization: { state: 'set', value: 'none' } } });
+  });
+
   it('fronts: Application Gateway with a WAF policy in detection mode, Front Door with a firewall policy', async () => {
     const text = `${SERVICE_DEFAULTS}
 resource "azurerm_web_application_firewall_policy" "waf" {
