@@ -169,13 +169,21 @@ export function cors(element: PolicyElement, resolve?: NamedValueResolver): Cors
   if (element.name !== 'cors') return undefined;
   const credentials = readValue(element.attributes['allow-credentials'], resolve);
   return {
-    allowOrigins: allKnown(texts(findChildren(element, 'allowed-origins')[0], 'origin', resolve)),
+    allowOrigins: allKnown(texts(findChildren(element, 'allowed-origins')[0], 'origin', resolve).map(originOrWritten)),
     allowCredentials: !credentials
       ? { state: 'known', value: false }
       : credentials.state === 'unknown'
         ? credentials
         : { state: 'known', value: credentials.value.trim().toLowerCase() === 'true' },
   };
+}
+
+/**
+ * An origin computed in part (`https://${var.app_host}`, `https://@(...)`) but written with its scheme is one site,
+ * never the wildcard: kept as written. One computed whole may be anything.
+ */
+function originOrWritten(origin: Known<string>): Known<string> {
+  return origin.state === 'unknown' && /^https?:\/\/[^\s/]/i.test(origin.expr) && !origin.expr.includes('*') ? { state: 'known', value: origin.expr } : origin;
 }
 
 export type BackendTarget =

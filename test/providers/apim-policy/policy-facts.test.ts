@@ -7,6 +7,16 @@ function first(inbound: string) {
   return element;
 }
 
+describe('cors origins computed in part', () => {
+  it.each([
+    ['a scheme, then an expression: one site, kept as written', '<origin>https://@(context.Variables["host"])</origin>', { state: 'known', value: ['https://@(context.Variables["host"])'] }],
+    ['computed whole: may be anything', '<origin>@(context.Variables["origin"])</origin>', { state: 'unknown', expr: '@(context.Variables["origin"])' }],
+    ['a scheme and a star: not read as one site', '<origin>https://*.@(context.Variables["d"])</origin>', { state: 'unknown', expr: 'https://*.@(context.Variables["d"])' }],
+  ])('%s', (_case, origin, expected) => {
+    expect(cors(first(`<cors><allowed-origins>${origin}</allowed-origins></cors>`))?.allowOrigins).toEqual(expected);
+  });
+});
+
 describe('policy facts', () => {
   it('validate-jwt: issuers, audiences (named values resolved), openid-config as issuer', () => {
     const resolve = (name: string) => (name === 'aud' ? 'api://orders' : undefined);
