@@ -1,6 +1,7 @@
 import { definePolicy, fail, pass, unknown, type Outcome, type Severity } from '../../src/engine/policy';
 import { known, set, type Attr, type DefaultAttr, type SetAttr } from '../../src/graph/attr';
 import { invokeSources, type InvokeSources } from '../../src/graph/invoke-sources';
+import { addressReach } from './address-ranges';
 import type { SourceRef } from '../../src/graph/source';
 import type { ReadonlyGraph } from '../../src/graph/graph';
 import type { Authorization, EndpointType, GraphNode } from '../../src/graph/kinds';
@@ -190,9 +191,6 @@ function invokeSourcesOf(api: GraphNode<'api'>): InvokeSources | undefined {
   return policy.state !== 'unknown' && policy.value !== null ? invokeSources(policy.value) : undefined;
 }
 
-/** RFC 1918, RFC 6598 shared, loopback, link-local and IPv6 unique-local ranges: not routed from the internet. */
-const PRIVATE = [/^10\./, /^192\.168\./, /^172\.(1[6-9]|2\d|3[01])\./, /^100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\./, /^127\./, /^169\.254\./, /^f[cd][0-9a-f]{2}:/i, /^fe80:/i];
-
 function sourceRestriction(ranges: Attr<readonly string[] | null>): Restriction {
   switch (ranges.state) {
     case 'unknown':
@@ -200,10 +198,10 @@ function sourceRestriction(ranges: Attr<readonly string[] | null>): Restriction 
     case 'set':
     case 'default': {
       const list = ranges.value;
-      if (list === null || list.length === 0 || list.some((r) => /^(0\.0\.0\.0|::)\/0$/.test(r.trim()))) return { state: 'none' };
-      // A range written `from-to` (APIM's address-range) is private when both ends are.
-      const isPrivate = (range: string) => range.split('-').every((end) => PRIVATE.some((p) => p.test(end.trim())));
-      return list.every(isPrivate) ? { state: 'private' } : { state: 'public-ranges', ranges: list };
+      if (list === null || list.length === 0) return { state: 'none' };
+      const reach = addressReach(list);
+      if (typeof reach === 'object') return { state: 'unknown', why: `an allowed source range is not an address known statically (${reach.unreadable})`, ...(ranges.source && { source: ranges.source }) };
+      return reach === 'everywhere' ? { state: 'none' } : reach === 'private' ? { state: 'private' } : { state: 'public-ranges', ranges: list };
     }
   }
 }
