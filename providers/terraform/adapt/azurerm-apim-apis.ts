@@ -2,7 +2,7 @@ import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
 import type {
   ApiAttrs, AuthorizerAttrs, Authorization, CorsConfig, LogLevel, OperationAttrs, PolicyOverride, Quota, RequestValidation, StageAttrs, Throttle,
 } from '../../../src/graph/kinds';
-import { fileSource, type FileSource } from '../../../src/graph/source';
+import { fileSource, type FileSource, type SourceRef } from '../../../src/graph/source';
 import { includedFragment } from '../../apim-policy/policy-fragments';
 import { findPolicies, unknownPolicies, type EffectiveSection, type FoundPolicy, type UnknownPolicies } from '../../apim-policy/effective-policy';
 import { backendService, cors, ipFilter, quota, rateLimit, tokenLimit, tokenValidation, TOKEN_LIMIT_POLICIES, validationKind, type Known, type NamedValueResolver } from '../../apim-policy/policy-facts';
@@ -58,7 +58,7 @@ function adaptApi(estate: ApimEstate, api: TfResource, result: AdaptResult, auth
     resourcePolicy: byDefault(null, api.source),
     hasSpec: hasImport(body, api.source),
     cors: corsOf(apiInbound, resolve, api.source),
-    allowedSourceRanges: allowedSourcesOf(apiInbound, resolve, api.source),
+    allowedSourceRanges: allowedSourcesOf(everyPathInbound(estate, api, operations, subscriptionRequired), resolve, api.source),
     policyOverrides: overridesOf(estate, api, operations, subscriptionRequired),
     keyRequired: subscriptionRequired,
   };
@@ -310,12 +310,33 @@ function periodName(seconds: number): string {
   return `${seconds} SECONDS`;
 }
 
+/** The inbound policy of every request path into the API: through each product and without, into each operation. */
+function everyPathInbound(estate: ApimEstate, api: TfResource, operations: readonly ApimOperation[], subscriptionRequired: Attr<boolean>): Effective[] {
+  const required = subscriptionRequired.state === 'unknown' ? 'unknown' : subscriptionRequired.value;
+  const scopes = operations.length > 0 ? operations.map((operation) => operation.scope) : [undefined];
+  return scopes.flatMap((scope) => estate.chains(api, scope, required).map((chain) => estate.effective(chain, 'inbound')));
+}
+
 /**
- * The addresses an `ip-filter action="allow"` that always runs in the service-wide and API policies lets in; `null`
- * when none is seen to restrict callers (`forbid` lists block some addresses and let the rest in). Policies that are
- * not known may hold one, but are not taken to: the API stays as exposed as it looks.
+ * The addresses an `ip-filter action="allow"` lets in when one always runs on every request path (a product or
+ * operation policy without `<base />` drops the API's); `null` when any path runs none (`forbid` lists block some
+ * addresses and let the rest in). Policies that are not known may hold one, but are not taken to: the API stays as
+ * exposed as it looks.
  */
-function allowedSourcesOf(effective: Effective, resolve: NamedValueResolver, fallback: FileSource): Attr<readonly string[] | null> {
+function allowedSourcesOf(paths: readonly Effective[], resolve: NamedValueResolver, fallback: FileSource): Attr<readonly string[] | null> {
+  const allowed = new Set<string>();
+  let at: SourceRef | undefined;
+  for (const effective of paths) {
+    const filter = allowListOf(effective, resolve, fallback);
+    if (!filter || filter.state !== 'set') return filter ?? byDefault(null, fallback);
+    for (const address of filter.value) allowed.add(address);
+    at ??= filter.source;
+  }
+  return allowed.size > 0 ? set([...allowed], at ?? fallback) : byDefault(null, fallback);
+}
+
+/** The first always-running `ip-filter action="allow"` of a path and its addresses; undefined when it runs none. */
+function allowListOf(effective: Effective, resolve: NamedValueResolver, fallback: FileSource): Attr<readonly string[]> | undefined {
   for (const found of findPolicies(effective, ['ip-filter'])) {
     const filter = found.conditional ? undefined : ipFilter(found.element, resolve);
     if (!filter) continue;
@@ -323,7 +344,7 @@ function allowedSourcesOf(effective: Effective, resolve: NamedValueResolver, fal
     if (filter.action.state === 'unknown') return unknown(filter.action.expr, at);
     if (filter.action.value === 'allow') return set(filter.addresses, at);
   }
-  return byDefault(null, fallback);
+  return undefined;
 }
 
 function corsOf(effective: Effective, resolve: NamedValueResolver, fallback: FileSource): Attr<CorsConfig | null> {

@@ -67,3 +67,54 @@ resource "azurerm_api_management_api_policy" "catalog" {
 </policies>
 XML
 }
+
+# The API's allow list, but one operation's policy has no <base />: calls to that operation skip it.
+resource "azurerm_api_management_api" "fail_operation_policy_drops_filter" {
+  name                = "hr"
+  resource_group_name = azurerm_resource_group.api.name
+  api_management_name = azurerm_api_management.apim.name
+  revision            = "1"
+  path                = "hr"
+  protocols           = ["https"]
+  service_url         = "https://hr.internal.contoso.example"
+}
+
+resource "azurerm_api_management_api_policy" "hr" {
+  api_name            = azurerm_api_management_api.fail_operation_policy_drops_filter.name
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = azurerm_resource_group.api.name
+  xml_content         = <<XML
+<policies>
+  <inbound>
+    <base />
+    <ip-filter action="allow">
+      <address-range from="10.0.0.0" to="10.255.255.255" />
+    </ip-filter>
+  </inbound>
+</policies>
+XML
+}
+
+resource "azurerm_api_management_api_operation" "hr_export" {
+  operation_id        = "export"
+  api_name            = azurerm_api_management_api.fail_operation_policy_drops_filter.name
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = azurerm_resource_group.api.name
+  display_name        = "Export"
+  method              = "GET"
+  url_template        = "/export"
+}
+
+resource "azurerm_api_management_api_operation_policy" "hr_export" {
+  api_name            = azurerm_api_management_api.fail_operation_policy_drops_filter.name
+  api_management_name = azurerm_api_management.apim.name
+  resource_group_name = azurerm_resource_group.api.name
+  operation_id        = azurerm_api_management_api_operation.hr_export.operation_id
+  xml_content         = <<XML
+<policies>
+  <inbound>
+    <set-header name="x-export" exists-action="override"><value>1</value></set-header>
+  </inbound>
+</policies>
+XML
+}
