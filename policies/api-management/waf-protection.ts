@@ -109,27 +109,23 @@ export default definePolicy({
   ],
   evaluate(stage, { graph }) {
     const paths = wafsProtecting(graph, stage);
-    const verdicts = paths.map((path) => ({ path, strength: pathStrength(path) }));
-    if (verdicts.some((v) => v.strength.state === 'blocks')) return pass();
-
+    let verdicts = paths.map((path) => ({ path, strength: pathStrength(path) }));
     const api = apiOf(graph, stage);
-    // Private (and internal) APIs are reachable only from inside the network (interface VPC endpoints), not from the internet a WAF filters.
     const endpoint = api?.attrs.endpointType;
-    if (endpoint) {
-      switch (endpoint.state) {
-        case 'unknown':
-          return unknown(`Cannot tell whether stage ${stage.name} is public: the endpoint type of ${api.name} is not known statically (${endpoint.expr ?? 'computed'})`, endpoint.source ?? stage.source);
-        case 'set':
-        case 'default':
-          if (endpoint.value === 'private' || endpoint.value === 'internal') {
-            // Unless a gateway in front publishes it to the internet: then its WAF is what filters that traffic.
-            const { facing, doubtful } = internetFronts(graph, api);
-            const [doubt] = doubtful;
-            if (facing.length > 0) break;
-            return doubt ? unknown(`Cannot tell whether stage ${stage.name} is published to the internet: ${doubt.why}`, doubt.source ?? stage.source) : pass();
-          }
-          break;
-      }
+    if (api && endpoint && endpoint.state !== 'unknown' && (endpoint.value === 'private' || endpoint.value === 'internal')) {
+      // Private (and internal) APIs are reachable only from inside the network (interface VPC endpoints), unless a
+      // gateway in front publishes them: then each such gateway is a way in from the internet, and needs a blocking
+      // WAF of its own (one on a gateway with private frontends only filters none of that traffic).
+      const { facing, doubtful } = internetFronts(graph, api);
+      const [doubt] = doubtful;
+      if (facing.length === 0) return doubt ? unknown(`Cannot tell whether stage ${stage.name} is published to the internet: ${doubt.why}`, doubt.source ?? stage.source) : pass();
+      const unguarded = new Set(facing.filter((front) => !verdicts.some((v) => v.path.via.id === front.id && v.strength.state === 'blocks')).map((front) => front.id));
+      if (unguarded.size === 0) return pass();
+      verdicts = verdicts.filter((v) => unguarded.has(v.path.via.id));
+    } else if (verdicts.some((v) => v.strength.state === 'blocks')) {
+      return pass();
+    } else if (endpoint?.state === 'unknown') {
+      return unknown(`Cannot tell whether stage ${stage.name} is public: the endpoint type of ${api?.name ?? 'its API'} is not known statically (${endpoint.expr ?? 'computed'})`, endpoint.source ?? stage.source);
     }
 
     for (const { strength } of verdicts) {

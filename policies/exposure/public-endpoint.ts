@@ -110,7 +110,7 @@ export default definePolicy({
           // Application Gateway with a public frontend).
           const { facing, doubtful } = internetFronts(graph, api);
           const [doubt] = doubtful;
-          if (facing.length > 0) return reachable(graph, api, endpoint, [...facing.map(frontName), ...doubtful.map((d) => `${frontName(d.front)} if it serves`)]);
+          if (facing.length > 0) return reachable(graph, api, endpoint, [...facing.map(frontName), ...doubtful.map((d) => `${frontName(d.front)} if it serves`)], false, facing);
           return doubt ? unknown(`Cannot tell whether API ${api.name} is published to the internet: ${doubt.why}`, doubt.source ?? api.source) : pass();
         }
         break;
@@ -161,10 +161,13 @@ function frontName(front: Front): string {
 /**
  * The finding for an API reachable from the internet `ways`: high when neither authentication nor a blocking WAF
  * guards any of it, medium when one is missing, informational otherwise or when only a few public ranges get in.
+ * `publishedBy`: the gateways that publish an internal API, each of which needs its own blocking WAF.
  */
-function reachable(graph: ReadonlyGraph, api: GraphNode<'api'>, endpoint: SetAttr<EndpointType> | DefaultAttr<EndpointType>, ways: readonly string[], fewRanges = false): Outcome {
+function reachable(
+  graph: ReadonlyGraph, api: GraphNode<'api'>, endpoint: SetAttr<EndpointType> | DefaultAttr<EndpointType>, ways: readonly string[], fewRanges = false, publishedBy?: readonly Front[],
+): Outcome {
   const authentication = authenticationOf(graph, api);
-  const waf = blockingWafOf(graph, api);
+  const waf = blockingWafOf(graph, api, publishedBy);
   const missing = [authentication === 'no' && 'without authentication on any route', waf === 'no' && 'without a blocking WAF on any stage'].filter(
     (m): m is string => m !== false,
   );
@@ -229,14 +232,24 @@ function authenticationOf(graph: ReadonlyGraph, api: GraphNode<'api'>): Presence
   return open ? 'unknown' : 'no';
 }
 
-function blockingWafOf(graph: ReadonlyGraph, api: GraphNode<'api'>): Presence {
-  let open = false;
-  for (const stage of stagesOf(graph, api)) {
-    for (const path of wafsProtecting(graph, stage)) {
-      const strength = pathStrength(path).state;
-      if (strength === 'blocks') return 'yes';
-      if (strength === 'unknown') open = true;
+/**
+ * Whether a blocking WAF guards the API: on any stage's path, or, given `fronts` (the gateways that publish an
+ * internal API), on each of those fronts, since traffic through one is not filtered by another's.
+ */
+function blockingWafOf(graph: ReadonlyGraph, api: GraphNode<'api'>, fronts?: readonly Front[]): Presence {
+  const strengths = (via?: Front): Presence => {
+    let open = false;
+    for (const stage of stagesOf(graph, api)) {
+      for (const path of wafsProtecting(graph, stage)) {
+        if (via && path.via.id !== via.id) continue;
+        const strength = pathStrength(path).state;
+        if (strength === 'blocks') return 'yes';
+        if (strength === 'unknown') open = true;
+      }
     }
-  }
-  return open ? 'unknown' : 'no';
+    return open ? 'unknown' : 'no';
+  };
+  if (!fronts) return strengths();
+  const each = fronts.map(strengths);
+  return each.includes('no') ? 'no' : each.includes('unknown') ? 'unknown' : 'yes';
 }
