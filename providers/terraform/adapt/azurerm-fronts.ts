@@ -42,7 +42,7 @@ function adaptAppGateway(estate: ApimEstate, gateway: TfResource, result: AdaptR
   const body = gateway.body;
   const settings = blocksOf(body, 'backend_http_settings');
   const cdn = azureNode(estate.linker, gateway, 'edge.cdn', {
-    originProtocol: weakestProtocol(routed(body, 'backend_http_settings', 'backend_http_settings_name').map((s) => readAttr(s, 'protocol', asString)), gateway.source),
+    originProtocol: weakestProtocol(routed(body, 'backend_http_settings').map((s) => readAttr(s, 'protocol', asString)), gateway.source),
     enabled: byDefault(true, gateway.source),
     internetFacing: hasPublicFrontend(body, gateway.source),
   });
@@ -96,20 +96,37 @@ const APPGW_POLICIES: Readonly<Record<string, TlsVersion>> = {
 const MIN_PROTOCOLS: Readonly<Record<string, TlsVersion>> = { TLSv1_0: '1.0', TLSv1_1: '1.1', TLSv1_2: '1.2', TLSv1_3: '1.3' };
 
 /**
- * The `http_listener` / `backend_http_settings` blocks some `request_routing_rule` names (by `nameAttr`): one no rule
- * uses takes or sends no request. All of them when a rule names one that is not known statically.
+ * The `http_listener` / `backend_http_settings` blocks that routing rules use (`request_routing_rule`, and for
+ * backend settings the `url_path_map`s rules point at): one nothing names takes or sends no request. All of them when
+ * the rules, or a name they give, are not known statically; a block whose own name is not known may be the one named.
  */
-function routed(body: TfBody, block: string, nameAttr: string): readonly TfBody[] {
+function routed(body: TfBody, block: 'http_listener' | 'backend_http_settings'): readonly TfBody[] {
   const all = blocksOf(body, block);
-  const rules = blocksOf(body, 'request_routing_rule');
-  if (rules.some((rule) => attribute(rule, nameAttr) && knownString(rule, nameAttr) === undefined)) return all;
-  const named = new Set(rules.map((rule) => knownString(rule, nameAttr)));
-  return all.filter((b) => named.has(knownString(b, 'name')));
+  const rules = readBlocks(body, 'request_routing_rule');
+  const maps = block === 'backend_http_settings' ? readBlocks(body, 'url_path_map') : undefined;
+  if (rules.state === 'unknown' || maps?.state === 'unknown') return all;
+  const namers: [TfBody, string][] = block === 'http_listener'
+    ? rules.blocks.map((rule) => [rule, 'http_listener_name'])
+    : [
+      ...rules.blocks.map((rule): [TfBody, string] => [rule, 'backend_http_settings_name']),
+      ...(maps?.blocks ?? []).flatMap((map): [TfBody, string][] => [[map, 'default_backend_http_settings_name'], ...blocksOf(map, 'path_rule').map((rule): [TfBody, string] => [rule, 'backend_http_settings_name'])]),
+    ];
+  const named = new Set<string>();
+  for (const [namer, attr] of namers) {
+    if (!attribute(namer, attr)) continue;
+    const name = knownString(namer, attr);
+    if (name === undefined) return all;
+    named.add(name);
+  }
+  return all.filter((b) => {
+    const name = knownString(b, 'name');
+    return name === undefined || named.has(name);
+  });
 }
 
 function appGatewayListener(gateway: TfResource): DomainAttrs {
   const body = gateway.body;
-  const listeners = routed(body, 'http_listener', 'http_listener_name');
+  const listeners = routed(body, 'http_listener');
   const policy = blocksOf(body, 'ssl_policy')[0];
   let securityPolicy: Attr<string> = unknown('ssl_policy is not set: the default depends on the Application Gateway API version', gateway.source);
   let minTls: Attr<TlsVersion> = securityPolicy;

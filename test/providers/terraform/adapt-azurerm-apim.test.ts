@@ -1363,6 +1363,12 @@ resource "azurerm_cdn_frontdoor_security_policy" "sp" {
     const routedOnly = await load(unrouted);
     expect(routedOnly.node('terraform:azurerm_application_gateway.agw#listener')).toMatchObject({ attrs: { allowsPlainHttp: { state: 'default', value: false }, hostname: { value: 'application gateway frontend IP' } } });
     expect(routedOnly.node('terraform:azurerm_application_gateway.agw')).toMatchObject({ attrs: { originProtocol: { state: 'set', value: 'https-only' } } });
+    // Rules from a dynamic block whose for_each is not known may use any listener.
+    const dynamicText = `variable "rules" {}\n${text.replace(/  request_routing_rule \{\n    name                       = "http"\n    rule_type                  = "Basic"\n    http_listener_name         = "http"/, '  dynamic "request_routing_rule" {\n    for_each = var.rules\n    content {\n    name                       = request_routing_rule.key\n    rule_type                  = "Basic"\n    http_listener_name         = request_routing_rule.value').replace(/backend_http_settings_name = "apim"\n  \}\n\}/, 'backend_http_settings_name = "apim"\n    }\n  }\n}')}`;
+    expect(dynamicText).toContain('dynamic "request_routing_rule"');
+    expect(dynamicText).toContain('    }\n  }\n}');
+    const dynamicRules = await load(dynamicText);
+    expect(dynamicRules.node('terraform:azurerm_application_gateway.agw#listener')).toMatchObject({ attrs: { allowsPlainHttp: { state: 'set', value: true } } });
     expect(hasEdge(edges, 'terraform:azurerm_cdn_frontdoor_firewall_policy.fdwaf', 'waf-protects', 'terraform:azurerm_cdn_frontdoor_profile.fd')).toBe(true);
     expect(node('terraform:azurerm_cdn_frontdoor_firewall_policy.fdwaf')).toMatchObject({ attrs: { mode: { state: 'set', value: 'prevention' }, managedRuleGroups: { value: ['Microsoft_DefaultRuleSet 2.1'] } } });
     expect(node('terraform:azurerm_cdn_frontdoor_endpoint.ep#listener')).toMatchObject({ attrs: { hostname: { value: 'contoso-api.azurefd.net' }, minTlsVersion: { value: '1.2' }, allowsPlainHttp: { state: 'default', value: false } } });
