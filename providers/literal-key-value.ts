@@ -17,13 +17,22 @@ export function literalKeyValue(literal: string, at: SourceRef): { readonly valu
 /** Markers that deployment tools or people replace: `<key>`, `{{key}}`, `__KEY__`, `#{Key}#`, `$(Key)`, `%KEY%`, `xxxx`, `****`. */
 const TOKEN_MARKER = /^(?:<[^<>]+>|\{\{[^{}]+\}\}|__[A-Za-z0-9_]+__|#\{[^{}]+\}#?|\$\([^()]+\)|%[A-Za-z0-9_]+%|[xX]{3,}|\*{3,}|\.{3,}|-{3,}|0{3,}|\?{3,})$/;
 
-/** Words that say a value stands in for another; only in values of letters and separators, never in one with digits. */
-const PLACEHOLDER_WORDS = /place.?holder|change.?me|replace|to.?be.?(set|filled|replaced|provided)|todo|tbd|dummy|fake|example|sample|insert|your.?(api.?)?key|set.?(in|by|later|manually|elsewhere)|managed.?(in|by|elsewhere|outside)|in.?(the.?)?portal|overrid|not.?set|key.?here|secret.?here|value.?here/i;
+/**
+ * Phrases that say a value stands in for another, matched on whole words (`VALUE_REPLACED_IN_PORTAL`,
+ * `change-me`, `<to be set>`): never inside a word (`AdminPortalAccessKey` is a key).
+ */
+const PLACEHOLDER_PHRASES = /(?:^|_)(?:place_?holder|change_?me|replace_?me|replaced?_(?:in|by|with|at|later|manually)|to_?be_(?:set|filled|replaced|provided|added)|todo|tbd|dummy|fake|example|sample|insert_(?:here|key|value|secret)|your_(?:api_)?(?:key|secret|value|token)|set_(?:in|by|later|manually|elsewhere)|managed_(?:in|by|elsewhere|outside)|in_(?:the_)?portal|not_set|(?:key|secret|value|token)_here)(?:_|$)/;
 
 /** Whether a value written where a key goes is only a stand-in for the real one. */
 export function isPlaceholderValue(value: string): boolean {
   const text = value.trim();
   if (text === '') return true;
   if (TOKEN_MARKER.test(text)) return true;
-  return /^[A-Za-z _.\-/]+$/.test(text) && PLACEHOLDER_WORDS.test(text);
+  // Only letters and separators: a value with digits or symbols may be a real (if weak) key.
+  return /^[A-Za-z _.\-/]+$/.test(text) && PLACEHOLDER_PHRASES.test(words(text));
+}
+
+/** `VALUE_REPLACED_IN_PORTAL`, `ValueReplacedInPortal`, `value replaced-in.portal` → `value_replaced_in_portal`. */
+function words(text: string): string {
+  return text.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z]+/).filter((w) => w !== '').join('_');
 }

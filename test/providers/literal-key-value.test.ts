@@ -16,6 +16,7 @@ describe('isPlaceholderValue', () => {
     ['xxxxxxxx'],
     ['********'],
     ['set-in-portal'],
+    ['SetInPortal'],
     ['dummy'],
     [''],
   ])('%j stands in for a key', (value) => {
@@ -29,6 +30,8 @@ describe('isPlaceholderValue', () => {
     ['partner-acme-production-key', 'words without a placeholder word'],
     ['Server=erp;Password=hunter2', 'a connection string'],
     ['<b>x</b>', 'markup, not one marker'],
+    ['AdminPortalAccessKeyForPartners', 'placeholder words only inside other words'],
+    ['mytodolistservice', 'a placeholder word inside another word'],
   ])('%j is a key (%s)', (value) => {
     expect(isPlaceholderValue(value)).toBe(false);
   });
