@@ -24,9 +24,10 @@ export function policyFromDocument(document: unknown): ResourcePolicy | undefine
   const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
   const statements: PolicyStatement[] = [];
   for (const item of list) {
-    // A Deny of everything but a list ("deny all but Invoke") is left out: read as a Deny of everything it would seem to
-    // narrow an Allow of what it spares; left out, the policy can only look as open as it is, or more.
-    if (isRecord(item) && item['Effect'] === 'Deny' && ('NotAction' in item || 'NotResource' in item)) continue;
+    // A Deny of everything but a list ("deny all but Invoke", "deny everyone but this role") is left out: read as a
+    // Deny of everything it would seem to narrow an Allow of what it spares; left out, the policy can only look as
+    // open as it is, or more.
+    if (isRecord(item) && item['Effect'] === 'Deny' && ('NotAction' in item || 'NotResource' in item || 'NotPrincipal' in item)) continue;
     const statement = parseStatement(item);
     if (!statement) return undefined;
     statements.push(statement);

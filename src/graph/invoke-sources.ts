@@ -25,11 +25,19 @@ export function invokeSources(policy: ResourcePolicy): InvokeSources {
   return { kind: 'any' };
 }
 
+/** An action pattern (`*`, `execute-api:*`, `execute-api:Inv*`) that matches `execute-api:Invoke`. */
 function grantsInvoke(statement: PolicyStatement): boolean {
-  return statement.actions.some((action) => /^(\*|execute-api:\*|execute-api:invoke)$/i.test(action));
+  return statement.actions.some((action) => new RegExp(`^${action.split('*').map(escapeRegExp).join('.*')}$`, 'i').test('execute-api:Invoke'));
 }
 
-/** `*`, `execute-api:/*`, `arn:aws:execute-api:region:account:api-id/*` (or `/*\/*\/*`): every stage, method and path. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * `*`, `execute-api:/*` (this API, every stage, method and path; also `/*\/*\/*`), or an ARN of every API
+ * (`arn:aws:execute-api:*:*:*\/*`). An ARN that names an API id may name another API: not taken as this one.
+ */
 function coversWholeApi(resource: string): boolean {
-  return resource === '*' || /^(?:execute-api:|arn:aws[\w-]*:execute-api:[^:]*:[^:]*:[^/]+)(?:\/\*)+$/.test(resource);
+  return resource === '*' || /^(?:execute-api:|arn:aws[\w-]*:execute-api:[^:]*:[^:]*:\*)(?:\/\*)+$/.test(resource);
 }

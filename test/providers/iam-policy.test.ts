@@ -17,3 +17,13 @@ describe('policyFromDocument: source address conditions', () => {
     expect(statement?.sourceIp).toEqual(expected);
   });
 });
+
+describe('policyFromDocument: a Deny of everyone but some', () => {
+  it('is left out, so the policy looks as open as it is', () => {
+    const policy = policyFromDocument({ Statement: [
+      { Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: 'execute-api:/*' },
+      { Effect: 'Deny', NotPrincipal: { AWS: 'arn:aws:iam::123456789012:role/ops' }, Action: 'execute-api:Invoke', Resource: 'execute-api:/*' },
+    ] });
+    expect(policy?.statements.map((s) => s.effect)).toEqual(['Allow']);
+  });
+});
