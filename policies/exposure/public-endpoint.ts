@@ -1,7 +1,7 @@
 import { definePolicy, fail, pass, unknown, type Outcome, type Severity } from '../../src/engine/policy';
 import { known, set, type Attr, type DefaultAttr, type SetAttr } from '../../src/graph/attr';
 import { invokeSources, type InvokeSources } from '../../src/graph/invoke-sources';
-import { addressReach } from './address-ranges';
+import { addressReach } from '../../src/graph/address-ranges';
 import type { SourceRef } from '../../src/graph/source';
 import type { ReadonlyGraph } from '../../src/graph/graph';
 import type { Authorization, EndpointType, GraphNode } from '../../src/graph/kinds';

@@ -1,4 +1,4 @@
-import { addressReach } from '../../../policies/exposure/address-ranges';
+import { addressReach } from '../../src/graph/address-ranges';
 
 describe('addressReach', () => {
   it.each([
