@@ -93,19 +93,34 @@ export default definePolicy({
         policy.value.statements.forEach((statement, index) => {
           // AWS's own allow-list pattern: Allow everyone, then Deny everyone outside an IP range or VPC endpoint.
           // https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies-examples.html
-          if (isUnconditionalWildcardAllow(statement) && !denies.some((deny) => narrows(deny, statement))) {
-            outcomes.push(fail(
-              `\`${api.name}\` resource policy allows anyone (Principal *) ${describeActions(statement.actions)} without a condition (statement ${index + 1})`,
-              policy.source ?? api.source,
-              { key: `statement-${index + 1}` },
-            ));
-          }
+          if (!isUnconditionalWildcardAllow(statement) || denies.some((deny) => narrows(deny, statement))) return;
+          // A Deny of some of what it grants (Invoke) leaves the rest granted: named as what remains.
+          const granted = executeApiActions(statement.actions);
+          const remaining = granted.filter((action) => !denies.some((deny) => narrows(deny, { ...statement, actions: [action] })));
+          if (remaining.length === 0) return;
+          outcomes.push(fail(
+            `\`${api.name}\` resource policy allows anyone (Principal *) ${describeActions(remaining.length === granted.length ? statement.actions : remaining)} without a condition (statement ${index + 1})`,
+            policy.source ?? api.source,
+            { key: `statement-${index + 1}` },
+          ));
         });
         return outcomes.length === 0 ? pass() : outcomes;
       }
     }
   },
 });
+
+/** The actions of API Gateway's execution service: https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonapigatewaymanagement.html */
+const EXECUTE_API_ACTIONS = ['execute-api:Invoke', 'execute-api:InvalidateCache', 'execute-api:ManageConnections'];
+
+/** The execution actions a list of action patterns grants (`*`, `execute-api:*`); other patterns stay as written. */
+function executeApiActions(actions: readonly string[]): string[] {
+  const patterns = actions.length === 0 ? ['*'] : actions;
+  return [...new Set(patterns.flatMap((pattern) => {
+    const matched = EXECUTE_API_ACTIONS.filter((action) => globCovers(pattern, action));
+    return matched.length > 0 ? matched : [pattern];
+  }))];
+}
 
 function isUnconditionalWildcardAllow(statement: PolicyStatement): boolean {
   return statement.effect === 'Allow' && statement.principals.includes('*') && !statement.hasCondition;

@@ -23,11 +23,20 @@ policyTester.run(policy, {
       graph: g.api({ resourcePolicy: policyOf(statement({ resources: ['execute-api:/*'] }), statement({ effect: 'Deny', hasCondition: true, resources: ['execute-api:/*'] })) }),
     },
     {
+      name: 'Allow * with every execution action denied one by one',
+      graph: g.api({ resourcePolicy: policyOf(statement({ actions: ['*'] }), statement({ effect: 'Deny', actions: ['execute-api:Invoke', 'execute-api:InvalidateCache', 'execute-api:ManageConnections'] })) }),
+    },
+    {
       name: 'Allow execute-api:Invoke narrowed by a Deny on execute-api:*',
       graph: g.api({ resourcePolicy: policyOf(statement({}), statement({ effect: 'Deny', hasCondition: true, actions: ['execute-api:*'] })) }),
     },
   ],
   invalid: [
+    {
+      name: 'Allow * with Invoke denied: what stays granted is named',
+      graph: g.api({ name: 'retired', resourcePolicy: policyOf(statement({ actions: ['*'] }), statement({ effect: 'Deny', actions: ['execute-api:Invoke'] })) }),
+      findings: [{ node: 'retired', message: /allows anyone \(Principal \*\) to call `execute-api:InvalidateCache`, `execute-api:ManageConnections` without a condition/ }],
+    },
     {
       name: 'Allow * without condition quotes the actions',
       graph: g.api({ name: 'payments', resourcePolicy: policyOf(statement({})) }),
