@@ -1,12 +1,12 @@
 import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
 import type {
-  ApiAttrs, AuthorizerAttrs, BackendAttrs, BackendType, EndpointType, OperationAttrs, RequestValidation,
+  ApiAttrs, AuthorizerAttrs, BackendAttrs, BackendType, EndpointType, LogLevel, OperationAttrs, RequestValidation,
   ResourcePolicy, StageAttrs, Throttle,
 } from '../../../src/graph/kinds';
 import type { FileSource } from '../../../src/graph/source';
 import { parseResourcePolicy } from '../../aws-shared/iam-policy';
 import { ENDPOINT_TYPES, INTEGRATION_TYPES, LOG_LEVELS, REST_AUTHORIZATIONS, REST_AUTHORIZER_TYPES } from '../../aws-shared/api-gateway-enums';
-import { turnedOnByOverride, unencryptedByOverride, type CacheOverride } from '../../aws-shared/method-overrides';
+import { loggingByRoute, turnedOnByOverride, unencryptedByOverride, type CacheOverride } from '../../aws-shared/method-overrides';
 import { combineThrottle } from '../../aws-shared/throttle';
 import { isCfnUnknown, type CfnResource, type CfnValue } from '../template';
 import { edge, emptyResult, type AdaptResult, type CfnContext } from './context';
@@ -60,7 +60,7 @@ export function adaptApiGateway(ctx: CfnContext): AdaptResult {
   const throttles = methodThrottles(ctx, stages, methods);
   adaptMethods(ctx, methods, throttles, result);
   adaptAuthorizers(ctx, result);
-  adaptStages(ctx, stages, result);
+  adaptStages(ctx, stages, methods, result);
   return result;
 }
 
@@ -325,12 +325,26 @@ function methodThrottles(ctx: CfnContext, stages: readonly RestStage[], methods:
     for (const setting of settingsItems(ctx, stage).perMethod) {
       for (const method of methods) {
         if (stage.api !== undefined && method.api !== stage.api) continue;
-        if (method.path.state === 'unknown' || method.path.value !== setting.path || (setting.verb !== '*' && method.httpMethod !== setting.verb)) continue;
+        if (!names(setting, method)) continue;
         if (!throttles.has(method.id)) throttles.set(method.id, settingsThrottle(ctx, [setting.body]));
       }
     }
   }
   return throttles;
+}
+
+/** Whether a per-method setting (`ResourcePath`, `HttpMethod`, `*` for any verb) names the method. */
+function names(setting: { readonly path: string; readonly verb: string }, method: MethodInfo): boolean {
+  return method.path.state !== 'unknown' && method.path.value === setting.path && (setting.verb === '*' || method.httpMethod === setting.verb);
+}
+
+/** Each route's logging level on the stage: the first per-method setting naming it that writes one, else the stage-wide level. */
+function routeLogging(ctx: CfnContext, stage: RestStage, stageWide: Attr<LogLevel>, perMethod: readonly { path: string; verb: string; body: CfnBody }[], methods: readonly MethodInfo[]): Attr<LogLevel>[] {
+  if (stage.api === undefined) return [];
+  return methods.filter((method) => method.api === stage.api).map((method) => {
+    const own = perMethod.find((setting) => names(setting, method) && ctx.read.prop(setting.body, 'LoggingLevel') !== undefined);
+    return own ? ctx.read.read(own.body, 'LoggingLevel', oneOf(LOG_LEVELS)) : stageWide;
+  });
 }
 
 function settingsThrottle(ctx: CfnContext, settings: readonly [CfnBody, ...CfnBody[]]): Attr<Throttle | null> {
@@ -352,7 +366,7 @@ function cacheItem(ctx: CfnContext, body: CfnBody): CacheOverride | undefined {
   };
 }
 
-function adaptStages(ctx: CfnContext, stages: readonly RestStage[], result: AdaptResult): void {
+function adaptStages(ctx: CfnContext, stages: readonly RestStage[], methods: readonly MethodInfo[], result: AdaptResult): void {
   const serverlessFramework = isServerlessFrameworkTemplate(ctx.template);
   for (const stage of stages) {
     const { resource } = stage;
@@ -364,10 +378,11 @@ function adaptStages(ctx: CfnContext, stages: readonly RestStage[], result: Adap
     // The stage the Serverless Framework deploys gets its logs and tracing only after deployment.
     const leftToDeploy = serverlessFramework && resource.type === DEPLOYMENT;
     const afterDeploy = <T>(attr: Attr<T>): Attr<T> => (leftToDeploy ? setAfterDeploy(attr, resource.source) : attr);
+    const stageWideLogging = ctx.read.read<LogLevel>(writing(ctx, settings, 'LoggingLevel'), 'LoggingLevel', oneOf(LOG_LEVELS), { value: 'off', source: at });
     const attrs: StageAttrs = {
       stageName: stage.stageName,
       accessLogging: afterDeploy(accessLogging(ctx, body, 'AccessLogSetting', resource.source)),
-      executionLogging: afterDeploy(ctx.read.read(writing(ctx, settings, 'LoggingLevel'), 'LoggingLevel', oneOf(LOG_LEVELS), { value: 'off', source: at })),
+      executionLogging: afterDeploy(loggingByRoute(stageWideLogging, routeLogging(ctx, stage, stageWideLogging, items.perMethod, methods))),
       dataTrace: afterDeploy(turnedOnByOverride(
         ctx.read.read(writing(ctx, settings, 'DataTraceEnabled'), 'DataTraceEnabled', asBool, { value: false, source: at }),
         items.perMethod.map((item) => ctx.read.read(item.body, 'DataTraceEnabled', asBool, { value: false, source: at })),

@@ -1,6 +1,6 @@
 import { byDefault, set, unknown, type Attr } from '../../../src/graph/attr';
 import type {
-  ApiAttrs, AuthorizerAttrs, AuthorizerType, BackendAttrs, BackendType, EndpointType, OperationAttrs,
+  ApiAttrs, AuthorizerAttrs, AuthorizerType, BackendAttrs, BackendType, EndpointType, LogLevel, OperationAttrs,
   RequestValidation, ResourcePolicy, StageAttrs, Throttle,
 } from '../../../src/graph/kinds';
 import type { Diagnostic } from '../../../src/graph/diagnostic';
@@ -16,7 +16,7 @@ import { readResourcePolicy } from './written-policy';
 import { writtenForm } from './written-form';
 import { existsWith, mayNotExist, uncertainBody } from './existence';
 import { ENDPOINT_TYPES, INTEGRATION_TYPES, LOG_LEVELS, REST_AUTHORIZATIONS, REST_AUTHORIZER_TYPES } from '../../aws-shared/api-gateway-enums';
-import { turnedOnByOverride, unencryptedByOverride, type CacheOverride } from '../../aws-shared/method-overrides';
+import { loggingByRoute, turnedOnByOverride, unencryptedByOverride, type CacheOverride } from '../../aws-shared/method-overrides';
 import { combineThrottle } from '../../aws-shared/throttle';
 import { compositeKey, groupBy } from './group-by';
 import { urlScheme } from '../../url-scheme';
@@ -86,7 +86,7 @@ export function adaptApiGateway(linker: Linker): AdaptResult {
   adaptMethods(linker, methods.all, settings.byMethod, result);
   adaptIntegrations(linker, methods, result);
   adaptAuthorizers(linker, result);
-  adaptStages(linker, stages.all, settings.byStage, settings.overridesByStage, result);
+  adaptStages(linker, stages.all, settings, methodsByApi(methods), result);
   for (const ms of settings.stageless) result.diagnostics.push(stagelessNotice(ms));
   return result;
 }
@@ -455,6 +455,8 @@ function methodSettings(linker: Linker, stages: RestStages, methods: Methods) {
   const byStage = new Map<string, TfBody>();
   const byMethod = new Map<string, TfBody>();
   const overridesByStage = new Map<string, TfBody[]>();
+  /** Per stage, the per-method settings by the method they name. */
+  const byStageAndMethod = new Map<string, Map<string, TfBody>>();
   const stageless: TfResource[] = [];
   for (const ms of linker.ofType(METHOD_SETTINGS)) {
     const body = ms.body;
@@ -476,8 +478,16 @@ function methodSettings(linker: Linker, stages: RestStages, methods: Methods) {
     const referenced = linker.ids(methodPath, [METHOD]);
     const matched = referenced.length > 0 ? referenced : path === undefined ? [] : methodsAt(methods, api, path);
     for (const id of matched) if (!byMethod.has(id)) byMethod.set(id, settings);
+    for (const stage of targets) {
+      let named = byStageAndMethod.get(stage.id);
+      if (!named) {
+        named = new Map<string, TfBody>();
+        byStageAndMethod.set(stage.id, named);
+      }
+      for (const id of matched) if (!named.has(id)) named.set(id, settings);
+    }
   }
-  return { byStage, byMethod, overridesByStage, stageless };
+  return { byStage, byMethod, overridesByStage, byStageAndMethod, stageless };
 }
 
 /** Method settings whose stage is declared elsewhere (another module or root) are said, never dropped silently. */
@@ -516,22 +526,43 @@ function cacheOverride(override: TfBody): CacheOverride | undefined {
   return { caching: readAttr(override, 'caching_enabled', asBool, { value: true, source: override.source }), encrypted: convertAttribute(encrypted, asBool) };
 }
 
-function adaptStages(
-  linker: Linker, stages: readonly RestStage[], settingsByStage: ReadonlyMap<string, TfBody>, overridesByStage: ReadonlyMap<string, readonly TfBody[]>, result: AdaptResult,
-): void {
+/** The method settings of each stage: stage-wide, per-method overrides, and the overrides by the method they name. */
+interface StageSettings {
+  readonly byStage: ReadonlyMap<string, TfBody>;
+  readonly overridesByStage: ReadonlyMap<string, readonly TfBody[]>;
+  readonly byStageAndMethod: ReadonlyMap<string, ReadonlyMap<string, TfBody>>;
+}
+
+function methodsByApi(methods: Methods): ReadonlyMap<string, readonly MethodInfo[]> {
+  return groupBy(methods.all, (m) => m.api);
+}
+
+/** Each route's logging level on the stage: its own setting's when that writes one, else the stage-wide level. */
+function routeLogging(stageWide: Attr<LogLevel>, routes: readonly MethodInfo[], named: ReadonlyMap<string, TfBody> | undefined): Attr<LogLevel>[] {
+  return routes.map((route) => {
+    const own = named?.get(route.id);
+    return own && attribute(own, 'logging_level') ? readAttr(own, 'logging_level', oneOf(LOG_LEVELS)) : stageWide;
+  });
+}
+
+function adaptStages(linker: Linker, stages: readonly RestStage[], stageSettings: StageSettings, methodsOfApi: ReadonlyMap<string, readonly MethodInfo[]>, result: AdaptResult): void {
   for (const stage of stages) {
     const { resource } = stage;
     const body = resource.body;
     const isInline = resource.type === DEPLOYMENT;
-    const settings = settingsByStage.get(stage.id);
-    const overrides = overridesByStage.get(stage.id) ?? [];
+    const settings = stageSettings.byStage.get(stage.id);
+    const overrides = stageSettings.overridesByStage.get(stage.id) ?? [];
     // Without method settings, execution logging is off, data trace off, no stage throttle, cache unencrypted:
     // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_method_settings#settings
     const at = settings?.source ?? resource.source;
+    const stageWide: Attr<LogLevel> = settings ? readAttr(settings, 'logging_level', oneOf(LOG_LEVELS), { value: 'off', source: at }) : byDefault('off', at);
     const attrs: StageAttrs = {
       stageName: readAttr(body, 'stage_name', asString),
       accessLogging: isInline ? byDefault(false, resource.source) : blockPresence(body, 'access_log_settings', resource.source),
-      executionLogging: settings ? readAttr(settings, 'logging_level', oneOf(LOG_LEVELS), { value: 'off', source: at }) : byDefault('off', at),
+      executionLogging: loggingByRoute(
+        stageWide,
+        routeLogging(stageWide, stage.api === undefined ? [] : methodsOfApi.get(stage.api) ?? [], stageSettings.byStageAndMethod.get(stage.id)),
+      ),
       dataTrace: turnedOnByOverride(
         settings ? readAttr(settings, 'data_trace_enabled', asBool, { value: false, source: at }) : byDefault(false, at),
         overrides.map((override) => readAttr(override, 'data_trace_enabled', asBool, { value: false, source: override.source })),
