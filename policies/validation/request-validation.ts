@@ -104,7 +104,7 @@ export default definePolicy({
     const needsBody = BODY_METHODS.has(method.value.toUpperCase());
     const required = requiredParameters(operation.attrs.requiredParameters);
     if (required.state === 'unknown') {
-      return needsBody ? checkBody(label, validation, at) : unknown(`${label()}: its required parameters are not known statically (${required.expr})`, required.source ?? at);
+      return needsBody ? checkBody(label, validation, at, operation.platform === 'azure') : unknown(`${label()}: its required parameters are not known statically (${required.expr})`, required.source ?? at);
     }
     const needsParams = required.names.length > 0;
     if (!needsBody && !needsParams) return pass();
@@ -117,19 +117,19 @@ export default definePolicy({
         if (needsBody && !validatesBody(validation.value)) missing.push('its request body');
         if (needsParams && !validatesParams(validation.value)) missing.push(`its required parameters (${required.names.join(', ')})`);
         if (missing.length === 0) return pass();
-        return fail(`${label()} does not validate ${missing.join(' or ')} (${describe(validation.value)})`, at);
+        return fail(`${label()} does not validate ${missing.join(' or ')} (${describe(validation.value, operation.platform === 'azure')})`, at);
       }
     }
   },
 });
 
-function checkBody(label: () => string, validation: Attr<RequestValidation>, at: NonNullable<Attr<RequestValidation>['source']>): Outcome {
+function checkBody(label: () => string, validation: Attr<RequestValidation>, at: NonNullable<Attr<RequestValidation>['source']>, azure: boolean): Outcome {
   switch (validation.state) {
     case 'unknown':
       return unknown(`${label()}: request validation is not known statically (${validation.expr ?? 'computed'})`, at);
     case 'set':
     case 'default':
-      return validatesBody(validation.value) ? pass() : fail(`${label()} does not validate its request body (${describe(validation.value)})`, at);
+      return validatesBody(validation.value) ? pass() : fail(`${label()} does not validate its request body (${describe(validation.value, azure)})`, at);
   }
 }
 
@@ -155,15 +155,16 @@ function validatesParams(level: RequestValidation): boolean {
   return level === 'params' || level === 'full';
 }
 
-function describe(level: RequestValidation): string {
+/** What validates, in the platform's words: API Gateway's request validators, API Management's validation policies. */
+function describe(level: RequestValidation, azure: boolean): string {
   switch (level) {
     case 'none':
-      return 'no request validator';
+      return azure ? 'no validate-content or validate-parameters policy' : 'no request validator';
     case 'body':
-      return 'its validator checks the body only';
+      return azure ? 'validate-content only' : 'its validator checks the body only';
     case 'params':
-      return 'its validator checks parameters only';
+      return azure ? 'validate-parameters only' : 'its validator checks parameters only';
     case 'full':
-      return 'its validator checks body and parameters';
+      return azure ? 'validate-content and validate-parameters' : 'its validator checks body and parameters';
   }
 }

@@ -212,8 +212,11 @@ function validation(flavor: SpecFlavor, operation: JsonObject, document: JsonObj
   return { level: body ? (params ? 'full' : 'body') : params ? 'params' : 'none', explicit: true };
 }
 
-/** Required query and header parameters, from the path item and the operation (the operation's win by name and place). */
-function requiredParameters(document: JsonObject, item: JsonObject, operation: JsonObject): readonly string[] | undefined {
+/**
+ * Required query and header parameters (`query:page`), from the path item and the operation (the operation's win by
+ * name and place); `undefined` when a `$ref` among them does not resolve.
+ */
+export function requiredParameters(document: JsonObject, item: JsonObject, operation: JsonObject): readonly string[] | undefined {
   const byKey = new Map<string, boolean>();
   for (const list of [item['parameters'], operation['parameters']]) {
     if (!Array.isArray(list)) continue;

@@ -80,6 +80,7 @@ function adaptApi(estate: ApimEstate, api: TfResource, result: AdaptResult, auth
       apiKeyRequired: keyOnEveryPath(estate, chains, subscriptionRequired),
       requestValidation: validationOf(inbound.map((i) => i.effective), at),
       throttling: throttleOf(onlyLevel(inbound[0]?.effective, 'operation'), resolve, at),
+      ...(operation.requiredParameters && { requiredParameters: operation.requiredParameters }),
     };
     const node = azureNode(estate.linker, operation.resource, 'api.operation', opAttrs, operation.suffix);
     result.nodes.push(operation.label === undefined ? node : { ...node, name: operation.label });

@@ -1,5 +1,5 @@
 import { set, unknown, type Attr } from '../../../src/graph/attr';
-import { isObject, isOpenApi, parseSpecText, type JsonObject } from '../../openapi/api-gateway-spec';
+import { isObject, isOpenApi, parseSpecText, requiredParameters, type JsonObject } from '../../openapi/api-gateway-spec';
 import { isUnknown, type TfAttribute, type TfResource, type TfValue } from '../model';
 import type { ApimEstate, ApimScope } from './azurerm-apim-estate';
 import { brief } from './openapi-operations';
@@ -20,6 +20,8 @@ export interface ApimOperation {
   readonly scope: ApimScope | undefined;
   /** Its node's name when its resource's does not tell it apart: an operation standing for operations not known. */
   readonly label?: string;
+  /** Query and header parameters its imported document declares required (`query:page`). */
+  readonly requiredParameters?: Attr<readonly string[]>;
 }
 
 /**
@@ -79,6 +81,7 @@ function importedOperations(estate: ApimEstate, api: TfResource): ApimOperation[
       if (!SPEC_METHODS.includes(key)) continue;
       const method = key.toUpperCase();
       const operationId = isObject(operation) && typeof operation['operationId'] === 'string' ? operation['operationId'] : undefined;
+      const required = isObject(operation) ? requiredParameters(document.openApi, item, operation) : [];
       operations.push({
         resource: api,
         suffix: `#${method} ${path}`,
@@ -86,6 +89,7 @@ function importedOperations(estate: ApimEstate, api: TfResource): ApimOperation[
         method: set(method, content.source),
         path: set(path, content.source),
         scope: operationId === undefined ? undefined : estate.importedOperationScope(api, operationId),
+        requiredParameters: required === undefined ? unknown(`a parameter of ${method} ${path} refers to a definition the document does not hold`, content.source) : set(required, content.source),
       });
     }
   }
