@@ -9,7 +9,7 @@ import { isUnknown, type TfAttribute, type TfBody, type TfResource, type TfValue
 import type { Linker } from './linker';
 import { adaptSpecBody } from './openapi-operations';
 import {
-  asBool, asNumber, asString, asStringList, attribute, blockPresence, convertAttribute, firstBlock, knownString, oneOf, readAttr, readBlocks,
+  asBool, asNumber, asString, asStringList, attribute, convertAttribute, firstBlock, knownString, oneOf, readAttr, readBlocks,
 } from './read-attr';
 import { terraformNode, edge, emptyResult, type AdaptResult } from './terraform-node';
 import { readResourcePolicy } from './written-policy';
@@ -558,7 +558,7 @@ function adaptStages(linker: Linker, stages: readonly RestStage[], stageSettings
     const stageWide: Attr<LogLevel> = settings ? readAttr(settings, 'logging_level', oneOf(LOG_LEVELS), { value: 'off', source: at }) : byDefault('off', at);
     const attrs: StageAttrs = {
       stageName: readAttr(body, 'stage_name', asString),
-      accessLogging: isInline ? byDefault(false, resource.source) : blockPresence(body, 'access_log_settings', resource.source),
+      accessLogging: isInline ? byDefault(false, resource.source) : accessLogSettings(body, resource.source),
       executionLogging: loggingByRoute(
         stageWide,
         routeLogging(stageWide, stage.api === undefined ? [] : methodsOfApi.get(stage.api) ?? [], stageSettings.byStageAndMethod.get(stage.id)),
@@ -583,6 +583,19 @@ function adaptStages(linker: Linker, stages: readonly RestStage[], stageSettings
     result.nodes.push(node);
     for (const api of linker.idsOrKnownId(attribute(body, 'rest_api_id'), [REST_API])) result.edges.push(edge(api, 'api-has-stage', node.id));
   }
+}
+
+/**
+ * `access_log_settings { destination_arn = ... }` written with a destination: a block whose `destination_arn` is
+ * null or missing (Terraform rejects the latter) sends the logs nowhere.
+ */
+export function accessLogSettings(body: TfBody, fallback: FileSource): Attr<boolean> {
+  const blocks = readBlocks(body, 'access_log_settings');
+  if (blocks.state === 'unknown') return unknown(blocks.expr, blocks.source);
+  const block = blocks.blocks[0];
+  if (!block) return byDefault(false, fallback);
+  const destination = attribute(block, 'destination_arn');
+  return destination && destination.value !== null ? set(true, block.source) : set(false, destination?.source ?? block.source);
 }
 
 /** An argument that is written at all (its value, e.g. a certificate id, is often known only after apply). */

@@ -5,7 +5,7 @@ import type {
 } from '../../../src/graph/kinds';
 import type { FileSource } from '../../../src/graph/source';
 import type { TfBody, TfResource } from '../model';
-import { backendAttrs, hasSpec, negate, present } from './aws-apigateway';
+import { accessLogSettings, backendAttrs, hasSpec, negate, present } from './aws-apigateway';
 import { domainIds } from './aws-apigateway-domains';
 import type { Linker } from './linker';
 import { adaptSpecBody } from './openapi-operations';
@@ -288,7 +288,7 @@ function adaptStages(linker: Linker, flavorOf: (r: TfResource) => ApiFlavor | un
     const attrs: StageAttrs = {
       ...httpStageDefaults(stage.source),
       stageName: readAttr(body, 'name', asString),
-      accessLogging: blockPresence(body, 'access_log_settings', stage.source),
+      accessLogging: accessLogSettings(body, stage.source),
       // logging_level and data_trace_enabled apply to WebSocket APIs only; an HTTP API ignores them.
       ...(mayBeWebSocket && {
         executionLogging: unknownDefaults ?? (defaults ? readAttr(defaults, 'logging_level', oneOf(LOG_LEVELS), { value: 'off', source: at }) : byDefault('off', at)),

@@ -26,3 +26,15 @@ resource "aws_apigatewayv2_stage" "fail_http_no_access_logs" {
   name        = "beta"
   auto_deploy = true
 }
+
+# A destination of null sends the access logs nowhere.
+resource "aws_apigatewayv2_stage" "fail_http_null_destination" {
+  api_id      = aws_apigatewayv2_api.api.id
+  name        = "gamma"
+  auto_deploy = true
+
+  access_log_settings {
+    destination_arn = null
+    format          = "$context.requestId"
+  }
+}
