@@ -23,35 +23,37 @@ interface OpenElement {
 }
 
 export function readPolicyXml(xml: string, origin: XmlOrigin = {}): ReadPolicyResult {
-  const { roots, problems, firstLine } = readElements(xml, origin);
-  const root = roots.find((r) => r.name === 'policies');
-  if (!root) {
-    const first = roots[0];
-    problems.push({ message: first ? `the root element is <${first.name}>, not <policies>` : 'no <policies> element found', line: first?.line ?? firstLine });
-    return { document: { sections: {}, line: first?.line ?? firstLine }, problems };
-  }
+  const { root, line, problems, placeholder } = readRoot(xml, origin, 'policies');
   const sections: Partial<Record<SectionName, PolicyElement>> = {};
-  for (const child of root.children) {
+  for (const child of root?.children ?? []) {
     const section = SECTION_NAMES.find((s) => s === child.name);
     if (section === undefined) problems.push({ message: `<${child.name}> is not a policy section (inbound, backend, outbound, on-error)`, line: child.line });
     else if (sections[section]) problems.push({ message: `<${section}> appears twice; only the first is read`, line: child.line });
     else sections[section] = child;
   }
-  const placeholder = origin.applyTimePlaceholders === true ? placeholderAmongPolicies([root]) : undefined;
-  return { document: { sections, line: root.line, ...(placeholder !== undefined && { placeholderAmongPolicies: placeholder }) }, problems };
+  return { document: { sections, line, ...(placeholder !== undefined && { placeholderAmongPolicies: placeholder }) }, problems };
 }
 
 /** A policy fragment's XML (`<fragment>` and its policies), read as leniently as a policy. */
 export function readPolicyFragmentXml(xml: string, origin: XmlOrigin = {}): { readonly fragment: PolicyFragment; readonly problems: readonly PolicyProblem[] } {
+  const { root, line, problems, placeholder } = readRoot(xml, origin, 'fragment');
+  return { fragment: { elements: root?.children ?? [], line, ...(placeholder !== undefined && { placeholderAmongPolicies: placeholder }) }, problems };
+}
+
+/**
+ * The root element named `name` (`<policies>`, `<fragment>`) and its line, or, when there is none, a problem saying
+ * so at the first element's line; with the first apply-time placeholder written among policies under it.
+ */
+function readRoot(xml: string, origin: XmlOrigin, name: string): { root: PolicyElement | undefined; line: number; problems: PolicyProblem[]; placeholder: string | undefined } {
   const { roots, problems, firstLine } = readElements(xml, origin);
-  const root = roots.find((r) => r.name === 'fragment');
+  const root = roots.find((r) => r.name === name);
   if (!root) {
     const first = roots[0];
-    problems.push({ message: first ? `the root element is <${first.name}>, not <fragment>` : 'no <fragment> element found', line: first?.line ?? firstLine });
-    return { fragment: { elements: [], line: first?.line ?? firstLine }, problems };
+    problems.push({ message: first ? `the root element is <${first.name}>, not <${name}>` : `no <${name}> element found`, line: first?.line ?? firstLine });
+    return { root: undefined, line: first?.line ?? firstLine, problems, placeholder: undefined };
   }
   const placeholder = origin.applyTimePlaceholders === true ? placeholderAmongPolicies([root]) : undefined;
-  return { fragment: { elements: root.children, line: root.line, ...(placeholder !== undefined && { placeholderAmongPolicies: placeholder }) }, problems };
+  return { root, line: root.line, problems, placeholder };
 }
 
 /** The elements of the XML, top-level ones as roots, and what could not be read as written. */
