@@ -1,6 +1,5 @@
 import { definePolicy, fail, pass, unknown } from '../../src/engine/policy';
-import { known } from '../../src/graph/attr';
-import { frontsByServing } from '../../src/graph/queries';
+import { frontLabel, frontsByServing } from '../../src/graph/queries';
 
 export default definePolicy({
   id: 'GW-EXP-002',
@@ -52,7 +51,7 @@ export default definePolicy({
     const { serving, doubtful } = frontsByServing(graph, api);
     if (serving.length === 0 && doubtful.length === 0) return pass();
     // A CDN whose `enabled` is not known may serve the API, or not: it decides only when nothing else fronts it.
-    const names = (serving.length > 0 ? serving : doubtful.map((d) => d.front)).map((f) => (f.kind === 'edge.cdn' ? `CDN ${f.name}` : `custom domain ${known(f.attrs.hostname) ?? f.name}`)).join(', ');
+    const names = (serving.length > 0 ? serving : doubtful.map((d) => d.front)).map(frontLabel).join(', ');
     const enabled = api.attrs.defaultEndpointEnabled;
     switch (enabled.state) {
       case 'unknown':

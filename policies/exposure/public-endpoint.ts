@@ -1,11 +1,11 @@
 import { definePolicy, fail, pass, unknown, type Outcome, type Severity } from '../../src/engine/policy';
-import { known, set, type Attr, type DefaultAttr, type SetAttr } from '../../src/graph/attr';
+import { set, type Attr, type DefaultAttr, type SetAttr } from '../../src/graph/attr';
 import { invokeSources, type InvokeSources } from '../../src/graph/invoke-sources';
 import { addressReach } from '../../src/graph/address-ranges';
 import type { SourceRef } from '../../src/graph/source';
 import type { ReadonlyGraph } from '../../src/graph/graph';
 import type { Authorization, EndpointType, GraphNode } from '../../src/graph/kinds';
-import { frontsByServing, internetFronts, operationsOf, stagesOf, wafsProtecting, type Front } from '../../src/graph/queries';
+import { frontLabel, frontsByServing, internetFronts, operationsOf, stagesOf, wafsProtecting, type Front } from '../../src/graph/queries';
 import { pathStrength } from '../../src/graph/waf';
 
 /** Present, absent, or not knowable statically. */
@@ -110,7 +110,7 @@ export default definePolicy({
           // Application Gateway with a public frontend).
           const { facing, doubtful } = internetFronts(graph, api);
           const [doubt] = doubtful;
-          if (facing.length > 0) return reachable(graph, api, endpoint, [...facing.map(frontName), ...doubtful.map((d) => `${frontName(d.front)} if it serves`)], false, facing);
+          if (facing.length > 0) return reachable(graph, api, endpoint, [...facing.map(frontLabel), ...doubtful.map((d) => `${frontLabel(d.front)} if it serves`)], false, facing);
           return doubt ? unknown(`Cannot tell whether API ${api.name} is published to the internet: ${doubt.why}`, doubt.source ?? api.source) : pass();
         }
         break;
@@ -143,7 +143,7 @@ export default definePolicy({
         break;
     }
     // Two listeners (HTTP and HTTPS) often serve one hostname: name it once.
-    ways.push(...new Set(serving.map(frontName)));
+    ways.push(...new Set(serving.map(frontLabel)));
     const [firstDoubt] = doubtful;
     if (ways.length === 0) {
       return firstDoubt ? unknown(`Cannot tell whether API ${api.name} is reachable: only a CDN may serve it, and ${firstDoubt.why}`, firstDoubt.source ?? api.source) : pass();
@@ -153,10 +153,6 @@ export default definePolicy({
     return reachable(graph, api, endpoint, ways, restriction?.state === 'public-ranges');
   },
 });
-
-function frontName(front: Front): string {
-  return front.kind === 'edge.cdn' ? `CDN ${front.name}` : `custom domain ${known(front.attrs.hostname) ?? front.name}`;
-}
 
 /**
  * The finding for an API reachable from the internet `ways`: high when neither authentication nor a blocking WAF

@@ -1,4 +1,5 @@
 import { Answers } from './answers';
+import { known } from './attr';
 import type { ReadonlyGraph } from './graph';
 import type { AnyNode, ApiFlavor, GraphNode } from './kinds';
 import { isDisabled, mayNotServe } from './serving';
@@ -85,6 +86,11 @@ function cdnsFrontingAny(graph: ReadonlyGraph, targets: readonly string[], domai
 }
 
 export type Front = GraphNode<'api.domain'> | GraphNode<'edge.cdn'>;
+
+/** A front as messages name it: `CDN <name>`, or `custom domain <host name>`. */
+export function frontLabel(front: Front): string {
+  return front.kind === 'edge.cdn' ? `CDN ${front.name}` : `custom domain ${known(front.attrs.hostname) ?? front.name}`;
+}
 
 /** Custom domains and CDNs in front of the API. */
 export function frontsOf(graph: ReadonlyGraph, api: GraphNode<'api'>): Front[] {
