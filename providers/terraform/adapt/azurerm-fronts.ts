@@ -41,12 +41,13 @@ export function adaptAzureFronts(estate: ApimEstate): AdaptResult {
 function adaptAppGateway(estate: ApimEstate, gateway: TfResource, result: AdaptResult): void {
   const body = gateway.body;
   const settings = blocksOf(body, 'backend_http_settings');
+  const internetFacing = hasPublicFrontend(body, gateway.source);
   const cdn = azureNode(estate.linker, gateway, 'edge.cdn', {
     originProtocol: weakestProtocol(routed(body, 'backend_http_settings').map((s) => readAttr(s, 'protocol', asString)), gateway.source),
     enabled: byDefault(true, gateway.source),
-    internetFacing: hasPublicFrontend(body, gateway.source),
+    internetFacing,
   });
-  const listener = azureNode(estate.linker, gateway, 'api.domain', { ...appGatewayListener(gateway), endpointType: frontendType(cdn.attrs.internetFacing, gateway.source) }, LISTENER_SUFFIX);
+  const listener = azureNode(estate.linker, gateway, 'api.domain', appGatewayListener(gateway, frontendType(internetFacing)), LISTENER_SUFFIX);
   result.nodes.push(cdn, listener);
   result.edges.push(edge(listener.id, 'domain-serves', cdn.id));
   const hosts = [
@@ -73,8 +74,8 @@ function adaptAppGateway(estate: ApimEstate, gateway: TfResource, result: AdaptR
 
 const WAF_MODES: Readonly<Record<string, 'prevention' | 'detection'>> = { prevention: 'prevention', detection: 'detection' };
 
-function frontendType(internetFacing: Attr<boolean> | undefined, fallback: FileSource): Attr<EndpointType> {
-  if (!internetFacing) return byDefault('external', fallback);
+/** The listener's endpoint type: external with a public frontend IP, internal with private ones only. */
+function frontendType(internetFacing: Attr<boolean>): Attr<EndpointType> {
   return internetFacing.state === 'unknown' ? internetFacing : { ...internetFacing, value: internetFacing.value ? 'external' : 'internal' };
 }
 
@@ -124,7 +125,7 @@ function routed(body: TfBody, block: 'http_listener' | 'backend_http_settings'):
   });
 }
 
-function appGatewayListener(gateway: TfResource): DomainAttrs {
+function appGatewayListener(gateway: TfResource, endpointType: Attr<EndpointType>): DomainAttrs {
   const body = gateway.body;
   const listeners = routed(body, 'http_listener');
   const policy = blocksOf(body, 'ssl_policy')[0];
@@ -150,7 +151,7 @@ function appGatewayListener(gateway: TfResource): DomainAttrs {
     weakCiphers: byDefault([], gateway.source),
     allowsPlainHttp: plain ? set(true, plain.source) : byDefault(false, gateway.source),
     mutualTls: byDefault(false, gateway.source),
-    endpointType: byDefault('external', gateway.source),
+    endpointType,
   };
 }
 
