@@ -46,6 +46,11 @@ function adaptApi(estate: ApimEstate, api: TfResource, result: AdaptResult, auth
   const apiWide = [estate.serviceScope(service, api), estate.apiScope(api)];
   const apiInbound = estate.effective(apiWide, 'inbound');
   const operations = apimOperations(estate, api);
+  // The request paths into each operation (through each product and without), with their inbound policy.
+  const required = subscriptionRequired.state === 'unknown' ? 'unknown' : subscriptionRequired.value;
+  const inboundOf = (scope: ApimScope | undefined) => estate.chains(api, scope, required).map((chain) => ({ chain, effective: estate.effective(chain, 'inbound') }));
+  const operationPaths = operations.map((operation) => inboundOf(operation.scope));
+  const everyPath = (operations.length > 0 ? operationPaths.flat() : inboundOf(undefined)).map((path) => path.effective);
   const apiId = estate.linker.nodeId(api.address);
   const stageId = estate.linker.nodeId(api.address, APIM_STAGE_SUFFIX);
 
@@ -58,7 +63,7 @@ function adaptApi(estate: ApimEstate, api: TfResource, result: AdaptResult, auth
     resourcePolicy: byDefault(null, api.source),
     hasSpec: hasImport(body, api.source),
     cors: corsOf(apiInbound, resolve, api.source),
-    allowedSourceRanges: allowedSourcesOf(everyPathInbound(estate, api, operations, subscriptionRequired), resolve, api.source),
+    allowedSourceRanges: allowedSourcesOf(everyPath, resolve, api.source),
     policyOverrides: overridesOf(estate, api, operations, subscriptionRequired),
     keyRequired: subscriptionRequired,
   };
@@ -67,12 +72,12 @@ function adaptApi(estate: ApimEstate, api: TfResource, result: AdaptResult, auth
   result.edges.push(edge(apiId, 'api-has-stage', stageId));
 
   const serviceUrl = attribute(body, 'service_url') ? estate.linker.nodeId(api.address, SERVICE_URL_SUFFIX) : undefined;
-  for (const operation of operations) {
+  for (const [index, operation] of operations.entries()) {
     const id = estate.linker.nodeId(operation.resource.address, operation.suffix);
     const at = operation.resource.source;
-    const chains = estate.chains(api, operation.scope, subscriptionRequired.state === 'unknown' ? 'unknown' : subscriptionRequired.value);
-    const inbound = chains.map((chain) => ({ chain, effective: estate.effective(chain, 'inbound') }));
-    const auth = authorizationOf(estate, api, inbound.map((i) => ({ chain: i.chain, effective: i.effective })), subscriptionRequired);
+    const inbound = operationPaths[index] ?? [];
+    const chains = inbound.map((path) => path.chain);
+    const auth = authorizationOf(estate, api, inbound, subscriptionRequired);
     const opAttrs: OperationAttrs = {
       method: operation.method,
       path: operation.path,
@@ -309,13 +314,6 @@ function periodName(seconds: number): string {
   if (seconds === 604_800) return 'WEEK';
   if (seconds === 2_592_000) return 'MONTH';
   return `${seconds} SECONDS`;
-}
-
-/** The inbound policy of every request path into the API: through each product and without, into each operation. */
-function everyPathInbound(estate: ApimEstate, api: TfResource, operations: readonly ApimOperation[], subscriptionRequired: Attr<boolean>): Effective[] {
-  const required = subscriptionRequired.state === 'unknown' ? 'unknown' : subscriptionRequired.value;
-  const scopes = operations.length > 0 ? operations.map((operation) => operation.scope) : [undefined];
-  return scopes.flatMap((scope) => estate.chains(api, scope, required).map((chain) => estate.effective(chain, 'inbound')));
 }
 
 /**
